@@ -1,0 +1,112 @@
+/**
+ * `grad`: the engine from a terminal.
+ *
+ *   npm run --silent grad -- '(x+y)*z' x=-2 y=5 z=-4
+ *   {"output":-12,"gradients":{"x":-4,"y":-4,"z":3}}
+ *
+ * Exit 0 with JSON on stdout; exit 1 with the message and a caret under the problem on stderr
+ * when the program cannot be read; exit 2 for a malformed command line.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  analyze,
+  caretLines,
+  ExpressionError,
+  formatMessage,
+  LineIndex,
+  TEXT,
+  type Analysis,
+} from './engine';
+
+const USAGE = `usage: grad '<program>' [name=value ...] [--steps]
+  <program>   an expression or a short program, e.g. '(x+y)*z' or 'x = -2; f = x*x'; - reads stdin
+  name=value  sets an input's value (inputs not set start at their declared value, or 1)
+  --steps     adds the step list: forward values, then backward gradients, edge by edge`;
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the command on its arguments; kept free of process globals so tests can call it. */
+export function runCli(args: readonly string[], stdin = ''): CliResult {
+  const flags = args.filter((a) => a.startsWith('--'));
+  const positional = args.filter((a) => !a.startsWith('--'));
+  const unknown = flags.filter((f) => f !== '--steps' && f !== '--help');
+  if (flags.includes('--help')) return { code: 0, stdout: USAGE + '\n', stderr: '' };
+  if (positional.length === 0 || unknown.length > 0) {
+    const why = unknown.length > 0 ? `unknown option ${unknown[0]}\n` : '';
+    return { code: 2, stdout: '', stderr: why + USAGE + '\n' };
+  }
+  const [program, ...assignments] = positional;
+  const source = program === '-' ? stdin : program;
+  const values: Record<string, number> = {};
+  for (const a of assignments) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(a);
+    const v = m ? Number(m[2]) : NaN;
+    if (!m || m[2].trim() === '' || Number.isNaN(v)) {
+      return {
+        code: 2,
+        stdout: '',
+        stderr: `expected name=number, got ${JSON.stringify(a)}\n${USAGE}\n`,
+      };
+    }
+    values[m[1]] = v;
+  }
+
+  let analysis: Analysis;
+  try {
+    analysis = analyze(source, values);
+  } catch (e) {
+    if (!(e instanceof ExpressionError)) throw e;
+    return { code: 1, stdout: '', stderr: describeError(source, e) };
+  }
+  const result: Record<string, unknown> = {
+    output: analysis.output,
+    gradients: analysis.gradients,
+  };
+  const notes = analysis.graph.nodes.flatMap((n) =>
+    n.notes.map((note) => ({
+      node: n.symbol.text,
+      note: note.kind,
+      message: formatMessage(note.code),
+    })),
+  );
+  if (notes.length > 0) result.notes = notes;
+  if (flags.includes('--steps')) result.steps = stepLines(analysis);
+  const indent = flags.includes('--steps') ? 2 : undefined;
+  return { code: 0, stdout: JSON.stringify(result, finite, indent) + '\n', stderr: '' };
+}
+
+/** JSON has no NaN or Infinity: write them as strings rather than as a misleading null. */
+function finite(_key: string, v: unknown) {
+  return typeof v === 'number' && !Number.isFinite(v) ? String(v) : v;
+}
+
+function stepLines(a: Analysis): string[] {
+  const width = String(a.steps.length).length;
+  return a.steps.map((s) => {
+    const n = String(s.index + 1).padStart(width);
+    const sum = s.kind === 'backward-edge' ? s.sumFormula(TEXT) : undefined;
+    return `${n} ${s.phase.padEnd(8)} ${s.text}${sum ? `   (${sum})` : ''}`;
+  });
+}
+
+function describeError(source: string, e: ExpressionError): string {
+  const lines = new LineIndex(source);
+  const { line, column } = lines.locate(e.start);
+  const [text, caret] = caretLines(source, e);
+  const where = lines.lineCount > 1 ? `line ${line}, column ${column}` : `column ${column}`;
+  return `error at ${where}: ${e.message}\n  ${text}\n  ${caret}\n`;
+}
+
+const isMain = process.argv[1] && /cli\.[cm]?[jt]s$/.test(process.argv[1]);
+if (isMain) {
+  const args = process.argv.slice(2);
+  const stdin = args.includes('-') ? readFileSync(0, 'utf8') : '';
+  const { code, stdout, stderr } = runCli(args, stdin);
+  process.stdout.write(stdout);
+  process.stderr.write(stderr);
+  process.exitCode = code;
+}

@@ -1,0 +1,75 @@
+/**
+ * English text of every message the engine can produce. The engine speaks English (the CLI uses it
+ * as it is); the UI looks the same keys up in its language table (`src/i18n/`), so a key added here
+ * must be translated there too, and a test checks that.
+ *
+ * Templates name their parameters in braces: `{name}`.
+ */
+export const engineMessages = {
+  'error.empty': 'The program is empty: type an expression such as (x+y)*z.',
+  'error.unexpectedChar':
+    '`{char}` is not part of the language: use numbers, names, + - * / ^, ( ) and functions.',
+  'error.unicodeOperator': '`{char}` looks like an operator: type `{ascii}` instead.',
+  'error.numberThenName': 'A number cannot run into a name: write `{number}*{name}` to multiply.',
+  'error.badExponent': 'The number `{text}` needs digits after its exponent, as in 1e-3.',
+  'error.badNumber': '`{text}` is not a number I can read.',
+  'error.loneDot': 'A `.` must be part of a number, as in 0.5 or .5.',
+  'error.expectedOperand': 'Expected a number, a name or `(` here, but found `{token}`.',
+  'error.missingRight': '`{op}` needs something on its right.',
+  'error.missingLeft': '`{op}` needs something on its left.',
+  'error.missingOperator':
+    'Two values stand side by side without an operator: write `*` to multiply, or `+`, `-`, `/`, `^`.',
+  'error.unclosedParen': 'Expected `)` to close the `(` at column {column}.',
+  'error.unclosedParenAt': 'Expected `)` to close the `(` at line {line}, column {column}.',
+  'error.unmatchedClose': 'This `)` has no matching `(`.',
+  'error.emptyParens': 'Empty parentheses: put an expression inside, as in (x+y).',
+  'error.unknownFunction': '`{name}` is not a function I know: try {list}.',
+  'error.unknownFunctionSuggest':
+    '`{name}` is not a function I know: did you mean `{suggestion}`? The functions are {list}.',
+  'error.notAFunction': '`{name}` is a value, not a function: write `{name}*(…)` to multiply.',
+  'error.functionNotCalled': '`{name}` is a function: call it on a value, as in {name}(x).',
+  'error.arity1': '`{name}` takes one argument, but got {got}.',
+  'error.arity2': '`{name}` takes two arguments, but got {got}.',
+  'error.commaOutsideCall': 'A `,` only separates the arguments of a function, as in max(a, b).',
+  'error.misplacedAssign':
+    '`=` can only follow a name at the start of a statement, as in q = x + y.',
+  'error.doubleEquals': 'There are no comparisons here: use one `=` to give a value a name.',
+  'error.reservedName': '`{name}` is a function; pick another name for this value.',
+  'error.redefined': '`{name}` is already defined on line {line}; each name is defined once.',
+  'error.usedBeforeDefined': '`{name}` is used before its definition on line {line}.',
+  'error.selfReference': '`{name}` cannot be defined in terms of itself.',
+  'error.tooLarge': 'The program is too large ({size} characters); the limit is {limit}.',
+
+  'diag.logNegative': 'log of a negative number is undefined here.',
+  'diag.logZero': 'log(0) is -∞: the value falls off to minus infinity.',
+  'diag.sqrtNegative': 'sqrt of a negative number is undefined here.',
+  'diag.sqrtZero': 'sqrt has an infinite slope at 0: the gradient through it is not finite.',
+  'diag.divByZero': 'Division by zero: the result is not a finite number.',
+  'diag.overflow': 'Overflow: the result is too large for a 64-bit number.',
+  'diag.powNegativeBase': 'A negative number raised to a fractional power is undefined here.',
+  'diag.powZeroBase': '0 to a negative power is infinite.',
+  'diag.powExponentSlope':
+    'The slope with respect to the exponent needs log of the base, which is undefined for a base ≤ 0.',
+  'diag.tanPole': 'tan is infinite at odd multiples of π/2.',
+  'diag.infiniteSlope':
+    'The slope here is not finite, so neither is the gradient through this node.',
+  'diag.kinkRelu': 'relu has a kink at 0: its slope there is taken to be 0.',
+  'diag.kinkAbs': 'abs has a kink at 0: its slope there is taken to be 0.',
+  'diag.kinkMax': 'max has a tie: the gradient is split evenly between the two arguments.',
+  'diag.kinkMin': 'min has a tie: the gradient is split evenly between the two arguments.',
+} as const;
+
+export type MessageKey = keyof typeof engineMessages;
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** Fills a template's `{name}` slots; an unknown slot is left as it is, so a typo shows. */
+export function fillTemplate(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}
+
+/** The English sentence for an engine message. */
+export function formatMessage(key: MessageKey, params: MessageParams = {}): string {
+  return fillTemplate(engineMessages[key], params);
+}

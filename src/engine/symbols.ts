@@ -1,0 +1,139 @@
+/**
+ * How a node is named in formulas and on screen. Identifiers only ever contain [A-Za-z0-9_], and
+ * every one is rebuilt here from those characters, so nothing typed reaches LaTeX unescaped.
+ */
+export interface NodeSymbol {
+  /** The name as written in the program, or the generated one (`a1`) for an unnamed step. */
+  readonly name: string;
+  /** LaTeX: `w_{0}`, `\alpha`, `\hat{y}`, `\mathrm{loss}`. */
+  readonly tex: string;
+  /** Plain Unicode for text: `w₀`, `α`, `ŷ`, `loss`. */
+  readonly text: string;
+  /** Base and subscript, for drawing the subscript smaller in SVG. */
+  readonly base: string;
+  readonly sub?: string;
+  /** True when the program did not name this node and the engine made the name up. */
+  readonly generated: boolean;
+}
+
+const GREEK_LOWER =
+  'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega'.split(
+    ' ',
+  );
+const GREEK_UPPER_TEX = new Set(
+  'Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega'.split(' '),
+);
+const GREEK_LOWER_CHARS = 'αβγδεζηθικλμνξοπρστυφχψω';
+const GREEK_UPPER_CHARS = 'ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ';
+const ACCENTS: Readonly<Record<string, [tex: string, combining: string]>> = {
+  hat: ['\\hat', '\u0302'],
+  bar: ['\\bar', '\u0304'],
+  tilde: ['\\tilde', '\u0303'],
+  dot: ['\\dot', '\u0307'],
+};
+const SUBSCRIPT_CHARS: Readonly<Record<string, string>> = Object.fromEntries(
+  [...'0123456789aehijklmnoprstuvx'].map((c, i) => [c, '₀₁₂₃₄₅₆₇₈₉ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ'[i]]),
+);
+
+function greekIndex(word: string): { lower: boolean; index: number } | undefined {
+  const lowerIndex = GREEK_LOWER.indexOf(word);
+  if (lowerIndex >= 0) return { lower: true, index: lowerIndex };
+  const upperIndex = GREEK_LOWER.indexOf(word.charAt(0).toLowerCase() + word.slice(1));
+  if (upperIndex >= 0 && /^[A-Z]/.test(word)) return { lower: false, index: upperIndex };
+  return undefined;
+}
+
+/** LaTeX and text of one word: a letter, a Greek letter's name, `ell`, or an upright word. */
+function wordForms(word: string): { tex: string; text: string } {
+  if (word === 'ell') return { tex: '\\ell', text: 'ℓ' };
+  const greek = greekIndex(word);
+  if (greek) {
+    const chars = greek.lower ? GREEK_LOWER_CHARS : GREEK_UPPER_CHARS;
+    const text = chars[greek.index];
+    if (greek.lower) return { tex: word === 'omicron' ? 'o' : `\\${word}`, text };
+    // Upper-case Greek letters that look Latin (A, B, E…) have no LaTeX command of their own.
+    return { tex: GREEK_UPPER_TEX.has(word) ? `\\${word}` : `\\mathrm{${text}}`, text };
+  }
+  if (word.length === 1) return { tex: word, text: word };
+  return { tex: `\\mathrm{${word.replace(/_/g, '\\_')}}`, text: word };
+}
+
+/**
+ * The symbol of a name as written: `w0` → w₀, `x_1` → x₁, `alpha` → α, `y_hat` → ŷ,
+ * `E_o` → E with subscript o, `dfdq` → upright dfdq.
+ *
+ * @example
+ * identifierSymbol('w0').tex // 'w_{0}'
+ */
+export function identifierSymbol(name: string): NodeSymbol {
+  let base = name;
+  let sub: string | undefined;
+  const underscore = /^([A-Za-z][A-Za-z0-9]*?)_([A-Za-z0-9_]+)$/.exec(name);
+  const digits = /^([A-Za-z]+?)(\d+)$/.exec(name);
+  if (underscore) [, base, sub] = underscore;
+  else if (digits) [, base, sub] = digits;
+
+  const accent = sub !== undefined ? ACCENTS[sub] : undefined;
+  if (accent && (base.length === 1 || greekIndex(base))) {
+    const b = wordForms(base);
+    return {
+      name,
+      tex: `${accent[0]}{${b.tex}}`,
+      text: b.text + accent[1],
+      base: b.text + accent[1],
+      generated: false,
+    };
+  }
+  const b = wordForms(base);
+  if (sub === undefined) return { name, tex: b.tex, text: b.text, base: b.text, generated: false };
+  const s = /^\d+$/.test(sub) ? { tex: sub, text: sub } : wordForms(sub);
+  const subText = [...s.text].every((c) => c in SUBSCRIPT_CHARS)
+    ? [...s.text].map((c) => SUBSCRIPT_CHARS[c]).join('')
+    : `_${s.text}`;
+  return {
+    name,
+    tex: `${b.tex}_{${s.tex}}`,
+    text: b.text + subText,
+    base: b.text,
+    sub: s.text,
+    generated: false,
+  };
+}
+
+/** A made-up symbol for an unnamed step: base letter and number, `a_{3}`. */
+export function generatedSymbol(base: string, index?: number): NodeSymbol {
+  if (index === undefined) {
+    const word = wordForms(base);
+    return { name: base, tex: word.tex, text: word.text, base: word.text, generated: true };
+  }
+  const sub = String(index);
+  return {
+    name: `${base}${sub}`,
+    tex: `${wordForms(base).tex}_{${sub}}`,
+    text: base + [...sub].map((c) => SUBSCRIPT_CHARS[c]).join(''),
+    base,
+    sub,
+    generated: true,
+  };
+}
+
+/**
+ * Picks a base letter for unnamed steps that none of the program's own names can be confused
+ * with (`a₁` is taken if the program says `a1` or `a_1`), and a name for an unnamed output.
+ */
+export function chooseGeneratedNames(userNames: Iterable<string>): {
+  step: string;
+  output: string;
+} {
+  const names = new Set<string>();
+  const numbered = new Set<string>();
+  for (const n of userNames) {
+    names.add(n);
+    const m = /^([A-Za-z])_?\d+$/.exec(n);
+    if (m) numbered.add(m[1]);
+  }
+  const step =
+    ['a', 'u', 'v', 's', 't', 'h', 'k', 'n', 'm', 'r'].find((l) => !numbered.has(l)) ?? 'node';
+  const output = ['f', 'g', 'F', 'out', 'output'].find((n) => !names.has(n)) ?? 'result';
+  return { step, output };
+}
