@@ -23,6 +23,7 @@ export { forward, type ForwardResult } from './forward';
 export { backward, type BackwardResult } from './backward';
 export { identifierSymbol, type NodeSymbol } from './symbols';
 export * from './trace';
+export { pathFactors } from './path';
 export * as formulas from './tex';
 export { TEX, TEXT, type Notation, type TexContext } from './tex';
 

@@ -1,0 +1,34 @@
+import type { Analysis, Step } from '../engine';
+import type { AppState } from './types';
+
+const keys = new WeakMap<Analysis, string>();
+
+/**
+ * A string that changes exactly when the drawing's shape would: nodes, their ops and names,
+ * edges. Values are not part of it, so moving a slider keeps the layout.
+ */
+export function structureKey(a: Analysis): string {
+  let key = keys.get(a);
+  if (key === undefined) {
+    const g = a.compiled;
+    key = `${g.nodeCount}|${g.kind.join(',')}|${g.op.join(',')}|${g.edgeFrom.join(',')}|${g.names.join(',')}|${g.output}`;
+    keys.set(a, key);
+  }
+  return key;
+}
+
+export const selectSteps = (s: AppState): readonly Step[] => s.analysis?.steps ?? [];
+
+/** The step just played (what the formula panel explains), or undefined at the start. */
+export const selectCurrentStep = (s: AppState): Step | undefined =>
+  s.stepIndex > 0 ? s.analysis?.steps[s.stepIndex - 1] : undefined;
+
+/** 'forward' until the seed has played, then 'backward'. */
+export const selectPhase = (s: AppState): 'forward' | 'backward' =>
+  s.analysis && s.stepIndex > s.analysis.trace.forwardCount ? 'backward' : 'forward';
+
+export const selectAtEnd = (s: AppState): boolean =>
+  s.analysis !== null && s.stepIndex === s.analysis.steps.length;
+
+/** What the inspector shows: the clicked item, else the hovered one. */
+export const selectInspected = (s: AppState) => s.selected ?? s.hovered;

@@ -1,0 +1,209 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { analyze, ExpressionError, type Analysis, type GraphNode } from '../engine';
+import { exampleById } from '../examples';
+import { toLayoutInput } from '../layout/fromAnalysis';
+import type { LayoutInput, LayoutResult } from '../layout/types';
+import { initialState, STEP_MS, TYPING_DEBOUNCE_MS } from './initialState';
+import { structureKey } from './selectors';
+import type { AppState, AppStore, SourceError } from './types';
+
+/** What the store needs from the outside world; tests pass synchronous stand-ins. */
+export interface StoreDeps {
+  /** Lays a graph out, synchronously for small graphs or off the main thread for large ones. */
+  layout(input: LayoutInput): LayoutResult | Promise<LayoutResult>;
+  /** The box a node needs on screen. */
+  sizeOf(node: GraphNode): { width: number; height: number };
+}
+
+/** Where to put the step after a new program is analysed. */
+type StepPolicy = 'keep' | 'start' | number;
+
+/**
+ * The one store the whole UI is a function of. Created by a factory so tests get a fresh one.
+ *
+ * @example
+ * const store = createAppStore(deps);
+ * store.getState().setSource('(x+y)*z', { immediate: true });
+ */
+export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): StoreApi<AppStore> {
+  return createStore<AppStore>()((set, get) => {
+    let typingTimer: ReturnType<typeof setTimeout> | undefined;
+    let playTimer: ReturnType<typeof setTimeout> | undefined;
+    let layoutRequest = 0;
+
+    const stepCount = () => get().analysis?.steps.length ?? 0;
+    const clampStep = (k: number, n = stepCount()) => Math.max(0, Math.min(n, Math.round(k)));
+
+    /** Analyse `source`; on success swap in the analysis (and a new layout if the shape changed). */
+    const analyzeNow = (source: string, step: StepPolicy) => {
+      clearTimeout(typingTimer);
+      let { values } = get();
+      let analysis: Analysis;
+      try {
+        analysis = analyze(source, values);
+        // A declared input's value is the one in the text: an override kept from an earlier
+        // program (or a URL) must not contradict what the person reads there.
+        const shadowed = analysis.inputs.filter((i) => i.declared && Object.hasOwn(values, i.name));
+        if (shadowed.length > 0) {
+          values = { ...values };
+          for (const i of shadowed) delete values[i.name];
+          analysis = analyze(source, values);
+          set({ values });
+        }
+      } catch (e) {
+        if (!(e instanceof ExpressionError)) throw e;
+        layoutRequest++; // a pending layout of an older program must not land now
+        set({ error: toSourceError(e), layingOut: false });
+        return;
+      }
+      const previous = get().analysis;
+      const wasAtEnd = previous !== null && get().stepIndex === previous.steps.length;
+      const n = analysis.steps.length;
+      const stepIndex =
+        typeof step === 'number'
+          ? clampStep(step, n)
+          : step === 'keep' || wasAtEnd
+            ? clampStep(step === 'keep' ? get().stepIndex : n, n)
+            : 0;
+
+      if (previous && get().layout && structureKey(previous) === structureKey(analysis)) {
+        layoutRequest++;
+        set({ analysis, error: null, layingOut: false, stepIndex });
+        return;
+      }
+      const request = ++layoutRequest;
+      const land = (layout: LayoutResult) => {
+        if (request !== layoutRequest) return;
+        set({
+          analysis,
+          layout,
+          error: null,
+          layingOut: false,
+          stepIndex,
+          selected: null,
+          hovered: null,
+        });
+      };
+      const result = deps.layout(toLayoutInput(analysis, deps.sizeOf));
+      if (result instanceof Promise) {
+        set({ layingOut: true, error: null });
+        result.then(land, () => request === layoutRequest && set({ layingOut: false }));
+      } else {
+        land(result);
+      }
+    };
+
+    const stopPlaying = () => {
+      clearTimeout(playTimer);
+      playTimer = undefined;
+      if (get().playing) set({ playing: false });
+    };
+
+    const tick = () => {
+      const { stepIndex, settings } = get();
+      if (stepIndex >= stepCount()) {
+        stopPlaying();
+        return;
+      }
+      set({ stepIndex: stepIndex + 1 });
+      playTimer = setTimeout(tick, STEP_MS / settings.speed);
+    };
+
+    const moveTo = (k: number) => {
+      stopPlaying();
+      set({ stepIndex: clampStep(k) });
+    };
+
+    return {
+      ...initialState(init),
+
+      setSource(source, options) {
+        set({ source, example: null });
+        clearTimeout(typingTimer);
+        if (options?.immediate) analyzeNow(source, 'start');
+        else typingTimer = setTimeout(() => analyzeNow(get().source, 'start'), TYPING_DEBOUNCE_MS);
+      },
+
+      setValue(name, value) {
+        if (!Number.isFinite(value)) return;
+        const { analysis, source } = get();
+        const input = analysis?.inputs.find((i) => i.name === name);
+        if (input?.declared && analysis && analysis.source === source) {
+          // A declared input's value lives in the program text: rewrite `x = -2` there, so the
+          // text, the graph and a shared link all say the same thing.
+          const { span } = analysis.graph.nodes[input.node];
+          const statement = source.slice(span.start, span.end);
+          const lhs = statement.slice(0, statement.indexOf('=') + 1);
+          const next = `${source.slice(0, span.start)}${lhs} ${literal(value)}${source.slice(span.end)}`;
+          set({ source: next, example: null });
+          analyzeNow(next, 'keep');
+          return;
+        }
+        set({ values: { ...get().values, [name]: value } });
+        analyzeNow(get().source, 'keep');
+      },
+
+      loadExample(id) {
+        const example = exampleById(id);
+        if (!example) return;
+        stopPlaying();
+        set({ source: example.source, values: {}, example: id });
+        analyzeNow(example.source, 'start');
+      },
+
+      goTo: moveTo,
+      stepBy(delta) {
+        moveTo(get().stepIndex + delta);
+      },
+      play() {
+        if (get().playing) return;
+        if (get().stepIndex >= stepCount()) set({ stepIndex: 0 });
+        set({ playing: true });
+        tick();
+      },
+      pause: stopPlaying,
+      togglePlay() {
+        if (get().playing) stopPlaying();
+        else get().play();
+      },
+      reset() {
+        moveTo(0);
+      },
+      jumpToBackward() {
+        moveTo(get().analysis?.trace.forwardCount ?? 0);
+      },
+      jumpToEnd() {
+        moveTo(stepCount());
+      },
+
+      select(selected) {
+        set({ selected });
+      },
+      hover(hovered) {
+        set({ hovered });
+      },
+      setSettings(patch) {
+        set({ settings: { ...get().settings, ...patch } });
+      },
+    };
+  });
+}
+
+/** Analyse the store's current source at once (used at start-up, before the first paint). */
+export function analyzeInitial(store: StoreApi<AppStore>, step: StepPolicy = 'start'): void {
+  const s = store.getState();
+  // setSource with immediate analyses with the 'start' policy; a URL may ask for another step.
+  s.setSource(s.source, { immediate: true });
+  const example = s.example;
+  if (example) store.setState({ example });
+  if (step !== 'start') store.getState().goTo(typeof step === 'number' ? step : 0);
+}
+
+function toSourceError(e: ExpressionError): SourceError {
+  return { code: e.code, params: e.params, message: e.message, start: e.start, end: e.end };
+}
+
+/** A value typed back into the program: short, and without binary noise like 0.30000000000000004. */
+export function literal(v: number): string {
+  return String(Number(v.toPrecision(6)));
+}

@@ -1,0 +1,68 @@
+import type { Analysis, MessageKey, MessageParams } from '../engine';
+import type { ExampleId } from '../examples';
+import type { LayoutResult } from '../layout/types';
+
+export type Theme = 'system' | 'light' | 'dark';
+export type Lang = 'en' | 'vi';
+
+export interface Settings {
+  theme: Theme;
+  lang: Lang;
+  /** Playback speed multiplier: 1 plays a step in STEP_MS. */
+  speed: number;
+  /** Show the formula panel (presentation mode can hide it). */
+  showFormula: boolean;
+}
+
+/** A located problem with the text in the editor, in a form any language can word. */
+export interface SourceError {
+  code: MessageKey;
+  params: MessageParams;
+  message: string;
+  start: number;
+  end: number;
+}
+
+export type Selection = { kind: 'node'; id: number } | { kind: 'edge'; id: number } | null;
+
+export interface AppState {
+  /** What is in the editor now, valid or not. */
+  source: string;
+  /** Input values the person set; they override what the program declares. */
+  values: Record<string, number>;
+  /** The last program that analysed, and the layout of its graph: always a matching pair. */
+  analysis: Analysis | null;
+  layout: LayoutResult | null;
+  /** Problem with `source`; the last good graph stays on screen while it is set. */
+  error: SourceError | null;
+  /** A newer program is being laid out (large graphs lay out off the main thread). */
+  layingOut: boolean;
+  /** Steps played: 0 is the start, `analysis.steps.length` the end. */
+  stepIndex: number;
+  playing: boolean;
+  /** What the inspector shows: the clicked item, else the hovered one. */
+  selected: Selection;
+  hovered: Selection;
+  settings: Settings;
+  example: ExampleId | null;
+}
+
+export interface AppActions {
+  /** The editor changed: analyse after a short pause in typing (or now, with `immediate`). */
+  setSource(source: string, options?: { immediate?: boolean }): void;
+  setValue(name: string, value: number): void;
+  loadExample(id: ExampleId): void;
+  goTo(stepIndex: number): void;
+  stepBy(delta: number): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  reset(): void;
+  jumpToBackward(): void;
+  jumpToEnd(): void;
+  select(selection: Selection): void;
+  hover(selection: Selection): void;
+  setSettings(patch: Partial<Settings>): void;
+}
+
+export type AppStore = AppState & AppActions;

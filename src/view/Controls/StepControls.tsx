@@ -1,0 +1,158 @@
+import { useId } from 'react';
+import { useT } from '../../i18n/useT';
+import { SPEEDS } from '../../state/initialState';
+import { useApp } from '../../state/appStore';
+import { Icon, type IconName } from './icons';
+
+/** Step buttons, speed, a scrubber over both phases, and where we are. */
+export function StepControls() {
+  const t = useT();
+  const s = useApp((st) => ({
+    k: st.stepIndex,
+    n: st.analysis?.steps.length ?? 0,
+    forwardCount: st.analysis?.trace.forwardCount ?? 0,
+    playing: st.playing,
+    speed: st.settings.speed,
+    stepBy: st.stepBy,
+    goTo: st.goTo,
+    togglePlay: st.togglePlay,
+    reset: st.reset,
+    jumpToBackward: st.jumpToBackward,
+    jumpToEnd: st.jumpToEnd,
+    setSettings: st.setSettings,
+  }));
+  const speedId = useId();
+  const scrubId = useId();
+  const phase = s.k > s.forwardCount ? 'backward' : 'forward';
+  const counter =
+    s.k === 0
+      ? t('controls.counterStart', { n: s.n })
+      : `${t('controls.counter', { k: s.k, n: s.n })} · ${t(`phase.${phase}`)}`;
+  // Where the backward pass begins on the scrubber, as a share of its width.
+  const split = s.n > 0 ? (s.forwardCount / s.n) * 100 : 50;
+
+  return (
+    <div className="step-controls" role="group" aria-label={t('controls.scrubber')}>
+      <div className="controls-grid">
+        <div className="button-row">
+          <StepButton
+            icon="reset"
+            label={t('controls.reset')}
+            onClick={s.reset}
+            disabled={s.k === 0}
+            keys="Home"
+            minor
+          />
+          <StepButton
+            icon="previous"
+            label={t('controls.previous')}
+            onClick={() => s.stepBy(-1)}
+            disabled={s.k === 0}
+            keys="ArrowLeft"
+          />
+          <StepButton
+            icon={s.playing ? 'pause' : 'play'}
+            label={s.playing ? t('controls.pause') : t('controls.play')}
+            onClick={s.togglePlay}
+            disabled={s.n === 0}
+            keys="Space"
+            primary
+          />
+          <StepButton
+            icon="next"
+            label={t('controls.next')}
+            onClick={() => s.stepBy(1)}
+            disabled={s.k >= s.n}
+            keys="ArrowRight"
+            primary
+            iconAfter
+          />
+          <StepButton
+            icon="backward"
+            label={t('controls.toBackward')}
+            onClick={s.jumpToBackward}
+            disabled={s.k === s.forwardCount || s.n === 0}
+            minor
+          />
+          <StepButton
+            icon="end"
+            label={t('controls.toEnd')}
+            onClick={s.jumpToEnd}
+            disabled={s.k >= s.n}
+            keys="End"
+            iconAfter
+            minor
+          />
+        </div>
+        <div className="scrub-row">
+          <output className={`counter phase-${s.k === 0 ? 'start' : phase}`} aria-live="off">
+            {counter}
+          </output>
+          <label htmlFor={scrubId} className="visually-hidden">
+            {t('controls.scrubber')}
+          </label>
+          <div className="scrubber-wrap" style={{ ['--split' as string]: `${split}%` }}>
+            <div className="scrub-phases" aria-hidden="true">
+              <span className="scrub-forward">{t('phase.forwardPass')}</span>
+              <span className="scrub-backward">{t('phase.backwardPass')}</span>
+            </div>
+            <input
+              id={scrubId}
+              className="scrubber"
+              type="range"
+              min={0}
+              max={s.n}
+              step={1}
+              value={s.k}
+              aria-valuetext={counter}
+              onChange={(e) => s.goTo(Number(e.target.value))}
+            />
+          </div>
+          <label htmlFor={speedId} className="speed-label">
+            {t('controls.speed')}
+          </label>
+          <select
+            id={speedId}
+            className="select"
+            value={s.speed}
+            onChange={(e) => s.setSettings({ speed: Number(e.target.value) })}
+          >
+            {SPEEDS.map((v) => (
+              <option key={v} value={v}>
+                {v}×
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function StepButton(props: {
+  icon: IconName;
+  label: string;
+  onClick(): void;
+  disabled: boolean;
+  keys?: string;
+  primary?: boolean;
+  iconAfter?: boolean;
+  /** Rarely needed: shown as an icon alone when the controls are narrow. */
+  minor?: boolean;
+}) {
+  const icon = <Icon name={props.icon} />;
+  return (
+    <button
+      type="button"
+      className={`button${props.primary ? ' primary' : ''}${props.minor ? ' minor' : ''}`}
+      onClick={props.onClick}
+      disabled={props.disabled}
+      title={props.label}
+      aria-keyshortcuts={props.keys}
+    >
+      {!props.iconAfter && icon}
+      <span className="button-text">{props.label}</span>
+      {props.iconAfter && icon}
+    </button>
+  );
+}

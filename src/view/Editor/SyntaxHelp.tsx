@@ -1,0 +1,48 @@
+import { useEffect, useRef } from 'react';
+import { FUNCTION_NAMES } from '../../engine';
+import { useT } from '../../i18n/useT';
+
+/** The language on one card: operators, functions, statements, comments, names. */
+export function SyntaxHelp({ onClose }: { onClose(): void }) {
+  const t = useT();
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="syntax-help-title" onClose={onClose}>
+      <h2 id="syntax-help-title">{t('help.title')}</h2>
+      <dl className="help-list">
+        <dt>{t('help.operators')}</dt>
+        <dd>{t('help.operatorsBody')}</dd>
+        <dt>{t('help.functions')}</dt>
+        <dd>
+          <code>
+            {FUNCTION_NAMES.map((f) =>
+              f === 'max' || f === 'min' || f === 'pow' ? `${f}(a, b)` : `${f}(x)`,
+            ).join('  ')}
+          </code>
+        </dd>
+        <dt>{t('help.statements')}</dt>
+        <dd>
+          {t('help.statementsBody')}
+          <pre className="help-example">{'x = -2; y = 5; z = -4\nq = x + y\nf = q * z'}</pre>
+        </dd>
+        <dt>{t('help.comments')}</dt>
+        <dd>
+          {t('help.commentsBody')}
+          <pre className="help-example">{'q = x + y   # q becomes 3'}</pre>
+        </dd>
+        <dt>{t('help.names')}</dt>
+        <dd>{t('help.namesBody')}</dd>
+      </dl>
+      <form method="dialog">
+        <button type="submit" className="button" autoFocus>
+          {t('help.close')}
+        </button>
+      </form>
+    </dialog>
+  );
+}

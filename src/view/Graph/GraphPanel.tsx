@@ -1,0 +1,117 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useT } from '../../i18n/useT';
+import { STEP_MS } from '../../state/initialState';
+import { useApp } from '../../state/appStore';
+import { createGraphRenderer, type GraphRenderer } from '../graph/renderer';
+import { graphView } from '../graph/viewModel';
+import { useReducedMotion } from '../hooks/useMediaQuery';
+import { Icon } from '../Controls/icons';
+import { Legend } from './Legend';
+
+/** The graph's SVG: React owns the box and the buttons, the D3 renderer owns what is inside. */
+export function GraphPanel() {
+  const t = useT();
+  const { analysis, layout, stepIndex, selected, speed, stale, layingOut, select, hover } = useApp(
+    (s) => ({
+      analysis: s.analysis,
+      layout: s.layout,
+      stepIndex: s.stepIndex,
+      selected: s.selected,
+      speed: s.settings.speed,
+      stale: s.error !== null,
+      layingOut: s.layingOut,
+      select: s.select,
+      hover: s.hover,
+    }),
+  );
+  const reducedMotion = useReducedMotion();
+  const svgRef = useRef<SVGSVGElement>(null);
+  const renderer = useRef<GraphRenderer | null>(null);
+
+  useEffect(() => {
+    const svg = svgRef.current!;
+    const r = createGraphRenderer(svg, { onSelect: select, onHover: hover });
+    renderer.current = r;
+    const observer = new ResizeObserver(() => r.resized());
+    observer.observe(svg);
+    return () => {
+      observer.disconnect();
+      r.destroy();
+      renderer.current = null;
+    };
+  }, [select, hover]);
+
+  const view = useMemo(
+    () =>
+      analysis && layout
+        ? graphView({
+            analysis,
+            layout,
+            stepIndex,
+            selected,
+            words: {
+              nodeValue: (name, value) => t('graph.nodeValue', { name, value }),
+              nodeValueGrad: (name, value, grad) => t('graph.nodeValueGrad', { name, value, grad }),
+              nodeUnknown: (name) => t('graph.nodeUnknown', { name }),
+            },
+          })
+        : null,
+    [analysis, layout, stepIndex, selected, t],
+  );
+
+  useEffect(() => {
+    if (view) {
+      renderer.current?.update(view, {
+        duration: reducedMotion ? 0 : STEP_MS / speed,
+        stale,
+      });
+    }
+  }, [view, reducedMotion, speed, stale]);
+
+  return (
+    <section className="graph-panel" aria-label={t('graph.label')}>
+      <div className="graph-area">
+        <svg
+          ref={svgRef}
+          className="graph"
+          role="group"
+          aria-label={t('graph.label')}
+          onClick={() => select(null)}
+        />
+        {layingOut && <div className="graph-busy">{t('graph.laidOut')}</div>}
+      </div>
+      <div className="graph-footer">
+        <Legend />
+        <div className="graph-tools">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => renderer.current?.fit(true)}
+            title={t('controls.fit')}
+          >
+            <Icon name="fit" />
+            <span className="visually-hidden">{t('controls.fit')}</span>
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => renderer.current?.zoomBy(1.25)}
+            title={t('controls.zoomIn')}
+          >
+            <Icon name="plus" />
+            <span className="visually-hidden">{t('controls.zoomIn')}</span>
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => renderer.current?.zoomBy(0.8)}
+            title={t('controls.zoomOut')}
+          >
+            <Icon name="minus" />
+            <span className="visually-hidden">{t('controls.zoomOut')}</span>
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { useT } from '../../i18n/useT';
+
+/** What the two kinds of numbers and three kinds of nodes look like. */
+export function Legend() {
+  const t = useT();
+  return (
+    <div className="legend" aria-label={t('legend.title')} role="note">
+      <span className="legend-item">
+        <svg width="44" height="20" aria-hidden="true">
+          <text x="22" y="14" textAnchor="middle" className="value-label">
+            3
+          </text>
+        </svg>
+        {t('legend.value')}
+      </span>
+      <span className="legend-item">
+        <svg width="44" height="22" aria-hidden="true" className="legend-badge">
+          <rect x="4" y="2" width="36" height="18" rx="9" />
+          <text x="17" y="15" textAnchor="end" className="grad-mark">
+            ∂
+          </text>
+          <text x="19" y="15" className="grad-value">
+            -4
+          </text>
+        </svg>
+        {t('legend.gradient')}
+      </span>
+    </div>
+  );
+}

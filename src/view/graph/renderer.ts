@@ -1,0 +1,508 @@
+import {
+  easeCubicInOut,
+  select,
+  zoom,
+  zoomIdentity,
+  type Selection as D3Selection,
+  type ZoomBehavior,
+  type ZoomTransform,
+} from 'd3';
+import type { NodeSymbol } from '../../engine';
+import type { Selection } from '../../state/types';
+import { GEOMETRY } from './geometry';
+import type { EdgeView, GraphView, NodeView } from './viewModel';
+
+export interface RendererOptions {
+  onSelect(selection: Selection): void;
+  onHover(selection: Selection): void;
+}
+
+export interface UpdateOptions {
+  /** Milliseconds one step's animation may take; 0 draws the new picture at once. */
+  duration: number;
+  /** Labels for the screen reader of the output stub. */
+  stale: boolean;
+}
+
+export interface GraphRenderer {
+  update(view: GraphView, options: UpdateOptions): void;
+  /** Zooms so the whole graph fits the SVG, with a margin. */
+  fit(animate?: boolean): void;
+  zoomBy(factor: number): void;
+  /** The SVG changed size: refit, unless the person has zoomed or panned by hand. */
+  resized(): void;
+  destroy(): void;
+}
+
+/** Zoom below which edge labels are hidden: they would be unreadable and cover the wires. */
+const LABELS_HIDE_BELOW = 0.5;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+type G = D3Selection<SVGGElement, unknown, null, undefined>;
+
+/**
+ * Draws a `GraphView` into an `<svg>` with D3: nodes and edges joined by id, a pulse travelling
+ * along the edge of the step just played, zoom and pan. React mounts it once and calls `update`
+ * with each new view; nothing here reads the store.
+ *
+ * @example
+ * const r = createGraphRenderer(svg, { onSelect, onHover });
+ * r.update(view, { duration: 600, stale: false });
+ */
+export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptions): GraphRenderer {
+  const svg = select(svgEl);
+  svg.selectAll('*').remove();
+  svg.classed('graph-svg', true);
+  const defs = svg.append('defs');
+  for (const kind of ['plain', 'forward', 'backward', 'dead']) {
+    defs
+      .append('marker')
+      .attr('id', `arrow-${kind}`)
+      .attr('viewBox', '0 0 10 10')
+      .attr('refX', 9)
+      .attr('refY', 5)
+      .attr('markerUnits', 'userSpaceOnUse')
+      .attr('markerWidth', 11)
+      .attr('markerHeight', 11)
+      .attr('orient', 'auto-start-reverse')
+      .append('path')
+      .attr('class', `arrowhead arrowhead-${kind}`)
+      .attr('d', 'M0,0 L10,5 L0,10 z');
+  }
+  const viewport = svg.append('g').attr('class', 'viewport');
+  const edgeLayer = viewport.append('g').attr('class', 'edges');
+  const stubLayer = viewport.append('g').attr('class', 'stub');
+  const nodeLayer = viewport.append('g').attr('class', 'nodes');
+  const labelLayer = viewport.append('g').attr('class', 'edge-labels');
+  const pulseLayer = viewport.append('g').attr('class', 'pulses').attr('aria-hidden', 'true');
+
+  let last: GraphView | undefined;
+  let bounds = { width: 1, height: 1 };
+  let userZoomed = false;
+  let transform: ZoomTransform = zoomIdentity;
+
+  const zoomer: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([0.05, 4])
+    .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
+      transform = event.transform;
+      viewport.attr('transform', transform.toString());
+      svg.classed('labels-hidden', transform.k < LABELS_HIDE_BELOW);
+      if (event.sourceEvent) userZoomed = true;
+    });
+  svg.call(zoomer).on('dblclick.zoom', null);
+
+  const select_ = (sel: Selection) => options.onSelect(sel);
+
+  function fitTransform(): ZoomTransform {
+    const w = svgEl.clientWidth || 800;
+    const h = svgEl.clientHeight || 500;
+    const pad = 16;
+    const k = Math.min(2.2, (w - 2 * pad) / bounds.width, (h - 2 * pad) / bounds.height);
+    const scale = Math.max(0.05, k);
+    const x = (w - bounds.width * scale) / 2;
+    const y = (h - bounds.height * scale) / 2;
+    return zoomIdentity.translate(x, y).scale(scale);
+  }
+
+  function fit(animate = false) {
+    userZoomed = false;
+    const t = fitTransform();
+    if (animate) svg.transition().duration(350).call(zoomer.transform, t);
+    else svg.call(zoomer.transform, t);
+  }
+
+  function drawEdges(view: GraphView, duration: number) {
+    const fresh = view.step && duration > 0 ? view.step : undefined;
+    edgeLayer
+      .selectAll<SVGGElement, EdgeView>('g.edge')
+      .data(view.edges, (d) => String(d.id))
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'edge');
+        g.append('path').attr('class', 'edge-hit');
+        g.append('path').attr('class', 'edge-line');
+        g.on('click', (event: MouseEvent, d) => {
+          event.stopPropagation();
+          select_({ kind: 'edge', id: d.id });
+        })
+          .on('mouseenter', (_e, d) => options.onHover({ kind: 'edge', id: d.id }))
+          .on('mouseleave', () => options.onHover(null));
+        return g;
+      })
+      .attr('data-edge', (d) => d.id)
+      .classed('active-forward', (d) => d.active === 'forward')
+      .classed('active-backward', (d) => d.active === 'backward')
+      .classed('dead', (d) => d.dead)
+      .classed('selected', (d) => d.selected)
+      .call((g) => g.select('path.edge-hit').attr('d', (d) => d.path))
+      .call((g) =>
+        g
+          .select('path.edge-line')
+          .attr('d', (d) => d.path)
+          .attr('marker-end', (d) => `url(#arrow-${d.active ?? (d.dead ? 'dead' : 'plain')})`),
+      );
+
+    const labels = labelLayer
+      .selectAll<SVGGElement, EdgeView>('g.edge-label')
+      .data(view.edges, (d) => String(d.id))
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'edge-label');
+        g.append('text').attr('class', 'value-label').attr('text-anchor', 'middle');
+        const badge = g.append('g').attr('class', 'grad-badge');
+        badge.append('rect').attr('rx', 9).attr('ry', 9);
+        badge.append('text').attr('class', 'grad-mark').attr('text-anchor', 'end').text('∂');
+        badge.append('text').attr('class', 'grad-value').attr('text-anchor', 'start');
+        return g;
+      })
+      .attr('data-edge', (d) => d.id)
+      .attr('transform', (d) => `translate(${d.labelX},${d.labelY})`);
+
+    labels
+      .select<SVGTextElement>('text.value-label')
+      .attr('y', -8)
+      .text((d) => d.value ?? '')
+      .attr('opacity', (d) => (d.value === null ? 0 : 1))
+      .filter((d) => fresh?.direction === 'forward' && fresh.edge === d.id)
+      .attr('opacity', 0)
+      .transition('land')
+      .delay(duration * 0.75)
+      .duration(duration * 0.25)
+      .attr('opacity', 1);
+
+    labels.each(function (d) {
+      const badge = select(this).select<SVGGElement>('g.grad-badge');
+      badge.attr('display', d.grad === null ? 'none' : null);
+      if (d.grad === null) return;
+      layoutBadge(badge, d.grad, 16);
+      if (fresh?.direction === 'backward' && fresh.edge === d.id) {
+        badge
+          .attr('opacity', 0)
+          .transition('land')
+          .delay(duration * 0.75)
+          .duration(duration * 0.25)
+          .attr('opacity', 1);
+      } else badge.interrupt('land').attr('opacity', 1);
+    });
+  }
+
+  function drawNodes(view: GraphView, duration: number) {
+    const fresh = view.step && duration > 0 ? view.step : undefined;
+    const nodes = nodeLayer
+      .selectAll<SVGGElement, NodeView>('g.node')
+      .data(view.nodes, (d) => String(d.id))
+      .join((enter) => {
+        const g = enter
+          .append('g')
+          .attr('tabindex', 0)
+          .attr('role', 'button')
+          .on('click', (event: MouseEvent, d) => {
+            event.stopPropagation();
+            select_({ kind: 'node', id: d.id });
+          })
+          .on('keydown', (event: KeyboardEvent, d) => {
+            if (event.key === 'Enter' || event.key === ' ') {
+              event.preventDefault();
+              event.stopPropagation();
+              select_({ kind: 'node', id: d.id });
+            }
+          })
+          .on('mouseenter focus', (_e, d) => options.onHover({ kind: 'node', id: d.id }))
+          .on('mouseleave blur', () => options.onHover(null));
+        g.append('g').attr('class', 'shape');
+        g.append('text').attr('class', 'node-name-above').attr('text-anchor', 'middle');
+        g.append('text').attr('class', 'node-value').attr('text-anchor', 'middle');
+        const badge = g.append('g').attr('class', 'grad-badge node-grad');
+        badge.append('rect').attr('rx', 9).attr('ry', 9);
+        badge.append('text').attr('class', 'grad-mark').attr('text-anchor', 'end').text('∂');
+        badge.append('text').attr('class', 'grad-value').attr('text-anchor', 'start');
+        return g;
+      })
+      .attr('class', (d) => `node node-${d.kind}`)
+      .classed('output', (d) => d.output)
+      .classed('active', (d) => d.active)
+      .classed('dead', (d) => d.dead)
+      .classed('selected', (d) => d.selected)
+      .classed('has-note', (d) => d.note !== null)
+      .attr('data-node', (d) => d.id)
+      .attr('data-name', (d) => d.name?.name ?? null)
+      .attr('aria-label', (d) => d.ariaLabel)
+      .attr('aria-pressed', (d) => String(d.selected))
+      .attr('transform', (d) => `translate(${d.x},${d.y})`);
+
+    nodes.each(function (d) {
+      const g = select(this);
+      drawShape(g.select<SVGGElement>('g.shape'), d);
+      const above = g.select<SVGTextElement>('text.node-name-above');
+      const nameAbove = d.kind === 'op' && d.name !== undefined;
+      above.attr('display', nameAbove ? null : 'none');
+      if (nameAbove) writeSymbol(above, d.name!).attr('y', -d.height / 2 - 8);
+
+      const value = g.select<SVGTextElement>('text.node-value');
+      const showValue = d.showValue && d.value !== null && !d.output;
+      value
+        .attr('display', showValue ? null : 'none')
+        .attr('y', -d.height / 2 - 8)
+        .text(showValue ? d.value! : '');
+
+      const badge = g.select<SVGGElement>('g.node-grad');
+      badge.attr('display', d.grad === null || d.output ? 'none' : null);
+      if (d.grad !== null && !d.output) {
+        layoutBadge(badge, d.grad + (d.gradPartial ? ' …' : ''), d.height / 2 + 16);
+        badge.classed('partial', d.gradPartial);
+        if (fresh?.kind === 'backward-edge' && fresh.node === d.id) {
+          badge
+            .attr('opacity', 0)
+            .transition('land')
+            .delay(duration * 0.8)
+            .duration(duration * 0.2)
+            .attr('opacity', 1);
+        } else badge.interrupt('land').attr('opacity', 1);
+      }
+      if (fresh?.node === d.id && (fresh.kind === 'forward-node' || fresh.kind === 'seed')) {
+        flash(g.select<SVGGElement>('g.shape'), duration);
+      }
+    });
+  }
+
+  function drawStub(view: GraphView, duration: number) {
+    const out = view.nodes.find((n) => n.id === view.outputId);
+    stubLayer.selectAll('*').remove();
+    if (!out) return;
+    const x0 = out.x + out.width / 2 + 4;
+    const x1 = x0 + GEOMETRY.outputStub;
+    stubLayer
+      .append('path')
+      .attr('class', 'edge-line stub-line')
+      .attr('d', `M${x0},${out.y} L${x1 - 4},${out.y}`)
+      .attr('marker-end', 'url(#arrow-plain)');
+    const mid = (x0 + x1) / 2;
+    const value = stubLayer
+      .append('text')
+      .attr('class', 'value-label output-value')
+      .attr('text-anchor', 'middle')
+      .attr('x', mid)
+      .attr('y', out.y - 8)
+      .text(out.value ?? '');
+    if (
+      out.value !== null &&
+      view.step?.kind === 'forward-node' &&
+      view.step.node === out.id &&
+      duration > 0
+    ) {
+      value
+        .attr('opacity', 0)
+        .transition()
+        .delay(duration * 0.5)
+        .duration(duration * 0.3)
+        .attr('opacity', 1);
+    }
+    if (out.grad !== null) {
+      const badge = stubLayer.append('g').attr('class', 'grad-badge output-grad');
+      badge.append('rect').attr('rx', 9).attr('ry', 9);
+      badge.append('text').attr('class', 'grad-mark').attr('text-anchor', 'end').text('∂');
+      badge.append('text').attr('class', 'grad-value').attr('text-anchor', 'start');
+      badge.attr('transform', `translate(${mid},${out.y})`);
+      layoutBadge(badge, out.grad, 16);
+    }
+  }
+
+  function animatePulse(view: GraphView, duration: number) {
+    pulseLayer.selectAll('*').interrupt().remove();
+    const step = view.step;
+    if (!step || step.edge === undefined || duration <= 0) return;
+    const path = edgeLayer
+      .select<SVGGElement>(`g.edge[data-edge="${step.edge}"]`)
+      .select<SVGPathElement>('path.edge-line')
+      .node();
+    if (!path) return;
+    const length = path.getTotalLength();
+    const backward = step.direction === 'backward';
+    const pulse = pulseLayer.append('g').attr('class', `pulse pulse-${step.direction}`);
+    pulse.append('circle').attr('r', 7);
+    const label = pulse.append('g').attr('class', 'pulse-label');
+    if (backward) layoutBadge(label, step.carried ?? '', 24);
+    else
+      label
+        .append('text')
+        .attr('class', 'value-label')
+        .attr('text-anchor', 'middle')
+        .attr('y', -12)
+        .text(step.carried ?? '');
+    const at = (t: number) => {
+      const p = path.getPointAtLength(length * (backward ? 1 - t : t));
+      return `translate(${p.x},${p.y})`;
+    };
+    pulse
+      .attr('transform', at(0))
+      .transition()
+      .duration(duration * 0.75)
+      .ease(easeCubicInOut)
+      .attrTween('transform', () => at)
+      .transition()
+      .duration(duration * 0.25)
+      .style('opacity', 0)
+      .remove();
+  }
+
+  return {
+    update(view, opts) {
+      const grew =
+        !last ||
+        last.width !== view.width ||
+        last.height !== view.height ||
+        last.nodes.length !== view.nodes.length;
+      const sameGraph = last !== undefined && last.nodes.length === view.nodes.length && !grew;
+      const advanced =
+        sameGraph && view.step !== undefined && (last!.step?.index ?? -1) + 1 === view.step.index;
+      const duration = advanced ? opts.duration : 0;
+      bounds = { width: view.width + GEOMETRY.outputStub + 8, height: view.height };
+      svg.classed('stale', opts.stale);
+      drawEdges(view, duration);
+      drawNodes(view, duration);
+      drawStub(view, duration);
+      animatePulse(view, duration);
+      if (!sameGraph) {
+        if (!userZoomed || grew) fit();
+      }
+      last = view;
+    },
+    fit,
+    resized() {
+      if (!userZoomed && last) fit();
+    },
+    zoomBy(factor) {
+      userZoomed = true;
+      svg.transition().duration(200).call(zoomer.scaleBy, factor);
+    },
+    destroy() {
+      svg.on('.zoom', null);
+      svg.selectAll('*').interrupt().remove();
+    },
+  };
+}
+
+/** Draws a node's outline and glyph: circle for ops, rounded box for inputs, small tag for constants. */
+function drawShape(g: G, d: NodeView) {
+  g.selectAll('*').remove();
+  if (d.kind === 'op') {
+    if (d.output)
+      g.append('circle')
+        .attr('class', 'output-ring')
+        .attr('r', d.width / 2 + 4);
+    g.append('circle')
+      .attr('class', 'node-body')
+      .attr('r', d.width / 2);
+    g.append('text')
+      .attr('class', 'op-glyph')
+      .attr('text-anchor', 'middle')
+      .attr('dy', '0.35em')
+      .attr('font-size', d.glyph.length > 2 ? 14 : 19)
+      .text(d.glyph);
+  } else if (d.kind === 'input') {
+    g.append('rect')
+      .attr('class', 'node-body')
+      .attr('x', -d.width / 2)
+      .attr('y', -d.height / 2)
+      .attr('width', d.width)
+      .attr('height', d.height)
+      .attr('rx', 10);
+    writeSymbol(
+      g
+        .append('text')
+        .attr('class', 'input-name')
+        .attr('text-anchor', 'middle')
+        .attr('dy', '0.35em'),
+      d.name!,
+    );
+  } else {
+    g.append('rect')
+      .attr('class', 'node-body')
+      .attr('x', -d.width / 2)
+      .attr('y', -d.height / 2)
+      .attr('width', d.width)
+      .attr('height', d.height)
+      .attr('rx', 6);
+    g.append('text')
+      .attr('class', 'const-glyph')
+      .attr('text-anchor', 'middle')
+      .attr('dy', '0.35em')
+      .text(d.glyph);
+  }
+  if (d.note) {
+    g.append('circle')
+      .attr('class', `note-dot note-${d.note}`)
+      .attr('cx', d.width / 2 - 2)
+      .attr('cy', -d.height / 2 + 2)
+      .attr('r', 6);
+    g.append('text')
+      .attr('class', 'note-glyph')
+      .attr('x', d.width / 2 - 2)
+      .attr('y', -d.height / 2 + 2)
+      .attr('dy', '0.35em')
+      .attr('text-anchor', 'middle')
+      .text('!');
+  }
+}
+
+/** A name with its subscript set smaller and lower: w₀ drawn as w and a small 0. */
+function writeSymbol(text: D3Selection<SVGTextElement, unknown, null, undefined>, s: NodeSymbol) {
+  text.selectAll('tspan').remove();
+  text.text(null);
+  text.append('tspan').text(s.base);
+  if (s.sub !== undefined) {
+    text
+      .append('tspan')
+      .attr('class', 'sub')
+      .attr('dy', '0.3em')
+      .attr('font-size', '70%')
+      .text(s.sub);
+  }
+  return text;
+}
+
+/** Fits a gradient badge (∂ mark, number, rounded box) around `label`, centred at height `y`. */
+function layoutBadge(badge: G, label: string, y: number) {
+  const valueText = badge.select<SVGTextElement>('text.grad-value').text(label);
+  if (valueText.empty()) {
+    badge.append('rect').attr('rx', 9).attr('ry', 9);
+    badge.append('text').attr('class', 'grad-mark').attr('text-anchor', 'end').text('∂');
+    badge.append('text').attr('class', 'grad-value').attr('text-anchor', 'start').text(label);
+  }
+  const width = estimateBadgeWidth(label);
+  const markWidth = 12;
+  const left = -(width + markWidth) / 2;
+  badge
+    .select('rect')
+    .attr('x', left - 6)
+    .attr('y', y - 10)
+    .attr('width', width + markWidth + 12)
+    .attr('height', 20);
+  badge
+    .select('text.grad-mark')
+    .attr('x', left + markWidth - 1)
+    .attr('y', y)
+    .attr('dy', '0.35em');
+  badge
+    .select('text.grad-value')
+    .attr('x', left + markWidth + 2)
+    .attr('y', y)
+    .attr('dy', '0.35em');
+}
+
+function estimateBadgeWidth(label: string): number {
+  return label.length * 8.1;
+}
+
+/** A brief ring around a node that has just been evaluated. */
+function flash(shape: G, duration: number) {
+  const node = shape.node();
+  if (!node) return;
+  const ring = document.createElementNS(SVG_NS, 'circle');
+  const sel = select(ring).attr('class', 'flash-ring').attr('r', 24).attr('opacity', 0.9);
+  node.appendChild(ring);
+  sel
+    .transition()
+    .duration(duration * 0.8)
+    .attr('r', 38)
+    .attr('opacity', 0)
+    .remove();
+}

@@ -1,0 +1,221 @@
+import { formatNumber, NEVER, type Analysis, type NodeSymbol, type Step } from '../../engine';
+import type { LayoutResult } from '../../layout/types';
+import type { Selection } from '../../state/types';
+import { visualSize } from './geometry';
+
+/** Everything the D3 renderer draws, as plain data: a pure function of the store. */
+export interface GraphView {
+  readonly nodes: readonly NodeView[];
+  readonly edges: readonly EdgeView[];
+  readonly width: number;
+  readonly height: number;
+  /** The step just played, for the renderer to animate; undefined at the start. */
+  readonly step?: StepView;
+  readonly outputId: number;
+}
+
+export interface NodeView {
+  readonly id: number;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly kind: 'input' | 'const' | 'op';
+  /** Text inside an op circle (`+`, `σ`) or a constant's number. */
+  readonly glyph: string;
+  /** Name drawn for inputs (inside) and named intermediates (above). */
+  readonly name?: NodeSymbol;
+  /** Formatted forward value once known (inputs and the output show theirs beside the node). */
+  readonly value: string | null;
+  /** Gradient badge under inputs, forks and the output, once a share has arrived. */
+  readonly grad: string | null;
+  /** The badge shows a sum still waiting for shares. */
+  readonly gradPartial: boolean;
+  readonly showValue: boolean;
+  readonly active: boolean;
+  readonly output: boolean;
+  /** The output does not depend on it. */
+  readonly dead: boolean;
+  readonly note: 'domain' | 'kink' | 'slope' | null;
+  readonly ariaLabel: string;
+  readonly selected: boolean;
+}
+
+export interface EdgeView {
+  readonly id: number;
+  readonly from: number;
+  readonly to: number;
+  readonly path: string;
+  readonly labelX: number;
+  readonly labelY: number;
+  readonly value: string | null;
+  readonly grad: string | null;
+  readonly active: 'forward' | 'backward' | null;
+  readonly dead: boolean;
+  readonly selected: boolean;
+}
+
+export interface StepView {
+  readonly index: number;
+  readonly kind: Step['kind'];
+  /** Edge along which something travels, and which way. */
+  readonly edge?: number;
+  readonly direction?: 'forward' | 'backward';
+  /** What travels: the value forward, the contribution backward. */
+  readonly carried?: string;
+  readonly node?: number;
+}
+
+export interface ViewInput {
+  readonly analysis: Analysis;
+  readonly layout: LayoutResult;
+  readonly stepIndex: number;
+  readonly selected: Selection;
+  readonly digits?: number;
+  readonly words: {
+    nodeValue(name: string, value: string): string;
+    nodeValueGrad(name: string, value: string, grad: string): string;
+    nodeUnknown(name: string, formula: string): string;
+  };
+}
+
+/**
+ * The picture at step k: a label is visible when the step that computes it is among the k played.
+ * Stepping back is as cheap as stepping forward: nothing here depends on the previous picture.
+ */
+export function graphView(input: ViewInput): GraphView {
+  const { analysis: a, layout, stepIndex: k, selected, words } = input;
+  const fmt = (v: number) => formatNumber(v, input.digits);
+  const { trace } = a;
+  const g = a.compiled;
+  const current = k > 0 ? a.steps[k - 1] : undefined;
+  const position = new Map(layout.nodes.map((n) => [n.id, n]));
+  const edgeGeometry = new Map(layout.edges.map((e) => [e.id, e]));
+
+  /** Latest share to arrive at `node` among the steps played, or -1. */
+  const lastArrival = (node: number): number => {
+    let last = -1;
+    for (let s = trace.arrivalStart[node]; s < trace.arrivalStart[node + 1]; s++) {
+      if (trace.edgeGradStep[trace.arrivalEdges[s]] < k) last = s;
+    }
+    return last;
+  };
+
+  const nodes = a.graph.nodes.map((node): NodeView => {
+    const p = position.get(node.id)!;
+    const size = visualSize(node);
+    const valueKnown = trace.nodeValueStep[node.id] < k;
+    const value = valueKnown ? fmt(node.value) : null;
+    const shares = trace.arrivalStart[node.id + 1] - trace.arrivalStart[node.id];
+    let grad: string | null = null;
+    let gradPartial = false;
+    if (node.isOutput) {
+      grad = trace.nodeGradStep[node.id] < k ? '1' : null;
+    } else if (node.variable && (node.kind === 'input' || shares > 1)) {
+      const last = lastArrival(node.id);
+      if (last >= 0) {
+        grad = fmt(a.backward.runningSum[trace.arrivalEdges[last]]);
+        gradPartial = last < trace.arrivalStart[node.id + 1] - 1;
+      } else if (node.kind === 'input' && trace.forwardCount < k && shares === 0) {
+        grad = '0'; // an input the output never uses: its gradient is 0 once the pass starts
+      }
+    }
+    const gradFinal =
+      trace.nodeGradStep[node.id] < k ||
+      (node.variable && !node.reachesOutput && k > trace.forwardCount);
+    const gradValue = node.grad ?? 0;
+    const name = node.symbol.name;
+    const ariaLabel =
+      value === null
+        ? words.nodeUnknown(name, node.kind === 'op' ? node.label : '')
+        : node.variable && gradFinal
+          ? words.nodeValueGrad(name, value, fmt(gradValue))
+          : words.nodeValue(name, value);
+    const activeNode =
+      current &&
+      ((current.kind === 'forward-node' && current.node === node.id) ||
+        (current.kind === 'seed' && current.node === node.id) ||
+        (current.kind === 'backward-edge' && current.to === node.id));
+    return {
+      id: node.id,
+      x: p.x,
+      y: p.y,
+      width: size.width,
+      height: size.height,
+      kind: node.kind,
+      glyph: node.kind === 'op' ? node.label : node.kind === 'const' ? node.label : '',
+      ...(node.kind === 'input' || node.name !== undefined ? { name: node.symbol } : {}),
+      value,
+      grad,
+      gradPartial,
+      showValue: node.kind === 'input' || node.isOutput,
+      active: Boolean(activeNode),
+      output: node.isOutput,
+      dead: !node.reachesOutput,
+      note: node.notes[0]?.kind ?? null,
+      ariaLabel,
+      selected: selected?.kind === 'node' && selected.id === node.id,
+    };
+  });
+
+  const edges = a.graph.edges.map((edge): EdgeView => {
+    const geo = edgeGeometry.get(edge.id)!;
+    const active =
+      current?.kind === 'forward-edge' && current.edge === edge.id
+        ? 'forward'
+        : current?.kind === 'backward-edge' && current.edge === edge.id
+          ? 'backward'
+          : null;
+    return {
+      id: edge.id,
+      from: edge.from,
+      to: edge.to,
+      path: geo.path,
+      labelX: geo.label.x,
+      labelY: geo.label.y,
+      value: trace.edgeValueStep[edge.id] < k ? fmt(a.graph.nodes[edge.from].value) : null,
+      grad:
+        trace.edgeGradStep[edge.id] !== NEVER && trace.edgeGradStep[edge.id] < k
+          ? fmt(edge.contribution ?? 0)
+          : null,
+      active,
+      dead: !g.reachesOutput[edge.to],
+      selected: selected?.kind === 'edge' && selected.id === edge.id,
+    };
+  });
+
+  return {
+    nodes,
+    edges,
+    width: layout.width,
+    height: layout.height,
+    outputId: g.output,
+    ...(current ? { step: stepView(current, fmt) } : {}),
+  };
+}
+
+function stepView(step: Step, fmt: (v: number) => string): StepView {
+  switch (step.kind) {
+    case 'forward-edge':
+      return {
+        index: step.index,
+        kind: step.kind,
+        edge: step.edge,
+        direction: 'forward',
+        carried: fmt(step.value),
+        node: step.to,
+      };
+    case 'backward-edge':
+      return {
+        index: step.index,
+        kind: step.kind,
+        edge: step.edge,
+        direction: 'backward',
+        carried: fmt(step.contribution),
+        node: step.to,
+      };
+    case 'forward-node':
+    case 'seed':
+      return { index: step.index, kind: step.kind, node: step.node };
+  }
+}
