@@ -44,6 +44,7 @@ export const en = {
   'controls.toEnd': 'Jump to end',
   'controls.speed': 'Speed',
   'controls.scrubber': 'Step',
+  'controls.group': 'Step controls',
   'controls.counter': 'Step {k} of {n}',
   'controls.counterStart': 'Start · {n} steps',
   'phase.forward': 'forward',

@@ -15,8 +15,12 @@ export interface StoreDeps {
   sizeOf(node: GraphNode): { width: number; height: number };
 }
 
-/** Where to put the step after a new program is analysed. */
-type StepPolicy = 'keep' | 'start' | number;
+/**
+ * Where to put the step after a new program is analysed: `keep` the index (values changed),
+ * `auto` (the text changed: back to the start, unless the whole trace was on show, then the new
+ * end), or a given index.
+ */
+type StepPolicy = 'keep' | 'auto' | number;
 
 /**
  * The one store the whole UI is a function of. Created by a factory so tests get a fresh one.
@@ -120,8 +124,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       setSource(source, options) {
         set({ source, example: null });
         clearTimeout(typingTimer);
-        if (options?.immediate) analyzeNow(source, 'start');
-        else typingTimer = setTimeout(() => analyzeNow(get().source, 'start'), TYPING_DEBOUNCE_MS);
+        if (options?.immediate) analyzeNow(source, 'auto');
+        else typingTimer = setTimeout(() => analyzeNow(get().source, 'auto'), TYPING_DEBOUNCE_MS);
       },
 
       setValue(name, value) {
@@ -148,7 +152,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         if (!example) return;
         stopPlaying();
         set({ source: example.source, values: {}, example: id });
-        analyzeNow(example.source, 'start');
+        analyzeNow(example.source, 0);
       },
 
       goTo: moveTo,
@@ -187,16 +191,6 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       },
     };
   });
-}
-
-/** Analyse the store's current source at once (used at start-up, before the first paint). */
-export function analyzeInitial(store: StoreApi<AppStore>, step: StepPolicy = 'start'): void {
-  const s = store.getState();
-  // setSource with immediate analyses with the 'start' policy; a URL may ask for another step.
-  s.setSource(s.source, { immediate: true });
-  const example = s.example;
-  if (example) store.setState({ example });
-  if (step !== 'start') store.getState().goTo(typeof step === 'number' ? step : 0);
 }
 
 function toSourceError(e: ExpressionError): SourceError {

@@ -32,7 +32,7 @@ export function StepControls() {
   const split = s.n > 0 ? (s.forwardCount / s.n) * 100 : 50;
 
   return (
-    <div className="step-controls" role="group" aria-label={t('controls.scrubber')}>
+    <div className="step-controls" role="group" aria-label={t('controls.group')}>
       <div className="controls-grid">
         <div className="button-row">
           <StepButton

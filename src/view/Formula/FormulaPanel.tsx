@@ -30,7 +30,7 @@ export function FormulaPanel() {
       {step && stepIndex < n && <StepExplained analysis={analysis} step={step} t={t} />}
       {stepIndex === n && n > 0 && (
         <>
-          {step && <StepExplained analysis={analysis} step={step} t={t} compact />}
+          {step && <StepExplained analysis={analysis} step={step} t={t} />}
           <Summary analysis={analysis} t={t} />
         </>
       )}
@@ -73,17 +73,7 @@ function definitions(a: Analysis): { tex: string; text: string }[] {
 
 const ctx = (a: Analysis) => ({ graph: a.compiled, value: a.value, backward: a.backward });
 
-function StepExplained({
-  analysis,
-  step,
-  t,
-  compact = false,
-}: {
-  analysis: Analysis;
-  step: Step;
-  t: Translate;
-  compact?: boolean;
-}) {
+function StepExplained({ analysis, step, t }: { analysis: Analysis; step: Step; t: Translate }) {
   const g = analysis.compiled;
   const name = (node: number) => g.symbol(node).text;
   let caption: string;
@@ -112,9 +102,7 @@ function StepExplained({
       <div className="formula-main">
         <Tex tex={step.tex} text={step.text} display />
       </div>
-      {step.kind === 'backward-edge' && !compact && (
-        <BackwardDetails analysis={analysis} step={step} t={t} />
-      )}
+      {step.kind === 'backward-edge' && <BackwardDetails analysis={analysis} step={step} t={t} />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import {
   select,
   zoom,
   zoomIdentity,
+  type BaseType,
   type Selection as D3Selection,
   type ZoomBehavior,
   type ZoomTransform,
@@ -129,6 +130,8 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
         return g;
       })
       .attr('data-edge', (d) => d.id)
+      .attr('data-from', (d) => d.fromName)
+      .attr('data-to', (d) => d.toName)
       .classed('active-forward', (d) => d.active === 'forward')
       .classed('active-backward', (d) => d.active === 'backward')
       .classed('dead', (d) => d.dead)
@@ -147,13 +150,12 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       .join((enter) => {
         const g = enter.append('g').attr('class', 'edge-label');
         g.append('text').attr('class', 'value-label').attr('text-anchor', 'middle');
-        const badge = g.append('g').attr('class', 'grad-badge');
-        badge.append('rect').attr('rx', 9).attr('ry', 9);
-        badge.append('text').attr('class', 'grad-mark').attr('text-anchor', 'end').text('∂');
-        badge.append('text').attr('class', 'grad-value').attr('text-anchor', 'start');
+        g.append('g').attr('class', 'grad-badge').call(fillBadge);
         return g;
       })
       .attr('data-edge', (d) => d.id)
+      .attr('data-from', (d) => d.fromName)
+      .attr('data-to', (d) => d.toName)
       .attr('transform', (d) => `translate(${d.labelX},${d.labelY})`);
 
     labels
@@ -208,12 +210,8 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
           .on('mouseenter focus', (_e, d) => options.onHover({ kind: 'node', id: d.id }))
           .on('mouseleave blur', () => options.onHover(null));
         g.append('g').attr('class', 'shape');
-        g.append('text').attr('class', 'node-name-above').attr('text-anchor', 'middle');
-        g.append('text').attr('class', 'node-value').attr('text-anchor', 'middle');
-        const badge = g.append('g').attr('class', 'grad-badge node-grad');
-        badge.append('rect').attr('rx', 9).attr('ry', 9);
-        badge.append('text').attr('class', 'grad-mark').attr('text-anchor', 'end').text('∂');
-        badge.append('text').attr('class', 'grad-value').attr('text-anchor', 'start');
+        g.append('text').attr('class', 'node-above').attr('text-anchor', 'middle');
+        g.append('g').attr('class', 'grad-badge node-grad').call(fillBadge);
         return g;
       })
       .attr('class', (d) => `node node-${d.kind}`)
@@ -223,7 +221,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       .classed('selected', (d) => d.selected)
       .classed('has-note', (d) => d.note !== null)
       .attr('data-node', (d) => d.id)
-      .attr('data-name', (d) => d.name?.name ?? null)
+      .attr('data-name', (d) => d.symbolName)
       .attr('aria-label', (d) => d.ariaLabel)
       .attr('aria-pressed', (d) => String(d.selected))
       .attr('transform', (d) => `translate(${d.x},${d.y})`);
@@ -231,17 +229,29 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
     nodes.each(function (d) {
       const g = select(this);
       drawShape(g.select<SVGGElement>('g.shape'), d);
-      const above = g.select<SVGTextElement>('text.node-name-above');
+      // Above the node: its name (named intermediates) and its value once computed, `q = 3`.
+      const above = g.select<SVGTextElement>('text.node-above');
       const nameAbove = d.kind === 'op' && d.name !== undefined;
-      above.attr('display', nameAbove ? null : 'none');
-      if (nameAbove) writeSymbol(above, d.name!).attr('y', -d.height / 2 - 8);
-
-      const value = g.select<SVGTextElement>('text.node-value');
-      const showValue = d.showValue && d.value !== null && !d.output;
-      value
-        .attr('display', showValue ? null : 'none')
-        .attr('y', -d.height / 2 - 8)
-        .text(showValue ? d.value! : '');
+      const valueAbove = d.showValue && d.value !== null && !d.output;
+      above.attr('display', nameAbove || valueAbove ? null : 'none').attr('y', -d.height / 2 - 9);
+      above.selectAll('tspan').remove();
+      above.text(null);
+      if (nameAbove) writeSymbol(above, d.name!, 'node-name');
+      if (valueAbove) {
+        above
+          .append('tspan')
+          .attr('class', 'node-value')
+          .attr('dy', nameAbove && d.name!.sub !== undefined ? '-0.3em' : null)
+          .text(nameAbove ? ` = ${d.value}` : d.value!);
+        if (fresh?.kind === 'forward-node' && fresh.node === d.id) {
+          above
+            .attr('opacity', 0)
+            .transition('land')
+            .delay(duration * 0.4)
+            .duration(duration * 0.3)
+            .attr('opacity', 1);
+        } else above.interrupt('land').attr('opacity', 1);
+      }
 
       const badge = g.select<SVGGElement>('g.node-grad');
       badge.attr('display', d.grad === null || d.output ? 'none' : null);
@@ -296,10 +306,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
         .attr('opacity', 1);
     }
     if (out.grad !== null) {
-      const badge = stubLayer.append('g').attr('class', 'grad-badge output-grad');
-      badge.append('rect').attr('rx', 9).attr('ry', 9);
-      badge.append('text').attr('class', 'grad-mark').attr('text-anchor', 'end').text('∂');
-      badge.append('text').attr('class', 'grad-value').attr('text-anchor', 'start');
+      const badge = stubLayer.append('g').attr('class', 'grad-badge output-grad').call(fillBadge);
       badge.attr('transform', `translate(${mid},${out.y})`);
       layoutBadge(badge, out.grad, 16);
     }
@@ -443,15 +450,17 @@ function drawShape(g: G, d: NodeView) {
   }
 }
 
-/** A name with its subscript set smaller and lower: w₀ drawn as w and a small 0. */
-function writeSymbol(text: D3Selection<SVGTextElement, unknown, null, undefined>, s: NodeSymbol) {
-  text.selectAll('tspan').remove();
-  text.text(null);
-  text.append('tspan').text(s.base);
+/** Appends a name with its subscript set smaller and lower: w₀ drawn as w and a small 0. */
+function writeSymbol(
+  text: D3Selection<SVGTextElement, unknown, null, undefined>,
+  s: NodeSymbol,
+  className = '',
+) {
+  text.append('tspan').attr('class', className).text(s.base);
   if (s.sub !== undefined) {
     text
       .append('tspan')
-      .attr('class', 'sub')
+      .attr('class', `${className} sub`)
       .attr('dy', '0.3em')
       .attr('font-size', '70%')
       .text(s.sub);
@@ -459,14 +468,18 @@ function writeSymbol(text: D3Selection<SVGTextElement, unknown, null, undefined>
   return text;
 }
 
+/** Fills a gradient badge: a rounded box holding a ∂ mark and the number. */
+function fillBadge<D, P extends BaseType, PD>(badge: D3Selection<SVGGElement, D, P, PD>) {
+  badge.append('rect').attr('rx', 9).attr('ry', 9);
+  badge.append('text').attr('class', 'grad-mark').attr('text-anchor', 'end').text('∂');
+  badge.append('text').attr('class', 'grad-value').attr('text-anchor', 'start');
+  return badge;
+}
+
 /** Fits a gradient badge (∂ mark, number, rounded box) around `label`, centred at height `y`. */
 function layoutBadge(badge: G, label: string, y: number) {
-  const valueText = badge.select<SVGTextElement>('text.grad-value').text(label);
-  if (valueText.empty()) {
-    badge.append('rect').attr('rx', 9).attr('ry', 9);
-    badge.append('text').attr('class', 'grad-mark').attr('text-anchor', 'end').text('∂');
-    badge.append('text').attr('class', 'grad-value').attr('text-anchor', 'start').text(label);
-  }
+  if (badge.select('text.grad-value').empty()) fillBadge(badge);
+  badge.select<SVGTextElement>('text.grad-value').text(label);
   const width = estimateBadgeWidth(label);
   const markWidth = 12;
   const left = -(width + markWidth) / 2;

@@ -25,7 +25,9 @@ export interface NodeView {
   readonly glyph: string;
   /** Name drawn for inputs (inside) and named intermediates (above). */
   readonly name?: NodeSymbol;
-  /** Formatted forward value once known (inputs and the output show theirs beside the node). */
+  /** How formulas call it (`x`, `q`, `a1`, `f`): also set on the element for tests. */
+  readonly symbolName: string;
+  /** Formatted forward value once known: written above inputs and ops, on the stub after the output. */
   readonly value: string | null;
   /** Gradient badge under inputs, forks and the output, once a share has arrived. */
   readonly grad: string | null;
@@ -45,6 +47,9 @@ export interface EdgeView {
   readonly id: number;
   readonly from: number;
   readonly to: number;
+  /** Symbol names of both ends (`x`, `a1`, `f`), for tests and tooltips. */
+  readonly fromName: string;
+  readonly toName: string;
   readonly path: string;
   readonly labelX: number;
   readonly labelY: number;
@@ -145,10 +150,11 @@ export function graphView(input: ViewInput): GraphView {
       kind: node.kind,
       glyph: node.kind === 'op' ? node.label : node.kind === 'const' ? node.label : '',
       ...(node.kind === 'input' || node.name !== undefined ? { name: node.symbol } : {}),
+      symbolName: node.symbol.name,
       value,
       grad,
       gradPartial,
-      showValue: node.kind === 'input' || node.isOutput,
+      showValue: node.kind !== 'const',
       active: Boolean(activeNode),
       output: node.isOutput,
       dead: !node.reachesOutput,
@@ -170,6 +176,8 @@ export function graphView(input: ViewInput): GraphView {
       id: edge.id,
       from: edge.from,
       to: edge.to,
+      fromName: a.graph.nodes[edge.from].symbol.name,
+      toName: a.graph.nodes[edge.to].symbol.name,
       path: geo.path,
       labelX: geo.label.x,
       labelY: geo.label.y,

@@ -1,0 +1,75 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Console errors and page errors seen since `openApp`. */
+const errorsOf = new WeakMap<Page, string[]>();
+
+/** Opens the app and waits until the first graph is drawn. */
+export async function openApp(page: Page, query = ''): Promise<void> {
+  const errors: string[] = [];
+  errorsOf.set(page, errors);
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`./${query}`);
+  await expect(page.locator('svg.graph g.node').first()).toBeVisible();
+}
+
+export const consoleErrors = (page: Page): string[] => errorsOf.get(page) ?? [];
+
+/** The editor's textarea. */
+export const editor = (page: Page) => page.getByRole('textbox', { name: 'Expression' });
+
+/** Replaces the program text the way a person would: select all, type. */
+export async function typeProgram(page: Page, text: string): Promise<void> {
+  const box = editor(page);
+  await box.click();
+  await box.press('ControlOrMeta+a');
+  await box.press('Delete');
+  await box.pressSequentially(text);
+}
+
+/** The drawn node whose formula name is `name` (`x`, `q`, `a1`, `f`). */
+export const nodeNamed = (page: Page, name: string) =>
+  page.locator(`svg.graph g.node[data-name="${name}"]`);
+
+/** The label group of the edge from `from` into `to`, by formula names. */
+export const edgeLabel = (page: Page, from: string, to: string) =>
+  page.locator(`svg.graph g.edge-label[data-from="${from}"][data-to="${to}"]`);
+
+/** The forward value written above an edge ('' while hidden). */
+export async function edgeValue(page: Page, from: string, to: string): Promise<string> {
+  const text = edgeLabel(page, from, to).locator('text.value-label');
+  return (await text.getAttribute('opacity')) === '0' ? '' : ((await text.textContent()) ?? '');
+}
+
+/** The gradient in the badge below an edge ('' while hidden). */
+export async function edgeGrad(page: Page, from: string, to: string): Promise<string> {
+  const badge = edgeLabel(page, from, to).locator('g.grad-badge');
+  if ((await badge.getAttribute('display')) === 'none') return '';
+  return (await badge.locator('text.grad-value').textContent()) ?? '';
+}
+
+/** Presses a key with the focus outside any field. */
+export async function pressKey(page: Page, key: string, times = 1): Promise<void> {
+  await page.locator('.brand').click();
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
+}
+
+export const counter = (page: Page) => page.locator('.counter');
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: false });
+}
+
+/** Moves the mouse onto the middle of an edge's curve (a curve's box centre can be off the line). */
+export async function hoverEdge(page: Page, from: string, to: string): Promise<void> {
+  const point = await page
+    .locator(`svg.graph g.edge[data-from="${from}"][data-to="${to}"] path.edge-line`)
+    .evaluate((path: SVGPathElement) => {
+      const p = path.getPointAtLength(path.getTotalLength() / 2);
+      const m = path.getScreenCTM()!;
+      return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+    });
+  await page.mouse.move(point.x, point.y);
+}
