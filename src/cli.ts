@@ -41,7 +41,8 @@ export function runCli(args: readonly string[], stdin = ''): CliResult {
   }
   const [program, ...assignments] = positional;
   const source = program === '-' ? stdin : program;
-  const values: Record<string, number> = {};
+  // No prototype: `__proto__=3` must set an input called __proto__, not the object's prototype.
+  const values = Object.create(null) as Record<string, number>;
   for (const a of assignments) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(a);
     const v = m ? Number(m[2]) : NaN;

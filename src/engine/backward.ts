@@ -10,7 +10,7 @@ export interface BackwardResult {
   readonly contribution: Float64Array;
   /** runningSum[e] = the operand's gradient just after edge e's contribution was added. */
   readonly runningSum: Float64Array;
-  /** Edges that carry a gradient back, in the order the sweep sends them. */
+  /** Edges that carry a gradient back, in the order the sweep sends them (the graph's `gradEdges`). */
   readonly edgeOrder: Int32Array;
   /** Notes on slopes that are not finite (sqrt at 0, a power's exponent over a negative base). */
   readonly notes: ReadonlyMap<number, readonly Note[]>;
@@ -21,10 +21,9 @@ export interface BackwardResult {
  * computed once however many paths lead back to it (seed 001's memoization). Where a value fans
  * out, the contributions from its consumers add up.
  *
- * The sweep visits nodes level by level back from the output (the number of steps on the longest
- * path to it), ties in program order. That is a reverse topological order, and it sends gradients
- * back as a wave across a left-to-right drawing of the graph: for colah's `e = (a+b)*(b+1)` the
- * fork at `b` receives 2 (through a+b) and then 3 (through b+1).
+ * The order of the sweep is the graph's `gradEdges`, worked out once when the graph was built
+ * (level by level back from the output, ties in program order): for colah's
+ * `e = (a+b)*(b+1)` the fork at `b` receives 2 (through a+b) and then 3 (through b+1).
  *
  * @example
  * const g = buildGraph(parse('(x+y)*z'), { x: -2, y: 5, z: -4 });
@@ -32,7 +31,7 @@ export interface BackwardResult {
  */
 export function backward(g: CompiledGraph, value: Float64Array): BackwardResult {
   const n = g.nodeCount;
-  const { kind, op, inStart, edgeFrom, variable, output } = g;
+  const { kind, op, inStart, edgeFrom, edgeTo, gradEdges, output } = g;
   const local = new Float64Array(g.edgeCount);
   for (let i = 0; i < n; i++) {
     if (kind[i] !== NodeKind.Op) continue;
@@ -40,65 +39,33 @@ export function backward(g: CompiledGraph, value: Float64Array): BackwardResult 
     const s = inStart[i];
     const a = value[edgeFrom[s]];
     const b = spec.arity === 2 ? value[edgeFrom[s + 1]] : 0;
-    // Where the value itself is undefined (log of a negative number), so is its slope.
-    const undefinedHere = Number.isNaN(value[i]);
-    for (let e = s; e < inStart[i + 1]; e++) {
-      local[e] = undefinedHere ? NaN : spec.partial(e - s, a, b, value[i]);
+    const out = value[i];
+    // Where the op itself leaves its domain (log of a negative number), its slope is undefined
+    // too. Where it merely received a NaN, its own slope still holds: d(a + 1)/da is 1.
+    if (Number.isNaN(out) && !Number.isNaN(a) && !Number.isNaN(b)) {
+      for (let e = s; e < inStart[i + 1]; e++) local[e] = NaN;
+    } else {
+      local[s] = spec.partial(0, a, b, out);
+      if (spec.arity === 2) local[s + 1] = spec.partial(1, a, b, out);
     }
   }
 
-  const order = sweepOrder(g);
   const grad = new Float64Array(n);
   const contribution = new Float64Array(g.edgeCount);
   const runningSum = new Float64Array(g.edgeCount);
-  const edgeOrder = new Int32Array(g.edgeCount);
   const notes = new Map<number, Note[]>();
-  let sent = 0;
   grad[output] = 1;
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    const upstream = grad[i];
-    for (let e = inStart[i]; e < inStart[i + 1]; e++) {
-      const from = edgeFrom[e];
-      if (!variable[from]) continue;
-      const c = upstream * local[e];
-      contribution[e] = c;
-      runningSum[e] = grad[from] += c;
-      edgeOrder[sent++] = e;
-      if (!Number.isFinite(local[e])) noteSlope(g, value, i, e - inStart[i], notes);
-    }
+  for (let k = 0; k < gradEdges.length; k++) {
+    const e = gradEdges[k];
+    const to = edgeTo[e];
+    const slope = local[e];
+    const c = grad[to] * slope;
+    contribution[e] = c;
+    runningSum[e] = grad[edgeFrom[e]] += c;
+    // A slope that is not finite gets a note saying why.
+    if (!Number.isFinite(slope)) noteSlope(g, value, to, e - inStart[to], notes);
   }
-  return { grad, local, contribution, runningSum, edgeOrder: edgeOrder.slice(0, sent), notes };
-}
-
-/**
- * Op nodes that pass a gradient on (they depend on an input and feed the output), ordered by
- * their longest distance to the output, then by id. Counting sort: linear in the graph's size.
- */
-export function sweepOrder(g: CompiledGraph): Int32Array {
-  const { kind, inStart, edgeFrom, variable, reachesOutput, output } = g;
-  const level = new Int32Array(g.nodeCount);
-  let maxLevel = 0;
-  let count = 0;
-  for (let i = output; i >= 0; i--) {
-    if (!reachesOutput[i]) continue;
-    const next = level[i] + 1;
-    for (let e = inStart[i]; e < inStart[i + 1]; e++) {
-      const from = edgeFrom[e];
-      if (level[from] < next) level[from] = next;
-    }
-    if (kind[i] === NodeKind.Op && variable[i]) {
-      count++;
-      if (level[i] > maxLevel) maxLevel = level[i];
-    }
-  }
-  const start = new Int32Array(maxLevel + 2);
-  const active = (i: number) => reachesOutput[i] && variable[i] && kind[i] === NodeKind.Op;
-  for (let i = 0; i <= output; i++) if (active(i)) start[level[i] + 1]++;
-  for (let l = 0; l <= maxLevel; l++) start[l + 1] += start[l];
-  const order = new Int32Array(count);
-  for (let i = 0; i <= output; i++) if (active(i)) order[start[level[i]]++] = i;
-  return order;
+  return { grad, local, contribution, runningSum, edgeOrder: gradEdges, notes };
 }
 
 function noteSlope(

@@ -5,6 +5,7 @@ import { buildGraph, NodeKind, type CompiledGraph } from './graph';
 import { OP_LIST, type Note, type OpName } from './ops';
 import { parse } from './parser';
 import type { NodeSymbol } from './symbols';
+import { lazyArray, lazyRecord } from './lazy';
 import { buildTrace, NEVER, type Trace, type Step } from './trace';
 
 export { ExpressionError, caretLines, LineIndex, type Span } from './errors';
@@ -130,6 +131,12 @@ export function run(g: CompiledGraph, source: string, inputValues?: ArrayLike<nu
   return assemble(g, source, fw.value, fw.notes, bw, trace);
 }
 
+/**
+ * The result object. `graph.nodes`, `graph.edges`, `inputs` and `steps` are arrays whose
+ * elements are made on first read, and `gradients` is filled on first read (see `lazy.ts`): the
+ * flat arrays already hold every number, and a UI reads a few elements at a time, so a
+ * 100,000-node analysis does not pay for a million objects up front.
+ */
 function assemble(
   g: CompiledGraph,
   source: string,
@@ -138,13 +145,10 @@ function assemble(
   bw: BackwardResult,
   trace: Trace,
 ): Analysis {
-  const n = g.nodeCount;
-  const nodes: GraphNode[] = new Array(n);
-  const edges: GraphEdge[] = new Array(g.edgeCount);
-  for (let e = 0; e < g.edgeCount; e++) {
+  const edges = lazyArray(g.edgeCount, (e): GraphEdge => {
     const to = g.edgeTo[e];
     const carries = trace.edgeGradStep[e] !== NEVER;
-    edges[e] = {
+    return {
       id: e,
       from: g.edgeFrom[e],
       to,
@@ -152,8 +156,8 @@ function assemble(
       local: bw.local[e],
       ...(carries ? { contribution: bw.contribution[e] } : {}),
     };
-  }
-  for (let i = 0; i < n; i++) {
+  });
+  const nodes = lazyArray(g.nodeCount, (i): GraphNode => {
     const kind = g.kind[i];
     const symbol = g.symbol(i);
     const inEdges: number[] = [];
@@ -164,7 +168,7 @@ function assemble(
     }
     const notes = [...(valueNotes.get(i) ?? []), ...(bw.notes.get(i) ?? [])];
     const name = g.names[i];
-    nodes[i] = {
+    return {
       id: i,
       kind: kind === NodeKind.Input ? 'input' : kind === NodeKind.Const ? 'const' : 'op',
       op:
@@ -184,19 +188,31 @@ function assemble(
       isOutput: i === g.output,
       notes,
     };
-  }
-  const gradients: Record<string, number> = {};
-  const inputs: InputInfo[] = [];
-  g.inputs.forEach((id, k) => {
-    const name = g.names[id]!;
-    // defineProperty: a program may name an input `__proto__`, which plain assignment would swallow.
-    Object.defineProperty(gradients, name, {
-      value: bw.grad[id],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-    inputs.push({ name, node: id, value: value[id], declared: g.inputDeclared[k] === 1 });
+  });
+  const inputs = lazyArray(g.inputs.length, (k): InputInfo => {
+    const id = g.inputs[k];
+    return { name: g.names[id]!, node: id, value: value[id], declared: g.inputDeclared[k] === 1 };
+  });
+  // Tens of thousands of inputs make an object slow to build (each name a new key), so it is
+  // built when first read.
+  const gradients = lazyRecord(() => {
+    const record: Record<string, number> = {};
+    for (let k = 0; k < g.inputs.length; k++) {
+      const id = g.inputs[k];
+      const name = g.names[id]!;
+      // A program may name an input `__proto__`, which plain assignment would swallow.
+      if (name === '__proto__') {
+        Object.defineProperty(record, name, {
+          value: bw.grad[id],
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else {
+        record[name] = bw.grad[id];
+      }
+    }
+    return record;
   });
   return {
     source,

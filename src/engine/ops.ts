@@ -257,7 +257,8 @@ export const OPS = {
     partialText: (_i, _args, out) => `${out} · (1 - ${out})`,
   }),
   relu: unaryFn('relu', 'relu', '\\operatorname{relu}', {
-    evaluate: (a) => (a > 0 ? a : 0),
+    // Written so that a NaN passes through: relu(log(-1)) must not quietly become 0.
+    evaluate: (a) => (a < 0 ? 0 : a),
     partial: (_i, a) => (a > 0 ? 1 : 0),
     partialTex: (_i, [a]) => `\\mathbb{1}[${a} > 0]`,
     partialText: (_i, [a]) => `[${a} > 0]`,
@@ -280,7 +281,9 @@ export const OPS = {
     texPrec: 5,
     operandPrec: [0, 0],
     gate: 'max',
-    evaluate: (a, b) => (a >= b ? a : b),
+    // Math.max, not a comparison: a NaN on either side gives NaN, where `a >= b ? a : b` would
+    // quietly return 2 for max(NaN, 2) and hide the domain error upstream.
+    evaluate: Math.max,
     partial: (i, a, b) => (a === b ? 0.5 : (i === 0) === a > b ? 1 : 0),
     tex: ([a, b]) => `\\max\\left(${a}, ${b}\\right)`,
     partialTex: (i, [a, b], _out, at) =>
@@ -302,7 +305,8 @@ export const OPS = {
     texPrec: 5,
     operandPrec: [0, 0],
     gate: 'min',
-    evaluate: (a, b) => (a <= b ? a : b),
+    // Math.min, for the same reason as max.
+    evaluate: Math.min,
     partial: (i, a, b) => (a === b ? 0.5 : (i === 0) === a < b ? 1 : 0),
     tex: ([a, b]) => `\\min\\left(${a}, ${b}\\right)`,
     partialTex: (i, [a, b], _out, at) =>
@@ -339,8 +343,31 @@ export type OpName =
   | 'max'
   | 'min';
 
-/** Ops in a fixed order, so an op can be stored as a small integer in typed arrays. */
-export const OP_LIST: readonly OpSpec[] = Object.values(OPS);
+/**
+ * Ops in a fixed order, so an op can be stored as a small integer in typed arrays.
+ *
+ * Each entry is the spec from `OPS` with every field present (undefined where `OPS` leaves one
+ * out) in one order. The forward and backward sweeps read `arity`, `evaluate`, `partial` and
+ * `diagnose` of a different op at nearly every node; objects of a single shape keep those reads
+ * cheap, where the varied literals above would make each one a slow lookup.
+ */
+export const OP_LIST: readonly OpSpec[] = Object.values(OPS).map((op: OpSpec): OpSpec => ({
+  name: op.name,
+  arity: op.arity,
+  symbol: op.symbol,
+  callNames: op.callNames,
+  texPrec: op.texPrec,
+  operandPrec: op.operandPrec,
+  gate: op.gate,
+  evaluate: op.evaluate,
+  partial: op.partial,
+  tex: op.tex,
+  partialTex: op.partialTex,
+  text: op.text,
+  partialText: op.partialText,
+  diagnose: op.diagnose,
+  slopeNote: op.slopeNote,
+}));
 export const OP_INDEX: Readonly<Record<OpName, number>> = Object.fromEntries(
   OP_LIST.map((op, i) => [op.name, i]),
 ) as Record<OpName, number>;

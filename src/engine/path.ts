@@ -26,8 +26,7 @@ export function pathFactors(a: Analysis, edge: number, n: Notation = TEX): strin
   }
   if (edges.length < 2) return undefined;
   const sym = (node: number) => n.symbol(g.symbol(node));
-  const atom = (v: number) =>
-    n === TEX ? numberTex(v, { atom: true }) : n.number(v, true, 4);
+  const atom = (v: number) => (n === TEX ? numberTex(v, { atom: true }) : n.number(v, true, 4));
   const f = sym(g.output);
   const symbolic: string[] = [];
   const numeric: string[] = [];

@@ -125,15 +125,31 @@ export function chooseGeneratedNames(userNames: Iterable<string>): {
   step: string;
   output: string;
 } {
-  const names = new Set<string>();
+  // One pass without regular expressions or a set of every name: a large program has tens of
+  // thousands of names, and this runs before its first formula is shown.
+  const taken = new Set<string>();
   const numbered = new Set<string>();
   for (const n of userNames) {
-    names.add(n);
-    const m = /^([A-Za-z])_?\d+$/.exec(n);
-    if (m) numbered.add(m[1]);
+    if (OUTPUT_NAMES.includes(n)) taken.add(n);
+    if (isNumberedLetter(n)) numbered.add(n[0]);
   }
-  const step =
-    ['a', 'u', 'v', 's', 't', 'h', 'k', 'n', 'm', 'r'].find((l) => !numbered.has(l)) ?? 'node';
-  const output = ['f', 'g', 'F', 'out', 'output'].find((n) => !names.has(n)) ?? 'result';
+  const step = STEP_LETTERS.find((l) => !numbered.has(l)) ?? 'node';
+  const output = OUTPUT_NAMES.find((n) => !taken.has(n)) ?? 'result';
   return { step, output };
+}
+
+const STEP_LETTERS = ['a', 'u', 'v', 's', 't', 'h', 'k', 'n', 'm', 'r'];
+const OUTPUT_NAMES = ['f', 'g', 'F', 'out', 'output'];
+
+/** `a1`, `a_12`: one letter, an optional underscore, then digits only. */
+function isNumberedLetter(n: string): boolean {
+  const c = n.charCodeAt(0);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  const from = n.charCodeAt(1) === 95 ? 2 : 1;
+  if (from >= n.length) return false;
+  for (let i = from; i < n.length; i++) {
+    const d = n.charCodeAt(i);
+    if (d < 48 || d > 57) return false;
+  }
+  return true;
 }

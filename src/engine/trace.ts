@@ -1,5 +1,6 @@
 import type { BackwardResult } from './backward';
 import { NodeKind, type CompiledGraph } from './graph';
+import { lazyArray } from './lazy';
 import {
   backwardEdgeTex,
   forkSumTex,
@@ -149,6 +150,7 @@ export class BackwardEdgeStep extends StepBase {
  * at any step is a lookup: a label is shown at step k (k steps played) when its index < k.
  */
 export interface Trace {
+  /** Made on first read, one by one: see `lazyArray`. */
   readonly steps: readonly Step[];
   /** Steps before the seed: the forward pass. The seed's index equals this. */
   readonly forwardCount: number;
@@ -173,6 +175,9 @@ export const NEVER = 0x7fffffff;
  * consumer evaluates), the seed, then one backward step per edge that carries a gradient, in the
  * order the backward sweep sent them.
  *
+ * Only the lookup tables are computed here; each step object is made when it is first read (see
+ * `lazyArray`), from those tables and the run's arrays.
+ *
  * @example
  * buildTrace(ctx).steps.map(s => s.kind) // for (x+y)*z: 6 forward steps, the seed, 4 backward
  */
@@ -181,70 +186,80 @@ export function buildTrace(ctx: TexContext): Trace {
   const bw: BackwardResult = ctx.backward;
   const { value } = ctx;
   const n = g.nodeCount;
-  const steps: Step[] = [];
+  const { kind, inStart, edgeFrom, edgeTo } = g;
+
+  // Forward: for each op node in id order, its in-edges, then the node itself. Every edge runs
+  // into an op node, so there are edgeCount + (op nodes) forward steps.
   const edgeValueStep = new Int32Array(g.edgeCount);
   const nodeValueStep = new Int32Array(n).fill(-1);
+  /** What forward step k shows: edge `e` as e, node `i` as ~i (negative). */
+  const forwardRef = new Int32Array(g.edgeCount + n);
+  let forwardCount = 0;
   for (let i = 0; i < n; i++) {
-    if (g.kind[i] !== NodeKind.Op) continue;
-    for (let e = g.inStart[i]; e < g.inStart[i + 1]; e++) {
-      edgeValueStep[e] = steps.length;
-      steps.push(new ForwardEdgeStep(ctx, steps.length, e, g.edgeFrom[e], i, value[g.edgeFrom[e]]));
+    if (kind[i] !== NodeKind.Op) continue;
+    for (let e = inStart[i]; e < inStart[i + 1]; e++) {
+      edgeValueStep[e] = forwardCount;
+      forwardRef[forwardCount++] = e;
     }
-    nodeValueStep[i] = steps.length;
-    steps.push(new ForwardNodeStep(ctx, steps.length, i, value[i]));
+    nodeValueStep[i] = forwardCount;
+    forwardRef[forwardCount++] = ~i;
   }
-  const forwardCount = steps.length;
 
+  // Backward: the shares arriving at each operand, in the order they are sent.
+  const { edgeOrder } = bw;
+  const seedStep = forwardCount;
   const nodeGradStep = new Int32Array(n).fill(NEVER);
   const edgeGradStep = new Int32Array(g.edgeCount).fill(NEVER);
-  nodeGradStep[g.output] = steps.length;
-  steps.push(new SeedStep(ctx, steps.length, g.output));
-
-  const { edgeOrder } = bw;
+  nodeGradStep[g.output] = seedStep;
   const arrivalStart = new Int32Array(n + 1);
-  for (let k = 0; k < edgeOrder.length; k++) arrivalStart[g.edgeFrom[edgeOrder[k]] + 1]++;
+  for (let k = 0; k < edgeOrder.length; k++) arrivalStart[edgeFrom[edgeOrder[k]] + 1]++;
   for (let i = 0; i < n; i++) arrivalStart[i + 1] += arrivalStart[i];
   const arrivalEdges = new Int32Array(edgeOrder.length);
   const arrivalFill = arrivalStart.slice(0, n);
+  /** Position (0-based) of edge e's share among those arriving at its operand. */
   const arrivalOf = new Int32Array(g.edgeCount);
   for (let k = 0; k < edgeOrder.length; k++) {
     const e = edgeOrder[k];
-    const to = g.edgeFrom[e];
-    arrivalOf[e] = arrivalFill[to] - arrivalStart[to];
-    arrivalEdges[arrivalFill[to]++] = e;
+    const operand = edgeFrom[e];
+    const step = seedStep + 1 + k;
+    edgeGradStep[e] = step;
+    arrivalOf[e] = arrivalFill[operand] - arrivalStart[operand];
+    arrivalEdges[arrivalFill[operand]++] = e;
+    // The last share to arrive completes the operand's gradient.
+    nodeGradStep[operand] = step;
   }
-  for (let k = 0; k < edgeOrder.length; k++) {
-    const e = edgeOrder[k];
-    const operand = g.edgeFrom[e];
-    const consumer = g.edgeTo[e];
+
+  const makeStep = (k: number): Step => {
+    if (k < forwardCount) {
+      const ref = forwardRef[k];
+      if (ref < 0) return new ForwardNodeStep(ctx, k, ~ref, value[~ref]);
+      return new ForwardEdgeStep(ctx, k, ref, edgeFrom[ref], edgeTo[ref], value[edgeFrom[ref]]);
+    }
+    if (k === seedStep) return new SeedStep(ctx, k, g.output);
+    const e = edgeOrder[k - seedStep - 1];
+    const operand = edgeFrom[e];
     const first = arrivalStart[operand];
-    const arrivals = arrivalStart[operand + 1] - first;
     const arrival = arrivalOf[e] + 1;
-    const sumAfter = bw.runningSum[e];
-    const before = arrival > 1 ? bw.runningSum[arrivalEdges[first + arrival - 2]] : 0;
-    edgeGradStep[e] = steps.length;
-    if (arrival === arrivals) nodeGradStep[operand] = steps.length;
-    steps.push(
-      new BackwardEdgeStep(
-        ctx,
-        steps.length,
-        e,
-        consumer,
-        operand,
-        bw.grad[consumer],
-        bw.local[e],
-        bw.contribution[e],
-        before,
-        sumAfter,
-        arrival,
-        arrivals,
-        arrivalEdges,
-        first,
-      ),
+    return new BackwardEdgeStep(
+      ctx,
+      k,
+      e,
+      edgeTo[e],
+      operand,
+      bw.grad[edgeTo[e]],
+      bw.local[e],
+      bw.contribution[e],
+      arrival > 1 ? bw.runningSum[arrivalEdges[first + arrival - 2]] : 0,
+      bw.runningSum[e],
+      arrival,
+      arrivalStart[operand + 1] - first,
+      arrivalEdges,
+      first,
     );
-  }
+  };
+
   return {
-    steps,
+    steps: lazyArray(seedStep + 1 + edgeOrder.length, makeStep),
     forwardCount,
     edgeValueStep,
     edgeGradStep,

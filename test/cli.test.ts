@@ -1,0 +1,124 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+describe('grad CLI', () => {
+  it("prints cs231n's output and gradients as JSON", () => {
+    const r = runCli(['(x+y)*z', 'x=-2', 'y=5', 'z=-4']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('{"output":-12,"gradients":{"x":-4,"y":-4,"z":3}}\n');
+    expect(JSON.parse(r.stdout)).toEqual({ output: -12, gradients: { x: -4, y: -4, z: 3 } });
+  });
+
+  it('uses declared values and the default 1, and lets name=value override them', () => {
+    expect(JSON.parse(runCli(['x = -2; x*y']).stdout)).toEqual({
+      output: -2,
+      gradients: { x: 1, y: -2 },
+    });
+    expect(JSON.parse(runCli(['x = -2; x*y', 'x=3', 'y=0.5']).stdout)).toEqual({
+      output: 1.5,
+      gradients: { x: 0.5, y: 3 },
+    });
+    expect(JSON.parse(runCli(['x*y', 'x=1e3', 'y=-.5']).stdout).output).toBe(-500);
+  });
+
+  it('accepts any input name as a key, __proto__ included', () => {
+    const r = runCli(['__proto__ * 2', '__proto__=3']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse('{"output":6,"gradients":{"__proto__":2}}'));
+  });
+
+  it('reads the program from stdin with -', () => {
+    const r = runCli(['-', 'b=1'], 'a = 2\ne = (a+b)*(b+1)\n');
+    expect(JSON.parse(r.stdout)).toEqual({ output: 6, gradients: { a: 2, b: 5 } });
+  });
+
+  it('adds the steps in readable text with --steps', () => {
+    const r = runCli(['(x+y)*z', 'x=-2', 'y=5', 'z=-4', '--steps']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { output: number; steps: string[] };
+    expect(out.output).toBe(-12);
+    expect(out.steps).toHaveLength(11);
+    expect(out.steps[2]).toBe(' 3 forward  a₁ = x + y = (-2) + 5 = 3');
+    expect(out.steps[6]).toBe(' 7 backward ∂f/∂f = 1');
+    expect(out.steps[9]).toBe('10 backward ∂f/∂x = ∂f/∂a₁ · ∂a₁/∂x = (-4) · 1 = -4');
+
+    const fork = JSON.parse(runCli(['e=(a+b)*(b+1)', 'a=2', 'b=1', '--steps']).stdout) as {
+      steps: string[];
+    };
+    expect(fork.steps.at(-1)).toBe(
+      '15 backward ∂e/∂b += ∂e/∂a₂ · ∂a₂/∂b = 3 · 1 = 3   (∂e/∂b = 2 + 3 = 5)',
+    );
+  });
+
+  it('reports NaN, infinities and notes without breaking the JSON', () => {
+    const r = runCli(['log(x) + 1/y', 'x=-1', 'y=0']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      output: unknown;
+      gradients: Record<string, unknown>;
+      notes: { node: string; note: string; message: string }[];
+    };
+    expect(out.output).toBe('NaN');
+    expect(out.gradients).toEqual({ x: 'NaN', y: '-Infinity' });
+    expect(out.notes.map((n) => [n.node, n.note])).toEqual([
+      ['a₁', 'domain'],
+      ['a₂', 'domain'],
+    ]);
+    expect(out.notes[0].message).toContain('log of a negative number');
+  });
+
+  it('exits 1 with the message and a caret under the problem', () => {
+    const r = runCli(['(x+y)*sigmod(z)']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.split('\n');
+    expect(lines[0]).toBe(
+      'error at column 7: `sigmod` is not a function I know: did you mean `sigmoid`? The functions are exp, log, ln, sqrt, sin, cos, tan, tanh, sigmoid, relu, abs, pow, max, min.',
+    );
+    expect(lines[1]).toBe('  (x+y)*sigmod(z)');
+    expect(lines[2]).toBe('        ^^^^^^');
+    expect(lines[2].indexOf('^') - 2).toBe(6);
+  });
+
+  it('gives the line and column in a program of several lines', () => {
+    const r = runCli(['a = 1\nb = (a +\n 2']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'error at line 2, column 5: Expected `)` to close the `(` at line 2, column 5.\n' +
+        '  b = (a +\n' +
+        '      ^\n',
+    );
+  });
+
+  it('exits 2 for a malformed command line', () => {
+    for (const args of [
+      ['(x+y)*z', 'x=abc'],
+      ['(x+y)*z', 'x='],
+      ['(x+y)*z', 'x'],
+      ['(x+y)*z', '1x=2'],
+      ['(x+y)*z', '--nope'],
+      [],
+    ]) {
+      const r = runCli(args);
+      expect(r.code, JSON.stringify(args)).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('usage: grad');
+    }
+    expect(runCli(['x', 'x=abc']).stderr).toContain('expected name=number, got "x=abc"');
+  });
+
+  it('runs end to end as `npx tsx src/cli.ts`', () => {
+    const r = spawnSync('npx', ['tsx', 'src/cli.ts', '(x+y)*z', 'x=-2', 'y=5', 'z=-4'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ output: -12, gradients: { x: -4, y: -4, z: 3 } });
+  }, 60_000);
+});
