@@ -1,0 +1,112 @@
+import { monotoneTangents, pointOnCurve } from './curve';
+import type { Point } from './routes';
+import { LABEL_BOX, NODE_CLEARANCE } from './settings';
+
+/** An axis-aligned box: left, top, right, bottom. */
+export type Box = [number, number, number, number];
+
+/** Fractions of a stretch's x-extent tried for a label: every 5%, the middle first, then outwards. */
+const STEPS = Array.from({ length: 19 }, (_, i) => (i + 1) / 20);
+const FRACTIONS = [...STEPS].sort((a, b) => Math.abs(a - 0.5) - Math.abs(b - 0.5) || a - b);
+/** For the first (last) of parallel edges: leftmost (rightmost) first, so two fit side by side. */
+const EARLY = STEPS;
+const LATE = [...STEPS].reverse();
+const CELL = 128;
+
+/**
+ * Chooses each edge's label anchor: a point on its curve where the label box (value above the
+ * curve, gradient below) overlaps no node and no label placed before it, trying the stretches in
+ * `stretchOrder`, each from its middle outwards (parallel edges: from opposite ends); when every spot collides, the spot with the
+ * least overlapping area wins. Greedy in edge order, so deterministic.
+ */
+export function placeLabels(
+  routes: readonly Point[][],
+  nodeBoxes: readonly Box[],
+  lean?: Int8Array,
+): Point[] {
+  const grid = new Map<number, Box[]>();
+  const key = (cx: number, cy: number) => cx * 65536 + cy;
+  const add = (b: Box) => {
+    forCells(b, (cx, cy) => {
+      const k = key(cx, cy);
+      const list = grid.get(k);
+      if (list) list.push(b);
+      else grid.set(k, [b]);
+    });
+  };
+  const overlap = (b: Box) => {
+    let area = 0;
+    const seen = new Set<Box>();
+    forCells(b, (cx, cy) => {
+      for (const o of grid.get(key(cx, cy)) ?? []) {
+        if (seen.has(o)) continue;
+        seen.add(o);
+        const w = Math.min(b[2], o[2]) - Math.max(b[0], o[0]);
+        const h = Math.min(b[3], o[3]) - Math.max(b[1], o[1]);
+        if (w > 0 && h > 0) area += w * h;
+      }
+    });
+    return area;
+  };
+  for (const b of nodeBoxes) {
+    add([
+      b[0] - NODE_CLEARANCE,
+      b[1] - NODE_CLEARANCE,
+      b[2] + NODE_CLEARANCE,
+      b[3] + NODE_CLEARANCE,
+    ]);
+  }
+
+  return routes.map((pts, k) => {
+    const fractions = !lean || lean[k] === 0 ? FRACTIONS : lean[k] < 0 ? EARLY : LATE;
+    const tangents = monotoneTangents(pts);
+    let best: Point = pointOnCurve(pts, tangents, 0, 0.5);
+    let bestArea = Infinity;
+    search: for (const i of stretchOrder(pts, lean ? lean[k] : 0)) {
+      for (const u of fractions) {
+        const p = pointOnCurve(pts, tangents, i, u);
+        const area = overlap(boxAt(p));
+        if (area < bestArea) {
+          best = p;
+          bestArea = area;
+          if (area === 0) break search;
+        }
+      }
+    }
+    add(boxAt(best));
+    return best;
+  });
+}
+
+/**
+ * Stretches (segment indices) of a route in the order labels try them: the longest bend, which
+ * is the last one into the consumer for an edge that leaves a shared trunk (the part that is
+ * this edge's alone), then the other bends from the operand on, then the level runs. The first
+ * of parallel edges goes the other way round, from the operand.
+ */
+function stretchOrder(pts: readonly Point[], lean: number): number[] {
+  const bends: number[] = [];
+  const levels: number[] = [];
+  for (let i = 0; i + 1 < pts.length; i++) {
+    if (pts[i + 1][0] - pts[i][0] < 12) continue;
+    (pts[i][1] === pts[i + 1][1] ? levels : bends).push(i);
+  }
+  if (lean < 0) return [...bends, ...levels]; // the first of parallel edges: from the left
+  const last = bends.pop();
+  return last === undefined ? levels : [last, ...bends, ...levels];
+}
+
+/** The label box around an anchor. */
+export function boxAt([x, y]: Point): Box {
+  const w = LABEL_BOX.width / 2;
+  const h = LABEL_BOX.height / 2;
+  return [x - w, y - h, x + w, y + h];
+}
+
+function forCells(b: Box, f: (cx: number, cy: number) => void) {
+  const x0 = Math.floor(b[0] / CELL);
+  const x1 = Math.floor(b[2] / CELL);
+  const y0 = Math.floor(b[1] / CELL);
+  const y1 = Math.floor(b[3] / CELL);
+  for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) f(cx + 32768, cy + 32768);
+}

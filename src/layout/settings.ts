@@ -1,0 +1,27 @@
+/** Spacing of the drawing, in px. One place to tune how airy the graph is. */
+export const SPACING = {
+  /** Empty border around the drawing. */
+  margin: 16,
+  /**
+   * Horizontal gap between the widest nodes of neighbouring layers: room for two label boxes
+   * side by side, so the edges leaving one layer can stagger their labels.
+   */
+  layerGap: 165,
+  /** Vertical gap between neighbours in a layer (nodes and edges passing through it). */
+  nodeGap: 40,
+  /** Edges end this far before the consumer's left side, where the arrowhead marker sits. */
+  arrow: 6,
+  /** Vertical distance between the ends of edges that leave or enter a node on the same side. */
+  portSpread: 10,
+  /** Vertical distance between parallel edges (`x*x`) where they run side by side. */
+  parallelSpread: 14,
+} as const;
+
+/**
+ * The box a renderer may fill around an edge's label anchor: the forward value above the curve
+ * and the gradient below it, each ~18 px tall and up to ~70 px wide, plus a little air.
+ */
+export const LABEL_BOX = { width: 76, height: 40 } as const;
+
+/** Room kept free around node boxes when placing labels. */
+export const NODE_CLEARANCE = 3;

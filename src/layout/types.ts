@@ -1,0 +1,81 @@
+/**
+ * Types of the layout module: plain data in, plain data out, so a layout can cross a Web Worker
+ * boundary with `postMessage` and run in Node for tests.
+ *
+ * Coordinates are SVG user units (px at zoom 1); x grows to the right, y downwards.
+ */
+
+export type LayoutNodeKind = 'input' | 'const' | 'op';
+
+export interface LayoutNodeInput {
+  id: number;
+  kind: LayoutNodeKind;
+  /** Box kept free for the node: op circles ~46×46, input boxes ~60–110×40, constants ~30×26. */
+  width: number;
+  height: number;
+  /**
+   * The drawn shape, centred in the box above, when it is smaller (the box may keep room for the
+   * node's own value and gradient labels). Edges attach to this shape. Defaults to the box.
+   */
+  visual?: { width: number; height: number };
+}
+
+/** `from` is the operand (drawn on the left), `to` its consumer. Parallel edges occur (`x*x`). */
+export interface LayoutEdgeInput {
+  id: number;
+  from: number;
+  to: number;
+}
+
+export interface LayoutInput {
+  nodes: LayoutNodeInput[];
+  /** In operand order per consumer (the engine's order); the order breaks ties in the drawing. */
+  edges: LayoutEdgeInput[];
+  /**
+   * The graph's output node, drawn alone in the rightmost layer. When absent, the sink in the
+   * deepest layer (highest id on ties) is taken.
+   */
+  output?: number;
+}
+
+export interface LaidOutNode {
+  id: number;
+  /** Centre of the node. */
+  x: number;
+  y: number;
+  /** Column, 0 = leftmost (all inputs). */
+  layer: number;
+}
+
+export interface LaidOutEdge {
+  id: number;
+  /** SVG path `d`: a smooth curve from the operand's right side to ~6 px before the consumer's left side. */
+  path: string;
+  /** The polyline the curve passes through (first = start, last = end); x strictly increasing. */
+  points: [number, number][];
+  /**
+   * A point on the curve where the renderer writes the forward value (above) and the gradient
+   * (below). Chosen so that label boxes (`LABEL_BOX`) of different edges do not overlap each other
+   * or nodes whenever there is room.
+   */
+  label: { x: number; y: number };
+}
+
+export interface LayoutResult {
+  nodes: LaidOutNode[];
+  edges: LaidOutEdge[];
+  /** Size of the drawing, margins and label boxes included; everything lies in [0,width]×[0,height]. */
+  width: number;
+  height: number;
+  /** Which layout settings ran, e.g. `d3-dag sugiyama: opt + simplex`. */
+  engine: string;
+  /** Time the layout took, in milliseconds. */
+  ms: number;
+}
+
+/** `auto` picks `high` for graphs small enough to lay out well within a frame, `fast` beyond. */
+export type LayoutQuality = 'auto' | 'high' | 'fast';
+
+export interface LayoutOptions {
+  quality?: LayoutQuality;
+}
