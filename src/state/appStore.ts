@@ -1,13 +1,15 @@
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { layoutGraph } from '../layout/layoutGraph';
+import { createLayoutClient } from '../layout';
 import { layoutSize } from '../view/graph/geometry';
 import { createAppStore } from './store';
 import type { AppState, AppStore } from './types';
 
+const layoutClient = createLayoutClient();
+
 /** The app's one store, wired to the real layout client (a worker for large graphs). */
 export const appStore = createAppStore({
-  layout: (input) => layoutGraph(input),
+  layout: (input) => layoutClient.layout(input),
   sizeOf: layoutSize,
 });
 

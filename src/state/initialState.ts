@@ -6,6 +6,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lang: 'en',
   speed: 1,
   showFormula: true,
+  mode: 'normal',
 };
 
 /** Base duration of one step's animation at speed 1, in milliseconds. */
@@ -30,6 +31,7 @@ export function initialState(overrides: Partial<AppState> = {}): AppState {
     hovered: null,
     settings: DEFAULT_SETTINGS,
     example: DEFAULT_EXAMPLE,
+    ignored: [],
     ...overrides,
   };
 }

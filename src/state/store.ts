@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { analyze, ExpressionError, type Analysis, type GraphNode } from '../engine';
-import { exampleById } from '../examples';
+import { EXAMPLES, exampleById, type ExampleId } from '../examples';
 import { toLayoutInput } from '../layout/fromAnalysis';
 import type { LayoutInput, LayoutResult } from '../layout/types';
 import { initialState, STEP_MS, TYPING_DEBOUNCE_MS } from './initialState';
@@ -38,8 +38,11 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
     const stepCount = () => get().analysis?.steps.length ?? 0;
     const clampStep = (k: number, n = stepCount()) => Math.max(0, Math.min(n, Math.round(k)));
 
-    /** Analyse `source`; on success swap in the analysis (and a new layout if the shape changed). */
-    const analyzeNow = (source: string, step: StepPolicy) => {
+    /**
+     * Analyse `source`; on success swap in the analysis (and a new layout if the shape changed).
+     * Returns the analysis, or undefined when the text has an error.
+     */
+    const analyzeNow = (source: string, step: StepPolicy): Analysis | undefined => {
       clearTimeout(typingTimer);
       let { values } = get();
       let analysis: Analysis;
@@ -58,7 +61,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         if (!(e instanceof ExpressionError)) throw e;
         layoutRequest++; // a pending layout of an older program must not land now
         set({ error: toSourceError(e), layingOut: false });
-        return;
+        return undefined;
       }
       const previous = get().analysis;
       const wasAtEnd = previous !== null && get().stepIndex === previous.steps.length;
@@ -73,7 +76,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       if (previous && get().layout && structureKey(previous) === structureKey(analysis)) {
         layoutRequest++;
         set({ analysis, error: null, layingOut: false, stepIndex });
-        return;
+        return analysis;
       }
       const request = ++layoutRequest;
       const land = (layout: LayoutResult) => {
@@ -95,6 +98,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       } else {
         land(result);
       }
+      return analysis;
     };
 
     const stopPlaying = () => {
@@ -189,8 +193,48 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       setSettings(patch) {
         set({ settings: { ...get().settings, ...patch } });
       },
+
+      hydrate(url, ignored = []) {
+        stopPlaying();
+        const notes = [...ignored];
+        const { settings } = get();
+        set({
+          settings: {
+            ...settings,
+            ...(url.lang ? { lang: url.lang } : {}),
+            ...(url.theme ? { theme: url.theme } : {}),
+            ...(url.speed ? { speed: url.speed } : {}),
+            ...(url.showFormula !== undefined ? { showFormula: url.showFormula } : {}),
+            mode: url.mode ?? 'normal',
+          },
+          ...(url.source !== undefined
+            ? { source: url.source, example: exampleOf(url.source) }
+            : {}),
+          values: { ...(url.values ?? {}) },
+          selected: null,
+          hovered: null,
+        });
+        const analysis = analyzeNow(get().source, url.step ?? 0);
+        if (analysis) {
+          const known = new Set(analysis.inputs.filter((i) => !i.declared).map((i) => i.name));
+          const unknown = Object.keys(url.values ?? {}).filter((name) => !known.has(name));
+          for (const name of unknown) notes.push({ key: name, reason: 'unknown' });
+          if (url.step !== undefined && url.step > analysis.steps.length) {
+            notes.push({ key: 'step', reason: 'outOfRange' });
+          }
+        }
+        set({ ignored: notes });
+      },
+      dismissNotice() {
+        set({ ignored: [] });
+      },
     };
   });
+}
+
+/** The example whose program this is, if it is one, so the menu and its lesson can show it. */
+function exampleOf(source: string): ExampleId | null {
+  return EXAMPLES.find((e) => e.source === source)?.id ?? null;
 }
 
 function toSourceError(e: ExpressionError): SourceError {

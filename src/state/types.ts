@@ -1,6 +1,7 @@
 import type { Analysis, MessageKey, MessageParams } from '../engine';
 import type { ExampleId } from '../examples';
 import type { LayoutResult } from '../layout/types';
+import type { Ignored, UrlState } from './url';
 
 export type Theme = 'system' | 'light' | 'dark';
 export type Lang = 'en' | 'vi';
@@ -12,6 +13,8 @@ export interface Settings {
   speed: number;
   /** Show the formula panel (presentation mode can hide it). */
   showFormula: boolean;
+  /** `present`: full screen, large type, controls that hide; `embed`: graph, steps, formula only. */
+  mode: 'normal' | 'present' | 'embed';
 }
 
 /** A located problem with the text in the editor, in a form any language can word. */
@@ -45,6 +48,8 @@ export interface AppState {
   hovered: Selection;
   settings: Settings;
   example: ExampleId | null;
+  /** Parts of the opening link that could not be used, for a small notice. */
+  ignored: Ignored[];
 }
 
 export interface AppActions {
@@ -63,6 +68,12 @@ export interface AppActions {
   select(selection: Selection): void;
   hover(selection: Selection): void;
   setSettings(patch: Partial<Settings>): void;
+  /**
+   * Sets everything a link describes at once (program, values, step, settings), as when the page
+   * opens or Back/Forward is pressed. `ignored` lists what the link held that could not be used.
+   */
+  hydrate(url: UrlState, ignored?: Ignored[]): void;
+  dismissNotice(): void;
 }
 
 export type AppStore = AppState & AppActions;

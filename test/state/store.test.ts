@@ -8,7 +8,15 @@ import { structureKey } from '../../src/state/selectors';
 function fakeLayout(input: LayoutInput): LayoutResult {
   return {
     nodes: input.nodes.map((n, i) => ({ id: n.id, x: i * 100, y: 0, layer: i })),
-    edges: input.edges.map((e) => ({ id: e.id, path: 'M0,0L1,1', points: [[0, 0], [1, 1]], label: { x: 0, y: 0 } })),
+    edges: input.edges.map((e) => ({
+      id: e.id,
+      path: 'M0,0L1,1',
+      points: [
+        [0, 0],
+        [1, 1],
+      ],
+      label: { x: 0, y: 0 },
+    })),
     width: input.nodes.length * 100,
     height: 100,
     engine: 'fake',
@@ -18,7 +26,10 @@ function fakeLayout(input: LayoutInput): LayoutResult {
 
 function makeStore(layout: StoreDeps['layout'] = vi.fn(fakeLayout)) {
   const deps: StoreDeps = { layout, sizeOf: () => ({ width: 40, height: 40 }) };
-  return { store: createAppStore(deps, { source: '(x+y)*z', values: { x: -2, y: 5, z: -4 } }), deps };
+  return {
+    store: createAppStore(deps, { source: '(x+y)*z', values: { x: -2, y: 5, z: -4 } }),
+    deps,
+  };
 }
 
 describe('store', () => {

@@ -1,0 +1,204 @@
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import type { Lang, Theme } from './types';
+
+/**
+ * What a link carries: the program, every free input's value, the step, and how the screen is
+ * set up. One pure `encode`/`decode` pair; the store writes the URL from a single subscription.
+ *
+ * Readable when it can be (`?expr=(x%2By)*z&x=-2&y=5&z=-4&step=9`); a long program travels
+ * compressed under `lz=` instead of `expr=`. A value whose input is named like one of the keys
+ * below travels as `v.step=3`.
+ */
+export interface UrlState {
+  source?: string;
+  values?: Record<string, number>;
+  step?: number;
+  lang?: Lang;
+  theme?: Theme;
+  mode?: 'present' | 'embed';
+  showFormula?: boolean;
+  speed?: number;
+}
+
+/** Why part of a URL was not used, for the notice the app shows. */
+export interface Ignored {
+  key: string;
+  reason:
+    | 'tooLong'
+    | 'badNumber'
+    | 'badValue'
+    | 'unknown'
+    | 'duplicate'
+    | 'badCompressed'
+    | 'tooMany'
+    | 'outOfRange';
+}
+
+export const URL_LIMITS = {
+  /** Longest program accepted from a link, in characters (after decompression). */
+  source: 20_000,
+  /** Longest single parameter read at all; anything longer is dropped unread. */
+  param: 60_000,
+  /** Programs longer than this are written compressed. */
+  readable: 300,
+  /** At most this many input values are read. */
+  values: 500,
+} as const;
+
+const KEYS = ['expr', 'lz', 'step', 'lang', 'theme', 'mode', 'embed', 'formula', 'speed'] as const;
+const RESERVED = new Set<string>(KEYS);
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const SPEEDS = new Set([0.5, 1, 2, 4]);
+
+/**
+ * Reads a URL's query. Never throws: whatever cannot be used is listed in `ignored`.
+ *
+ * @example
+ * decodeUrl('?expr=(x%2By)*z&x=-2&step=3') // { state: { source: '(x+y)*z', values: { x: -2 }, step: 3 }, ignored: [] }
+ */
+export function decodeUrl(search: string): { state: UrlState; ignored: Ignored[] } {
+  const state: UrlState = {};
+  const ignored: Ignored[] = [];
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search.length > 4 * URL_LIMITS.param ? '' : search);
+    if (search.length > 4 * URL_LIMITS.param) ignored.push({ key: 'expr', reason: 'tooLong' });
+  } catch {
+    return { state, ignored: [{ key: '?', reason: 'badValue' }] };
+  }
+  const seen = new Set<string>();
+  const values: Record<string, number> = {};
+  let valueCount = 0;
+
+  for (const [rawKey, raw] of params) {
+    const key = rawKey.slice(0, 64);
+    if (seen.has(key)) {
+      ignored.push({ key, reason: 'duplicate' });
+      continue;
+    }
+    seen.add(key);
+    if (raw.length > URL_LIMITS.param) {
+      ignored.push({ key, reason: 'tooLong' });
+      continue;
+    }
+    switch (key) {
+      case 'expr':
+      case 'lz': {
+        if (state.source !== undefined) {
+          ignored.push({ key, reason: 'duplicate' });
+          break;
+        }
+        const text = key === 'lz' ? safeDecompress(raw) : raw;
+        if (text === undefined) ignored.push({ key, reason: 'badCompressed' });
+        else if (text.length > URL_LIMITS.source) ignored.push({ key, reason: 'tooLong' });
+        else state.source = text;
+        break;
+      }
+      case 'step': {
+        const k = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+        if (Number.isSafeInteger(k)) state.step = k;
+        else ignored.push({ key, reason: 'badNumber' });
+        break;
+      }
+      case 'lang':
+        if (raw === 'en' || raw === 'vi') state.lang = raw;
+        else ignored.push({ key, reason: 'badValue' });
+        break;
+      case 'theme':
+        if (raw === 'light' || raw === 'dark' || raw === 'system') state.theme = raw;
+        else ignored.push({ key, reason: 'badValue' });
+        break;
+      case 'mode':
+        if (raw === 'present' || raw === 'embed') state.mode = raw;
+        else ignored.push({ key, reason: 'badValue' });
+        break;
+      case 'embed':
+        if (raw === '1' || raw === 'true') state.mode = 'embed';
+        else if (raw !== '0' && raw !== 'false') ignored.push({ key, reason: 'badValue' });
+        break;
+      case 'formula':
+        if (raw === '0' || raw === '1') state.showFormula = raw === '1';
+        else ignored.push({ key, reason: 'badValue' });
+        break;
+      case 'speed': {
+        const v = Number(raw);
+        if (SPEEDS.has(v)) state.speed = v;
+        else ignored.push({ key, reason: 'badValue' });
+        break;
+      }
+      default: {
+        const name = key.startsWith('v.') ? key.slice(2) : key;
+        if (!IDENT.test(name) || (RESERVED.has(name) && !key.startsWith('v.'))) {
+          ignored.push({ key, reason: 'unknown' });
+          break;
+        }
+        if (++valueCount > URL_LIMITS.values) {
+          ignored.push({ key, reason: 'tooMany' });
+          break;
+        }
+        const v = parseNumber(raw);
+        if (v === undefined) ignored.push({ key, reason: 'badNumber' });
+        else defineValue(values, name, v);
+      }
+    }
+  }
+  if (Object.keys(values).length > 0) state.values = values;
+  return { state, ignored };
+}
+
+/**
+ * Writes a query string (with its `?`) for a state. Only what differs from the defaults is
+ * written, in a fixed order, so the same picture always has the same link.
+ */
+export function encodeUrl(s: UrlState): string {
+  const parts: string[] = [];
+  const put = (key: string, value: string) => parts.push(`${key}=${encodeComponent(value)}`);
+  if (s.source !== undefined) {
+    if (s.source.length > URL_LIMITS.readable)
+      parts.push(`lz=${compressToEncodedURIComponent(s.source)}`);
+    else put('expr', s.source);
+  }
+  for (const [name, v] of Object.entries(s.values ?? {})) {
+    if (!IDENT.test(name) || !Number.isFinite(v)) continue;
+    put(RESERVED.has(name) ? `v.${name}` : name, String(v));
+  }
+  if (s.step !== undefined && s.step > 0) put('step', String(s.step));
+  if (s.lang && s.lang !== 'en') put('lang', s.lang);
+  if (s.theme && s.theme !== 'system') put('theme', s.theme);
+  if (s.mode === 'embed') put('embed', '1');
+  else if (s.mode === 'present') put('mode', 'present');
+  if (s.showFormula === false) put('formula', '0');
+  if (s.speed !== undefined && s.speed !== 1) put('speed', String(s.speed));
+  return parts.length > 0 ? `?${parts.join('&')}` : '';
+}
+
+/** Like encodeURIComponent, but keeps the characters a program is written with readable. */
+function encodeComponent(v: string): string {
+  return encodeURIComponent(v).replace(/%(2A|28|29|2C|3B|5E|2F|3D)/g, (m) => decodeURIComponent(m));
+}
+
+function safeDecompress(raw: string): string | undefined {
+  try {
+    const text = decompressFromEncodedURIComponent(raw);
+    return typeof text === 'string' && text.length > 0 ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A finite number written plainly (`-2`, `0.5`, `1e-3`); not `NaN`, `Infinity`, `0x10` or ''. */
+function parseNumber(raw: string): number | undefined {
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw.trim())) return undefined;
+  const v = Number(raw);
+  return Number.isFinite(v) ? v : undefined;
+}
+
+/** Own property even for `__proto__`: the value record must not be able to reach the prototype. */
+function defineValue(values: Record<string, number>, name: string, v: number) {
+  Object.defineProperty(values, name, {
+    value: v,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}

@@ -1,0 +1,132 @@
+import type { StoreApi } from 'zustand';
+import type { AppState, AppStore } from './types';
+import { decodeUrl, encodeUrl, type UrlState } from './url';
+
+const STORAGE_KEY = 'backprop-lens:last-program';
+/** Trailing pause before the URL follows typing, sliders or playback (browsers throttle history). */
+const REPLACE_DELAY_MS = 150;
+
+/** The part of the state a link carries. */
+export function urlStateOf(s: AppState): UrlState {
+  const a = s.analysis;
+  // Only values of the program's own free inputs travel: the text holds the declared ones.
+  const free =
+    a && a.source === s.source
+      ? new Set(a.inputs.filter((i) => !i.declared).map((i) => i.name))
+      : null;
+  const values = Object.fromEntries(
+    Object.entries(s.values).filter(([name]) => !free || free.has(name)),
+  );
+  return {
+    source: s.source,
+    values,
+    step: s.stepIndex,
+    lang: s.settings.lang,
+    theme: s.settings.theme,
+    ...(s.settings.mode !== 'normal' ? { mode: s.settings.mode } : {}),
+    showFormula: s.settings.showFormula,
+    speed: s.settings.speed,
+  };
+}
+
+/** The link that reopens exactly this picture. */
+export function shareUrl(s: AppState, location: Pick<Location, 'origin' | 'pathname'>): string {
+  const { mode: _mode, ...rest } = urlStateOf(s);
+  return `${location.origin}${location.pathname}${encodeUrl(rest)}`;
+}
+
+/**
+ * Keeps the address bar and the store in step: the page opens what its URL says (else the last
+ * program kept in local storage, else the built-in example); every change replaces the URL, a new
+ * example pushes one, so Back and Forward move between examples.
+ */
+export function startUrlSync(store: StoreApi<AppStore>, win: Window = window): () => void {
+  const { state, ignored } = decodeUrl(win.location.search);
+  if (state.source === undefined) {
+    const saved = loadSaved(win);
+    if (saved) {
+      state.source = saved.source;
+      state.values = { ...saved.values, ...state.values };
+    }
+  }
+  store.getState().hydrate(state, ignored);
+  let written = win.location.search;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const write = (push: boolean) => {
+    clearTimeout(timer);
+    const s = store.getState();
+    const search = encodeUrl(urlStateOf(s));
+    save(win, s);
+    if (search === written) return;
+    written = search;
+    const url = `${win.location.pathname}${search}${win.location.hash}`;
+    if (push) win.history.pushState(null, '', url);
+    else win.history.replaceState(null, '', url);
+  };
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (
+      s.source === prev.source &&
+      s.values === prev.values &&
+      s.stepIndex === prev.stepIndex &&
+      s.settings === prev.settings &&
+      s.analysis === prev.analysis
+    ) {
+      return;
+    }
+    if (s.example !== prev.example && s.example !== null) write(true);
+    else {
+      clearTimeout(timer);
+      timer = setTimeout(() => write(false), REPLACE_DELAY_MS);
+    }
+  });
+  const onPop = () => {
+    clearTimeout(timer);
+    const next = decodeUrl(win.location.search);
+    written = win.location.search;
+    store.getState().hydrate(next.state, next.ignored);
+  };
+  win.addEventListener('popstate', onPop);
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+    win.removeEventListener('popstate', onPop);
+  };
+}
+
+function loadSaved(win: Window): { source: string; values: Record<string, number> } | undefined {
+  try {
+    const raw = win.localStorage.getItem(STORAGE_KEY);
+    if (!raw) return undefined;
+    const data: unknown = JSON.parse(raw);
+    if (typeof data !== 'object' || data === null) return undefined;
+    const { source, values } = data as { source?: unknown; values?: unknown };
+    if (typeof source !== 'string' || source.length > 20_000) return undefined;
+    const clean: Record<string, number> = {};
+    if (typeof values === 'object' && values !== null) {
+      for (const [k, v] of Object.entries(values)) {
+        if (/^[A-Za-z_]\w*$/.test(k) && typeof v === 'number' && Number.isFinite(v)) {
+          Object.defineProperty(clean, k, {
+            value: v,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        }
+      }
+    }
+    return { source, values: clean };
+  } catch {
+    return undefined;
+  }
+}
+
+function save(win: Window, s: AppState) {
+  if (s.settings.mode === 'embed') return; // an embedded copy must not overwrite the reader's own work
+  try {
+    win.localStorage.setItem(STORAGE_KEY, JSON.stringify({ source: s.source, values: s.values }));
+  } catch {
+    // Storage full or disabled (private windows): the URL still holds the program.
+  }
+}

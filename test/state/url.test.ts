@@ -1,0 +1,134 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeUrl, encodeUrl, URL_LIMITS, type UrlState } from '../../src/state/url';
+
+describe('decodeUrl', () => {
+  it('reads the readable form', () => {
+    const { state, ignored } = decodeUrl('?expr=(x%2By)*z&x=-2&y=5&z=-4&step=9');
+    expect(state).toEqual({ source: '(x+y)*z', values: { x: -2, y: 5, z: -4 }, step: 9 });
+    expect(ignored).toEqual([]);
+  });
+
+  it('reads settings and modes', () => {
+    const { state } = decodeUrl('?lang=vi&theme=dark&mode=present&formula=0&speed=2');
+    expect(state).toEqual({
+      lang: 'vi',
+      theme: 'dark',
+      mode: 'present',
+      showFormula: false,
+      speed: 2,
+    });
+    expect(decodeUrl('?embed=1').state.mode).toBe('embed');
+  });
+
+  it.each([
+    ['?step=-5', 'step', 'badNumber'],
+    ['?step=1e99', 'step', 'badNumber'],
+    ['?step=3.5', 'step', 'badNumber'],
+    ['?x=NaN', 'x', 'badNumber'],
+    ['?x=Infinity', 'x', 'badNumber'],
+    ['?x=0x10', 'x', 'badNumber'],
+    ['?x=', 'x', 'badNumber'],
+    ['?lang=fr', 'lang', 'badValue'],
+    ['?theme=%3Cscript%3E', 'theme', 'badValue'],
+    ['?speed=1000', 'speed', 'badValue'],
+    ['?mode=admin', 'mode', 'badValue'],
+    ['?lz=notcompressed!!', 'lz', 'badCompressed'],
+    ['?%3Cimg%20src=x%3E=1', '<img src', 'unknown'],
+    ['?step=1&step=2', 'step', 'duplicate'],
+  ])('ignores %s and says why', (search, key, reason) => {
+    const { ignored } = decodeUrl(search);
+    expect(ignored.some((i) => i.key.startsWith(key) && i.reason === reason)).toBe(true);
+  });
+
+  it('refuses a huge program but keeps the rest', () => {
+    const big = 'x+'.repeat(URL_LIMITS.source) + 'x';
+    const { state, ignored } = decodeUrl(`?expr=${encodeURIComponent(big)}&y=2`);
+    expect(state.source).toBeUndefined();
+    expect(state.values).toEqual({ y: 2 });
+    expect(ignored[0].reason).toBe('tooLong');
+  });
+
+  it('keeps script text as program text (the parser will reject it, nothing runs it)', () => {
+    const { state } = decodeUrl('?expr=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+    expect(state.source).toBe('<script>alert(1)</script>');
+  });
+
+  it('cannot reach the prototype through a value named __proto__', () => {
+    const { state } = decodeUrl('?__proto__=5&constructor=2');
+    expect(Object.getPrototypeOf(state.values)).toBe(Object.prototype);
+    expect(Object.keys(state.values!)).toEqual(['__proto__', 'constructor']);
+  });
+
+  it('never throws on arbitrary input', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        const r = decodeUrl(s);
+        expect(Array.isArray(r.ignored)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('encodeUrl', () => {
+  it('writes the readable form with only what differs from the defaults', () => {
+    expect(
+      encodeUrl({
+        source: '(x+y)*z',
+        values: { x: -2, y: 5, z: -4 },
+        step: 9,
+        lang: 'en',
+        theme: 'system',
+      }),
+    ).toBe('?expr=(x%2By)*z&x=-2&y=5&z=-4&step=9');
+  });
+
+  it('compresses long programs', () => {
+    const source = Array.from({ length: 60 }, (_, i) => `h${i} = sigmoid(w${i}*x + b${i})`).join(
+      '\n',
+    );
+    const url = encodeUrl({ source });
+    expect(url.startsWith('?lz=')).toBe(true);
+    expect(url.length).toBeLessThan(source.length);
+    expect(decodeUrl(url).state.source).toBe(source);
+  });
+
+  it('prefixes values whose names are URL keys', () => {
+    const url = encodeUrl({ source: 'step*2', values: { step: 3 } });
+    expect(url).toBe('?expr=step*2&v.step=3');
+    expect(decodeUrl(url).state.values).toEqual({ step: 3 });
+  });
+
+  it('round-trips any state', () => {
+    const name = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,6}$/);
+    const state = fc.record(
+      {
+        source: fc.string({ maxLength: 400 }),
+        values: fc.dictionary(name, fc.double({ noNaN: true, noDefaultInfinity: true }), {
+          maxKeys: 5,
+        }),
+        step: fc.nat(10_000),
+        lang: fc.constantFrom('en' as const, 'vi' as const),
+        theme: fc.constantFrom('system' as const, 'light' as const, 'dark' as const),
+        mode: fc.constantFrom('present' as const, 'embed' as const),
+        showFormula: fc.boolean(),
+        speed: fc.constantFrom(0.5, 1, 2, 4),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(state, (s: UrlState) => {
+        const { state: back, ignored } = decodeUrl(encodeUrl(s));
+        expect(ignored).toEqual([]);
+        if (s.source !== undefined && s.source !== '') expect(back.source).toBe(s.source);
+        for (const [k, v] of Object.entries(s.values ?? {}))
+          expect(back.values?.[k]).toBe(v === 0 ? 0 : v);
+        if (s.step) expect(back.step).toBe(s.step);
+        if (s.lang === 'vi') expect(back.lang).toBe('vi');
+        if (s.mode) expect(back.mode).toBe(s.mode);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
