@@ -83,5 +83,4 @@ export type ExampleId = (typeof EXAMPLES)[number]['id'];
 
 export const DEFAULT_EXAMPLE: ExampleId = 'circuit';
 
-export const exampleById = (id: string): Example | undefined =>
-  EXAMPLES.find((e) => e.id === id);
+export const exampleById = (id: string): Example | undefined => EXAMPLES.find((e) => e.id === id);

@@ -73,7 +73,8 @@ export const en = {
   'formula.startHint': 'Press Next step (→) to send the inputs’ values forward through the graph.',
   'formula.forwardEdge': '{from} travels to {to}',
   'formula.forwardNode': '{node} is computed',
-  'formula.seed': 'The backward pass starts at the output: its gradient with respect to itself is 1.',
+  'formula.seed':
+    'The backward pass starts at the output: its gradient with respect to itself is 1.',
   'formula.backwardEdge': 'The gradient flows from {from} back to {to}',
   'formula.local': 'Local derivative',
   'formula.upstreamTimesLocal': 'upstream gradient × local derivative = contribution',
@@ -101,7 +102,8 @@ export const en = {
   'examples.choose': 'Choose an example…',
 
   'example.circuit.title': 'cs231n: (x + y) · z',
-  'example.circuit.lesson': 'The first circuit: add, then multiply; every gradient is a product of two numbers.',
+  'example.circuit.lesson':
+    'The first circuit: add, then multiply; every gradient is a product of two numbers.',
   'example.multiply.title': 'cs231n: x · y',
   'example.multiply.lesson': 'Multiply swaps: each input’s gradient is the other input’s value.',
   'example.add.title': 'cs231n: x + y',

@@ -36,7 +36,7 @@ export interface GraphRenderer {
 }
 
 /** Zoom below which edge labels are hidden: they would be unreadable and cover the wires. */
-const LABELS_HIDE_BELOW = 0.5;
+const LABELS_HIDE_BELOW = 0.36;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 type G = D3Selection<SVGGElement, unknown, null, undefined>;
@@ -94,15 +94,16 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
 
   const select_ = (sel: Selection) => options.onSelect(sel);
 
+  /** The whole graph, centred, as large as fits (up to 2.2×): it fits on load and after edits. */
   function fitTransform(): ZoomTransform {
     const w = svgEl.clientWidth || 800;
     const h = svgEl.clientHeight || 500;
-    const pad = 16;
+    const pad = 12;
     const k = Math.min(2.2, (w - 2 * pad) / bounds.width, (h - 2 * pad) / bounds.height);
-    const scale = Math.max(0.05, k);
-    const x = (w - bounds.width * scale) / 2;
-    const y = (h - bounds.height * scale) / 2;
-    return zoomIdentity.translate(x, y).scale(scale);
+    const scale = Math.max(0.02, k);
+    return zoomIdentity
+      .translate((w - bounds.width * scale) / 2, (h - bounds.height * scale) / 2)
+      .scale(scale);
   }
 
   function fit(animate = false) {
