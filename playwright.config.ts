@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4179);
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+// Separate build folders and ports let several checkouts' test runs share one machine.
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 /**
  * Browser tests drive Debian's Chromium through playwright-core: no browser is ever downloaded.
@@ -9,11 +11,11 @@ const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
  */
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_OUT ?? 'test-results',
   timeout: 30_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,
-  workers: 2,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list']],
   use: {
@@ -36,7 +38,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,
