@@ -4,7 +4,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'test-results', 'playwright-report', 'shots'] },
+  {
+    ignores: [
+      'dist',
+      'dist-*',
+      'test-results-*',
+      'node_modules',
+      'coverage',
+      'test-results',
+      'playwright-report',
+      'shots',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,3 +1,5 @@
+import type { UiKey } from './i18n/en';
+
 /**
  * The seeds' worked examples. Each is a program a student can edit; `values` are only what the
  * program does not already declare. Titles and lessons live in the i18n tables under
@@ -8,6 +10,23 @@ export interface Example {
   readonly source: string;
   /** Which seed it comes from, for the note beside it. */
   readonly seed: 'cs231n' | 'colah' | 'ml-cheatsheet' | 'softmax';
+  /**
+   * Remarks keyed by node name, shown in the formula panel when a backward step reaches that
+   * node: where the seed gives a gradient a name of its own (E_o, E_h) or a closed form (μ − y).
+   */
+  readonly notes?: Readonly<Record<string, ExampleNote>>;
+  /** A learning rate gradient descent makes steady progress with, for presets worth training. */
+  readonly learningRate?: number;
+}
+
+/**
+ * A remark on a node's gradient. `params` maps a slot of the sentence to a node name; the slot
+ * is filled with that node's value (`{mu}` → the value of `mu_1`), and `{grad}` with the
+ * gradient of the node the note is on.
+ */
+export interface ExampleNote {
+  readonly key: UiKey;
+  readonly params?: Readonly<Record<string, string>>;
 }
 
 export const EXAMPLES = [
@@ -21,6 +40,7 @@ export const EXAMPLES = [
   { id: 'max', seed: 'cs231n', source: 'x = 4; y = 2\nf = max(x, y)' },
   {
     id: 'neuron',
+    learningRate: 0.5,
     seed: 'cs231n',
     source:
       'w0 = 2; x0 = -1   # weight and input 0\nw1 = -3; x1 = -2  # weight and input 1\nw2 = -3           # bias\nf = 1 / (1 + exp(-(w0*x0 + w1*x1 + w2)))',
@@ -43,6 +63,7 @@ export const EXAMPLES = [
   { id: 'colah', seed: 'colah', source: 'a = 2; b = 1\nc = a + b\nd = b + 1\ne = c * d' },
   {
     id: 'chain',
+    learningRate: 0.1,
     seed: 'ml-cheatsheet',
     source: [
       'X = 1.5; W = 0.8     # input and weight',
@@ -54,6 +75,7 @@ export const EXAMPLES = [
   },
   {
     id: 'hidden',
+    learningRate: 0.1,
     seed: 'ml-cheatsheet',
     source: [
       'X = 1.5; W_h = 0.8; W_o = 1.2',
@@ -64,6 +86,11 @@ export const EXAMPLES = [
       'yhat = relu(Z_o)',
       'C = 0.5 * (yhat - y)^2',
     ].join('\n'),
+    // ∂C/∂Z_o and ∂C/∂Z_h are the layer errors seed 001 names E_o and E_h.
+    notes: {
+      Z_o: { key: 'note.outputError' },
+      Z_h: { key: 'note.hiddenError' },
+    },
   },
   {
     id: 'softmax',
@@ -75,6 +102,61 @@ export const EXAMPLES = [
       'S = e_1 + e_2 + e_3',
       'mu_1 = e_1 / S; mu_2 = e_2 / S; mu_3 = e_3 / S',
       'L = -(y_1*log(mu_1) + y_2*log(mu_2) + y_3*log(mu_3))',
+    ].join('\n'),
+    notes: {
+      a_1: { key: 'note.softmaxGrad', params: { mu: 'mu_1', y: 'y_1' } },
+      a_2: { key: 'note.softmaxGrad', params: { mu: 'mu_2', y: 'y_2' } },
+      a_3: { key: 'note.softmaxGrad', params: { mu: 'mu_3', y: 'y_3' } },
+    },
+  },
+  {
+    id: 'neuronMse',
+    learningRate: 0.5,
+    seed: 'ml-cheatsheet',
+    source: [
+      'x = 1.5; y = 1        # data: input and target',
+      'w = -0.5; b = 0.2     # parameters: weight and bias',
+      'z = w * x + b',
+      'yhat = sigmoid(z)',
+      'L = (yhat - y)^2      # squared error',
+    ].join('\n'),
+  },
+  {
+    id: 'twoLayer',
+    learningRate: 0.5,
+    seed: 'softmax',
+    source: [
+      'x_1 = 1; x_2 = -0.5; y = 1              # data: two features, label 1',
+      'w_11 = 0.2; w_12 = -0.4; b_1 = 0.1      # hidden unit 1',
+      'w_21 = -0.3; w_22 = 0.5; b_2 = 0        # hidden unit 2',
+      'w_o1 = 0.3; w_o2 = -0.2; b_o = 0        # output unit',
+      'z_1 = w_11*x_1 + w_12*x_2 + b_1',
+      'h_1 = sigmoid(z_1)',
+      'z_2 = w_21*x_1 + w_22*x_2 + b_2',
+      'h_2 = sigmoid(z_2)',
+      'yhat = sigmoid(w_o1*h_1 + w_o2*h_2 + b_o)',
+      'L = -(y*log(yhat) + (1 - y)*log(1 - yhat))   # cross-entropy',
+    ].join('\n'),
+  },
+  {
+    id: 'sigmoidChain10',
+    learningRate: 0.5,
+    seed: 'colah',
+    source: [
+      'x = 1; y = 0                                  # data',
+      'w_1 = 1; w_2 = 1; w_3 = 1; w_4 = 1; w_5 = 1   # weights',
+      'w_6 = 1; w_7 = 1; w_8 = 1; w_9 = 1; w_10 = 1',
+      'h_1 = sigmoid(w_1 * x)',
+      'h_2 = sigmoid(w_2 * h_1)',
+      'h_3 = sigmoid(w_3 * h_2)',
+      'h_4 = sigmoid(w_4 * h_3)',
+      'h_5 = sigmoid(w_5 * h_4)',
+      'h_6 = sigmoid(w_6 * h_5)',
+      'h_7 = sigmoid(w_7 * h_6)',
+      'h_8 = sigmoid(w_8 * h_7)',
+      'h_9 = sigmoid(w_9 * h_8)',
+      'h_10 = sigmoid(w_10 * h_9)',
+      'L = 0.5 * (h_10 - y)^2',
     ].join('\n'),
   },
 ] as const satisfies readonly (Omit<Example, 'id'> & { id: string })[];

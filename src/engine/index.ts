@@ -25,6 +25,12 @@ export { backward, type BackwardResult } from './backward';
 export { identifierSymbol, type NodeSymbol } from './symbols';
 export * from './trace';
 export { pathFactors } from './path';
+export * from './tangent';
+export * from './paths';
+export { gatePattern, type GatePattern } from './gates';
+export * from './gradcheck';
+export * from './descent';
+export { derivationLatex, DERIVATION_HEADINGS, type DerivationHeadings } from './derivation';
 export * as formulas from './tex';
 export { TEX, TEXT, type Notation, type TexContext } from './tex';
 

@@ -27,6 +27,7 @@ export const en = {
     'Separate statements with ; or new lines. name = -2 declares an input; name = expression names an intermediate value; the last statement is the output.',
   'help.comments': 'Comments',
   'help.commentsBody': '# starts a comment that runs to the end of the line.',
+  'help.commentExample': 'q = x + y   # q becomes 3',
   'help.names': 'Names',
   'help.namesBody':
     'Letters, digits and _. w0 and x_1 get subscripts; alpha, mu, sigma… become Greek letters. A name used but never assigned is an input that starts at 1.',
@@ -67,6 +68,14 @@ export const en = {
   'legend.input': 'input',
   'legend.op': 'operation',
   'legend.const': 'constant',
+  'export.svg': 'Export SVG',
+  'export.png': 'Export PNG',
+  'export.latex': 'Copy LaTeX',
+  'export.copied': 'Copied',
+  'export.copyFailed': 'Could not copy: the browser blocked the clipboard',
+  'export.failed': 'Could not export the picture',
+  'export.headingProgram': 'Program',
+  'export.headingGradients': 'Gradients',
 
   'formula.title': 'Chain rule',
   'formula.start': 'The program computes',
@@ -85,6 +94,17 @@ export const en = {
   'formula.summary': 'Every input’s gradient',
   'formula.summaryHint': 'Each number says how fast the output changes when that input is nudged.',
   'formula.noInputs': 'No inputs: nothing to differentiate.',
+
+  'narrate.forwardEdge': '{from} = {value} travels to {to}',
+  'narrate.forwardNode': '{node} is computed: {formula}',
+  'narrate.seed': 'The backward pass starts at the output {node}: {partial} = 1',
+  'narrate.backwardEdge':
+    'Gradient flows from {from} to {to}: {upstreamName} = {upstream} times {localName} = {local} gives {contribution}',
+  'narrate.forkFirst': 'This is the first of {count} shares of the gradient of {to}.',
+  'narrate.forkSum':
+    '{to} has {arrived} of {count} shares: {before} plus {contribution} makes {after}.',
+  'narrate.done': 'Done: every gradient is known.',
+  'narrate.times': 'times',
 
   'inspect.title': 'Inspector',
   'inspect.hint': 'Hover or click a node or an edge to see its numbers.',
@@ -131,6 +151,196 @@ export const en = {
   'theme.light': 'Light',
   'theme.dark': 'Dark',
   'lang.label': 'Language',
+  // Each language is named in itself, whatever the current language, so a reader can find theirs.
+  'lang.en': 'English',
+  'lang.vi': 'Tiếng Việt',
+
+  // Gate patterns, gradient check, gradient descent and the network presets.
+  'example.neuronMse.title': 'A sigmoid neuron with squared error',
+  'example.neuronMse.lesson':
+    'One neuron, ŷ = σ(w·x + b), and the loss (ŷ − y)². Mark w and b as parameters and take a step downhill.',
+  'example.twoLayer.title': 'Two-layer network, sigmoid + cross-entropy',
+  'example.twoLayer.lesson':
+    'Two hidden sigmoid units and a sigmoid output with cross-entropy loss: train it until the loss is small.',
+  'example.sigmoidChain10.title': 'colah: 10 sigmoid layers',
+  'example.sigmoidChain10.lesson':
+    'Each sigmoid multiplies the gradient by at most 0.25: by the first layer almost nothing is left. The vanishing gradient.',
+  'note.title': 'Note',
+  'note.outputError':
+    'This is the output layer error E_o = ∂C/∂Z_o = (ŷ − y) · R′(Z_o) = {grad}. It is computed once and passed back.',
+  'note.hiddenError':
+    'This is the hidden layer error E_h = E_o · W_o · R′(Z_h) = {grad}: it is reused by every weight below it.',
+  'note.softmaxGrad':
+    'Softmax and cross-entropy together simplify: ∂L/∂{name} = μ − y = {mu} − {y} = {grad}.',
+
+  'gate.title': 'Gate pattern',
+  'gate.add':
+    'Add gate: it distributes the gradient unchanged to every input, so {to} gets {upstream}.',
+  'gate.sub':
+    'Subtract gate: like add, it passes the gradient on unchanged, with the sign flipped for the right-hand side: {to} gets {value}.',
+  'gate.mul':
+    'Multiply gate: it swaps the inputs. {to} gets the upstream gradient times the other input’s value, {other} = {otherValue}.',
+  'gate.max':
+    'Max gate: it routes the whole gradient to the larger input. {to} is larger, so it gets all of it: {upstream}.',
+  'gate.maxLoser':
+    'Max gate: it routes the whole gradient to the larger input. {to} is smaller, so it gets 0.',
+  'gate.maxTie':
+    'Max gate at a tie: both inputs are equal, so the gradient is split in half. This is a kink: any split is a valid subgradient.',
+  'gate.min':
+    'Min gate: it routes the whole gradient to the smaller input. {to} is smaller, so it gets all of it: {upstream}.',
+  'gate.minLoser':
+    'Min gate: it routes the whole gradient to the smaller input. {to} is larger, so it gets 0.',
+  'gate.minTie':
+    'Min gate at a tie: both inputs are equal, so the gradient is split in half. This is a kink: any split is a valid subgradient.',
+  'gate.unary': 'Unary gate {op}: it multiplies the gradient by its local derivative.',
+
+  'check.title': 'Gradient check',
+  'check.hint':
+    'Each input is nudged by ±{h} with the others held still: the centred difference (f(x+h) − f(x−h)) / 2h should match the backward pass.',
+  'check.input': 'Input',
+  'check.analytic': 'Analytic',
+  'check.numeric': 'Numeric',
+  'check.relError': 'Relative error',
+  'check.ok': 'agrees',
+  'check.warn': 'check',
+  'check.bad': 'disagrees',
+  'check.kink':
+    'kink within h: the two sides of the difference can see different slopes, so the two numbers may disagree',
+  'check.none': 'No inputs to check.',
+
+  'train.title': 'Gradient descent',
+  'train.roles': 'Parameters and data',
+  'train.rolesHint':
+    'Checked inputs are parameters (weights, biases): they move by −lr × gradient. The others are data and stay put. The output is the loss.',
+  'train.paramLabel': '{name} is a parameter',
+  'train.lr': 'Learning rate',
+  'train.step': 'Take one step',
+  'train.train': 'Train',
+  'train.steps': 'Steps',
+  'train.until': 'Stop when loss <',
+  'train.noParams': 'Mark at least one input as a parameter.',
+  'train.curve': 'Loss from {first} to {last} over {steps} steps',
+  'train.curveOne': 'Loss from {first} to {last} after 1 step',
+  'train.curveEmpty': 'No training yet: take a step or train.',
+  'train.history': 'Parameter history',
+  'train.iteration': 'Iteration',
+  'train.loss': 'Loss',
+  'train.phases': 'One iteration',
+  'train.phaseForward': 'Forward',
+  'train.phaseBackward': 'Backward',
+  'train.phaseUpdate': 'Update',
+  'train.update': 'each parameter moves by −lr × its gradient',
+  'train.stoppedLoss': 'Stopped after {steps} steps: the loss is below {eps}.',
+  'train.stoppedSteps': 'Ran {steps} steps.',
+  'train.diverged': 'The loss stopped being a number: try a smaller learning rate.',
+  'train.clear': 'Clear history',
+
+  'layers.title': 'Gradient per layer',
+  'layers.hint':
+    'Each sigmoid multiplies the gradient by σ′ ≤ 0.25, so it shrinks layer by layer: the vanishing gradient (log scale).',
+  'layers.alt':
+    '|∂L/∂{last}| = {lastValue} at the last layer shrinks to |∂L/∂{first}| = {firstValue} at the first, {ratio} times smaller',
+
+  'present.enter': 'Present',
+  'present.enterLabel': 'Presentation mode',
+  'present.leave': 'Leave presentation',
+  'present.formula': 'Formula panel',
+  'embed.open': 'Open in Backprop Lens',
+  'embed.newTab': 'Opens this graph, at this step, in a new tab',
+  'shortcuts.open': 'Keyboard shortcuts',
+  'shortcuts.title': 'Keyboard shortcuts',
+  'shortcuts.close': 'Close',
+  'shortcuts.keyCol': 'Key',
+  'shortcuts.actionCol': 'What it does',
+  'shortcuts.previousNext': 'Previous step / next step',
+  'shortcuts.play': 'Play or pause',
+  'shortcuts.home': 'Back to the start',
+  'shortcuts.end': 'Jump to the end',
+  'shortcuts.formula': 'Show or hide the formula panel (presentation and embedded views)',
+  'shortcuts.help': 'Show this list',
+  'shortcuts.escape': 'Close this list; in presentation mode, leave it',
+  'shortcuts.present': 'Enter or leave presentation mode',
+  'shortcuts.note': 'Shortcuts work whenever the cursor is not in a text field.',
+  'shortcuts.spaceKey': 'Space',
+
+  'share.copy': 'Copy link',
+  'share.copied': 'Link copied',
+  'share.copyManual': 'Press Ctrl+C (⌘C on a Mac) to copy the link.',
+  'share.linkField': 'Link to this graph',
+  'share.qr': 'QR code',
+  'share.qrTitle': 'QR code',
+  'share.qrHint': 'Scan it to open this graph, at this step, on a phone.',
+  'share.qrLoading': 'Drawing the QR code…',
+  'share.qrTooLong': 'This link is too long for a QR code. Use Copy link instead.',
+  'share.qrFailed': 'The QR code could not be drawn (offline?). Use Copy link instead.',
+  'share.close': 'Close',
+
+  'notice.urlIgnored': 'Some parts of the link could not be used:',
+  'notice.more': 'and {count} more',
+  'notice.dismiss': 'Dismiss',
+  'notice.reason.tooLong': 'too long',
+  'notice.reason.badNumber': 'not a number',
+  'notice.reason.badValue': 'not a valid value',
+  'notice.reason.unknown': 'unknown',
+  'notice.reason.duplicate': 'repeated',
+  'notice.reason.badCompressed': 'could not be unpacked',
+  'notice.reason.tooMany': 'too many values',
+  'notice.reason.outOfRange': 'out of range',
+
+  // Forward vs reverse mode, sums over paths (src/view/Modes)
+  'controls.toTangent': 'Jump to tangent pass',
+  'phase.tangent': 'tangent',
+  'phase.tangentPass': 'Tangent pass',
+  'legend.tangent': 'tangent ∂/∂{x} (forward mode)',
+  'modes.title': 'Forward or reverse mode',
+  'modes.group': 'Mode',
+  'modes.reverse': 'Reverse mode',
+  'modes.forward': 'Forward mode',
+  'modes.wrt': 'With respect to',
+  'modes.reverseHint':
+    'Reverse mode: after the values, one backward pass gives the output’s derivative with respect to every input.',
+  'modes.forwardHint':
+    'Forward mode: after the values, tangents flow forward. A dot means ∂/∂{x}: ċ = ∂c/∂{x}. One pass gives every node’s derivative with respect to {x} only.',
+  'modes.compare': 'Cost of the derivative with respect to all {n} inputs',
+  'modes.passes': '{n} passes (one per input)',
+  'modes.onePass': '1 pass',
+  'modes.ops': '{ops} edge operations',
+  'modes.opsBound': 'at most {ops} edge operations',
+  'modes.countNote':
+    'An edge operation is one multiply-add along an edge: forward mode adds ∂c/∂a · ȧ to ċ, reverse mode adds ∂f/∂c · ∂c/∂a to ∂f/∂a. Forward mode repeats its pass for every input; reverse mode needs one pass however many inputs there are. With many inputs and one output (a loss and its weights) that is colah’s “computational victory”.',
+  'paths.title': 'Sums over paths',
+  'paths.from': 'Paths from',
+  'paths.show': 'Show paths',
+  'paths.hint':
+    'Highlights every path from the chosen input to {f} and writes the derivative as a sum over those paths.',
+  'paths.count': '{count} paths',
+  'paths.countOne': '1 path',
+  'paths.truncated': '{count} paths; showing the first {shown}',
+  'paths.none': '{f} does not depend on {x}: there is no path, so ∂{f}/∂{x} = 0.',
+  'paths.explain':
+    'Each path from {x} to {f} contributes the product of the local derivatives along it; ∂{f}/∂{x} is the sum of those products.',
+  'paths.sum': 'Sum over the paths',
+  'paths.shownSum':
+    'The {shown} paths shown add up to {sum}; the sum over all paths (the gradient) is {total}.',
+  'paths.factored': 'Factored',
+  'paths.factoredNote':
+    'Where every path runs through the same node, the sum splits into (paths up to it) × (paths from it on), so shared pieces are written once.',
+  'paths.tooBigFactored':
+    'Factored, the sum is too long to write out here; reverse mode computes it by finishing ∂{f}/∂n once for every node n.',
+  'paths.linear': 'one multiply-add per edge',
+  'paths.whyFactor':
+    'Written out path by path, this sum takes {expanded} multiplications and additions; factored, {factored}. Paths can double with every layer, so listing them explodes; factoring, which is what forward and reverse mode do, keeps the work proportional to the {edges} edges.',
+  'paths.limit':
+    'Only the first {limit} paths are listed: the count and the sum above cover them all.',
+  'formula.tangentSeed':
+    'Forward mode starts at {x}: its derivative with respect to itself is 1. A dot means ∂/∂{x}.',
+  'formula.tangentEdge':
+    'The tangent flows from {from} to {to}: local derivative × tangent of {from}',
+  'formula.tangentNode': 'The tangent of {node} is the sum of its operands’ terms',
+  'formula.tangentTerms': '{arrived} of the {count} terms of {name} have arrived: {sum} so far.',
+  'formula.tangentSummary': 'Forward mode with respect to {x}',
+  'formula.tangentSummaryHint':
+    'One pass gave ∂n/∂{x} for every node n. Each of the other inputs needs a pass of its own ({n} inputs, {n} passes); reverse mode gets all of them in one backward pass.',
 } as const;
 
 export type UiKey = keyof typeof en;

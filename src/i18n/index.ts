@@ -1,13 +1,16 @@
 import { fillTemplate, type MessageParams } from '../engine/messages';
 import type { Lang } from '../state/types';
 import { en, type UiKey } from './en';
+import { vi } from './vi';
 
 export type { UiKey };
 export type Table = Readonly<Record<UiKey, string>>;
 
-const tables: Partial<Record<Lang, Table>> = { en };
+// Vietnamese is bundled statically: it is a few KB gzipped, and loading it lazily would flash
+// English on a `?lang=vi` first paint.
+const tables: Partial<Record<Lang, Table>> = { en, vi };
 
-/** Registers a language's table (Vietnamese is loaded only when chosen). */
+/** Registers a language's table (kept for languages added later that are loaded on demand). */
 export function registerTable(lang: Lang, table: Table): void {
   tables[lang] = table;
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_EXAMPLE, exampleById } from '../examples';
+import { DEFAULT_TRAINING } from './training';
 import type { AppState, Settings } from './types';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -7,6 +8,8 @@ export const DEFAULT_SETTINGS: Settings = {
   speed: 1,
   showFormula: true,
   mode: 'normal',
+  ad: 'reverse',
+  wrt: null,
 };
 
 /** Base duration of one step's animation at speed 1, in milliseconds. */
@@ -32,6 +35,9 @@ export function initialState(overrides: Partial<AppState> = {}): AppState {
     settings: DEFAULT_SETTINGS,
     example: DEFAULT_EXAMPLE,
     ignored: [],
+    pathsFrom: null,
+    shortcutsOpen: false,
+    training: DEFAULT_TRAINING,
     ...overrides,
   };
 }

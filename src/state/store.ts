@@ -4,7 +4,9 @@ import { EXAMPLES, exampleById, type ExampleId } from '../examples';
 import { toLayoutInput } from '../layout/fromAnalysis';
 import type { LayoutInput, LayoutResult } from '../layout/types';
 import { initialState, STEP_MS, TYPING_DEBOUNCE_MS } from './initialState';
+import { activeSplit, activeStepCount, stepAfterModeChange } from './modes';
 import { structureKey } from './selectors';
+import { trainingActions, trainingForExample } from './training';
 import type { AppState, AppStore, SourceError } from './types';
 
 /** What the store needs from the outside world; tests pass synchronous stand-ins. */
@@ -35,7 +37,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
     let playTimer: ReturnType<typeof setTimeout> | undefined;
     let layoutRequest = 0;
 
-    const stepCount = () => get().analysis?.steps.length ?? 0;
+    // The active mode's list: reverse mode's trace, or the values then forward mode's tangents.
+    const stepCount = () => activeStepCount(get());
     const clampStep = (k: number, n = stepCount()) => Math.max(0, Math.min(n, Math.round(k)));
 
     /**
@@ -64,8 +67,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         return undefined;
       }
       const previous = get().analysis;
-      const wasAtEnd = previous !== null && get().stepIndex === previous.steps.length;
-      const n = analysis.steps.length;
+      const wasAtEnd = previous !== null && get().stepIndex === stepCount();
+      const n = activeStepCount({ analysis, settings: get().settings });
       const stepIndex =
         typeof step === 'number'
           ? clampStep(step, n)
@@ -151,11 +154,41 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         analyzeNow(get().source, 'keep');
       },
 
+      setValues(next) {
+        // setValue for many inputs at once (a gradient-descent update): every declared input is
+        // rewritten in the text, last statement first so earlier spans stay valid, and the
+        // program is analysed once.
+        const { analysis, source } = get();
+        if (!analysis || analysis.source !== source) return;
+        const edits: { start: number; end: number; text: string }[] = [];
+        const overrides: Record<string, number> = { ...get().values };
+        for (const input of analysis.inputs) {
+          if (!Object.hasOwn(next, input.name) || !Number.isFinite(next[input.name])) continue;
+          const value = next[input.name];
+          if (!input.declared) {
+            overrides[input.name] = value;
+            continue;
+          }
+          const { span } = analysis.graph.nodes[input.node];
+          const statement = source.slice(span.start, span.end);
+          const lhs = statement.slice(0, statement.indexOf('=') + 1);
+          edits.push({ start: span.start, end: span.end, text: `${lhs} ${literal(value)}` });
+        }
+        let text = source;
+        for (const e of edits.sort((a, b) => b.start - a.start))
+          text = `${text.slice(0, e.start)}${e.text}${text.slice(e.end)}`;
+        // The example stays chosen: it is the same network with other weights, and its notes
+        // (E_o, E_h, μ − y) still apply.
+        set({ source: text, values: overrides });
+        analyzeNow(text, 'keep');
+      },
+
       loadExample(id) {
         const example = exampleById(id);
         if (!example) return;
         stopPlaying();
         set({ source: example.source, values: {}, example: id });
+        set({ training: trainingForExample(get().training, example) });
         analyzeNow(example.source, 0);
       },
 
@@ -178,7 +211,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         moveTo(0);
       },
       jumpToBackward() {
-        moveTo(get().analysis?.trace.forwardCount ?? 0);
+        moveTo(activeSplit(get()));
       },
       jumpToEnd() {
         moveTo(stepCount());
@@ -191,7 +224,14 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         set({ hovered });
       },
       setSettings(patch) {
-        set({ settings: { ...get().settings, ...patch } });
+        const settings = { ...get().settings, ...patch };
+        if (settings.ad !== get().settings.ad || settings.wrt !== get().settings.wrt) {
+          stopPlaying();
+          set({ settings, stepIndex: stepAfterModeChange(get(), settings) });
+        } else set({ settings });
+      },
+      showPaths(pathsFrom) {
+        set({ pathsFrom });
       },
 
       hydrate(url, ignored = []) {
@@ -206,6 +246,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
             ...(url.speed ? { speed: url.speed } : {}),
             ...(url.showFormula !== undefined ? { showFormula: url.showFormula } : {}),
             mode: url.mode ?? 'normal',
+            ad: url.ad ?? 'reverse',
+            wrt: url.wrt ?? null,
           },
           ...(url.source !== undefined
             ? { source: url.source, example: exampleOf(url.source) }
@@ -219,7 +261,9 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
           const known = new Set(analysis.inputs.filter((i) => !i.declared).map((i) => i.name));
           const unknown = Object.keys(url.values ?? {}).filter((name) => !known.has(name));
           for (const name of unknown) notes.push({ key: name, reason: 'unknown' });
-          if (url.step !== undefined && url.step > analysis.steps.length) {
+          // The new analysis's count: get().analysis is still the old one until the layout lands.
+          const n = activeStepCount({ analysis, settings: get().settings });
+          if (url.step !== undefined && url.step > n) {
             notes.push({ key: 'step', reason: 'outOfRange' });
           }
         }
@@ -228,6 +272,10 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       dismissNotice() {
         set({ ignored: [] });
       },
+      setShortcutsOpen(shortcutsOpen) {
+        set({ shortcutsOpen });
+      },
+      ...trainingActions(set, get),
     };
   });
 }

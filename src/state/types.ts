@@ -1,6 +1,7 @@
 import type { Analysis, MessageKey, MessageParams } from '../engine';
 import type { ExampleId } from '../examples';
 import type { LayoutResult } from '../layout/types';
+import type { TrainingActions, TrainingState } from './training';
 import type { Ignored, UrlState } from './url';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -15,6 +16,10 @@ export interface Settings {
   showFormula: boolean;
   /** `present`: full screen, large type, controls that hide; `embed`: graph, steps, formula only. */
   mode: 'normal' | 'present' | 'embed';
+  /** Reverse mode (the backward pass) or forward mode, whose tangents flow with the values. */
+  ad: 'reverse' | 'forward';
+  /** The input forward mode differentiates with respect to; null (or unknown) means the first. */
+  wrt: string | null;
 }
 
 /** A located problem with the text in the editor, in a form any language can word. */
@@ -50,12 +55,20 @@ export interface AppState {
   example: ExampleId | null;
   /** Parts of the opening link that could not be used, for a small notice. */
   ignored: Ignored[];
+  /** The input whose paths to the output are highlighted (colah's sums over paths), or null. */
+  pathsFrom: string | null;
+  /** The keyboard shortcut list is open (from its button or the `?` key, in any mode). */
+  shortcutsOpen: boolean;
+  /** Gradient descent on the program: parameters, learning rate, history (see training.ts). */
+  training: TrainingState;
 }
 
-export interface AppActions {
+export interface AppActions extends TrainingActions {
   /** The editor changed: analyse after a short pause in typing (or now, with `immediate`). */
   setSource(source: string, options?: { immediate?: boolean }): void;
   setValue(name: string, value: number): void;
+  /** Sets several inputs at once, analysing the program once (a gradient-descent update). */
+  setValues(values: Readonly<Record<string, number>>): void;
   loadExample(id: ExampleId): void;
   goTo(stepIndex: number): void;
   stepBy(delta: number): void;
@@ -74,6 +87,9 @@ export interface AppActions {
    */
   hydrate(url: UrlState, ignored?: Ignored[]): void;
   dismissNotice(): void;
+  setShortcutsOpen(open: boolean): void;
+  /** Highlights every path from this input to the output (null hides them). */
+  showPaths(input: string | null): void;
 }
 
 export type AppStore = AppState & AppActions;

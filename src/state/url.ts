@@ -18,6 +18,9 @@ export interface UrlState {
   mode?: 'present' | 'embed';
   showFormula?: boolean;
   speed?: number;
+  /** Forward mode (`ad=forward`), and the input it differentiates with respect to (`wrt=b`). */
+  ad?: 'reverse' | 'forward';
+  wrt?: string;
 }
 
 /** Why part of a URL was not used, for the notice the app shows. */
@@ -45,7 +48,19 @@ export const URL_LIMITS = {
   values: 500,
 } as const;
 
-const KEYS = ['expr', 'lz', 'step', 'lang', 'theme', 'mode', 'embed', 'formula', 'speed'] as const;
+const KEYS = [
+  'expr',
+  'lz',
+  'step',
+  'lang',
+  'theme',
+  'mode',
+  'embed',
+  'formula',
+  'speed',
+  'ad',
+  'wrt',
+] as const;
 const RESERVED = new Set<string>(KEYS);
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SPEEDS = new Set([0.5, 1, 2, 4]);
@@ -126,6 +141,14 @@ export function decodeUrl(search: string): { state: UrlState; ignored: Ignored[]
         else ignored.push({ key, reason: 'badValue' });
         break;
       }
+      case 'ad':
+        if (raw === 'forward' || raw === 'reverse') state.ad = raw;
+        else ignored.push({ key, reason: 'badValue' });
+        break;
+      case 'wrt':
+        if (IDENT.test(raw)) state.wrt = raw;
+        else ignored.push({ key, reason: 'badValue' });
+        break;
       default: {
         const name = key.startsWith('v.') ? key.slice(2) : key;
         if (!IDENT.test(name) || (RESERVED.has(name) && !key.startsWith('v.'))) {
@@ -169,6 +192,10 @@ export function encodeUrl(s: UrlState): string {
   else if (s.mode === 'present') put('mode', 'present');
   if (s.showFormula === false) put('formula', '0');
   if (s.speed !== undefined && s.speed !== 1) put('speed', String(s.speed));
+  if (s.ad === 'forward') {
+    put('ad', 'forward');
+    if (s.wrt !== undefined && IDENT.test(s.wrt)) put('wrt', s.wrt);
+  }
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 

@@ -26,6 +26,8 @@ export function urlStateOf(s: AppState): UrlState {
     ...(s.settings.mode !== 'normal' ? { mode: s.settings.mode } : {}),
     showFormula: s.settings.showFormula,
     speed: s.settings.speed,
+    ad: s.settings.ad,
+    ...(s.settings.wrt !== null ? { wrt: s.settings.wrt } : {}),
   };
 }
 

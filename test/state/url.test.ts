@@ -132,3 +132,25 @@ describe('encodeUrl', () => {
     );
   });
 });
+
+describe('forward mode in the link', () => {
+  it('round-trips ad=forward&wrt=b, and writes nothing for reverse mode', () => {
+    const search = encodeUrl({ source: 'e = (a+b)*(b+1)', ad: 'forward', wrt: 'b' });
+    expect(search).toContain('ad=forward&wrt=b');
+    expect(decodeUrl(search)).toEqual({
+      state: { source: 'e = (a+b)*(b+1)', ad: 'forward', wrt: 'b' },
+      ignored: [],
+    });
+    expect(encodeUrl({ source: 'x', ad: 'reverse', wrt: 'x' })).toBe('?expr=x');
+  });
+
+  it('ignores a bad mode or input name, and lets an input called ad travel as v.ad', () => {
+    expect(decodeUrl('?ad=sideways&wrt=1x').ignored).toEqual([
+      { key: 'ad', reason: 'badValue' },
+      { key: 'wrt', reason: 'badValue' },
+    ]);
+    const search = encodeUrl({ values: { ad: 2, wrt: 3 } });
+    expect(search).toBe('?v.ad=2&v.wrt=3');
+    expect(decodeUrl(search).state.values).toEqual({ ad: 2, wrt: 3 });
+  });
+});

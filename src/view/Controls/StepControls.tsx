@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useT } from '../../i18n/useT';
 import { SPEEDS } from '../../state/initialState';
 import { useApp } from '../../state/appStore';
+import { activeSplit, activeStepCount, activeTangent } from '../../state/modes';
 import { Icon, type IconName } from './icons';
 
 /** Step buttons, speed, a scrubber over both phases, and where we are. */
@@ -9,8 +10,10 @@ export function StepControls() {
   const t = useT();
   const s = useApp((st) => ({
     k: st.stepIndex,
-    n: st.analysis?.steps.length ?? 0,
-    forwardCount: st.analysis?.trace.forwardCount ?? 0,
+    // The active mode's list: in forward mode the tangent pass follows the values.
+    n: activeStepCount(st),
+    forwardCount: activeSplit(st),
+    tangentMode: activeTangent(st) !== undefined,
     playing: st.playing,
     speed: st.settings.speed,
     stepBy: st.stepBy,
@@ -23,7 +26,7 @@ export function StepControls() {
   }));
   const speedId = useId();
   const scrubId = useId();
-  const phase = s.k > s.forwardCount ? 'backward' : 'forward';
+  const phase = s.k > s.forwardCount ? (s.tangentMode ? 'tangent' : 'backward') : 'forward';
   const counter =
     s.k === 0
       ? t('controls.counterStart', { n: s.n })
@@ -69,7 +72,7 @@ export function StepControls() {
           />
           <StepButton
             icon="backward"
-            label={t('controls.toBackward')}
+            label={t(s.tangentMode ? 'controls.toTangent' : 'controls.toBackward')}
             onClick={s.jumpToBackward}
             disabled={s.k === s.forwardCount || s.n === 0}
             minor
@@ -91,10 +94,15 @@ export function StepControls() {
           <label htmlFor={scrubId} className="visually-hidden">
             {t('controls.scrubber')}
           </label>
-          <div className="scrubber-wrap" style={{ ['--split' as string]: `${split}%` }}>
+          <div
+            className={`scrubber-wrap${s.tangentMode ? ' tangent' : ''}`}
+            style={{ ['--split' as string]: `${split}%` }}
+          >
             <div className="scrub-phases" aria-hidden="true">
               <span className="scrub-forward">{t('phase.forwardPass')}</span>
-              <span className="scrub-backward">{t('phase.backwardPass')}</span>
+              <span className="scrub-backward">
+                {t(s.tangentMode ? 'phase.tangentPass' : 'phase.backwardPass')}
+              </span>
             </div>
             <input
               id={scrubId}

@@ -33,7 +33,7 @@ export function SyntaxHelp({ onClose }: { onClose(): void }) {
         <dt>{t('help.comments')}</dt>
         <dd>
           {t('help.commentsBody')}
-          <pre className="help-example">{'q = x + y   # q becomes 3'}</pre>
+          <pre className="help-example">{t('help.commentExample')}</pre>
         </dd>
         <dt>{t('help.names')}</dt>
         <dd>{t('help.namesBody')}</dd>

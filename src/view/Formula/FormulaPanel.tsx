@@ -12,31 +12,48 @@ import {
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
+import { GateCallout } from '../Lessons/GateCallout';
+import { activeStep, activeStepCount, activeTangent } from '../../state/modes';
+import { TangentExplained, TangentSummary } from '../Modes/TangentFormula';
 import { Tex } from './Tex';
 
 /** The current step in KaTeX: the chain-rule factor, the local derivative, sums at forks. */
 export function FormulaPanel() {
   const t = useT();
-  const { analysis, stepIndex } = useApp((s) => ({ analysis: s.analysis, stepIndex: s.stepIndex }));
+  // The active mode's steps: in forward mode the tangent pass follows the value steps.
+  const { analysis, stepIndex, step, n, tangent } = useApp((s) => ({
+    analysis: s.analysis,
+    stepIndex: s.stepIndex,
+    step: activeStep(s),
+    n: activeStepCount(s),
+    tangent: activeTangent(s),
+  }));
   if (!analysis) return <section className="panel formula" aria-label={t('formula.title')} />;
-  const n = analysis.steps.length;
-  const step = stepIndex > 0 ? analysis.steps[stepIndex - 1] : undefined;
+  const explain = (st: NonNullable<typeof step>) =>
+    st.phase === 'tangent' ? (
+      <TangentExplained analysis={analysis} step={st} />
+    ) : (
+      <StepExplained analysis={analysis} step={st} t={t} />
+    );
   return (
-    <section className="panel formula" aria-labelledby="formula-title">
+    // Focusable: the panel scrolls when a step's explanation is taller than it, and keyboard users
+    // must be able to scroll it too (↑/↓; ←/→ stay the step keys).
+    <section className="panel formula" aria-labelledby="formula-title" tabIndex={0}>
       <h2 className="panel-title" id="formula-title">
         {t('formula.title')}
       </h2>
       {stepIndex === 0 && <Start analysis={analysis} t={t} />}
-      {step && stepIndex < n && <StepExplained analysis={analysis} step={step} t={t} />}
+      {step && stepIndex < n && explain(step)}
       {stepIndex === n && n > 0 && (
         <>
-          {step && <StepExplained analysis={analysis} step={step} t={t} />}
-          <Summary analysis={analysis} t={t} />
+          {step && explain(step)}
+          {tangent ? (
+            <TangentSummary analysis={analysis} tangent={tangent} />
+          ) : (
+            <Summary analysis={analysis} t={t} />
+          )}
         </>
       )}
-      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
-        {step ? narrate(analysis, step, t) : ''}
-      </div>
     </section>
   );
 }
@@ -102,6 +119,7 @@ function StepExplained({ analysis, step, t }: { analysis: Analysis; step: Step; 
       <div className="formula-main">
         <Tex tex={step.tex} text={step.text} display />
       </div>
+      <GateCallout analysis={analysis} step={step} />
       {step.kind === 'backward-edge' && <BackwardDetails analysis={analysis} step={step} t={t} />}
     </div>
   );
@@ -170,19 +188,4 @@ function Summary({ analysis, t }: { analysis: Analysis; t: Translate }) {
       <p className="hint">{t('formula.summaryHint')}</p>
     </div>
   );
-}
-
-/** One sentence for the screen reader's live region. */
-function narrate(a: Analysis, step: Step, t: Translate): string {
-  const name = (node: number) => a.compiled.symbol(node).text;
-  switch (step.kind) {
-    case 'forward-edge':
-      return `${t('formula.forwardEdge', { from: name(step.from), to: name(step.to) })}: ${step.text}`;
-    case 'forward-node':
-      return step.text;
-    case 'seed':
-      return `${t('formula.seed')} ${step.text}`;
-    case 'backward-edge':
-      return `${t('formula.backwardEdge', { from: name(step.from), to: name(step.to) })}: ${step.text}`;
-  }
 }

@@ -7,6 +7,8 @@ import { graphView } from '../graph/viewModel';
 import { useReducedMotion } from '../hooks/useMediaQuery';
 import { Icon } from '../Controls/icons';
 import { Legend } from './Legend';
+import { ExportMenu } from '../Export/ExportMenu';
+import { activeTangent, selectPaths } from '../../state/modes';
 
 /** The graph's SVG: React owns the box and the buttons, the D3 renderer owns what is inside. */
 export function GraphPanel() {
@@ -24,6 +26,9 @@ export function GraphPanel() {
       hover: s.hover,
     }),
   );
+  // Forward mode's tangent pass and the highlighted paths (both memoized per analysis).
+  const { tangent, paths } = useApp((s) => ({ tangent: activeTangent(s), paths: selectPaths(s) }));
+  const highlight = useMemo(() => (paths ? new Set(paths.result.edges) : undefined), [paths]);
   const reducedMotion = useReducedMotion();
   const svgRef = useRef<SVGSVGElement>(null);
   const renderer = useRef<GraphRenderer | null>(null);
@@ -41,6 +46,14 @@ export function GraphPanel() {
     };
   }, [select, hover]);
 
+  // Entering or leaving presentation/embed mode, or hiding the formula panel, reshapes the graph's
+  // box: fit the whole graph again even if it had been zoomed by hand (after the new layout lands).
+  const frame = useApp((s) => `${s.settings.mode}:${s.settings.showFormula}`);
+  useEffect(() => {
+    const id = requestAnimationFrame(() => renderer.current?.fit());
+    return () => cancelAnimationFrame(id);
+  }, [frame]);
+
   const view = useMemo(
     () =>
       analysis && layout
@@ -49,6 +62,8 @@ export function GraphPanel() {
             layout,
             stepIndex,
             selected,
+            ...(tangent ? { tangent } : {}),
+            ...(highlight ? { highlight } : {}),
             words: {
               nodeValue: (name, value) => t('graph.nodeValue', { name, value }),
               nodeValueGrad: (name, value, grad) => t('graph.nodeValueGrad', { name, value, grad }),
@@ -56,7 +71,7 @@ export function GraphPanel() {
             },
           })
         : null,
-    [analysis, layout, stepIndex, selected, t],
+    [analysis, layout, stepIndex, selected, t, tangent, highlight],
   );
 
   useEffect(() => {
@@ -93,6 +108,7 @@ export function GraphPanel() {
       <div className="graph-footer">
         <Legend />
         <div className="graph-tools">
+          <ExportMenu svgRef={svgRef} />
           <button
             type="button"
             className="icon-button"

@@ -1,8 +1,12 @@
 import { useT } from '../../i18n/useT';
+import { useApp } from '../../state/appStore';
+import { activeTangent, activeWrt } from '../../state/modes';
 
 /** What the two kinds of numbers and three kinds of nodes look like. */
 export function Legend() {
   const t = useT();
+  // Forward mode's tangents replace the gradients on the graph; their badge is told apart here.
+  const wrt = useApp((s) => (activeTangent(s) ? activeWrt(s) : null));
   return (
     <div className="legend" aria-label={t('legend.title')} role="note">
       <span className="legend-item">
@@ -25,6 +29,20 @@ export function Legend() {
         </svg>
         {t('legend.gradient')}
       </span>
+      {wrt !== null && (
+        <span className="legend-item">
+          <svg width="64" height="22" aria-hidden="true" className="legend-badge tangent">
+            <rect x="2" y="2" width="60" height="18" rx="9" />
+            <text x="33" y="15" textAnchor="end" className="grad-mark">
+              ∂/∂{wrt.slice(0, 3)}
+            </text>
+            <text x="37" y="15" className="grad-value">
+              5
+            </text>
+          </svg>
+          {t('legend.tangent', { x: wrt })}
+        </span>
+      )}
     </div>
   );
 }

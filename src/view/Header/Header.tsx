@@ -1,19 +1,25 @@
 import { useId } from 'react';
 import { EXAMPLES, type ExampleId } from '../../examples';
+import { rememberLang } from '../../i18n/langPreference';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
-import type { Theme } from '../../state/types';
+import type { Lang, Theme } from '../../state/types';
+import { ShareMenu } from '../Share/ShareMenu';
+import { PresentButton } from '../Present/PresentButton';
+import { ShortcutsButton } from '../Shortcuts/ShortcutsDialog';
 
 export function Header() {
   const t = useT();
-  const { example, loadExample, theme, setSettings } = useApp((s) => ({
+  const { example, loadExample, theme, lang, setSettings } = useApp((s) => ({
     example: s.example,
     loadExample: s.loadExample,
     theme: s.settings.theme,
+    lang: s.settings.lang,
     setSettings: s.setSettings,
   }));
   const exampleId = useId();
   const themeId = useId();
+  const langId = useId();
   const current = EXAMPLES.find((e) => e.id === example);
   return (
     <header className="app-header">
@@ -51,6 +57,30 @@ export function Header() {
             <option value="dark">{t('theme.dark')}</option>
           </select>
         </div>
+        <div className="field lang-field">
+          <label htmlFor={langId}>{t('lang.label')}</label>
+          <select
+            id={langId}
+            className="select"
+            value={lang}
+            onChange={(e) => {
+              const next = e.target.value as Lang;
+              // Only an explicit choice is remembered: a shared `?lang=` link must not change it.
+              rememberLang(window, next);
+              setSettings({ lang: next });
+            }}
+          >
+            <option value="en" lang="en">
+              {t('lang.en')}
+            </option>
+            <option value="vi" lang="vi">
+              {t('lang.vi')}
+            </option>
+          </select>
+        </div>
+        <ShareMenu />
+        <PresentButton />
+        <ShortcutsButton />
       </div>
       {current && <p className="example-lesson">{t(`example.${current.id}.lesson`)}</p>}
     </header>

@@ -42,6 +42,29 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 type G = D3Selection<SVGGElement, unknown, null, undefined>;
 
 /**
+ * What each element was last drawn from. A step changes two or three items, but rewriting every
+ * element's attributes makes the browser restyle the whole SVG: at 1,000 nodes that cost a second
+ * per step. So each element is touched only when its signature changed (or it animates now).
+ */
+const drawnAs = new WeakMap<Element, string>();
+function changed(el: Element, signature: string): boolean {
+  if (drawnAs.get(el) === signature) return false;
+  drawnAs.set(el, signature);
+  return true;
+}
+
+/** Path lengths by element and `d`: `getTotalLength` forces a layout of the whole SVG. */
+const lengths = new WeakMap<SVGPathElement, { d: string; length: number }>();
+function lengthOf(path: SVGPathElement): number {
+  const d = path.getAttribute('d') ?? '';
+  const known = lengths.get(path);
+  if (known?.d === d) return known.length;
+  const length = path.getTotalLength();
+  lengths.set(path, { d, length });
+  return length;
+}
+
+/**
  * Draws a `GraphView` into an `<svg>` with D3: nodes and edges joined by id, a pulse travelling
  * along the edge of the step just played, zoom and pan. React mounts it once and calls `update`
  * with each new view; nothing here reads the store.
@@ -55,7 +78,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
   svg.selectAll('*').remove();
   svg.classed('graph-svg', true);
   const defs = svg.append('defs');
-  for (const kind of ['plain', 'forward', 'backward', 'dead']) {
+  for (const kind of ['plain', 'forward', 'backward', 'tangent', 'dead']) {
     defs
       .append('marker')
       .attr('id', `arrow-${kind}`)
@@ -130,11 +153,20 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
           .on('mouseleave', () => options.onHover(null));
         return g;
       })
+      .filter(function (d) {
+        return changed(
+          this,
+          `${d.path}|${d.active}|${d.onPath}|${d.dead}|${d.selected}|${d.fromName}|${d.toName}`,
+        );
+      })
       .attr('data-edge', (d) => d.id)
       .attr('data-from', (d) => d.fromName)
       .attr('data-to', (d) => d.toName)
       .classed('active-forward', (d) => d.active === 'forward')
       .classed('active-backward', (d) => d.active === 'backward')
+      .classed('active-tangent', (d) => d.active === 'tangent')
+      .classed('on-path', (d) => d.onPath === true)
+      .classed('off-path', (d) => d.onPath === false)
       .classed('dead', (d) => d.dead)
       .classed('selected', (d) => d.selected)
       .call((g) => g.select('path.edge-hit').attr('d', (d) => d.path))
@@ -154,9 +186,15 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
         g.append('g').attr('class', 'grad-badge').call(fillBadge);
         return g;
       })
+      .filter(function (d) {
+        const isFresh = fresh !== undefined && fresh.edge === d.id;
+        const signature = `${d.labelX},${d.labelY}|${d.value}|${d.grad}|${d.gradKind}|${d.onPath}|${d.fromName}|${d.toName}|${view.tangentMark}`;
+        return changed(this, signature) || isFresh;
+      })
       .attr('data-edge', (d) => d.id)
       .attr('data-from', (d) => d.fromName)
       .attr('data-to', (d) => d.toName)
+      .classed('off-path', (d) => d.onPath === false)
       .attr('transform', (d) => `translate(${d.labelX},${d.labelY})`);
 
     labels
@@ -175,8 +213,9 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       const badge = select(this).select<SVGGElement>('g.grad-badge');
       badge.attr('display', d.grad === null ? 'none' : null);
       if (d.grad === null) return;
-      layoutBadge(badge, d.grad, 16);
-      if (fresh?.direction === 'backward' && fresh.edge === d.id) {
+      layoutBadge(badge, d.grad, 16, markOf(view, d.gradKind));
+      badge.classed('tangent', d.gradKind === 'tangent');
+      if (fresh && fresh.direction !== 'forward' && fresh.edge === d.id) {
         badge
           .attr('opacity', 0)
           .transition('land')
@@ -214,6 +253,10 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
         g.append('text').attr('class', 'node-above').attr('text-anchor', 'middle');
         g.append('g').attr('class', 'grad-badge node-grad').call(fillBadge);
         return g;
+      })
+      .filter(function (d) {
+        const isFresh = fresh !== undefined && fresh.node === d.id;
+        return changed(this, `${JSON.stringify(d)}|${view.tangentMark}`) || isFresh;
       })
       .attr('class', (d) => `node node-${d.kind}`)
       .classed('output', (d) => d.output)
@@ -257,9 +300,18 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       const badge = g.select<SVGGElement>('g.node-grad');
       badge.attr('display', d.grad === null || d.output ? 'none' : null);
       if (d.grad !== null && !d.output) {
-        layoutBadge(badge, d.grad + (d.gradPartial ? ' …' : ''), d.height / 2 + 16);
+        layoutBadge(
+          badge,
+          d.grad + (d.gradPartial ? ' …' : ''),
+          d.height / 2 + 16,
+          markOf(view, d.gradKind),
+        );
         badge.classed('partial', d.gradPartial);
-        if (fresh?.kind === 'backward-edge' && fresh.node === d.id) {
+        badge.classed('tangent', d.gradKind === 'tangent');
+        if (
+          (fresh?.kind === 'backward-edge' || fresh?.kind === 'tangent-edge') &&
+          fresh.node === d.id
+        ) {
           badge
             .attr('opacity', 0)
             .transition('land')
@@ -268,7 +320,13 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
             .attr('opacity', 1);
         } else badge.interrupt('land').attr('opacity', 1);
       }
-      if (fresh?.node === d.id && (fresh.kind === 'forward-node' || fresh.kind === 'seed')) {
+      if (
+        fresh?.node === d.id &&
+        (fresh.kind === 'forward-node' ||
+          fresh.kind === 'seed' ||
+          fresh.kind === 'tangent-seed' ||
+          fresh.kind === 'tangent-node')
+      ) {
         flash(g.select<SVGGElement>('g.shape'), duration);
       }
     });
@@ -308,8 +366,10 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
     }
     if (out.grad !== null) {
       const badge = stubLayer.append('g').attr('class', 'grad-badge output-grad').call(fillBadge);
-      badge.attr('transform', `translate(${mid},${out.y})`);
-      layoutBadge(badge, out.grad, 16);
+      badge
+        .attr('transform', `translate(${mid},${out.y})`)
+        .classed('tangent', out.gradKind === 'tangent');
+      layoutBadge(badge, out.grad, 16, markOf(view, out.gradKind));
     }
   }
 
@@ -322,12 +382,15 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       .select<SVGPathElement>('path.edge-line')
       .node();
     if (!path) return;
-    const length = path.getTotalLength();
+    const length = lengthOf(path);
     const backward = step.direction === 'backward';
     const pulse = pulseLayer.append('g').attr('class', `pulse pulse-${step.direction}`);
     pulse.append('circle').attr('r', 7);
     const label = pulse.append('g').attr('class', 'pulse-label');
-    if (backward) layoutBadge(label, step.carried ?? '', 24);
+    if (step.direction === 'tangent') {
+      label.classed('grad-badge tangent', true);
+      layoutBadge(label, step.carried ?? '', 24, view.tangentMark);
+    } else if (backward) layoutBadge(label, step.carried ?? '', 24);
     else
       label
         .append('text')
@@ -362,12 +425,14 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       const advanced =
         sameGraph && view.step !== undefined && (last!.step?.index ?? -1) + 1 === view.step.index;
       const duration = advanced ? opts.duration : 0;
+      // A redraw of the step on show (a hover, a language switch) must not cut its pulse short.
+      const sameStep = sameGraph && last!.step?.index === view.step?.index;
       bounds = { width: view.width + GEOMETRY.outputStub + 8, height: view.height };
       svg.classed('stale', opts.stale);
       drawEdges(view, duration);
       drawNodes(view, duration);
       drawStub(view, duration);
-      animatePulse(view, duration);
+      if (!sameStep) animatePulse(view, duration);
       if (!sameGraph) {
         if (!userZoomed || grew) fit();
       }
@@ -477,12 +542,22 @@ function fillBadge<D, P extends BaseType, PD>(badge: D3Selection<SVGGElement, D,
   return badge;
 }
 
-/** Fits a gradient badge (∂ mark, number, rounded box) around `label`, centred at height `y`. */
-function layoutBadge(badge: G, label: string, y: number) {
+/** The badge's mark: ∂ for a gradient, `∂/∂b` for forward mode's tangent. */
+function markOf(view: GraphView, kind: 'gradient' | 'tangent'): string {
+  return kind === 'tangent' && view.tangentMark ? view.tangentMark : '∂';
+}
+
+/**
+ * Fits a badge (mark, number, rounded box) around `label`, centred at height `y`. The mark is ∂
+ * for gradients; forward mode's tangents say what they are taken with respect to, `∂/∂b`, as
+ * colah's figures do.
+ */
+function layoutBadge(badge: G, label: string, y: number, mark = '∂') {
   if (badge.select('text.grad-value').empty()) fillBadge(badge);
   badge.select<SVGTextElement>('text.grad-value').text(label);
+  badge.select<SVGTextElement>('text.grad-mark').text(mark);
   const width = estimateBadgeWidth(label);
-  const markWidth = 12;
+  const markWidth = mark.length === 1 ? 12 : mark.length * 7.5;
   const left = -(width + markWidth) / 2;
   badge
     .select('rect')

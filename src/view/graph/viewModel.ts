@@ -1,4 +1,11 @@
-import { formatNumber, NEVER, type Analysis, type NodeSymbol, type Step } from '../../engine';
+import {
+  formatNumber,
+  NEVER,
+  type Analysis,
+  type LensStep,
+  type NodeSymbol,
+  type TangentTrace,
+} from '../../engine';
 import type { LayoutResult } from '../../layout/types';
 import type { Selection } from '../../state/types';
 import { visualSize } from './geometry';
@@ -12,6 +19,8 @@ export interface GraphView {
   /** The step just played, for the renderer to animate; undefined at the start. */
   readonly step?: StepView;
   readonly outputId: number;
+  /** In forward mode, the mark on tangent badges: `∂/∂b`. */
+  readonly tangentMark?: string;
 }
 
 export interface NodeView {
@@ -33,6 +42,8 @@ export interface NodeView {
   readonly grad: string | null;
   /** The badge shows a sum still waiting for shares. */
   readonly gradPartial: boolean;
+  /** What the badge holds: ∂output/∂node (reverse mode) or ∂node/∂x (forward mode's tangent). */
+  readonly gradKind: 'gradient' | 'tangent';
   readonly showValue: boolean;
   readonly active: boolean;
   readonly output: boolean;
@@ -55,17 +66,20 @@ export interface EdgeView {
   readonly labelY: number;
   readonly value: string | null;
   readonly grad: string | null;
-  readonly active: 'forward' | 'backward' | null;
+  readonly gradKind: 'gradient' | 'tangent';
+  readonly active: 'forward' | 'backward' | 'tangent' | null;
   readonly dead: boolean;
   readonly selected: boolean;
+  /** With paths shown: true on a path from the chosen input to the output, false off them. */
+  readonly onPath: boolean | null;
 }
 
 export interface StepView {
   readonly index: number;
-  readonly kind: Step['kind'];
-  /** Edge along which something travels, and which way. */
+  readonly kind: LensStep['kind'];
+  /** Edge along which something travels, and which way (a tangent travels forward). */
   readonly edge?: number;
-  readonly direction?: 'forward' | 'backward';
+  readonly direction?: 'forward' | 'backward' | 'tangent';
   /** What travels: the value forward, the contribution backward. */
   readonly carried?: string;
   readonly node?: number;
@@ -77,6 +91,10 @@ export interface ViewInput {
   readonly stepIndex: number;
   readonly selected: Selection;
   readonly digits?: number;
+  /** Forward mode's tangent pass: its steps follow the value steps, its badges replace gradients. */
+  readonly tangent?: TangentTrace;
+  /** Edges on the highlighted paths (colah's sums over paths); others are faded. */
+  readonly highlight?: ReadonlySet<number>;
   readonly words: {
     nodeValue(name: string, value: string): string;
     nodeValueGrad(name: string, value: string, grad: string): string;
@@ -93,7 +111,14 @@ export function graphView(input: ViewInput): GraphView {
   const fmt = (v: number) => formatNumber(v, input.digits);
   const { trace } = a;
   const g = a.compiled;
-  const current = k > 0 ? a.steps[k - 1] : undefined;
+  const tangent = input.tangent;
+  const current: LensStep | undefined =
+    k === 0
+      ? undefined
+      : tangent && k - 1 >= tangent.offset
+        ? tangent.steps[k - 1 - tangent.offset]
+        : a.steps[k - 1];
+  const tangentEnd = tangent ? tangent.offset + tangent.steps.length : 0;
   const position = new Map(layout.nodes.map((n) => [n.id, n]));
   const edgeGeometry = new Map(layout.edges.map((e) => [e.id, e]));
 
@@ -125,9 +150,21 @@ export function graphView(input: ViewInput): GraphView {
         grad = '0'; // an input the output never uses: its gradient is 0 once the pass starts
       }
     }
+    if (tangent) {
+      // Forward mode: ṅ once its pass has reached the node; the output shows 0 at the end when
+      // the input never reaches it, so the answer ∂f/∂x is always on screen.
+      grad =
+        tangent.nodeStep[node.id] < k
+          ? fmt(tangent.tangent[node.id])
+          : node.isOutput && k >= tangentEnd
+            ? '0'
+            : null;
+      gradPartial = false;
+    }
     const gradFinal =
-      trace.nodeGradStep[node.id] < k ||
-      (node.variable && !node.reachesOutput && k > trace.forwardCount);
+      !tangent &&
+      (trace.nodeGradStep[node.id] < k ||
+        (node.variable && !node.reachesOutput && k > trace.forwardCount));
     const gradValue = node.grad ?? 0;
     const name = node.symbol.name;
     const ariaLabel =
@@ -140,7 +177,10 @@ export function graphView(input: ViewInput): GraphView {
       current &&
       ((current.kind === 'forward-node' && current.node === node.id) ||
         (current.kind === 'seed' && current.node === node.id) ||
-        (current.kind === 'backward-edge' && current.to === node.id));
+        (current.kind === 'backward-edge' && current.to === node.id) ||
+        ((current.kind === 'tangent-seed' || current.kind === 'tangent-node') &&
+          current.node === node.id) ||
+        (current.kind === 'tangent-edge' && current.to === node.id));
     return {
       id: node.id,
       x: p.x,
@@ -154,6 +194,7 @@ export function graphView(input: ViewInput): GraphView {
       value,
       grad,
       gradPartial,
+      gradKind: tangent ? 'tangent' : 'gradient',
       showValue: node.kind !== 'const',
       active: Boolean(activeNode),
       output: node.isOutput,
@@ -171,7 +212,9 @@ export function graphView(input: ViewInput): GraphView {
         ? 'forward'
         : current?.kind === 'backward-edge' && current.edge === edge.id
           ? 'backward'
-          : null;
+          : current?.kind === 'tangent-edge' && current.edge === edge.id
+            ? 'tangent'
+            : null;
     return {
       id: edge.id,
       from: edge.from,
@@ -182,10 +225,15 @@ export function graphView(input: ViewInput): GraphView {
       labelX: geo.label.x,
       labelY: geo.label.y,
       value: trace.edgeValueStep[edge.id] < k ? fmt(a.graph.nodes[edge.from].value) : null,
-      grad:
-        trace.edgeGradStep[edge.id] !== NEVER && trace.edgeGradStep[edge.id] < k
+      grad: tangent
+        ? tangent.edgeStep[edge.id] < k
+          ? fmt(tangent.term[edge.id])
+          : null
+        : trace.edgeGradStep[edge.id] !== NEVER && trace.edgeGradStep[edge.id] < k
           ? fmt(edge.contribution ?? 0)
           : null,
+      gradKind: tangent ? 'tangent' : 'gradient',
+      onPath: input.highlight ? input.highlight.has(edge.id) : null,
       active,
       dead: !g.reachesOutput[edge.to],
       selected: selected?.kind === 'edge' && selected.id === edge.id,
@@ -198,11 +246,12 @@ export function graphView(input: ViewInput): GraphView {
     width: layout.width,
     height: layout.height,
     outputId: g.output,
+    ...(tangent ? { tangentMark: `∂/∂${g.symbol(tangent.wrt).text}` } : {}),
     ...(current ? { step: stepView(current, fmt) } : {}),
   };
 }
 
-function stepView(step: Step, fmt: (v: number) => string): StepView {
+function stepView(step: LensStep, fmt: (v: number) => string): StepView {
   switch (step.kind) {
     case 'forward-edge':
       return {
@@ -222,8 +271,19 @@ function stepView(step: Step, fmt: (v: number) => string): StepView {
         carried: fmt(step.contribution),
         node: step.to,
       };
+    case 'tangent-edge':
+      return {
+        index: step.index,
+        kind: step.kind,
+        edge: step.edge,
+        direction: 'tangent',
+        carried: fmt(step.term),
+        node: step.to,
+      };
     case 'forward-node':
     case 'seed':
+    case 'tangent-seed':
+    case 'tangent-node':
       return { index: step.index, kind: step.kind, node: step.node };
   }
 }

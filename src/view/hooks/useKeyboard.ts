@@ -19,6 +19,8 @@ export function useStepKeys(store: StoreApi<AppStore>): void {
     let spaceHandled = false;
     const down = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || ownsKeys(e.target)) return;
+      // A modal dialog (shortcut list, syntax help) is in front: the graph behind must not move.
+      if (document.querySelector('dialog[open]')) return;
       const s = store.getState();
       switch (e.key) {
         case 'ArrowRight':

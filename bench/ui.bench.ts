@@ -1,0 +1,452 @@
+/**
+ * `npm run bench:ui`: how fast the built app is in a real browser (Debian's /usr/bin/chromium,
+ * headless, driven by playwright-core). `npm run bench:ui` builds first; run
+ * `npx tsx bench/ui.bench.ts` to measure an existing build.
+ *
+ *   npx tsx bench/ui.bench.ts --runs=10 --sizes=20,100,300,1000 --dist=dist
+ *   npx tsx bench/ui.bench.ts --reduced-motion   # steps without the travelling pulse
+ *
+ * Measured, each over `runs` runs (median and p90):
+ * - bytes: gzip size (zlib, level 9, as a server would send it) of every JS and CSS file the page
+ *   requested before the first graph was drawn (from Resource Timing), and of all JS in dist/assets.
+ * - first draw: navigation start → `performance.mark('graph-drawn')`, which the graph panel sets
+ *   in the frame after it first draws; a new browser context (cold cache) per run.
+ * - keystroke → redraw: keydown in the editor (a capture listener reads performance.now()) → the
+ *   next `lens:drawn` event showing a graph of the new size. Includes the typing debounce.
+ * - per generated scalar network of ~20, 100, 300 and 1,000 nodes (`programOfSize('network')`,
+ *   opened through `?lz=`): the layout time the app reports in `lens:drawn` (worker or inline),
+ *   navigation → that graph drawn, then step-to-frame: keydown of → (Next step) → the first
+ *   requestAnimationFrame after the graph's SVG changed (a MutationObserver arms it), 20 steps;
+ *   and the same for End (jump to the end), from the start, `runs` times.
+ *
+ * The app is served from `dist` by a small static server in this process on a free port, so the
+ * numbers do not depend on vite's preview server. Results go to the terminal and to
+ * bench/results/ui.json (kept in git, so notes can cite a run; re-run on a quiet machine).
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+// lz-string is CommonJS: Node's ESM loader only gives it a default export.
+import lzString from 'lz-string';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { analyze } from '../src/engine';
+import { programOfSize } from '../src/layout/samplePrograms';
+import { STEP_MS, TYPING_DEBOUNCE_MS } from '../src/state/initialState';
+
+const args = process.argv.slice(2);
+const arg = (name: string) =>
+  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? undefined;
+const RUNS = Number(arg('runs') ?? 10);
+const SIZES = (arg('sizes') ?? '20,100,300,1000').split(',').map(Number).filter(Boolean);
+const DIST = resolve(arg('dist') ?? 'dist');
+const OUT = resolve(arg('out') ?? 'bench/results/ui.json');
+const STEPS = 20;
+/** Playback speed for the step measurements: animations are 4× shorter, so waits are too. */
+const SPEED = 4;
+const SETTLE_MS = STEP_MS / SPEED + 150;
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+/** `--reduced-motion`: no travelling pulses, so step times are the redraw alone. */
+const REDUCED_MOTION = args.includes('--reduced-motion');
+
+interface Stats {
+  median: number;
+  p90: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+/** Median and p90 (nearest rank), rounded to 0.1 ms or 1 byte by the caller's units. */
+function stats(values: readonly number[]): Stats {
+  const s = [...values].sort((a, b) => a - b);
+  const rank = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+  const r = (v: number) => Math.round(v * 10) / 10;
+  const mid =
+    s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return { median: r(mid), p90: r(rank(0.9)), min: r(s[0]), max: r(s[s.length - 1]), n: s.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static server
+
+const MIME: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.webmanifest': 'application/manifest+json',
+};
+
+function serve(root: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    // Never serve outside the build folder.
+    if (file !== root && !file.startsWith(root + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file)
+      .then((body) => {
+        res.writeHead(200, {
+          'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-cache',
+        });
+        res.end(body);
+      })
+      .catch(() => res.writeHead(404).end());
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+const gzipSize = async (file: string) => gzipSync(await readFile(file), { level: 9 }).length;
+
+// ---------------------------------------------------------------------------------------------
+// In-page probes (run in the browser; they only use the DOM and the app's documented events)
+
+interface DrawnDetail {
+  nodes: number;
+  layoutMs: number;
+  engine: string;
+  /** performance.now() when the event arrived. */
+  at: number;
+}
+
+interface Probe {
+  drawn: DrawnDetail[];
+  key: { t0: number; t1: number; armed: boolean };
+}
+
+type ProbeWindow = Window & { __bench: Probe };
+
+/** Added before the app's own scripts: records every `lens:drawn` with its arrival time. */
+function installProbe() {
+  const w = window as unknown as ProbeWindow;
+  w.__bench = { drawn: [], key: { t0: 0, t1: 0, armed: false } };
+  window.addEventListener('lens:drawn', (e) => {
+    const d = (e as CustomEvent<Omit<DrawnDetail, 'at'>>).detail;
+    w.__bench.drawn.push({ ...d, at: performance.now() });
+  });
+}
+
+/**
+ * Arms the step-to-frame probe: keydown (capture, before the app's handler) stores t0; the first
+ * change to the graph's SVG after it requests an animation frame, whose time is t1.
+ */
+function installFrameProbe() {
+  const w = window as unknown as ProbeWindow;
+  const key = w.__bench.key;
+  window.addEventListener(
+    'keydown',
+    () => {
+      key.t0 = performance.now();
+      key.t1 = 0;
+      key.armed = true;
+    },
+    true,
+  );
+  const svg = document.querySelector('svg.graph');
+  if (!svg) throw new Error('no graph');
+  new MutationObserver(() => {
+    if (!key.armed) return;
+    key.armed = false;
+    requestAnimationFrame(() => {
+      key.t1 = performance.now();
+    });
+  }).observe(svg, { subtree: true, childList: true, attributes: true, characterData: true });
+}
+
+async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    reducedMotion: REDUCED_MOTION ? 'reduce' : 'no-preference',
+  });
+  await context.addInitScript(installProbe);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  return { context, page };
+}
+
+/** Waits for a drawn graph with at least `minNodes` nodes; returns that event. */
+async function drawnWith(page: Page, minNodes: number, after = 0): Promise<DrawnDetail> {
+  const handle = await page.waitForFunction(
+    ([min, from]) =>
+      (window as unknown as ProbeWindow).__bench.drawn.find((d, i) => i >= from && d.nodes >= min),
+    [minNodes, after] as const,
+    { timeout: 120_000, polling: 20 },
+  );
+  return (await handle.jsonValue()) as DrawnDetail;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+
+async function firstLoad(browser: Browser, base: string) {
+  const times: number[] = [];
+  const fcp: number[] = [];
+  let files: string[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const { context, page } = await newPage(browser);
+    await page.goto(base);
+    await page.waitForFunction(() => performance.getEntriesByName('graph-drawn').length > 0, null, {
+      timeout: 60_000,
+    });
+    const result = await page.evaluate(() => {
+      const drawn = performance.getEntriesByName('graph-drawn')[0].startTime;
+      const paint = performance.getEntriesByName('first-contentful-paint')[0];
+      const before = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime < drawn)
+        .map((e) => new URL(e.name).pathname);
+      return { drawn, fcp: paint ? paint.startTime : NaN, before };
+    });
+    times.push(result.drawn);
+    if (Number.isFinite(result.fcp)) fcp.push(result.fcp);
+    files = result.before;
+    await context.close();
+  }
+  return { times, fcp, files };
+}
+
+async function bytes(loaded: readonly string[]) {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  // What index.html names is requested on every load; Resource Timing lists the rest.
+  const fromHtml = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  // index.html says `./assets/…`, Resource Timing `/assets/…`: one spelling, so each counts once.
+  const first = [...new Set([...fromHtml, ...loaded].map((p) => `/${p.replace(/^\.?\//, '')}`))]
+    .filter((p) => /\.(js|css)$/.test(p))
+    .sort();
+  const sizeOf = async (p: string) => {
+    const file = join(DIST, p.replace(/^\//, ''));
+    const raw = (await readFile(file)).length;
+    return { file: p, raw, gzip: await gzipSize(file) };
+  };
+  const firstFiles = await Promise.all(first.map(sizeOf));
+  const assets = (await readdir(join(DIST, 'assets'))).map((f) => `/assets/${f}`);
+  const allJs = await Promise.all(assets.filter((f) => f.endsWith('.js')).map(sizeOf));
+  const allCss = await Promise.all(assets.filter((f) => f.endsWith('.css')).map(sizeOf));
+  const sum = (list: { gzip: number }[]) => list.reduce((a, b) => a + b.gzip, 0);
+  const firstJs = firstFiles.filter((f) => f.file.endsWith('.js'));
+  const firstCss = firstFiles.filter((f) => f.file.endsWith('.css'));
+  return {
+    firstLoadJsGzip: sum(firstJs),
+    firstLoadCssGzip: sum(firstCss),
+    allJsGzip: sum(allJs),
+    allCssGzip: sum(allCss),
+    firstLoadFiles: firstFiles,
+    allJs,
+  };
+}
+
+/** Types one character into the editor and deletes it again, timing each to the redraw. */
+async function keystrokes(browser: Browser, base: string) {
+  const { context, page } = await newPage(browser);
+  await page.goto(base);
+  const first = await drawnWith(page, 1);
+  const box = page.getByRole('textbox', { name: 'Expression' });
+  await box.click();
+  await box.press('ControlOrMeta+End');
+  await page.evaluate(() => {
+    const w = window as unknown as ProbeWindow;
+    document.querySelector('textarea')!.addEventListener(
+      'keydown',
+      () => {
+        w.__bench.key.t0 = performance.now();
+      },
+      true,
+    );
+  });
+  const times: number[] = [];
+  let nodes = first.nodes;
+  for (let run = 0; run < RUNS; run++) {
+    // `…q * z` + `2` reads `z2`, a new input: one more node. Backspace takes it away again.
+    const key = run % 2 === 0 ? '2' : 'Backspace';
+    const count = await page.evaluate(
+      () => (window as unknown as ProbeWindow).__bench.drawn.length,
+    );
+    await page.keyboard.press(key);
+    const handle = await page.waitForFunction(
+      ([from, old]) => {
+        const b = (window as unknown as ProbeWindow).__bench;
+        const d = b.drawn.slice(from).find((e) => e.nodes !== old);
+        return d ? { ms: d.at - b.key.t0, nodes: d.nodes } : undefined;
+      },
+      [count, nodes] as const,
+      { timeout: 30_000, polling: 10 },
+    );
+    const r = (await handle.jsonValue()) as { ms: number; nodes: number };
+    times.push(r.ms);
+    nodes = r.nodes;
+    await page.waitForTimeout(150);
+  }
+  await context.close();
+  return times;
+}
+
+/** Presses `key` with the focus outside any field and times keydown → next frame after the DOM changed. */
+async function frameAfter(page: Page, key: string): Promise<number> {
+  await page.keyboard.press(key);
+  const handle = await page.waitForFunction(
+    () => {
+      const k = (window as unknown as ProbeWindow).__bench.key;
+      return k.t1 > 0 ? k.t1 - k.t0 : undefined;
+    },
+    null,
+    { timeout: 60_000, polling: 10 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+async function sized(browser: Browser, base: string, target: number) {
+  const source = programOfSize('network', target, (s) => analyze(s).graph.nodes.length);
+  const a = analyze(source);
+  const nodes = a.graph.nodes.length;
+  const url = `${base}?lz=${lzString.compressToEncodedURIComponent(source)}&speed=${SPEED}`;
+  const layoutMs: number[] = [];
+  const drawnMs: number[] = [];
+  const engines = new Set<string>();
+  for (let run = 0; run < RUNS; run++) {
+    const { context, page } = await newPage(browser);
+    await page.goto(url);
+    const d = await drawnWith(page, Math.ceil(nodes * 0.9));
+    layoutMs.push(d.layoutMs);
+    drawnMs.push(d.at);
+    engines.add(d.engine);
+    await context.close();
+  }
+
+  const { context, page } = await newPage(browser);
+  await page.goto(url);
+  await drawnWith(page, Math.ceil(nodes * 0.9));
+  await page.evaluate(installFrameProbe);
+  await page.locator('.brand').click();
+  const step: number[] = [];
+  for (let k = 0; k < STEPS; k++) {
+    step.push(await frameAfter(page, 'ArrowRight'));
+    await page.waitForTimeout(SETTLE_MS);
+  }
+  const end: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    await frameAfter(page, 'Home');
+    await page.waitForTimeout(SETTLE_MS);
+    end.push(await frameAfter(page, 'End'));
+    await page.waitForTimeout(SETTLE_MS);
+  }
+  await context.close();
+  return {
+    target,
+    nodes,
+    edges: a.graph.edges.length,
+    steps: a.steps.length,
+    sourceChars: source.length,
+    engine: [...engines].join(','),
+    layoutMs: stats(layoutMs),
+    drawnMs: stats(drawnMs),
+    stepToFrameMs: stats(step),
+    endToFrameMs: stats(end),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const ms = (s: Stats) => `${pad(s.median.toFixed(1), 8)} ${pad(s.p90.toFixed(1), 8)}`;
+
+async function main() {
+  await readFile(join(DIST, 'index.html')).catch(() => {
+    throw new Error(`No build in ${DIST}: run \`npm run bench:ui\` (it builds first).`);
+  });
+  const server = await serve(DIST);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const load1 = loadavg()[0];
+    console.log(`Backprop Lens UI bench: ${RUNS} runs, ${CHROMIUM} ${browser.version()}`);
+    const load = await firstLoad(browser, base);
+    const size = await bytes(load.files);
+    const firstDraw = stats(load.times);
+    const fcp = load.fcp.length ? stats(load.fcp) : null;
+    const keys = stats(await keystrokes(browser, base));
+    const sizes = [];
+    for (const target of SIZES) {
+      process.stdout.write(`  ${target} nodes…\r`);
+      sizes.push(await sized(browser, base, target));
+    }
+
+    console.log('\nBytes (gzip, level 9)');
+    console.log(`  JS before the first graph   ${kb(size.firstLoadJsGzip)}`);
+    for (const f of size.firstLoadFiles)
+      console.log(`    ${f.file.padEnd(42)} ${pad(kb(f.gzip), 10)}  (raw ${kb(f.raw)})`);
+    console.log(`  CSS before the first graph  ${kb(size.firstLoadCssGzip)}`);
+    console.log(`  all JS in dist/assets       ${kb(size.allJsGzip)}`);
+    console.log(`  all CSS in dist/assets      ${kb(size.allCssGzip)}`);
+    console.log(`\nTimes (ms)                              median      p90`);
+    console.log(`  navigation → first graph drawn      ${ms(firstDraw)}`);
+    if (fcp) console.log(`  navigation → first contentful paint ${ms(fcp)}`);
+    console.log(
+      `  keystroke → redrawn graph           ${ms(keys)}  (debounce ${TYPING_DEBOUNCE_MS})`,
+    );
+    console.log(
+      '\n  nodes  edges  steps   layout median/p90    load→drawn       step→frame        End→frame',
+    );
+    for (const s of sizes) {
+      console.log(
+        `  ${pad(s.nodes, 5)} ${pad(s.edges, 6)} ${pad(s.steps, 6)}  ` +
+          `${pad(s.layoutMs.median.toFixed(1), 7)} ${pad(s.layoutMs.p90.toFixed(1), 7)} ` +
+          `${ms(s.drawnMs)} ${ms(s.stepToFrameMs)} ${ms(s.endToFrameMs)}`,
+      );
+    }
+
+    for (const s of sizes) console.log(`  layout of ${s.nodes} nodes: ${s.engine}`);
+
+    const result = {
+      date: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model ?? '',
+        loadavgAtStart: Math.round(load1 * 100) / 100,
+        loadavgAtEnd: Math.round(loadavg()[0] * 100) / 100,
+        node: process.version,
+        chromium: browser.version(),
+      },
+      settings: {
+        runs: RUNS,
+        stepsPerSize: STEPS,
+        playbackSpeed: SPEED,
+        reducedMotion: REDUCED_MOTION,
+        typingDebounceMs: TYPING_DEBOUNCE_MS,
+        viewport: '1280x800',
+        gzipLevel: 9,
+      },
+      bytes: size,
+      firstDrawMs: firstDraw,
+      firstContentfulPaintMs: fcp,
+      keystrokeToRedrawMs: keys,
+      sizes,
+    };
+    await mkdir(resolve(OUT, '..'), { recursive: true });
+    await writeFile(OUT, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`\nWrote ${OUT}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

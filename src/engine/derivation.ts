@@ -1,0 +1,148 @@
+import { numberTex } from './format';
+import { NodeKind } from './graph';
+import { expressionTex, partialTex } from './tex';
+import { NEVER } from './trace';
+import type { Analysis } from './index';
+
+/** Section titles of the handout; English unless the caller passes its own language's words. */
+export interface DerivationHeadings {
+  readonly program: string;
+  readonly forward: string;
+  readonly backward: string;
+  readonly gradients: string;
+}
+
+export const DERIVATION_HEADINGS: DerivationHeadings = {
+  program: 'Program',
+  forward: 'Forward pass',
+  backward: 'Backward pass',
+  gradients: 'Gradients',
+};
+
+export interface DerivationOptions {
+  readonly headings?: Partial<DerivationHeadings>;
+}
+
+/**
+ * The whole derivation of a run as a LaTeX fragment for a handout or a slide: the program, each
+ * node's forward evaluation with numbers, each chain-rule factor of the backward pass (with the
+ * sum at every fork), and every input's gradient. Each section is an `align*` aligned on its first
+ * relation, so it compiles with plain `amsmath`.
+ *
+ * `upTo` is a number of steps played, as in the store's `stepIndex`: only what the graph shows at
+ * that point is written (default: the whole trace).
+ *
+ * Every formula is the step's own LaTeX (`src/engine/tex.ts`): identifiers are rebuilt from
+ * [A-Za-z0-9_] and numbers are formatted, so nothing the person typed (comments, stray symbols)
+ * reaches the output; only the headings are text, and they are escaped.
+ *
+ * @example
+ * derivationLatex(analyze('(x+y)*z', { x: -2, y: 5, z: -4 }))
+ * // …\frac{\partial f}{\partial x} &= \frac{\partial f}{\partial a_{1}} \cdot … = (-4) \cdot 1 = -4 …
+ */
+export function derivationLatex(
+  analysis: Analysis,
+  upTo: number = analysis.steps.length,
+  options: DerivationOptions = {},
+): string {
+  const headings = { ...DERIVATION_HEADINGS, ...options.headings };
+  const g = analysis.compiled;
+  const { trace, steps } = analysis;
+  const shown = Math.max(0, Math.min(Math.floor(upTo), steps.length));
+  const out = g.symbol(g.output).tex;
+
+  // The program as equations, in program order: each input with its value, each named step and
+  // the output written out down to inputs, constants and other named steps.
+  const program: string[] = [];
+  for (let i = 0; i < g.nodeCount; i++) {
+    if (g.kind[i] === NodeKind.Input) {
+      program.push(`${g.symbol(i).tex} = ${numberTex(analysis.value[i])}`);
+    } else if (g.kind[i] === NodeKind.Op && (g.names[i] !== undefined || i === g.output)) {
+      program.push(`${g.symbol(i).tex} = ${expressionTex(g, i)}`);
+    }
+  }
+
+  const forward: string[] = [];
+  const backward: string[] = [];
+  for (let k = 0; k < shown; k++) {
+    const step = steps[k];
+    if (step.kind === 'forward-node') forward.push(step.tex);
+    else if (step.kind === 'seed') backward.push(step.tex);
+    else if (step.kind === 'backward-edge') {
+      backward.push(step.tex);
+      // A fork's shares add up: write the sum once its last share has arrived, or, where the
+      // handout stops mid-fork, the sum so far.
+      const sum = step.arrival === step.arrivals || k === shown - 1 ? step.sumFormula() : undefined;
+      if (sum !== undefined) backward.push(sum);
+    }
+  }
+
+  // An input's gradient is known once its last share has arrived; one the output does not depend
+  // on is 0, known when the backward pass is over.
+  const gradients: string[] = [];
+  const finished = shown === steps.length;
+  for (let k = 0; k < g.inputs.length; k++) {
+    const id = g.inputs[k];
+    const at = trace.nodeGradStep[id];
+    if (at === NEVER ? !finished : at >= shown) continue;
+    gradients.push(
+      `${partialTex(out, g.symbol(id).tex)} = ${numberTex(at === NEVER ? 0 : analysis.backward.grad[id])}`,
+    );
+  }
+
+  const sections: string[] = [
+    '% Backprop Lens: derivation of the forward and backward pass.',
+    '% Needs \\usepackage{amsmath}.',
+  ];
+  const section = (title: string, lines: readonly string[]) => {
+    if (lines.length === 0) return;
+    sections.push(
+      `\\noindent\\textbf{${escapeLatexText(title)}}`,
+      '\\begin{align*}',
+      lines.map((l) => `  ${alignAtRelation(l)}`).join(' \\\\\n'),
+      '\\end{align*}',
+    );
+  };
+  section(headings.program, program);
+  section(headings.forward, forward);
+  section(headings.backward, backward);
+  section(headings.gradients, gradients);
+  return `${sections.join('\n')}\n`;
+}
+
+/**
+ * Puts the alignment mark before a formula's first relation outside braces (` = ` or
+ * `\mathrel{+}=`), so the lines of a section line up on it: `q &= x + y = (-2) + 5 = 3`.
+ */
+export function alignAtRelation(tex: string): string {
+  let depth = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i];
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if (depth === 0 && c === ' ') {
+      if (tex.startsWith(' = ', i) || tex.startsWith(' \\mathrel{+}=', i)) {
+        return `${tex.slice(0, i)} &${tex.slice(i + 1)}`;
+      }
+    }
+  }
+  return `&${tex}`;
+}
+
+/** Text for LaTeX's text mode: its ten special characters escaped. */
+export function escapeLatexText(text: string): string {
+  return text.replace(/[\\{}#$%&^_~]/g, (c) => LATEX_ESCAPES[c]);
+}
+
+const LATEX_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  '#': '\\#',
+  $: '\\$',
+  '%': '\\%',
+  '&': '\\&',
+  '^': '\\textasciicircum{}',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+};

@@ -1,0 +1,345 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import {
+  formatNumber,
+  numberTex,
+  type Analysis,
+  type DescentStep,
+  type TrainPoint,
+} from '../../engine';
+import type { Translate } from '../../i18n';
+import { useT } from '../../i18n/useT';
+import { useApp } from '../../state/appStore';
+import { historyOf, paramsOf, selectTrainingPhase, type TrainingState } from '../../state/training';
+import { Tex } from '../Formula/Tex';
+import { LossCurve } from './LossCurve';
+
+/** History rows the table shows: the most recent ones. */
+const HISTORY_ROWS = 30;
+/** Parameters whose update formula is written out; more would push the panel off screen. */
+const UPDATE_ROWS = 12;
+
+/**
+ * Gradient descent on the program (seeds 000 and 001): which inputs are parameters, the learning
+ * rate, one step (forward, backward, update as three phases) or a run of many, the loss curve and
+ * the parameters' history. The output is the loss.
+ */
+export function TrainingPanel() {
+  const t = useT();
+  const s = useApp((st) => ({
+    analysis: st.analysis,
+    training: st.training,
+    history: historyOf(st),
+    phase: selectTrainingPhase(st),
+    hasError: st.error !== null,
+    setParam: st.setParam,
+    setLearningRate: st.setLearningRate,
+    setTrainOptions: st.setTrainOptions,
+    takeStep: st.takeStep,
+    train: st.train,
+    clearHistory: st.clearHistory,
+  }));
+  const { analysis, training, history, phase } = s;
+  const params = paramsOf(training, analysis);
+  const paramSet = new Set(params);
+  const canTrain = analysis !== null && !s.hasError && params.length > 0;
+  const lrId = useId();
+  const stepsId = useId();
+  const epsId = useId();
+  const update = phase === 'update' ? training.lastUpdate : null;
+  // Open by itself for a program with parameters to train; the person's choice stands otherwise.
+  const trainable = params.length > 0;
+  const [open, setOpen] = useState(trainable);
+  const { example, caughtUp } = useApp((st) => ({
+    example: st.example,
+    caughtUp: st.analysis !== null && st.analysis.source === st.source,
+  }));
+  // A newly chosen example re-decides, once its graph has been analysed (a large one is laid out
+  // off the main thread first); typing must not fold the panel under the person's cursor.
+  const decidedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (example === null || !caughtUp || decidedFor.current === example) return;
+    decidedFor.current = example;
+    setOpen(trainable);
+  }, [example, caughtUp, trainable]);
+  useFlashValues(history.length);
+
+  return (
+    <section className="panel lesson-panel training" aria-labelledby={`${lrId}-title`}>
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary className="panel-title lesson-summary" id={`${lrId}-title`}>
+          {t('train.title')}
+        </summary>
+
+        <ol className="phase-track" aria-label={t('train.phases')}>
+          {(['forward', 'backward', 'update'] as const).map((p) => (
+            <li
+              key={p}
+              className={`phase-step phase-${p}${phase === p ? ' current' : ''}`}
+              aria-current={phase === p ? 'step' : undefined}
+            >
+              {t(
+                p === 'forward'
+                  ? 'train.phaseForward'
+                  : p === 'backward'
+                    ? 'train.phaseBackward'
+                    : 'train.phaseUpdate',
+              )}
+            </li>
+          ))}
+        </ol>
+
+        {analysis && analysis.inputs.length > 0 && (
+          <fieldset className="param-roles">
+            <legend>{t('train.roles')}</legend>
+            <p className="hint">{t('train.rolesHint')}</p>
+            <div className="param-list">
+              {analysis.inputs.map((input) => (
+                <label key={input.name} className="param-toggle">
+                  <input
+                    type="checkbox"
+                    checked={paramSet.has(input.name)}
+                    aria-label={t('train.paramLabel', { name: input.name })}
+                    onChange={(e) => s.setParam(input.name, e.target.checked)}
+                  />
+                  <span className="mono">{input.name}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+
+        <div className="train-fields">
+          <label htmlFor={lrId}>{t('train.lr')}</label>
+          <NumberField
+            id={lrId}
+            value={training.learningRate}
+            min={0}
+            onCommit={(v) => v !== null && s.setLearningRate(v)}
+          />
+          <label htmlFor={stepsId}>{t('train.steps')}</label>
+          <NumberField
+            id={stepsId}
+            value={training.steps}
+            min={1}
+            step={1}
+            onCommit={(v) => v !== null && s.setTrainOptions({ steps: v })}
+          />
+          <label htmlFor={epsId}>{t('train.until')}</label>
+          <NumberField
+            id={epsId}
+            value={training.lossBelow}
+            onCommit={(v) => s.setTrainOptions({ lossBelow: v })}
+            allowEmpty
+          />
+        </div>
+        <div className="button-row train-buttons">
+          <button
+            type="button"
+            className="button primary"
+            disabled={!canTrain}
+            onClick={s.takeStep}
+          >
+            {t('train.step')}
+          </button>
+          <button type="button" className="button" disabled={!canTrain} onClick={s.train}>
+            {t('train.train')}
+          </button>
+          {history.length > 0 && (
+            <button type="button" className="link-button" onClick={s.clearHistory}>
+              {t('train.clear')}
+            </button>
+          )}
+        </div>
+        {analysis && params.length === 0 && <p className="muted">{t('train.noParams')}</p>}
+        <Stopped training={training} t={t} />
+
+        {update && analysis && <UpdateFormulas analysis={analysis} update={update} t={t} />}
+
+        <LossCurve history={history} />
+        {history.length > 0 && <HistoryTable history={history} t={t} />}
+      </details>
+    </section>
+  );
+}
+
+/**
+ * After an update the graph's numbers are new: flash the value labels once, so the eye catches
+ * that everything moved. (The labels are drawn by the D3 renderer; a class on its svg is the
+ * whole interface, and reduced motion turns the animation off in CSS.)
+ */
+function useFlashValues(iterations: number) {
+  const seen = useRef(iterations);
+  useEffect(() => {
+    if (iterations <= seen.current) {
+      seen.current = iterations;
+      return;
+    }
+    seen.current = iterations;
+    const svg = document.querySelector('svg.graph');
+    if (!svg) return;
+    svg.classList.remove('values-updated');
+    // Reading layout restarts the CSS animation when two updates come in quick succession.
+    void svg.getBoundingClientRect();
+    svg.classList.add('values-updated');
+    const timer = setTimeout(() => svg.classList.remove('values-updated'), 1200);
+    return () => clearTimeout(timer);
+  }, [iterations]);
+}
+
+/** Why the last run of "Train" ended. */
+function Stopped({ training, t }: { training: TrainingState; t: Translate }) {
+  const { stopped } = training;
+  if (!stopped) return null;
+  const text =
+    stopped.reason === 'loss'
+      ? t('train.stoppedLoss', { steps: stopped.steps, eps: String(training.lossBelow) })
+      : stopped.reason === 'diverged'
+        ? t('train.diverged')
+        : t('train.stoppedSteps', { steps: stopped.steps });
+  return (
+    <p
+      className={stopped.reason === 'diverged' ? 'train-status error-text' : 'train-status'}
+      role="status"
+    >
+      {text}
+    </p>
+  );
+}
+
+/** old − lr × gradient = new, for each parameter of the last update. */
+function UpdateFormulas({
+  analysis,
+  update,
+  t,
+}: {
+  analysis: Analysis;
+  update: DescentStep;
+  t: Translate;
+}) {
+  const g = analysis.compiled;
+  const loss = g.symbol(g.output);
+  const symbolOf = (name: string) => {
+    const input = analysis.inputs.find((i) => i.name === name);
+    return input ? g.symbol(input.node) : { tex: name, text: name };
+  };
+  const lr = numberTex(update.lr);
+  return (
+    <div className="update-formulas" aria-live="polite">
+      <p className="formula-caption">
+        <span className="phase-chip phase-update">{t('train.phaseUpdate')}</span>{' '}
+        {t('train.update')}
+      </p>
+      <ul className="update-list">
+        {update.updates.slice(0, UPDATE_ROWS).map((u) => {
+          const sym = symbolOf(u.name);
+          // Two pieces, so that in a narrow sidebar the result wraps as a whole below the formula.
+          const tex = `${sym.tex} \\leftarrow ${numberTex(u.old)} - ${lr} \\cdot ${numberTex(u.grad, { atom: true })}`;
+          const text = `${sym.text} ← ${formatNumber(u.old)} − ${formatNumber(update.lr)} · ${formatNumber(u.grad)}`;
+          return (
+            <li key={u.name} data-param={u.name}>
+              <Tex tex={tex} text={text} />
+              <Tex tex={`= ${numberTex(u.next)}`} text={`= ${formatNumber(u.next)}`} />
+            </li>
+          );
+        })}
+      </ul>
+      <p className="hint">
+        <Tex
+          tex={`${loss.tex}: ${numberTex(update.loss)} \\;\\to\\; ${numberTex(update.lossAfter)}`}
+          text={`${loss.text}: ${formatNumber(update.loss)} → ${formatNumber(update.lossAfter)}`}
+        />
+      </p>
+    </div>
+  );
+}
+
+function HistoryTable({ history, t }: { history: readonly TrainPoint[]; t: Translate }) {
+  const names = Object.keys(history[0].params);
+  const rows = history.slice(-HISTORY_ROWS);
+  return (
+    <details className="history">
+      <summary>{t('train.history')}</summary>
+      <div className="lesson-table-wrap history-wrap" tabIndex={0}>
+        <table className="lesson-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('train.iteration')}</th>
+              <th scope="col">{t('train.loss')}</th>
+              {names.map((n) => (
+                <th scope="col" key={n} className="mono">
+                  {n}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.iteration}>
+                <th scope="row">{r.iteration}</th>
+                <td className="num">{formatNumber(r.loss)}</td>
+                {names.map((n) => (
+                  <td key={n} className="num">
+                    {formatNumber(r.params[n])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+/**
+ * A number field that keeps what is being typed and commits only numbers: "0." on the way to
+ * "0.05" must not be thrown away. `allowEmpty` commits an empty field as null (no threshold).
+ */
+function NumberField({
+  id,
+  value,
+  onCommit,
+  min,
+  step = 'any',
+  allowEmpty = false,
+}: {
+  id: string;
+  value: number | null;
+  onCommit(v: number | null): void;
+  min?: number;
+  step?: number | 'any';
+  allowEmpty?: boolean;
+}) {
+  const shown = value === null ? '' : String(value);
+  const [text, setText] = useState(shown);
+  const [editing, setEditing] = useState(false);
+  useEffect(() => {
+    if (!editing) setText(shown);
+  }, [shown, editing]);
+  return (
+    <input
+      id={id}
+      className="number-field"
+      type="number"
+      inputMode="decimal"
+      step={step}
+      min={min}
+      value={text}
+      onFocus={() => setEditing(true)}
+      onBlur={() => {
+        setEditing(false);
+        setText(shown);
+      }}
+      onChange={(e) => {
+        const raw = e.target.value;
+        setText(raw);
+        if (raw.trim() === '') {
+          if (allowEmpty) onCommit(null);
+          return;
+        }
+        const v = Number(raw);
+        if (Number.isFinite(v)) onCommit(v);
+      }}
+    />
+  );
+}

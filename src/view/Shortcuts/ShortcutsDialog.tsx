@@ -1,0 +1,95 @@
+import { useEffect, useRef } from 'react';
+import type { UiKey } from '../../i18n';
+import { useT } from '../../i18n/useT';
+import { useApp } from '../../state/appStore';
+
+/** Every key the app listens to, in the order a teacher meets them. */
+const SHORTCUTS: { keys: (string | UiKey)[]; action: UiKey }[] = [
+  { keys: ['←', '→'], action: 'shortcuts.previousNext' },
+  { keys: ['shortcuts.spaceKey'], action: 'shortcuts.play' },
+  { keys: ['Home'], action: 'shortcuts.home' },
+  { keys: ['End'], action: 'shortcuts.end' },
+  { keys: ['F'], action: 'shortcuts.formula' },
+  { keys: ['?'], action: 'shortcuts.help' },
+  { keys: ['Esc'], action: 'shortcuts.escape' },
+  { keys: ['P'], action: 'shortcuts.present' },
+];
+
+const isKey = (k: string): k is UiKey => k.includes('.');
+
+/** The small "?" button that opens the shortcut list (the `?` key does too). */
+export function ShortcutsButton() {
+  const t = useT();
+  const open = useApp((s) => s.setShortcutsOpen);
+  return (
+    <button
+      type="button"
+      className="icon-button shortcuts-button"
+      title={`${t('shortcuts.open')} (?)`}
+      aria-keyshortcuts="?"
+      onClick={() => open(true)}
+    >
+      <span aria-hidden="true" className="shortcuts-glyph">
+        ?
+      </span>
+      <span className="visually-hidden">{t('shortcuts.open')}</span>
+    </button>
+  );
+}
+
+/** The shortcut list as a modal dialog; Esc or Close shuts it and focus returns where it was. */
+export function ShortcutsDialog() {
+  const open = useApp((s) => s.shortcutsOpen);
+  return open ? <ShortcutsCard /> : null;
+}
+
+function ShortcutsCard() {
+  const t = useT();
+  const close = useApp((s) => s.setShortcutsOpen);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    // showModal keeps focus inside and puts back the focus it took when the dialog closes.
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog shortcuts-dialog"
+      aria-labelledby="shortcuts-title"
+      onClose={() => close(false)}
+    >
+      <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
+      <table className="shortcuts-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('shortcuts.keyCol')}</th>
+            <th scope="col">{t('shortcuts.actionCol')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.action}>
+              <td>
+                {s.keys.map((k, i) => (
+                  <span key={k}>
+                    {i > 0 && ' '}
+                    <kbd>{isKey(k) ? t(k) : k}</kbd>
+                  </span>
+                ))}
+              </td>
+              <td>{t(s.action)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">{t('shortcuts.note')}</p>
+      <form method="dialog">
+        <button type="submit" className="button" autoFocus>
+          {t('shortcuts.close')}
+        </button>
+      </form>
+    </dialog>
+  );
+}
