@@ -11,6 +11,7 @@ import {
 import type { NodeSymbol } from '../../engine';
 import type { Selection } from '../../state/types';
 import { GEOMETRY } from './geometry';
+import { samplePath, type PathSampler } from './pathSampler';
 import type { EdgeView, GraphView, NodeView } from './viewModel';
 
 export interface RendererOptions {
@@ -53,15 +54,16 @@ function changed(el: Element, signature: string): boolean {
   return true;
 }
 
-/** Path lengths by element and `d`: `getTotalLength` forces a layout of the whole SVG. */
-const lengths = new WeakMap<SVGPathElement, { d: string; length: number }>();
-function lengthOf(path: SVGPathElement): number {
-  const d = path.getAttribute('d') ?? '';
-  const known = lengths.get(path);
-  if (known?.d === d) return known.length;
-  const length = path.getTotalLength();
-  lengths.set(path, { d, length });
-  return length;
+/** Samplers by `d`: edges keep their shape while the person steps, so one parse serves all. */
+const samplers = new Map<string, PathSampler>();
+function samplerOf(d: string): PathSampler {
+  let sampler = samplers.get(d);
+  if (!sampler) {
+    if (samplers.size > 5000) samplers.clear();
+    sampler = samplePath(d);
+    samplers.set(d, sampler);
+  }
+  return sampler;
 }
 
 /**
@@ -382,7 +384,8 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       .select<SVGPathElement>('path.edge-line')
       .node();
     if (!path) return;
-    const length = lengthOf(path);
+    const sampler = samplerOf(path.getAttribute('d') ?? '');
+    const length = sampler.length;
     const backward = step.direction === 'backward';
     const pulse = pulseLayer.append('g').attr('class', `pulse pulse-${step.direction}`);
     pulse.append('circle').attr('r', 7);
@@ -399,7 +402,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
         .attr('y', -12)
         .text(step.carried ?? '');
     const at = (t: number) => {
-      const p = path.getPointAtLength(length * (backward ? 1 - t : t));
+      const p = sampler.at(length * (backward ? 1 - t : t));
       return `translate(${p.x},${p.y})`;
     };
     pulse
