@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { appStore, useApp } from '../state/appStore';
 import { StepControls } from './Controls/StepControls';
 import { Editor } from './Editor/Editor';
@@ -11,9 +11,6 @@ import { useTheme } from './hooks/useTheme';
 import { InputsPanel } from './Inputs/InputsPanel';
 import { Inspector } from './Inspector/Inspector';
 import { ModePanel } from './Modes/ModePanel';
-import { GradientCheck } from './Lessons/GradientCheck';
-import { LayerGradients } from './Lessons/LayerGradients';
-import { TrainingPanel } from './Lessons/TrainingPanel';
 import { Narration } from './Narration/Narration';
 import { UrlNotice } from './Share/UrlNotice';
 import { EmbedBar } from './Present/EmbedBar';
@@ -21,11 +18,22 @@ import { PresentBar } from './Present/PresentBar';
 import { useIdle, usePresentationKeys } from './Present/usePresentation';
 import { ShortcutsDialog } from './Shortcuts/ShortcutsDialog';
 
+// The lesson panels (and their charts' d3 scales) are not needed for the first graph: they load
+// right after it, which keeps them out of the first-load JS.
+const GradientCheck = lazy(() =>
+  import('./Lessons/GradientCheck').then((m) => ({ default: m.GradientCheck })),
+);
+const LayerGradients = lazy(() =>
+  import('./Lessons/LayerGradients').then((m) => ({ default: m.LayerGradients })),
+);
+const TrainingPanel = lazy(() =>
+  import('./Lessons/TrainingPanel').then((m) => ({ default: m.TrainingPanel })),
+);
+
 export function App() {
-  const { theme, lang, hasGraph, mode, showFormula } = useApp((s) => ({
+  const { theme, lang, mode, showFormula } = useApp((s) => ({
     theme: s.settings.theme,
     lang: s.settings.lang,
-    hasGraph: s.layout !== null,
     mode: s.settings.mode,
     showFormula: s.settings.showFormula,
   }));
@@ -36,10 +44,11 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  const drawn = useFirstGraphDrawn();
   useEffect(() => {
     // The first graph is on screen: now fetch the typesetter for the formula panel.
-    if (hasGraph) void preloadKatex();
-  }, [hasGraph]);
+    if (drawn) void preloadKatex();
+  }, [drawn]);
 
   return (
     <div className="app" data-mode={mode} data-idle={idle ? '' : undefined}>
@@ -53,9 +62,13 @@ export function App() {
             <InputsPanel />
             <ModePanel />
             <Inspector />
-            <LayerGradients />
-            <TrainingPanel />
-            <GradientCheck />
+            {drawn && (
+              <Suspense fallback={null}>
+                <LayerGradients />
+                <TrainingPanel />
+                <GradientCheck />
+              </Suspense>
+            )}
           </aside>
         )}
         <div className="stage">
@@ -70,4 +83,19 @@ export function App() {
       <Narration />
     </div>
   );
+}
+
+/**
+ * True once the first graph has reached the screen (the graph panel's `lens:drawn` event): what
+ * is not needed to draw it (KaTeX, the lesson panels) is fetched only then.
+ */
+function useFirstGraphDrawn(): boolean {
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => {
+    if (drawn) return;
+    const onDrawn = () => setDrawn(true);
+    window.addEventListener('lens:drawn', onDrawn, { once: true });
+    return () => window.removeEventListener('lens:drawn', onDrawn);
+  }, [drawn]);
+  return drawn;
 }
