@@ -10,7 +10,6 @@ import { useStepKeys } from './hooks/useKeyboard';
 import { useTheme } from './hooks/useTheme';
 import { InputsPanel } from './Inputs/InputsPanel';
 import { Inspector } from './Inspector/Inspector';
-import { ModePanel } from './Modes/ModePanel';
 import { Narration } from './Narration/Narration';
 import { UrlNotice } from './Share/UrlNotice';
 import { EmbedBar } from './Present/EmbedBar';
@@ -20,6 +19,7 @@ import { ShortcutsDialog } from './Shortcuts/ShortcutsDialog';
 
 // The lesson panels (and their charts' d3 scales) are not needed for the first graph: they load
 // right after it, which keeps them out of the first-load JS.
+const ModePanel = lazy(() => import('./Modes/ModePanel').then((m) => ({ default: m.ModePanel })));
 const GradientCheck = lazy(() =>
   import('./Lessons/GradientCheck').then((m) => ({ default: m.GradientCheck })),
 );
@@ -60,7 +60,11 @@ export function App() {
           <aside className="sidebar">
             <Editor />
             <InputsPanel />
-            <ModePanel />
+            {drawn && (
+              <Suspense fallback={null}>
+                <ModePanel />
+              </Suspense>
+            )}
             <Inspector />
             {drawn && (
               <Suspense fallback={null}>
