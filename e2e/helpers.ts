@@ -73,3 +73,24 @@ export async function hoverEdge(page: Page, from: string, to: string): Promise<v
     });
   await page.mouse.move(point.x, point.y);
 }
+
+/** Every label on the graph, in a stable order: the picture, as text. */
+export async function picture(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    document.querySelectorAll('svg.graph g.edge-label').forEach((g) => {
+      const v = g.querySelector('text.value-label');
+      const b = g.querySelector('g.grad-badge');
+      out.push(
+        `${g.getAttribute('data-from')}->${g.getAttribute('data-to')}:` +
+          `${v?.getAttribute('opacity') === '0' ? '' : v?.textContent}/` +
+          `${b?.getAttribute('display') === 'none' ? '' : b?.querySelector('.grad-value')?.textContent}`,
+      );
+    });
+    document
+      .querySelectorAll('svg.graph g.node')
+      .forEach((n) => out.push(n.getAttribute('aria-label') ?? ''));
+    out.push(document.querySelector('svg.graph .output-value')?.textContent ?? '');
+    return out;
+  });
+}

@@ -10,6 +10,7 @@ import {
   editor,
   nodeNamed,
   openApp,
+  picture,
   typeProgram,
 } from './helpers';
 
@@ -21,26 +22,6 @@ const DIST = process.env.E2E_DIST ?? 'dist';
 const notice = (page: Page) => page.locator('.url-notice');
 const graphOrError = (page: Page) =>
   page.locator('svg.graph g.node').first().or(page.getByRole('alert'));
-
-/** Every edge label and node name on the graph, as text: the picture, comparable between pages. */
-async function picture(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    document.querySelectorAll('svg.graph g.edge-label').forEach((g) => {
-      const v = g.querySelector('text.value-label');
-      const b = g.querySelector('g.grad-badge');
-      out.push(
-        `${g.getAttribute('data-from')}->${g.getAttribute('data-to')}:` +
-          `${v?.getAttribute('opacity') === '0' ? '' : v?.textContent}/` +
-          `${b?.getAttribute('display') === 'none' ? '' : b?.querySelector('.grad-value')?.textContent}`,
-      );
-    });
-    document
-      .querySelectorAll('svg.graph g.node')
-      .forEach((n) => out.push(n.getAttribute('aria-label') ?? ''));
-    return out.sort();
-  });
-}
 
 test.describe('shared links', () => {
   test.beforeEach(async ({ page }) => {

@@ -8,6 +8,7 @@ import {
   hoverEdge,
   nodeNamed,
   openApp,
+  picture,
   pressKey,
   screenshot,
   typeProgram,
@@ -15,27 +16,6 @@ import {
 
 const next = (page: Page) => page.getByRole('button', { name: 'Next step' });
 const previous = (page: Page) => page.getByRole('button', { name: 'Previous step' });
-
-/** Every label on the graph, in a stable order: the picture, as text. */
-async function picture(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    document.querySelectorAll('svg.graph g.edge-label').forEach((g) => {
-      const v = g.querySelector('text.value-label');
-      const b = g.querySelector('g.grad-badge');
-      out.push(
-        `${g.getAttribute('data-from')}->${g.getAttribute('data-to')}:` +
-          `${v?.getAttribute('opacity') === '0' ? '' : v?.textContent}/` +
-          `${b?.getAttribute('display') === 'none' ? '' : b?.querySelector('.grad-value')?.textContent}`,
-      );
-    });
-    document
-      .querySelectorAll('svg.graph g.node')
-      .forEach((n) => out.push(n.getAttribute('aria-label') ?? ''));
-    out.push(document.querySelector('svg.graph .output-value')?.textContent ?? '');
-    return out;
-  });
-}
 
 test.describe('the visualizer', () => {
   test.beforeEach(async ({ page }) => {

@@ -1,28 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LayoutInput, LayoutResult } from '../../src/layout/types';
 import { STEP_MS, TYPING_DEBOUNCE_MS } from '../../src/state/initialState';
 import { createAppStore, literal, type StoreDeps } from '../../src/state/store';
 import { structureKey } from '../../src/state/selectors';
-
-/** A stand-in layout: every node on a line, so the store's logic is tested without the real one. */
-function fakeLayout(input: LayoutInput): LayoutResult {
-  return {
-    nodes: input.nodes.map((n, i) => ({ id: n.id, x: i * 100, y: 0, layer: i })),
-    edges: input.edges.map((e) => ({
-      id: e.id,
-      path: 'M0,0L1,1',
-      points: [
-        [0, 0],
-        [1, 1],
-      ],
-      label: { x: 0, y: 0 },
-    })),
-    width: input.nodes.length * 100,
-    height: 100,
-    engine: 'fake',
-    ms: 0,
-  };
-}
+import type { LayoutInput, LayoutResult } from '../../src/layout/types';
+import { fakeLayout } from './fakeLayout';
 
 function makeStore(layout: StoreDeps['layout'] = vi.fn(fakeLayout)) {
   const deps: StoreDeps = { layout, sizeOf: () => ({ width: 40, height: 40 }) };

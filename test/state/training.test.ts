@@ -1,28 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/engine';
 import { exampleById } from '../../src/examples';
-import type { LayoutInput, LayoutResult } from '../../src/layout/types';
 import { createAppStore, literal } from '../../src/state/store';
 import { historyOf, paramsOf, selectTrainingPhase } from '../../src/state/training';
-
-function fakeLayout(input: LayoutInput): LayoutResult {
-  return {
-    nodes: input.nodes.map((n, i) => ({ id: n.id, x: i * 100, y: 0, layer: i })),
-    edges: input.edges.map((e) => ({
-      id: e.id,
-      path: 'M0,0L1,1',
-      points: [
-        [0, 0],
-        [1, 1],
-      ],
-      label: { x: 0, y: 0 },
-    })),
-    width: input.nodes.length * 100,
-    height: 100,
-    engine: 'fake',
-    ms: 0,
-  };
-}
+import { fakeLayout } from './fakeLayout';
 
 function makeStore() {
   const store = createAppStore({
