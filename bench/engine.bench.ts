@@ -23,18 +23,7 @@ import {
   parse,
   type CompiledGraph,
 } from '../src/engine';
-
-/** mulberry32: a small seeded generator, so every run benchmarks the same programs. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../src/layout/samplePrograms';
 
 const ACTIVATIONS = ['tanh', 'sigmoid', 'relu'];
 

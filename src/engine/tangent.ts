@@ -2,8 +2,8 @@ import { DEFAULT_DIGITS, numberTex } from './format';
 import { NodeKind, opOf, type CompiledGraph } from './graph';
 import type { Analysis } from './index';
 import { lazyArray } from './lazy';
-import { chain, TEX, TEXT, type Notation } from './tex';
-import { NEVER, type Step } from './trace';
+import { chain, TEX, type Notation } from './tex';
+import { LazyFormulaStep, NEVER, type Step } from './trace';
 
 /**
  * Forward-mode differentiation with respect to one input x (seed 004, colah's "forward-mode
@@ -51,23 +51,9 @@ interface TangentContext {
   readonly wrt: number;
 }
 
-abstract class TangentStepBase {
-  private texCache?: string;
-  private textCache?: string;
+/** Plain text writes ṅ as ∂n/∂x, so that a screen reader says what it is. */
+abstract class TangentStepBase extends LazyFormulaStep<TangentContext> {
   readonly phase = 'tangent';
-  constructor(
-    protected readonly ctx: TangentContext,
-    /** Position in the combined list (value steps first). */
-    readonly index: number,
-  ) {}
-  get tex(): string {
-    return (this.texCache ??= this.formula(TEX));
-  }
-  /** Plain text, with ṅ written as ∂n/∂x so that a screen reader says what it is. */
-  get text(): string {
-    return (this.textCache ??= this.formula(TEXT));
-  }
-  protected abstract formula(n: Notation): string;
 }
 
 /** The pass starts at x: ẋ = ∂x/∂x = 1. */

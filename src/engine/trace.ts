@@ -22,12 +22,16 @@ export type Phase = 'forward' | 'backward';
  */
 export type Step = ForwardEdgeStep | ForwardNodeStep | SeedStep | BackwardEdgeStep;
 
-abstract class StepBase {
+/**
+ * A step whose formula is written on first read, in LaTeX and in plain text, and kept: a trace of
+ * half a million steps must not typeset them all up front. `C` is what the formula reads from.
+ */
+export abstract class LazyFormulaStep<C> {
   private texCache?: string;
   private textCache?: string;
   constructor(
-    protected readonly ctx: TexContext,
-    /** Position in `Trace.steps`. */
+    protected readonly ctx: C,
+    /** Position in the list of steps the controls play. */
     readonly index: number,
   ) {}
   /** LaTeX of this step's formula. */
@@ -40,6 +44,8 @@ abstract class StepBase {
   }
   protected abstract formula(n: Notation): string;
 }
+
+abstract class StepBase extends LazyFormulaStep<TexContext> {}
 
 /** A forward value travels along an edge, from operand to consumer. */
 export class ForwardEdgeStep extends StepBase {
