@@ -1,19 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { ModalDialog } from '../ModalDialog';
 import { FUNCTION_NAMES } from '../../engine';
 import { useT } from '../../i18n/useT';
 
 /** The language on one card: operators, functions, statements, comments, names. */
 export function SyntaxHelp({ onClose }: { onClose(): void }) {
   const t = useT();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="syntax-help-title" onClose={onClose}>
-      <h2 id="syntax-help-title">{t('help.title')}</h2>
+    <ModalDialog title={t('help.title')} closeLabel={t('help.close')} onClose={onClose}>
       <dl className="help-list">
         <dt>{t('help.operators')}</dt>
         <dd>{t('help.operatorsBody')}</dd>
@@ -38,11 +31,6 @@ export function SyntaxHelp({ onClose }: { onClose(): void }) {
         <dt>{t('help.names')}</dt>
         <dd>{t('help.namesBody')}</dd>
       </dl>
-      <form method="dialog">
-        <button type="submit" className="button" autoFocus>
-          {t('help.close')}
-        </button>
-      </form>
-    </dialog>
+    </ModalDialog>
   );
 }

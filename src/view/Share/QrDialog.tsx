@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { ModalDialog } from '../ModalDialog';
 import { useT } from '../../i18n/useT';
 import { qrPicture, type QrPicture } from './qr';
 
@@ -15,14 +16,7 @@ type Drawn =
  */
 export function QrDialog({ url, onClose }: { url: string; onClose(): void }) {
   const t = useT();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [drawn, setDrawn] = useState<Drawn>({ kind: 'loading' });
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
 
   useEffect(() => {
     let live = true;
@@ -42,8 +36,12 @@ export function QrDialog({ url, onClose }: { url: string; onClose(): void }) {
 
   const side = drawn.kind === 'ready' ? drawn.qr.size + 2 * QUIET : 0;
   return (
-    <dialog ref={dialog} className="dialog qr-dialog" aria-labelledby="qr-title" onClose={onClose}>
-      <h2 id="qr-title">{t('share.qrTitle')}</h2>
+    <ModalDialog
+      className="qr-dialog"
+      title={t('share.qrTitle')}
+      closeLabel={t('share.close')}
+      onClose={onClose}
+    >
       {drawn.kind === 'ready' && (
         <>
           <p className="hint">{t('share.qrHint')}</p>
@@ -75,11 +73,6 @@ export function QrDialog({ url, onClose }: { url: string; onClose(): void }) {
       <p className="qr-url">
         <code>{url}</code>
       </p>
-      <form method="dialog">
-        <button type="submit" className="button" autoFocus>
-          {t('share.close')}
-        </button>
-      </form>
-    </dialog>
+    </ModalDialog>
   );
 }

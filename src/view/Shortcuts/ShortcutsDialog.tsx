@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { ModalDialog } from '../ModalDialog';
 import type { UiKey } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
@@ -46,21 +46,13 @@ export function ShortcutsDialog() {
 function ShortcutsCard() {
   const t = useT();
   const close = useApp((s) => s.setShortcutsOpen);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    // showModal keeps focus inside and puts back the focus it took when the dialog closes.
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
   return (
-    <dialog
-      ref={dialog}
-      className="dialog shortcuts-dialog"
-      aria-labelledby="shortcuts-title"
+    <ModalDialog
+      className="shortcuts-dialog"
+      title={t('shortcuts.title')}
+      closeLabel={t('shortcuts.close')}
       onClose={() => close(false)}
     >
-      <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
       <table className="shortcuts-table">
         <thead>
           <tr>
@@ -85,11 +77,6 @@ function ShortcutsCard() {
         </tbody>
       </table>
       <p className="hint">{t('shortcuts.note')}</p>
-      <form method="dialog">
-        <button type="submit" className="button" autoFocus>
-          {t('shortcuts.close')}
-        </button>
-      </form>
-    </dialog>
+    </ModalDialog>
   );
 }

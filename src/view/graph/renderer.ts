@@ -464,6 +464,17 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
   };
 }
 
+/** The rounded box of an input or a constant, centred on the node. */
+function appendBody(g: G, d: NodeView, rx: number) {
+  g.append('rect')
+    .attr('class', 'node-body')
+    .attr('x', -d.width / 2)
+    .attr('y', -d.height / 2)
+    .attr('width', d.width)
+    .attr('height', d.height)
+    .attr('rx', rx);
+}
+
 /** Draws a node's outline and glyph: circle for ops, rounded box for inputs, small tag for constants. */
 function drawShape(g: G, d: NodeView) {
   g.selectAll('*').remove();
@@ -482,13 +493,7 @@ function drawShape(g: G, d: NodeView) {
       .attr('font-size', d.glyph.length > 2 ? 14 : 19)
       .text(d.glyph);
   } else if (d.kind === 'input') {
-    g.append('rect')
-      .attr('class', 'node-body')
-      .attr('x', -d.width / 2)
-      .attr('y', -d.height / 2)
-      .attr('width', d.width)
-      .attr('height', d.height)
-      .attr('rx', 10);
+    appendBody(g, d, 10);
     writeSymbol(
       g
         .append('text')
@@ -498,13 +503,7 @@ function drawShape(g: G, d: NodeView) {
       d.name!,
     );
   } else {
-    g.append('rect')
-      .attr('class', 'node-body')
-      .attr('x', -d.width / 2)
-      .attr('y', -d.height / 2)
-      .attr('width', d.width)
-      .attr('height', d.height)
-      .attr('rx', 6);
+    appendBody(g, d, 6);
     g.append('text')
       .attr('class', 'const-glyph')
       .attr('text-anchor', 'middle')
