@@ -314,6 +314,22 @@ describe('createLayoutClient', () => {
     client.dispose();
   });
 
+  it('lays small graphs out at once when given layoutGraph, and cancels a pending one', async () => {
+    const client = createLayoutClient({
+      createWorker: () => null,
+      syncMaxNodes: 3,
+      inline: layoutGraph,
+    });
+    const pending = client.layout(inputOf(CS231N));
+    const now = client.layoutNow(inputOf('x = 3\nf = x*x'));
+    expect(now?.nodes).toHaveLength(2);
+    await expect(pending).rejects.toBeInstanceOf(LayoutCancelled);
+    // Too big for the main thread: the caller must go through `layout`.
+    expect(client.layoutNow(inputOf(CS231N))).toBeNull();
+    expect(createLayoutClient().layoutNow(inputOf('x = 3\nf = x*x'))).toBeNull();
+    client.dispose();
+  });
+
   it('sends large graphs to the worker and ignores stale replies', async () => {
     const posted: { id: number }[] = [];
     let terminated = 0;

@@ -18,6 +18,12 @@ export class LayoutCancelled extends Error {
 export interface LayoutClient {
   /** Lays `input` out; an earlier request still pending is rejected with `LayoutCancelled`. */
   layout(input: LayoutInput, options?: LayoutOptions): Promise<LayoutResult>;
+  /**
+   * A small graph's layout at once, when the client was given `layoutGraph` itself (the first
+   * graph must not wait for a chunk to load or a promise to settle); null for graphs that belong
+   * in the worker, or without `inline`. Cancels any pending request like `layout`.
+   */
+  layoutNow(input: LayoutInput, options?: LayoutOptions): LayoutResult | null;
   /** Stops the worker and rejects anything pending. */
   dispose(): void;
 }
@@ -26,9 +32,11 @@ export interface LayoutClientOptions {
   syncMaxNodes?: number;
   /** Makes the worker; returns null where there is none (Node, old browsers): all runs inline. */
   createWorker?: () => Worker | null;
+  /** `layoutGraph`, already loaded: enables `layoutNow` and spares the inline path an import. */
+  inline?: LayoutModule['layoutGraph'];
 }
 
-type LayoutModule = typeof import('./layoutGraph');
+type LayoutModule = Pick<typeof import('./layoutGraph'), 'layoutGraph'>;
 
 function defaultWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
@@ -54,7 +62,9 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
   const syncMax = options.syncMaxNodes ?? SYNC_MAX_NODES;
   const makeWorker = options.createWorker ?? defaultWorker;
   let module: Promise<LayoutModule> | undefined;
-  const load = () => (module ??= import('./layoutGraph'));
+  const inline = options.inline;
+  const load = () =>
+    (module ??= inline ? Promise.resolve({ layoutGraph: inline }) : import('./layoutGraph'));
 
   let worker: Worker | null | undefined;
   let nextId = 1;
@@ -144,6 +154,13 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
       }
       void runInline(id);
       return promise;
+    },
+    layoutNow(input, layoutOptions) {
+      if (!inline || input.nodes.length > syncMax) return null;
+      cancelPending();
+      nextId++;
+      lastInput = undefined;
+      return inline(input, layoutOptions);
     },
     dispose() {
       cancelPending();

@@ -1,15 +1,18 @@
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { createLayoutClient } from '../layout';
+// Bundled with the first graph rather than fetched after it: every first graph needs it, and a
+// small graph's layout is then ready in the same task as its analysis.
+import { layoutGraph } from '../layout/layoutGraph';
 import { layoutSize } from '../view/graph/geometry';
 import { createAppStore } from './store';
 import type { AppState, AppStore } from './types';
 
-const layoutClient = createLayoutClient();
+const layoutClient = createLayoutClient({ inline: layoutGraph });
 
 /** The app's one store, wired to the real layout client (a worker for large graphs). */
 export const appStore = createAppStore({
-  layout: (input) => layoutClient.layout(input),
+  layout: (input) => layoutClient.layoutNow(input) ?? layoutClient.layout(input),
   sizeOf: layoutSize,
 });
 
