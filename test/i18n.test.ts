@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { engineMessages } from '../src/engine';
-import { hasTable, translate, type UiKey } from '../src/i18n';
+import {
+  hasTable,
+  loadTable,
+  subscribeTables,
+  tablesVersion,
+  translate,
+  type UiKey,
+} from '../src/i18n';
 import { en } from '../src/i18n/en';
 import { LANG_STORAGE_KEY, preferredLang, rememberLang } from '../src/i18n/langPreference';
 import { vi } from '../src/i18n/vi';
@@ -54,8 +61,17 @@ describe('language tables', () => {
     expect(same).toEqual([]);
   });
 
-  it('translate fills slots in the chosen language and both tables are loaded', () => {
+  it('Vietnamese loads on demand, then translate fills slots in the chosen language', async () => {
+    const seen: number[] = [];
+    const stop = subscribeTables(() => seen.push(tablesVersion()));
+    if (!hasTable('vi')) {
+      // Until it has loaded, Vietnamese falls back to English rather than to a key.
+      expect(translate('vi', 'controls.counter', { k: 3, n: 11 })).toBe('Step 3 of 11');
+    }
+    await loadTable('vi');
+    stop();
     expect(hasTable('vi')).toBe(true);
+    expect(seen.length).toBeLessThanOrEqual(1);
     expect(translate('vi', 'controls.counter', { k: 3, n: 11 })).toBe('Bước 3 / 11');
     expect(translate('en', 'controls.counter', { k: 3, n: 11 })).toBe('Step 3 of 11');
     expect(translate('vi', 'error.arity1', { name: 'exp', got: 2 })).toBe(

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../src/engine';
-import { translate, type Translate } from '../src/i18n';
+import { loadTable, translate, type Translate } from '../src/i18n';
 import type { Lang } from '../src/state/types';
 import { narrate } from '../src/view/Narration/narrate';
 
@@ -8,6 +8,8 @@ const tFor =
   (lang: Lang): Translate =>
   (key, params) =>
     translate(lang, key, params);
+beforeAll(() => loadTable('vi'));
+
 const en = tFor('en');
 const vi = tFor('vi');
 

@@ -1,19 +1,47 @@
 import { fillTemplate, type MessageParams } from '../engine/messages';
 import type { Lang } from '../state/types';
 import { en, type UiKey } from './en';
-import { vi } from './vi';
 
 export type { UiKey };
 export type Table = Readonly<Record<UiKey, string>>;
 
-// Vietnamese is bundled statically: it is a few KB gzipped, and loading it lazily would flash
-// English on a `?lang=vi` first paint.
-const tables: Partial<Record<Lang, Table>> = { en, vi };
+// English is the fallback and ships with the page; other languages load when chosen (Vietnamese
+// is 7 KB gzipped that an English visit never needs). The page waits for the chosen table before
+// React first renders (src/boot.ts), so a `?lang=vi` visit does not flash English.
+const tables: Partial<Record<Lang, Table>> = { en };
+const loaders: Record<Exclude<Lang, 'en'>, () => Promise<Table>> = {
+  vi: () => import('./vi').then((m) => m.vi),
+};
+const loading = new Map<Lang, Promise<void>>();
+let version = 0;
+const listeners = new Set<() => void>();
 
-/** Registers a language's table (kept for languages added later that are loaded on demand). */
+/** Registers a language's table; views that translate re-render (see `useT`). */
 export function registerTable(lang: Lang, table: Table): void {
   tables[lang] = table;
+  version++;
+  for (const listener of listeners) listener();
 }
+
+/** Loads `lang`'s table if it is not there yet; resolves once it is. */
+export function loadTable(lang: Lang): Promise<void> {
+  if (lang === 'en' || tables[lang]) return Promise.resolve();
+  let promise = loading.get(lang);
+  if (!promise) {
+    promise = loaders[lang]().then((table) => registerTable(lang, table));
+    loading.set(lang, promise);
+    // A failed load (offline) may be retried when the language is chosen again.
+    promise.catch(() => loading.delete(lang));
+  }
+  return promise;
+}
+
+/** For `useSyncExternalStore`: changes whenever a table arrives. */
+export function subscribeTables(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+export const tablesVersion = (): number => version;
 
 export const hasTable = (lang: Lang): boolean => tables[lang] !== undefined;
 
