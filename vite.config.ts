@@ -1,4 +1,6 @@
-import { defineConfig, type Plugin } from 'vite';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
@@ -27,11 +29,80 @@ function preloadFirstGraph(): Plugin {
   };
 }
 
+/**
+ * Writes the app's first screen into dist/index.html (`src/prerender.tsx`, rendered by the same
+ * components at build time): the page paints its frame before any script has run, and the first
+ * graph is drawn into it before React has loaded (`src/boot.ts`). The shell is `inert` (and
+ * hidden from assistive technology) until React replaces it, so nothing can be clicked, typed
+ * into or announced before it would work.
+ */
+function prerenderShell(): Plugin {
+  let outDir = 'dist';
+  let root = process.cwd();
+  return {
+    name: 'prerender-shell',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      outDir = config.build.outDir;
+    },
+    async closeBundle() {
+      const { module } = await runnerImport<typeof import('./src/prerender')>(
+        join(root, 'src/prerender.tsx'),
+        { configFile: false, root, logLevel: 'error', plugins: [react()] },
+      );
+      const { html, key, script } = module.prerender();
+      const file = resolve(root, outDir, 'index.html');
+      const page = await readFile(file, 'utf8');
+      const marker = '<div id="root"></div>';
+      if (!page.includes(marker)) throw new Error(`prerender: no ${marker} in ${file}`);
+      // React's server renderer puts a preload link for the logo first: the page links it already.
+      const shell = html
+        .replace(/^(<link [^>]*>)+/, '')
+        .replace(/^<div class="app"/, '<div inert="" aria-hidden="true" class="app"');
+      if (!shell.startsWith('<div inert=""')) throw new Error('prerender: unexpected shell');
+      await writeFile(
+        file,
+        page.replace(
+          marker,
+          `<div id="root" data-shell="${module.escapeAttribute(key)}">${shell}</div>` +
+            `<script>${script}</script>`,
+        ),
+      );
+    },
+  };
+}
+
+/**
+ * The page's own style sheet goes inline: the prerendered shell can then be laid out and painted
+ * while the scripts are still loading, instead of waiting for one more request (the first layout
+ * of the page is the largest single cost before the first graph).
+ */
+function inlineStyles(): Plugin {
+  return {
+    name: 'inline-styles',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        return html.replace(
+          /<link rel="stylesheet"[^>]*href="\.\/(assets\/[^"]+\.css)"[^>]*>/g,
+          (link: string, file: string) => {
+            const asset = ctx.bundle?.[file];
+            if (asset?.type !== 'asset' || typeof asset.source !== 'string') return link;
+            return `<style>${asset.source}</style>`;
+          },
+        );
+      },
+    },
+  };
+}
+
 // `base: './'` makes every asset URL relative, so the built dist/ works from any sub-path
 // (a course site's folder) as well as from a domain's root.
 export default defineConfig({
   base: './',
-  plugins: [react(), preloadFirstGraph()],
+  plugins: [react(), preloadFirstGraph(), inlineStyles(), prerenderShell()],
   build: {
     target: 'es2022',
     sourcemap: false,

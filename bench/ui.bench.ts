@@ -7,10 +7,16 @@
  *   npx tsx bench/ui.bench.ts --reduced-motion   # steps without the travelling pulse
  *
  * Measured, each over `runs` runs (median and p90):
- * - bytes: gzip size (zlib, level 9, as a server would send it) of every JS and CSS file the page
- *   requested before the first graph was drawn (from Resource Timing), and of all JS in dist/assets.
- * - first draw: navigation start → `performance.mark('graph-drawn')`, which the graph panel sets
- *   in the frame after it first draws; a new browser context (cold cache) per run.
+ * - bytes: gzip size (zlib, level 9, as a server would send it) of index.html (which carries the
+ *   style sheet and the prerendered first screen), of every JS file requested before a shared
+ *   link's first graph was on screen and before a first visit was interactive (from Resource
+ *   Timing), and of all JS in dist/assets.
+ * - first draw: navigation start → the first graph on screen: the later of the app's
+ *   `graph-drawn` mark (set in the task after the frame that drew it) and the first contentful
+ *   paint (a graph in the page's HTML is painted with it). For the plain page (its graph is
+ *   prerendered into the HTML) and for a shared link (`?expr=`, drawn by src/boot.ts). Also
+ *   navigation → interactive (`app-ready`: React has replaced the prerendered screen). A new
+ *   browser context (cold cache) per run.
  * - keystroke → redraw: keydown in the editor (a capture listener reads performance.now()) → the
  *   next `lens:drawn` event showing a graph of the new size. Includes the typing debounce.
  * - per generated scalar network of ~20, 100, 300 and 1,000 nodes (`programOfSize('network')`,
@@ -44,6 +50,8 @@ const SIZES = (arg('sizes') ?? '20,100,300,1000').split(',').map(Number).filter(
 const DIST = resolve(arg('dist') ?? 'dist');
 const OUT = resolve(arg('out') ?? 'bench/results/ui.json');
 const STEPS = 20;
+/** colah's e = (a + b) * (b + 1), opened through a link. */
+const SHARED_QUERY = `?expr=${encodeURIComponent('a = 2; b = 1\nc = a + b\nd = b + 1\ne = c * d')}`;
 /** Playback speed for the step measurements: animations are 4× shorter, so waits are too. */
 const SPEED = 4;
 const SETTLE_MS = STEP_MS / SPEED + 150;
@@ -190,59 +198,96 @@ async function drawnWith(page: Page, minNodes: number, after = 0): Promise<Drawn
 // ---------------------------------------------------------------------------------------------
 // Measurements
 
-async function firstLoad(browser: Browser, base: string) {
-  const times: number[] = [];
-  const fcp: number[] = [];
-  let files: string[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const { context, page } = await newPage(browser);
-    await page.goto(base);
-    await page.waitForFunction(() => performance.getEntriesByName('graph-drawn').length > 0, null, {
-      timeout: 60_000,
-    });
-    const result = await page.evaluate(() => {
-      const drawn = performance.getEntriesByName('graph-drawn')[0].startTime;
-      const paint = performance.getEntriesByName('first-contentful-paint')[0];
-      const before = performance
-        .getEntriesByType('resource')
-        .filter((e) => e.startTime < drawn)
-        .map((e) => new URL(e.name).pathname);
-      return { drawn, fcp: paint ? paint.startTime : NaN, before };
-    });
-    times.push(result.drawn);
-    if (Number.isFinite(result.fcp)) fcp.push(result.fcp);
-    files = result.before;
-    await context.close();
-  }
-  return { times, fcp, files };
+/** Resolves once React has replaced the prerendered first screen (keys and clicks work). */
+async function appReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0, null, {
+    timeout: 60_000,
+  });
 }
 
-async function bytes(loaded: readonly string[]) {
-  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+/**
+ * Opens `base + query` in fresh contexts. The first graph is on screen at the later of the
+ * app's `graph-drawn` mark (set in the task after the frame that drew it) and the first
+ * contentful paint: a graph in the page's HTML is painted with that paint, never before it.
+ */
+async function firstLoad(browser: Browser, base: string, query = '') {
+  const times: number[] = [];
+  const fcp: number[] = [];
+  const ready: number[] = [];
+  let files: string[] = [];
+  let readyFiles: string[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const { context, page } = await newPage(browser);
+    await page.goto(base + query);
+    await page.waitForFunction(
+      () =>
+        performance.getEntriesByName('graph-drawn').length > 0 &&
+        performance.getEntriesByName('first-contentful-paint').length > 0,
+      null,
+      { timeout: 60_000 },
+    );
+    await appReady(page);
+    const result = await page.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0].startTime;
+      const drawn = Math.max(performance.getEntriesByName('graph-drawn')[0].startTime, paint);
+      const live = performance.getEntriesByName('app-ready')[0].startTime;
+      const before = (t: number) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => e.startTime < t)
+          .map((e) => new URL(e.name).pathname);
+      return { drawn, fcp: paint, live, before: before(drawn), beforeLive: before(live) };
+    });
+    times.push(result.drawn);
+    fcp.push(result.fcp);
+    ready.push(result.live);
+    files = result.before;
+    readyFiles = result.beforeLive;
+    await context.close();
+  }
+  return { times, fcp, ready, files, readyFiles };
+}
+
+/**
+ * Gzip sizes of what a first visit fetches: the page itself (its HTML carries the style sheet and
+ * the prerendered first screen), the JS requested before the first graph was on screen, and the
+ * JS requested before the app was interactive (React mounted).
+ */
+async function bytes(beforeGraph: readonly string[], beforeReady: readonly string[]) {
+  const htmlFile = join(DIST, 'index.html');
+  const html = await readFile(htmlFile, 'utf8');
   // What index.html names is requested on every load; Resource Timing lists the rest.
   const fromHtml = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
-  // index.html says `./assets/…`, Resource Timing `/assets/…`: one spelling, so each counts once.
-  const first = [...new Set([...fromHtml, ...loaded].map((p) => `/${p.replace(/^\.?\//, '')}`))]
-    .filter((p) => /\.(js|css)$/.test(p))
-    .sort();
   const sizeOf = async (p: string) => {
     const file = join(DIST, p.replace(/^\//, ''));
     const raw = (await readFile(file)).length;
     return { file: p, raw, gzip: await gzipSize(file) };
   };
-  const firstFiles = await Promise.all(first.map(sizeOf));
+  // index.html says `./assets/…`, Resource Timing `/assets/…`: one spelling, so each counts once.
+  const filesOf = (loaded: readonly string[]) =>
+    Promise.all(
+      [...new Set([...fromHtml, ...loaded].map((p) => `/${p.replace(/^\.?\//, '')}`))]
+        .filter((p) => /\.(js|css)$/.test(p))
+        .sort()
+        .map(sizeOf),
+    );
+  const graphFiles = await filesOf(beforeGraph);
+  const readyFiles = await filesOf(beforeReady);
   const assets = (await readdir(join(DIST, 'assets'))).map((f) => `/assets/${f}`);
   const allJs = await Promise.all(assets.filter((f) => f.endsWith('.js')).map(sizeOf));
   const allCss = await Promise.all(assets.filter((f) => f.endsWith('.css')).map(sizeOf));
-  const sum = (list: { gzip: number }[]) => list.reduce((a, b) => a + b.gzip, 0);
-  const firstJs = firstFiles.filter((f) => f.file.endsWith('.js'));
-  const firstCss = firstFiles.filter((f) => f.file.endsWith('.css'));
+  const sum = (list: { file: string; gzip: number }[], ext: string) =>
+    list.filter((f) => f.file.endsWith(ext)).reduce((a, b) => a + b.gzip, 0);
   return {
-    firstLoadJsGzip: sum(firstJs),
-    firstLoadCssGzip: sum(firstCss),
-    allJsGzip: sum(allJs),
-    allCssGzip: sum(allCss),
-    firstLoadFiles: firstFiles,
+    htmlGzip: await gzipSize(htmlFile),
+    htmlRaw: html.length,
+    firstGraphJsGzip: sum(graphFiles, '.js'),
+    interactiveJsGzip: sum(readyFiles, '.js'),
+    firstLoadCssGzip: sum(readyFiles, '.css'),
+    allJsGzip: sum(allJs, '.js'),
+    allCssGzip: sum(allCss, '.css'),
+    firstGraphFiles: graphFiles,
+    interactiveFiles: readyFiles,
     allJs,
   };
 }
@@ -252,6 +297,7 @@ async function keystrokes(browser: Browser, base: string) {
   const { context, page } = await newPage(browser);
   await page.goto(base);
   const first = await drawnWith(page, 1);
+  await appReady(page);
   const box = page.getByRole('textbox', { name: 'Expression' });
   await box.click();
   await box.press('ControlOrMeta+End');
@@ -327,6 +373,7 @@ async function sized(browser: Browser, base: string, target: number) {
   const { context, page } = await newPage(browser);
   await page.goto(url);
   await drawnWith(page, Math.ceil(nodes * 0.9));
+  await appReady(page);
   await page.evaluate(installFrameProbe);
   await page.locator('.brand').click();
   const step: number[] = [];
@@ -376,9 +423,14 @@ async function main() {
     const load1 = loadavg()[0];
     console.log(`Backprop Lens UI bench: ${RUNS} runs, ${CHROMIUM} ${browser.version()}`);
     const load = await firstLoad(browser, base);
-    const size = await bytes(load.files);
+    // A shared link: another program, so the page's prerendered graph cannot be used.
+    const shared = await firstLoad(browser, base, SHARED_QUERY);
+    const size = await bytes(shared.files, load.readyFiles);
     const firstDraw = stats(load.times);
-    const fcp = load.fcp.length ? stats(load.fcp) : null;
+    const fcp = stats(load.fcp);
+    const ready = stats(load.ready);
+    const sharedDraw = stats(shared.times);
+    const sharedReady = stats(shared.ready);
     const keys = stats(await keystrokes(browser, base));
     const sizes = [];
     for (const target of SIZES) {
@@ -387,15 +439,24 @@ async function main() {
     }
 
     console.log('\nBytes (gzip, level 9)');
-    console.log(`  JS before the first graph   ${kb(size.firstLoadJsGzip)}`);
-    for (const f of size.firstLoadFiles)
+    console.log(
+      `  index.html (style sheet and first screen inline)  ${kb(size.htmlGzip)}  (raw ${kb(size.htmlRaw)})`,
+    );
+    console.log(`  JS before a shared link's first graph   ${kb(size.firstGraphJsGzip)}`);
+    for (const f of size.firstGraphFiles)
       console.log(`    ${f.file.padEnd(42)} ${pad(kb(f.gzip), 10)}  (raw ${kb(f.raw)})`);
-    console.log(`  CSS before the first graph  ${kb(size.firstLoadCssGzip)}`);
-    console.log(`  all JS in dist/assets       ${kb(size.allJsGzip)}`);
-    console.log(`  all CSS in dist/assets      ${kb(size.allCssGzip)}`);
-    console.log(`\nTimes (ms)                              median      p90`);
-    console.log(`  navigation → first graph drawn      ${ms(firstDraw)}`);
-    if (fcp) console.log(`  navigation → first contentful paint ${ms(fcp)}`);
+    console.log(`  JS of a first visit, until interactive  ${kb(size.interactiveJsGzip)}`);
+    for (const f of size.interactiveFiles)
+      console.log(`    ${f.file.padEnd(42)} ${pad(kb(f.gzip), 10)}  (raw ${kb(f.raw)})`);
+    console.log(`  CSS files before interactive            ${kb(size.firstLoadCssGzip)}`);
+    console.log(`  all JS in dist/assets                   ${kb(size.allJsGzip)}`);
+    console.log(`  all CSS in dist/assets                  ${kb(size.allCssGzip)}`);
+    console.log(`\nTimes (ms)                                      median      p90`);
+    console.log(`  navigation → first graph on screen          ${ms(firstDraw)}`);
+    console.log(`  navigation → first contentful paint         ${ms(fcp)}`);
+    console.log(`  navigation → interactive (React mounted)    ${ms(ready)}`);
+    console.log(`  shared link → first graph on screen         ${ms(sharedDraw)}`);
+    console.log(`  shared link → interactive                   ${ms(sharedReady)}`);
     console.log(
       `  keystroke → redrawn graph           ${ms(keys)}  (debounce ${TYPING_DEBOUNCE_MS})`,
     );
@@ -434,6 +495,8 @@ async function main() {
       bytes: size,
       firstDrawMs: firstDraw,
       firstContentfulPaintMs: fcp,
+      interactiveMs: ready,
+      sharedLink: { query: SHARED_QUERY, firstDrawMs: sharedDraw, interactiveMs: sharedReady },
       keystrokeToRedrawMs: keys,
       sizes,
     };

@@ -12,7 +12,16 @@ export async function openApp(page: Page, query = ''): Promise<void> {
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(`./${query}`);
+  await appReady(page);
   await expect(page.locator('svg.graph g.node').first()).toBeVisible();
+}
+
+/**
+ * React has replaced the prerendered first screen (which is inert): keys and clicks now work.
+ * The graph alone is no sign of that, since the page's HTML already holds one.
+ */
+export async function appReady(page: Page): Promise<void> {
+  await expect(page.locator('#root > .app:not([inert])')).toBeAttached();
 }
 
 export const consoleErrors = (page: Page): string[] => errorsOf.get(page) ?? [];

@@ -398,16 +398,29 @@ test.describe('hostile links open inert', () => {
         await expect(toEnd).toBeDisabled();
       }
 
-      const dom = await page.evaluate(() => ({
-        pwned: (window as { __pwned?: unknown }).__pwned ?? null,
-        scripts: [...document.scripts].filter((s) => !/\/assets\//.test(s.src)).length,
-        imgs: [...document.images].filter((i) => !i.src.endsWith('/favicon.svg')).length,
-        handlers: document.querySelectorAll('[onerror],[onload],[onclick]').length,
-        foreignSvg: document.querySelectorAll('svg foreignObject, iframe, object, embed').length,
-        jsLinks: [...document.querySelectorAll('a[href]')].filter((a) =>
-          /^\s*javascript:/i.test(a.getAttribute('href') ?? ''),
-        ).length,
-      }));
+      // The page's own inline scripts (theme, prerendered graph), and nothing else.
+      const shipped = new Set(
+        [
+          ...readFileSync(join(DIST, 'index.html'), 'utf8').matchAll(
+            /<script>([\s\S]*?)<\/script>/g,
+          ),
+        ].map((m) => m[1]),
+      );
+      const dom = await page.evaluate(
+        (own) => ({
+          pwned: (window as { __pwned?: unknown }).__pwned ?? null,
+          scripts: [...document.scripts].filter(
+            (s) => !/\/assets\//.test(s.src) && !own.includes(s.text),
+          ).length,
+          imgs: [...document.images].filter((i) => !i.src.endsWith('/favicon.svg')).length,
+          handlers: document.querySelectorAll('[onerror],[onload],[onclick]').length,
+          foreignSvg: document.querySelectorAll('svg foreignObject, iframe, object, embed').length,
+          jsLinks: [...document.querySelectorAll('a[href]')].filter((a) =>
+            /^\s*javascript:/i.test(a.getAttribute('href') ?? ''),
+          ).length,
+        }),
+        [...shipped],
+      );
       expect(dom).toEqual({
         pwned: null,
         scripts: 0,

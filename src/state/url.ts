@@ -1,5 +1,9 @@
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: Node's ESM loader (the build-time prerender) only gives it a default export.
+import lzString from 'lz-string';
+
 import type { Lang, Theme } from './types';
+
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = lzString;
 
 /**
  * What a link carries: the program, every free input's value, the step, and how the screen is

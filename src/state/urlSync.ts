@@ -2,7 +2,7 @@ import type { StoreApi } from 'zustand';
 import type { AppState, AppStore } from './types';
 import { decodeUrl, encodeUrl, type UrlState } from './url';
 
-const STORAGE_KEY = 'backprop-lens:last-program';
+export const STORAGE_KEY = 'backprop-lens:last-program';
 /** Trailing pause before the URL follows typing, sliders or playback (browsers throttle history). */
 const REPLACE_DELAY_MS = 150;
 

@@ -94,7 +94,11 @@ export function App() {
  * is not needed to draw it (KaTeX, the lesson panels) is fetched only then.
  */
 function useFirstGraphDrawn(): boolean {
-  const [drawn, setDrawn] = useState(false);
+  // The first graph may have been drawn before React mounted (see `drawFirstGraph`).
+  const [drawn, setDrawn] = useState(
+    () =>
+      typeof performance !== 'undefined' && performance.getEntriesByName('graph-drawn').length > 0,
+  );
   useEffect(() => {
     if (drawn) return;
     const onDrawn = () => setDrawn(true);

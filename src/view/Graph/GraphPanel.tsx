@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useT } from '../../i18n/useT';
 import { STEP_MS } from '../../state/initialState';
 import { useApp } from '../../state/appStore';
 import { createGraphRenderer, type GraphRenderer } from '../graph/renderer';
 import { graphView } from '../graph/viewModel';
+import { adoptFirstGraph, announceDrawn, createGraphSvg, nodeWords } from '../graph/firstGraph';
 import { useReducedMotion } from '../hooks/useMediaQuery';
 import { Icon } from '../Controls/icons';
 import { Legend } from './Legend';
@@ -30,21 +31,39 @@ export function GraphPanel() {
   const { tangent, paths } = useApp((s) => ({ tangent: activeTangent(s), paths: selectPaths(s) }));
   const highlight = useMemo(() => (paths ? new Set(paths.result.edges) : undefined), [paths]);
   const reducedMotion = useReducedMotion();
-  const svgRef = useRef<SVGSVGElement>(null);
+  const areaRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement | null>(null);
   const renderer = useRef<GraphRenderer | null>(null);
 
-  useEffect(() => {
-    const svg = svgRef.current!;
-    const r = createGraphRenderer(svg, { onSelect: select, onHover: hover });
+  // The <svg> is not React's: D3 owns everything in it, and the first graph may already have been
+  // drawn (by `drawFirstGraph`, before React loaded). A layout effect moves that picture into this
+  // panel in the same task as React's first commit, so no frame shows the panel empty.
+  useLayoutEffect(() => {
+    const area = areaRef.current!;
+    const adopted = adoptFirstGraph();
+    const svg = adopted?.svg ?? createGraphSvg(document);
+    const r = adopted?.renderer ?? createGraphRenderer(svg, { onSelect: select, onHover: hover });
+    area.prepend(svg);
+    svgRef.current = svg;
     renderer.current = r;
+    const clear = () => select(null);
+    svg.addEventListener('click', clear);
     const observer = new ResizeObserver(() => r.resized());
     observer.observe(svg);
     return () => {
       observer.disconnect();
+      svg.removeEventListener('click', clear);
       r.destroy();
+      svg.remove();
       renderer.current = null;
+      svgRef.current = null;
     };
   }, [select, hover]);
+
+  const label = t('graph.label');
+  useLayoutEffect(() => {
+    svgRef.current?.setAttribute('aria-label', label);
+  }, [label, select, hover]);
 
   // Entering or leaving presentation/embed mode, or hiding the formula panel, reshapes the graph's
   // box: fit the whole graph again even if it had been zoomed by hand (after the new layout lands).
@@ -64,11 +83,7 @@ export function GraphPanel() {
             selected,
             ...(tangent ? { tangent } : {}),
             ...(highlight ? { highlight } : {}),
-            words: {
-              nodeValue: (name, value) => t('graph.nodeValue', { name, value }),
-              nodeValueGrad: (name, value, grad) => t('graph.nodeValueGrad', { name, value, grad }),
-              nodeUnknown: (name) => t('graph.nodeUnknown', { name }),
-            },
+            words: nodeWords(t),
           })
         : null,
     [analysis, layout, stepIndex, selected, t, tangent, highlight],
@@ -78,31 +93,12 @@ export function GraphPanel() {
     if (!view || !renderer.current) return;
     renderer.current.update(view, { duration: reducedMotion ? 0 : STEP_MS / speed, stale });
     // Tell benchmarks and tests the new picture has reached the screen (after the next frame).
-    const frame = requestAnimationFrame(() => {
-      if (!performance.getEntriesByName('graph-drawn').length) performance.mark('graph-drawn');
-      window.dispatchEvent(
-        new CustomEvent('lens:drawn', {
-          detail: {
-            nodes: view.nodes.length,
-            layoutMs: layout?.ms ?? 0,
-            engine: layout?.engine ?? '',
-          },
-        }),
-      );
-    });
-    return () => cancelAnimationFrame(frame);
+    return announceDrawn(view.nodes.length, layout);
   }, [view, reducedMotion, speed, stale, layout]);
 
   return (
     <section className="graph-panel" aria-label={t('graph.label')}>
-      <div className="graph-area">
-        <svg
-          ref={svgRef}
-          className="graph"
-          role="group"
-          aria-label={t('graph.label')}
-          onClick={() => select(null)}
-        />
+      <div className="graph-area" ref={areaRef}>
         {layingOut && <div className="graph-busy">{t('graph.laidOut')}</div>}
       </div>
       <div className="graph-footer">

@@ -10,7 +10,7 @@ import {
 } from 'd3';
 import type { NodeSymbol } from '../../engine';
 import type { Selection } from '../../state/types';
-import { GEOMETRY } from './geometry';
+import { fitBox, GEOMETRY } from './geometry';
 import { samplePath, type PathSampler } from './pathSampler';
 import type { EdgeView, GraphView, NodeView } from './viewModel';
 
@@ -115,8 +115,20 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
   let userZoomed = false;
   let transform: ZoomTransform = zoomIdentity;
 
+  /** The SVG's box, read when a fit needs it (see `update`) and when it is resized. */
+  let box = { w: 800, h: 500 };
+  function measure() {
+    box = { w: svgEl.clientWidth || 800, h: svgEl.clientHeight || 500 };
+  }
+
   const zoomer: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
     .scaleExtent([0.05, 4])
+    // d3-zoom would read the SVG's width from the DOM on every transform, which makes the browser
+    // lay the whole graph out there and then; the box we measured is the same thing.
+    .extent(() => [
+      [0, 0],
+      [box.w, box.h],
+    ])
     .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
       transform = event.transform;
       viewport.attr('transform', transform.toString());
@@ -129,21 +141,21 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
 
   /** The whole graph, centred, as large as fits (up to 2.2×): it fits on load and after edits. */
   function fitTransform(): ZoomTransform {
-    const w = svgEl.clientWidth || 800;
-    const h = svgEl.clientHeight || 500;
-    const pad = 12;
-    const k = Math.min(2.2, (w - 2 * pad) / bounds.width, (h - 2 * pad) / bounds.height);
-    const scale = Math.max(0.02, k);
-    return zoomIdentity
-      .translate((w - bounds.width * scale) / 2, (h - bounds.height * scale) / 2)
-      .scale(scale);
+    const { k, x, y } = fitBox(box.w, box.h, bounds.width, bounds.height);
+    return zoomIdentity.translate(x, y).scale(k);
   }
 
-  function fit(animate = false) {
+  /** Fits to the box as last measured (`update` measures before it draws: see there). */
+  function fitMeasured(animate = false) {
     userZoomed = false;
     const t = fitTransform();
     if (animate) svg.transition().duration(350).call(zoomer.transform, t);
     else svg.call(zoomer.transform, t);
+  }
+
+  function fit(animate = false) {
+    measure();
+    fitMeasured(animate);
   }
 
   function drawEdges(view: GraphView, duration: number) {
@@ -438,20 +450,24 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       const duration = advanced ? opts.duration : 0;
       // A redraw of the step on show (a hover, a language switch) must not cut its pulse short.
       const sameStep = sameGraph && last!.step?.index === view.step?.index;
-      bounds = { width: view.width + GEOMETRY.outputStub + 8, height: view.height };
+      bounds = graphBounds(view);
+      // Read the box before adding the graph's elements: read after, it would make the browser
+      // lay the whole new graph out at once, and then again for the frame.
+      if (!sameGraph) measure();
       toggleClass(svgEl, 'stale', opts.stale);
       drawEdges(view, duration);
       drawNodes(view, duration);
       drawStub(view, duration);
       if (!sameStep) animatePulse(view, duration);
       if (!sameGraph) {
-        if (!userZoomed || grew) fit();
+        if (!userZoomed || grew) fitMeasured();
       }
       last = view;
     },
     fit,
     resized() {
-      if (!userZoomed && last) fit();
+      measure();
+      if (!userZoomed && last) fitMeasured();
     },
     zoomBy(factor) {
       userZoomed = true;
@@ -591,11 +607,19 @@ function estimateBadgeWidth(label: string): number {
   return label.length * 8.1;
 }
 
+/** The extent a fit shows: the laid-out graph and the stub out of its output. */
+export function graphBounds(view: Pick<GraphView, 'width' | 'height'>): {
+  width: number;
+  height: number;
+} {
+  return { width: view.width + GEOMETRY.outputStub + 8, height: view.height };
+}
+
 /** A brief ring around a node that has just been evaluated. */
 function flash(shape: G, duration: number) {
   const node = shape.node();
   if (!node) return;
-  const ring = document.createElementNS(SVG_NS, 'circle');
+  const ring = node.ownerDocument.createElementNS(SVG_NS, 'circle');
   const sel = select(ring).attr('class', 'flash-ring').attr('r', 24).attr('opacity', 0.9);
   node.appendChild(ring);
   sel

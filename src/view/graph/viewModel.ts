@@ -11,6 +11,13 @@ import type { Selection } from '../../state/types';
 import { visualSize } from './geometry';
 
 /** Everything the D3 renderer draws, as plain data: a pure function of the store. */
+/** The accessible labels of nodes, in the reader's language. */
+export interface GraphViewWords {
+  nodeValue(name: string, value: string): string;
+  nodeValueGrad(name: string, value: string, grad: string): string;
+  nodeUnknown(name: string, formula: string): string;
+}
+
 export interface GraphView {
   readonly nodes: readonly NodeView[];
   readonly edges: readonly EdgeView[];
@@ -95,11 +102,7 @@ export interface ViewInput {
   readonly tangent?: TangentTrace;
   /** Edges on the highlighted paths (colah's sums over paths); others are faded. */
   readonly highlight?: ReadonlySet<number>;
-  readonly words: {
-    nodeValue(name: string, value: string): string;
-    nodeValueGrad(name: string, value: string, grad: string): string;
-    nodeUnknown(name: string, formula: string): string;
-  };
+  readonly words: GraphViewWords;
 }
 
 /**

@@ -1,0 +1,97 @@
+/**
+ * Build time only (`vite.config.ts` runs it after the bundle is written): the app's first screen
+ * as HTML, rendered by the same components and the same D3 renderer from the state a first visit
+ * opens in, so the page paints its frame and its graph before any script has loaded. Never part
+ * of the browser bundle.
+ */
+import { JSDOM } from 'jsdom';
+import { renderToString } from 'react-dom/server';
+import { appStore } from './state/appStore';
+import { STORAGE_KEY } from './state/urlSync';
+import { App } from './view/App';
+import { createGraphSvg, viewOf } from './view/graph/firstGraph';
+import { fitBox } from './view/graph/geometry';
+import { createGraphRenderer, graphBounds } from './view/graph/renderer';
+import { escapeAttribute, shellKey } from './view/shell';
+
+export interface Prerendered {
+  /** The app's markup, for `<div id="root">`. */
+  html: string;
+  /** `shellKey` of the state it shows. */
+  key: string;
+  /** A classic script for the end of the body: fits the graph to its box, or drops it. */
+  script: string;
+}
+
+export function prerender(): Prerendered {
+  const store = appStore;
+  store.getState().hydrate({}, []);
+  // zustand gives React the store's state at creation as the server snapshot; the shell must
+  // show the analysed example instead.
+  store.getInitialState = store.getState;
+  const state = store.getState();
+  const html = renderToString(<App />);
+  const view = viewOf(state);
+  if (!view) throw new Error('prerender: the built-in example has no graph');
+
+  // The graph, drawn by the app's renderer into a DOM that only exists here.
+  const { window } = new JSDOM('<!doctype html><body></body>');
+  const doc = window.document;
+  const svg = createGraphSvg(doc);
+  doc.body.append(svg);
+  const g = globalThis as { navigator?: unknown };
+  const hadNavigator = 'navigator' in g;
+  // d3-zoom asks `navigator` whether the screen is touchable; Node 20 has none.
+  if (!hadNavigator) g.navigator = window.navigator;
+  try {
+    createGraphRenderer(svg, { onSelect: () => undefined, onHover: () => undefined }).update(view, {
+      duration: 0,
+      stale: false,
+    });
+  } finally {
+    if (!hadNavigator) delete g.navigator;
+  }
+  // Fitted in the page, to the box it really has (the inline script below).
+  svg.querySelector('.viewport')?.removeAttribute('transform');
+  const { width, height } = graphBounds(view);
+  svg.setAttribute('data-fit', `${width} ${height}`);
+  // Never painted unfitted: the script shows it once it has its transform.
+  svg.setAttribute('visibility', 'hidden');
+  const marker = '<div class="graph-area"></div>';
+  if (!html.includes(marker)) throw new Error('prerender: no graph area in the shell');
+  const shell = html.replace(marker, `<div class="graph-area">${svg.outerHTML}</div>`);
+
+  const saved = JSON.stringify({ source: state.source, values: state.values });
+  return { html: shell, key: shellKey(state), script: fitScript(saved) };
+}
+
+/**
+ * The prerendered graph is the built-in example's: it stays only for a visit that opens on that
+ * (no link state, nothing else remembered), and is then fitted to its box before the first paint
+ * with the renderer's own `fitBox`. Otherwise it goes, and src/boot.ts draws the right one.
+ */
+function fitScript(savedDefault: string): string {
+  const literal = (v: string) => JSON.stringify(v).replace(/</g, '\\u003c');
+  return `(function () {
+  var svg = document.querySelector('#root .graph-area > svg.graph');
+  if (!svg) return;
+  var saved = null;
+  try { saved = localStorage.getItem(${literal(STORAGE_KEY)}); } catch (e) {}
+  if (location.search !== '' || (saved !== null && saved !== ${literal(savedDefault)})) {
+    svg.remove();
+    return;
+  }
+  var size = svg.getAttribute('data-fit').split(' ');
+  var f = (${fitBox.toString()})(svg.clientWidth || 800, svg.clientHeight || 500, +size[0], +size[1]);
+  svg.querySelector('.viewport').setAttribute('transform', 'translate(' + f.x + ',' + f.y + ') scale(' + f.k + ')');
+  svg.removeAttribute('visibility');
+  // On screen once this frame is painted (the same moment the app's own draws announce).
+  requestAnimationFrame(function () {
+    setTimeout(function () {
+      if (!performance.getEntriesByName('graph-drawn').length) performance.mark('graph-drawn');
+    });
+  });
+})();`;
+}
+
+export { escapeAttribute };
