@@ -74,25 +74,42 @@ function prerenderShell(): Plugin {
 }
 
 /**
- * The page's own style sheet goes inline: the prerendered shell can then be laid out and painted
+ * The page's own style sheet (linked from index.html, not imported by a module, so no lazy chunk
+ * lists it among what to preload with it) goes inline: the prerendered shell can then be laid out and painted
  * while the scripts are still loading, instead of waiting for one more request (the first layout
  * of the page is the largest single cost before the first graph).
  */
 function inlineStyles(): Plugin {
+  const inlined = new Map<string, string>();
   return {
     name: 'inline-styles',
     apply: 'build',
+    // Before Vite writes its link into the page and the preload lists of lazy chunks: taken out
+    // of both, since lazy chunks that share modules with the entry would otherwise fetch the
+    // style sheet again when they load, and restyle the page for nothing.
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+        for (const file of chunk.viteMetadata?.importedCss ?? []) {
+          const asset = bundle[file];
+          if (asset?.type === 'asset' && typeof asset.source === 'string') {
+            inlined.set(file, asset.source);
+          }
+        }
+      }
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        for (const file of inlined.keys()) chunk.viteMetadata?.importedCss.delete(file);
+      }
+    },
     transformIndexHtml: {
       order: 'post',
-      handler(html, ctx) {
-        return html.replace(
-          /<link rel="stylesheet"[^>]*href="\.\/(assets\/[^"]+\.css)"[^>]*>/g,
-          (link: string, file: string) => {
-            const asset = ctx.bundle?.[file];
-            if (asset?.type !== 'asset' || typeof asset.source !== 'string') return link;
-            return `<style>${asset.source}</style>`;
-          },
-        );
+      handler() {
+        return [...inlined.values()].map((css) => ({
+          tag: 'style',
+          children: css,
+          injectTo: 'head' as const,
+        }));
       },
     },
   };

@@ -100,3 +100,26 @@ test('a dark system theme is dark from the first paint', async ({ browser }) => 
   expect(bg).not.toBe('rgb(255, 255, 255)');
   await context.close();
 });
+
+test('until React arrives, a shared link shows its own graph and none of the example around it', async ({
+  page,
+}) => {
+  // Hold React back so the moment before it can be looked at.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/main-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./?expr=a*b');
+  await expect(page.locator('svg.graph g.node')).toHaveCount(3);
+  await expect(page.locator('svg.graph')).toBeVisible();
+  await expect(page.locator('#root')).toHaveAttribute('data-boot', 'partial');
+  // The prerendered editor still holds the example's text: it must not be seen.
+  await expect(page.locator('#root > .app textarea')).toBeHidden();
+  await expect(page.getByText('cs231n', { exact: false }).first()).toBeHidden();
+  release();
+  await expect(page.getByRole('textbox', { name: 'Expression' })).toHaveValue('a*b');
+  await expect(page.locator('#root')).not.toHaveAttribute('data-boot');
+  await expect(page.locator('svg.graph g.node')).toHaveCount(3);
+});

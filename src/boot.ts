@@ -12,7 +12,6 @@ import { registerServiceWorker } from './serviceWorker';
 import { drawFirstGraph } from './view/graph/firstGraph';
 import { resolveTheme } from './view/hooks/useTheme';
 import { shellKey } from './view/shell';
-import './view/styles.css';
 
 // Open what the link says (else the last program, else the built-in example).
 // The remembered or browser language first; a link's `lang=` then overrides it.

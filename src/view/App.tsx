@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { appStore, useApp } from '../state/appStore';
 import { StepControls } from './Controls/StepControls';
 import { Editor } from './Editor/Editor';
@@ -10,6 +10,7 @@ import { useStepKeys } from './hooks/useKeyboard';
 import { useTheme } from './hooks/useTheme';
 import { InputsPanel } from './Inputs/InputsPanel';
 import { Inspector } from './Inspector/Inspector';
+import { chainLayers } from './Lessons/chainLayers';
 import { Narration } from './Narration/Narration';
 import { UrlNotice } from './Share/UrlNotice';
 import { EmbedBar } from './Present/EmbedBar';
@@ -68,7 +69,7 @@ export function App() {
             <Inspector />
             {drawn && (
               <Suspense fallback={null}>
-                <LayerGradients />
+                <ChainLayers />
                 <TrainingPanel />
                 <GradientCheck />
               </Suspense>
@@ -87,6 +88,13 @@ export function App() {
       <Narration />
     </div>
   );
+}
+
+/** colah's layer chart, for chain networks only: other programs never fetch its code. */
+function ChainLayers() {
+  const analysis = useApp((s) => s.analysis);
+  const chain = useMemo(() => analysis !== null && chainLayers(analysis).length > 0, [analysis]);
+  return chain ? <LayerGradients /> : null;
 }
 
 /**

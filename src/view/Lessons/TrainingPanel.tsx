@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import {
   formatNumber,
   numberTex,
@@ -11,7 +11,6 @@ import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
 import { historyOf, paramsOf, selectTrainingPhase, type TrainingState } from '../../state/training';
 import { Tex } from '../Formula/Tex';
-import { LossCurve } from './LossCurve';
 
 /** History rows the table shows: the most recent ones. */
 const HISTORY_ROWS = 30;
@@ -23,6 +22,9 @@ const UPDATE_ROWS = 12;
  * rate, one step (forward, backward, update as three phases) or a run of many, the loss curve and
  * the parameters' history. The output is the loss.
  */
+// The loss curve and its d3 scales load once there is a loss to plot.
+const LossCurve = lazy(() => import('./LossCurve').then((m) => ({ default: m.LossCurve })));
+
 export function TrainingPanel() {
   const t = useT();
   const s = useApp((st) => ({
@@ -155,7 +157,13 @@ export function TrainingPanel() {
 
         {update && analysis && <UpdateFormulas analysis={analysis} update={update} t={t} />}
 
-        <LossCurve history={history} />
+        {history.length > 0 ? (
+          <Suspense fallback={null}>
+            <LossCurve history={history} />
+          </Suspense>
+        ) : (
+          <p className="muted">{t('train.curveEmpty')}</p>
+        )}
         {history.length > 0 && <HistoryTable history={history} t={t} />}
       </details>
     </section>
