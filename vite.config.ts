@@ -56,6 +56,9 @@ function prerenderShell(): Plugin {
       const page = await readFile(file, 'utf8');
       const marker = '<div id="root"></div>';
       if (!page.includes(marker)) throw new Error(`prerender: no ${marker} in ${file}`);
+      // Nothing is painted before the parser has reached the end of the first screen (and run its
+      // script): no frame shows part of it, or its graph before the graph is fitted.
+      const hold = '<link rel="expect" href="#first-screen-end" blocking="render" />';
       // React's server renderer puts a preload link for the logo first: the page links it already.
       const shell = html
         .replace(/^(<link [^>]*>)+/, '')
@@ -63,10 +66,10 @@ function prerenderShell(): Plugin {
       if (!shell.startsWith('<div inert=""')) throw new Error('prerender: unexpected shell');
       await writeFile(
         file,
-        page.replace(
+        page.replace('</title>', `</title>\n    ${hold}`).replace(
           marker,
           `<div id="root" data-shell="${module.escapeAttribute(key)}">${shell}</div>` +
-            `<script>${script}</script>`,
+            `<script>${script}</script><template id="first-screen-end"></template>`,
         ),
       );
     },

@@ -33,7 +33,9 @@ const shell = root.dataset.shell !== undefined ? root.querySelector(':scope > .a
 const area = state.settings.mode === 'normal' ? shell?.querySelector('.graph-area') : null;
 if (area && state.analysis) {
   // Not the state the shell was rendered in: show only the graph until React has the rest.
+  // (index.html's script guessed already, from the link and what is remembered.)
   if (root.dataset.shell !== shellKey(state)) root.dataset.boot = 'partial';
+  else delete root.dataset.boot;
   drawFirstGraph(area, appStore);
 } else {
   // Presentation and embed views frame the graph differently; an error has no graph.

@@ -7,6 +7,7 @@
 import { JSDOM } from 'jsdom';
 import { renderToString } from 'react-dom/server';
 import { appStore } from './state/appStore';
+import { LANG_STORAGE_KEY } from './i18n/langPreference';
 import { STORAGE_KEY } from './state/urlSync';
 import { App } from './view/App';
 import { createGraphSvg, viewOf } from './view/graph/firstGraph';
@@ -66,18 +67,31 @@ export function prerender(): Prerendered {
 }
 
 /**
- * The prerendered graph is the built-in example's: it stays only for a visit that opens on that
- * (no link state, nothing else remembered), and is then fitted to its box before the first paint
- * with the renderer's own `fitBox`. Otherwise it goes, and src/boot.ts draws the right one.
+ * Runs at the end of the prerendered screen, before its first paint (index.html holds rendering
+ * until the parser gets here: `<link rel="expect" blocking="render">`). The prerendered graph is
+ * the built-in example's: it stays only for a visit that opens on that (no link state, nothing
+ * else remembered), and is then fitted to its box with the renderer's own `fitBox`; otherwise it
+ * goes, and src/boot.ts draws the right one. A visit that opens on another program or in
+ * Vietnamese shows none of the example's English text either (`data-boot="partial"`; src/boot.ts
+ * makes the final decision).
  */
 function fitScript(savedDefault: string): string {
   const literal = (v: string) => JSON.stringify(v).replace(/</g, '\\u003c');
   return `(function () {
-  var svg = document.querySelector('#root .graph-area > svg.graph');
-  if (!svg) return;
+  var root = document.getElementById('root');
+  var svg = root.querySelector('.graph-area > svg.graph');
   var saved = null;
-  try { saved = localStorage.getItem(${literal(STORAGE_KEY)}); } catch (e) {}
-  if (location.search !== '' || (saved !== null && saved !== ${literal(savedDefault)})) {
+  var lang = null;
+  try {
+    saved = localStorage.getItem(${literal(STORAGE_KEY)});
+    lang = localStorage.getItem(${literal(LANG_STORAGE_KEY)});
+  } catch (e) {}
+  var first = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+  var vi = lang ? lang === 'vi' : /^vi\\b/i.test(first);
+  var other = location.search !== '' || (saved !== null && saved !== ${literal(savedDefault)});
+  if (other || vi) root.setAttribute('data-boot', 'partial');
+  if (!svg) return;
+  if (other) {
     svg.remove();
     return;
   }
@@ -85,9 +99,7 @@ function fitScript(savedDefault: string): string {
   var f = (${fitBox.toString()})(svg.clientWidth || 800, svg.clientHeight || 500, +size[0], +size[1]);
   svg.querySelector('.viewport').setAttribute('transform', 'translate(' + f.x + ',' + f.y + ') scale(' + f.k + ')');
   svg.removeAttribute('visibility');
-  // Painted in the frame that starts now: the page's first paint, unless the parser painted
-  // before reaching this script. (Not in a task after it, as the app's own draws announce: the
-  // boot script's long task may run first and make the graph look later than it was.)
+  // Painted in the frame that starts now, the page's first.
   requestAnimationFrame(function () {
     if (!performance.getEntriesByName('graph-drawn').length) performance.mark('graph-drawn');
   });
