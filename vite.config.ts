@@ -66,11 +66,13 @@ function prerenderShell(): Plugin {
       if (!shell.startsWith('<div inert=""')) throw new Error('prerender: unexpected shell');
       await writeFile(
         file,
-        page.replace('</title>', `</title>\n    ${hold}`).replace(
-          marker,
-          `<div id="root" data-shell="${module.escapeAttribute(key)}">${shell}</div>` +
-            `<script>${script}</script><template id="first-screen-end"></template>`,
-        ),
+        page
+          .replace('</title>', `</title>\n    ${hold}`)
+          .replace(
+            marker,
+            `<div id="root" data-shell="${module.escapeAttribute(key)}">${shell}</div>` +
+              `<script>${script}</script><template id="first-screen-end"></template>`,
+          ),
       );
     },
   };
