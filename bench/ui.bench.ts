@@ -216,6 +216,7 @@ async function firstLoad(browser: Browser, base: string, query = '') {
   const ready: number[] = [];
   let files: string[] = [];
   let readyFiles: string[] = [];
+  let settledFiles: string[] = [];
   for (let run = 0; run < RUNS; run++) {
     const { context, page } = await newPage(browser);
     await page.goto(base + query);
@@ -248,9 +249,16 @@ async function firstLoad(browser: Browser, base: string, query = '') {
     ready.push(result.live);
     files = result.before;
     readyFiles = result.beforeLive;
+    if (run === RUNS - 1) {
+      // Everything a visit fetches with no interaction: the panels and KaTeX follow the graph.
+      await page.waitForTimeout(2500);
+      settledFiles = await page.evaluate(() =>
+        performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+      );
+    }
     await context.close();
   }
-  return { times, fcp, ready, files, readyFiles };
+  return { times, fcp, ready, files, readyFiles, settledFiles };
 }
 
 /**
@@ -258,7 +266,11 @@ async function firstLoad(browser: Browser, base: string, query = '') {
  * the prerendered first screen), the JS requested before the first graph was on screen, and the
  * JS requested before the app was interactive (React mounted).
  */
-async function bytes(beforeGraph: readonly string[], beforeReady: readonly string[]) {
+async function bytes(
+  beforeGraph: readonly string[],
+  beforeReady: readonly string[],
+  settled: readonly string[],
+) {
   const htmlFile = join(DIST, 'index.html');
   const html = await readFile(htmlFile, 'utf8');
   // What index.html names is requested on every load; Resource Timing lists the rest.
@@ -278,6 +290,7 @@ async function bytes(beforeGraph: readonly string[], beforeReady: readonly strin
     );
   const graphFiles = await filesOf(beforeGraph);
   const readyFiles = await filesOf(beforeReady);
+  const settledFiles = await filesOf(settled);
   const assets = (await readdir(join(DIST, 'assets'))).map((f) => `/assets/${f}`);
   const allJs = await Promise.all(assets.filter((f) => f.endsWith('.js')).map(sizeOf));
   const allCss = await Promise.all(assets.filter((f) => f.endsWith('.css')).map(sizeOf));
@@ -288,6 +301,11 @@ async function bytes(beforeGraph: readonly string[], beforeReady: readonly strin
     htmlRaw: html.length,
     firstGraphJsGzip: sum(graphFiles, '.js'),
     interactiveJsGzip: sum(readyFiles, '.js'),
+    settledJsGzip: sum(settledFiles, '.js'),
+    settledKatexJsGzip: sum(
+      settledFiles.filter((f) => /katex/.test(f.file)),
+      '.js',
+    ),
     firstLoadCssGzip: sum(readyFiles, '.css'),
     allJsGzip: sum(allJs, '.js'),
     allCssGzip: sum(allCss, '.css'),
@@ -430,7 +448,7 @@ async function main() {
     const load = await firstLoad(browser, base);
     // A shared link: another program, so the page's prerendered graph cannot be used.
     const shared = await firstLoad(browser, base, SHARED_QUERY);
-    const size = await bytes(shared.files, load.readyFiles);
+    const size = await bytes(shared.files, load.readyFiles, load.settledFiles);
     const firstDraw = stats(load.times);
     const fcp = stats(load.fcp);
     const ready = stats(load.ready);
@@ -453,6 +471,10 @@ async function main() {
     console.log(`  JS of a first visit, until interactive  ${kb(size.interactiveJsGzip)}`);
     for (const f of size.interactiveFiles)
       console.log(`    ${f.file.padEnd(42)} ${pad(kb(f.gzip), 10)}  (raw ${kb(f.raw)})`);
+    console.log(
+      `  JS of a first visit, all (no input)     ${kb(size.settledJsGzip)}` +
+        `  (of which KaTeX ${kb(size.settledKatexJsGzip)}, fetched after the first graph)`,
+    );
     console.log(`  CSS files before interactive            ${kb(size.firstLoadCssGzip)}`);
     console.log(`  all JS in dist/assets                   ${kb(size.allJsGzip)}`);
     console.log(`  all CSS in dist/assets                  ${kb(size.allCssGzip)}`);

@@ -7,58 +7,66 @@
 import { loadTable } from './i18n';
 import { preferredLang } from './i18n/langPreference';
 import { appStore } from './state/appStore';
+import { hasLzParam, loadLz } from './state/url';
 import { startUrlSync } from './state/urlSync';
 import { registerServiceWorker } from './serviceWorker';
 import { drawFirstGraph } from './view/graph/firstGraph';
 import { resolveTheme } from './view/hooks/useTheme';
 import { shellKey } from './view/shell';
 
-// Open what the link says (else the last program, else the built-in example).
-// The remembered or browser language first; a link's `lang=` then overrides it.
-appStore.getState().setSettings({ lang: preferredLang(window) });
-startUrlSync(appStore);
+// A compressed link needs lz-string to be read (only long programs are written that way).
+if (hasLzParam(window.location.search)) void loadLz().then(open, open);
+else open();
 
-const state = appStore.getState();
-const html = document.documentElement;
-// index.html has set the theme from the plain link already; each change here restyles the page.
-const theme = resolveTheme(
-  state.settings.theme,
-  window.matchMedia('(prefers-color-scheme: dark)').matches,
-);
-if (html.dataset.theme !== theme) html.dataset.theme = theme;
-if (html.lang !== state.settings.lang) html.lang = state.settings.lang;
+/** Opens the visit's state, draws its graph, then brings React in. */
+function open(): void {
+  // Open what the link says (else the last program, else the built-in example).
+  // The remembered or browser language first; a link's `lang=` then overrides it.
+  appStore.getState().setSettings({ lang: preferredLang(window) });
+  startUrlSync(appStore);
 
-const root = document.getElementById('root')!;
-const shell = root.dataset.shell !== undefined ? root.querySelector(':scope > .app') : null;
-const area = state.settings.mode === 'normal' ? shell?.querySelector('.graph-area') : null;
-if (area && state.analysis) {
-  // Not the state the shell was rendered in: show only the graph until React has the rest.
-  // (index.html's script guessed already, from the link and what is remembered.)
-  if (root.dataset.shell !== shellKey(state)) root.dataset.boot = 'partial';
-  else delete root.dataset.boot;
-  drawFirstGraph(area, appStore);
-} else {
-  // Presentation and embed views frame the graph differently; an error has no graph.
-  root.replaceChildren();
+  const state = appStore.getState();
+  const html = document.documentElement;
+  // index.html has set the theme from the plain link already; each change here restyles the page.
+  const theme = resolveTheme(
+    state.settings.theme,
+    window.matchMedia('(prefers-color-scheme: dark)').matches,
+  );
+  if (html.dataset.theme !== theme) html.dataset.theme = theme;
+  if (html.lang !== state.settings.lang) html.lang = state.settings.lang;
+
+  const root = document.getElementById('root')!;
+  const shell = root.dataset.shell !== undefined ? root.querySelector(':scope > .app') : null;
+  const area = state.settings.mode === 'normal' ? shell?.querySelector('.graph-area') : null;
+  if (area && state.analysis) {
+    // Not the state the shell was rendered in: show only the graph until React has the rest.
+    // (index.html's script guessed already, from the link and what is remembered.)
+    if (root.dataset.shell !== shellKey(state)) root.dataset.boot = 'partial';
+    else delete root.dataset.boot;
+    drawFirstGraph(area, appStore);
+  } else {
+    // Presentation and embed views frame the graph differently; an error has no graph.
+    root.replaceChildren();
+  }
+
+  // The chosen language's table (Vietnamese loads on demand), fetched alongside React so the first
+  // render is already in that language; if it cannot load, the interface stays English.
+  const table = loadTable(state.settings.lang).catch(() => undefined);
+  // React's chunk takes ~100 ms to evaluate and render: started now, it would hold back the frame
+  // that puts the graph on screen. So it starts in the task after that frame.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      void Promise.all([import('./main'), table]).then(([{ mount }]) =>
+        mount(root, () => {
+          delete root.dataset.boot;
+          delete root.dataset.shell;
+          // For benchmarks: from here on, keys and clicks work.
+          performance.mark('app-ready');
+        }),
+      );
+    }),
+  );
 }
-
-// The chosen language's table (Vietnamese loads on demand), fetched alongside React so the first
-// render is already in that language; if it cannot load, the interface stays English.
-const table = loadTable(state.settings.lang).catch(() => undefined);
-// React's chunk takes ~100 ms to evaluate and render: started now, it would hold back the frame
-// that puts the graph on screen. So it starts in the task after that frame.
-requestAnimationFrame(() =>
-  setTimeout(() => {
-    void Promise.all([import('./main'), table]).then(([{ mount }]) =>
-      mount(root, () => {
-        delete root.dataset.boot;
-        delete root.dataset.shell;
-        // For benchmarks: from here on, keys and clicks work.
-        performance.mark('app-ready');
-      }),
-    );
-  }),
-);
 
 // Offline after the first visit, registered a moment after the first graph is on screen (or
 // after the page loaded, for a link that opens on an error), so its caching never competes.

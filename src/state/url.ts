@@ -1,9 +1,31 @@
-// lz-string is CommonJS: Node's ESM loader (the build-time prerender) only gives it a default export.
-import lzString from 'lz-string';
-
 import type { Lang, Theme } from './types';
 
-const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = lzString;
+/** lz-string's two functions. Only long programs need them, so they load on demand. */
+interface LzCodec {
+  compressToEncodedURIComponent(text: string): string;
+  decompressFromEncodedURIComponent(text: string): string | null;
+}
+let lz: LzCodec | undefined;
+
+/**
+ * Loads lz-string for `lz=` links. Until it has loaded, `decodeUrl` cannot read an `lz=` link
+ * (load first when the query has one: `hasLzParam`) and `encodeUrl` writes long programs plainly
+ * (`needsLz` says when to load before writing).
+ */
+export function loadLz(): Promise<void> {
+  if (lz) return Promise.resolve();
+  // CommonJS: its functions are the module's default export.
+  return import('lz-string').then((m) => {
+    lz = m.default;
+  });
+}
+
+/** The query has an `lz=` parameter, which `decodeUrl` can read only once lz-string is loaded. */
+export const hasLzParam = (search: string): boolean => /[?&]lz=/.test(search);
+
+/** Writing `s` compressed needs lz-string, which has not loaded yet. */
+export const needsLz = (s: UrlState): boolean =>
+  lz === undefined && s.source !== undefined && s.source.length > URL_LIMITS.readable;
 
 /**
  * What a link carries: the program, every free input's value, the step, and how the screen is
@@ -181,8 +203,8 @@ export function encodeUrl(s: UrlState): string {
   const parts: string[] = [];
   const put = (key: string, value: string) => parts.push(`${key}=${encodeComponent(value)}`);
   if (s.source !== undefined) {
-    if (s.source.length > URL_LIMITS.readable)
-      parts.push(`lz=${compressToEncodedURIComponent(s.source)}`);
+    if (s.source.length > URL_LIMITS.readable && lz)
+      parts.push(`lz=${lz.compressToEncodedURIComponent(s.source)}`);
     else put('expr', s.source);
   }
   for (const [name, v] of Object.entries(s.values ?? {})) {
@@ -209,8 +231,9 @@ function encodeComponent(v: string): string {
 }
 
 function safeDecompress(raw: string): string | undefined {
+  if (!lz) return undefined;
   try {
-    const text = decompressFromEncodedURIComponent(raw);
+    const text = lz.decompressFromEncodedURIComponent(raw);
     return typeof text === 'string' && text.length > 0 ? text : undefined;
   } catch {
     return undefined;

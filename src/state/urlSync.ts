@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand';
 import type { AppState, AppStore } from './types';
-import { decodeUrl, encodeUrl, type UrlState } from './url';
+import { decodeUrl, encodeUrl, hasLzParam, loadLz, needsLz, type UrlState } from './url';
 
 export const STORAGE_KEY = 'backprop-lens:last-program';
 /** Trailing pause before the URL follows typing, sliders or playback (browsers throttle history). */
@@ -43,6 +43,8 @@ export function shareUrl(s: AppState, location: Pick<Location, 'origin' | 'pathn
  * example pushes one, so Back and Forward move between examples.
  */
 export function startUrlSync(store: StoreApi<AppStore>, win: Window = window): () => void {
+  // An `lz=` link can only be read once lz-string has loaded: callers await `loadLz()` first
+  // when `hasLzParam(location.search)` (src/boot.ts does).
   const { state, ignored } = decodeUrl(win.location.search);
   if (state.source === undefined) {
     const saved = loadSaved(win);
@@ -58,7 +60,16 @@ export function startUrlSync(store: StoreApi<AppStore>, win: Window = window): (
   const write = (push: boolean) => {
     clearTimeout(timer);
     const s = store.getState();
-    const search = encodeUrl(urlStateOf(s));
+    const state = urlStateOf(s);
+    // A long program travels compressed: fetch the compressor first (once), then write.
+    if (needsLz(state)) {
+      loadLz().then(
+        () => write(push),
+        () => undefined,
+      );
+      return;
+    }
+    const search = encodeUrl(state);
     save(win, s);
     if (search === written) return;
     written = search;
@@ -85,9 +96,15 @@ export function startUrlSync(store: StoreApi<AppStore>, win: Window = window): (
   });
   const onPop = () => {
     clearTimeout(timer);
-    const next = decodeUrl(win.location.search);
-    written = win.location.search;
-    store.getState().hydrate(next.state, next.ignored);
+    const search = win.location.search;
+    const open = () => {
+      if (win.location.search !== search) return; // moved on meanwhile
+      const next = decodeUrl(search);
+      written = search;
+      store.getState().hydrate(next.state, next.ignored);
+    };
+    if (hasLzParam(search)) loadLz().then(open, open);
+    else open();
   };
   win.addEventListener('popstate', onPop);
   return () => {

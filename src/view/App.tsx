@@ -12,14 +12,18 @@ import { InputsPanel } from './Inputs/InputsPanel';
 import { Inspector } from './Inspector/Inspector';
 import { chainLayers } from './Lessons/chainLayers';
 import { Narration } from './Narration/Narration';
-import { UrlNotice } from './Share/UrlNotice';
-import { EmbedBar } from './Present/EmbedBar';
-import { PresentBar } from './Present/PresentBar';
 import { useIdle, usePresentationKeys } from './Present/usePresentation';
 import { ShortcutsDialog } from './Shortcuts/ShortcutsDialog';
 
 // The lesson panels (and their charts' d3 scales) are not needed for the first graph: they load
 // right after it, which keeps them out of the first-load JS.
+// What a link held that was ignored: only ever shown after such a link.
+const UrlNotice = lazy(() => import('./Share/UrlNotice').then((m) => ({ default: m.UrlNotice })));
+// The presentation and embed bars show only in those views.
+const PresentBar = lazy(() =>
+  import('./Present/PresentBar').then((m) => ({ default: m.PresentBar })),
+);
+const EmbedBar = lazy(() => import('./Present/EmbedBar').then((m) => ({ default: m.EmbedBar })));
 const ModePanel = lazy(() => import('./Modes/ModePanel').then((m) => ({ default: m.ModePanel })));
 const GradientCheck = lazy(() =>
   import('./Lessons/GradientCheck').then((m) => ({ default: m.GradientCheck })),
@@ -39,6 +43,7 @@ export function App() {
     showFormula: s.settings.showFormula,
   }));
   useTheme(theme);
+  const hasNotice = useApp((s) => s.ignored.length > 0);
   useStepKeys(appStore);
   usePresentationKeys(appStore, mode);
   const idle = useIdle(mode === 'present');
@@ -54,8 +59,16 @@ export function App() {
   return (
     <div className="app" data-mode={mode} data-idle={idle ? '' : undefined}>
       {mode === 'normal' && <Header />}
-      {mode === 'present' && <PresentBar />}
-      <UrlNotice />
+      {mode === 'present' && (
+        <Suspense fallback={null}>
+          <PresentBar />
+        </Suspense>
+      )}
+      {hasNotice && (
+        <Suspense fallback={null}>
+          <UrlNotice />
+        </Suspense>
+      )}
       <main className="workspace">
         {mode === 'normal' && (
           <aside className="sidebar">
@@ -81,7 +94,11 @@ export function App() {
           <StepControls />
           {/* Presentation and embed views can hide it (F); the full app always explains. */}
           {(mode === 'normal' || showFormula) && <FormulaPanel />}
-          {mode === 'embed' && <EmbedBar />}
+          {mode === 'embed' && (
+            <Suspense fallback={null}>
+              <EmbedBar />
+            </Suspense>
+          )}
         </div>
       </main>
       <ShortcutsDialog />

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { decodeUrl, encodeUrl, URL_LIMITS, type UrlState } from '../../src/state/url';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  decodeUrl,
+  encodeUrl,
+  hasLzParam,
+  loadLz,
+  URL_LIMITS,
+  type UrlState,
+} from '../../src/state/url';
+
+// lz-string loads on demand in the app; these tests read and write `lz=` links.
+beforeAll(() => loadLz());
 
 describe('decodeUrl', () => {
   it('reads the readable form', () => {
@@ -82,6 +92,25 @@ describe('encodeUrl', () => {
         theme: 'system',
       }),
     ).toBe('?expr=(x%2By)*z&x=-2&y=5&z=-4&step=9');
+  });
+
+  it('writes long programs plainly until lz-string has loaded, and says it should load', async () => {
+    // A fresh copy of the module, in which lz-string has not loaded yet.
+    vi.resetModules();
+    const url = await import('../../src/state/url');
+    const source = 'x = 1\n' + '#'.repeat(URL_LIMITS.readable) + '\nf = x*x';
+    expect(url.needsLz({ source })).toBe(true);
+    expect(url.needsLz({ source: 'x*y' })).toBe(false);
+    const plain = url.encodeUrl({ source });
+    expect(plain.startsWith('?expr=')).toBe(true);
+    expect(url.decodeUrl(plain).state.source).toBe(source);
+    // An lz= link cannot be read yet: the caller must load first (hasLzParam says when).
+    const packed = encodeUrl({ source });
+    expect(hasLzParam(packed)).toBe(true);
+    await url.loadLz();
+    expect(url.needsLz({ source })).toBe(false);
+    expect(url.decodeUrl(packed).state.source).toBe(source);
+    expect(hasLzParam('?expr=lz')).toBe(false);
   });
 
   it('compresses long programs', () => {

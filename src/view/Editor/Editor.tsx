@@ -1,9 +1,11 @@
-import { useId, useRef, useState, type UIEvent } from 'react';
+import { lazy, Suspense, useId, useRef, useState, type UIEvent } from 'react';
 import { LineIndex } from '../../engine';
 import { useT } from '../../i18n/useT';
 import { translate } from '../../i18n';
 import { useApp } from '../../state/appStore';
-import { SyntaxHelp } from './SyntaxHelp';
+
+// The syntax card loads when it is opened.
+const SyntaxHelp = lazy(() => import('./SyntaxHelp').then((m) => ({ default: m.SyntaxHelp })));
 
 /**
  * The program text. A mirror behind the transparent textarea draws the same text with the
@@ -69,7 +71,11 @@ export function Editor() {
           <div className="error-stale">{t('editor.staleGraph')}</div>
         </div>
       )}
-      {helpOpen && <SyntaxHelp onClose={() => setHelpOpen(false)} />}
+      {helpOpen && (
+        <Suspense fallback={null}>
+          <SyntaxHelp onClose={() => setHelpOpen(false)} />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/useT';
 import { appStore } from '../../state/appStore';
 import { shareUrl } from '../../state/urlSync';
-import { QrDialog } from './QrDialog';
+
+// The dialog and its encoder load when a QR code is asked for.
+const QrDialog = lazy(() => import('./QrDialog').then((m) => ({ default: m.QrDialog })));
 
 /** How long "Link copied" stays on screen. */
 const CONFIRM_MS = 2000;
@@ -83,7 +85,11 @@ export function ShareMenu() {
         {status.kind === 'copied' && t('share.copied')}
         {status.kind === 'manual' && t('share.copyManual')}
       </span>
-      {qrUrl !== null && <QrDialog url={qrUrl} onClose={closeQr} />}
+      {qrUrl !== null && (
+        <Suspense fallback={null}>
+          <QrDialog url={qrUrl} onClose={closeQr} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,21 +1,11 @@
-import { ModalDialog } from '../ModalDialog';
-import type { UiKey } from '../../i18n';
+import { lazy, Suspense } from 'react';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
 
-/** Every key the app listens to, in the order a teacher meets them. */
-const SHORTCUTS: { keys: (string | UiKey)[]; action: UiKey }[] = [
-  { keys: ['←', '→'], action: 'shortcuts.previousNext' },
-  { keys: ['shortcuts.spaceKey'], action: 'shortcuts.play' },
-  { keys: ['Home'], action: 'shortcuts.home' },
-  { keys: ['End'], action: 'shortcuts.end' },
-  { keys: ['F'], action: 'shortcuts.formula' },
-  { keys: ['?'], action: 'shortcuts.help' },
-  { keys: ['Esc'], action: 'shortcuts.escape' },
-  { keys: ['P'], action: 'shortcuts.present' },
-];
-
-const isKey = (k: string): k is UiKey => k.includes('.');
+// The list itself loads when it is first opened.
+const ShortcutsCard = lazy(() =>
+  import('./ShortcutsCard').then((m) => ({ default: m.ShortcutsCard })),
+);
 
 /** The small "?" button that opens the shortcut list (the `?` key does too). */
 export function ShortcutsButton() {
@@ -40,43 +30,9 @@ export function ShortcutsButton() {
 /** The shortcut list as a modal dialog; Esc or Close shuts it and focus returns where it was. */
 export function ShortcutsDialog() {
   const open = useApp((s) => s.shortcutsOpen);
-  return open ? <ShortcutsCard /> : null;
-}
-
-function ShortcutsCard() {
-  const t = useT();
-  const close = useApp((s) => s.setShortcutsOpen);
-  return (
-    <ModalDialog
-      className="shortcuts-dialog"
-      title={t('shortcuts.title')}
-      closeLabel={t('shortcuts.close')}
-      onClose={() => close(false)}
-    >
-      <table className="shortcuts-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('shortcuts.keyCol')}</th>
-            <th scope="col">{t('shortcuts.actionCol')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={s.action}>
-              <td>
-                {s.keys.map((k, i) => (
-                  <span key={k}>
-                    {i > 0 && ' '}
-                    <kbd>{isKey(k) ? t(k) : k}</kbd>
-                  </span>
-                ))}
-              </td>
-              <td>{t(s.action)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="hint">{t('shortcuts.note')}</p>
-    </ModalDialog>
-  );
+  return open ? (
+    <Suspense fallback={null}>
+      <ShortcutsCard />
+    </Suspense>
+  ) : null;
 }
