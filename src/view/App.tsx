@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { loadTable } from '../i18n';
 import { appStore, useApp } from '../state/appStore';
 import { StepControls } from './Controls/StepControls';
 import { Editor } from './Editor/Editor';
@@ -49,6 +50,10 @@ export function App() {
   const idle = useIdle(mode === 'present');
   useEffect(() => {
     document.documentElement.lang = lang;
+    // A language chosen after the page opened: its table loads now (views re-render via useT).
+    loadTable(lang).catch(() => {
+      // Offline and never loaded: the interface stays in English.
+    });
   }, [lang]);
   const drawn = useFirstGraphDrawn();
   useEffect(() => {

@@ -105,29 +105,21 @@ export function ExportMenu({ svgRef }: { svgRef: RefObject<SVGSVGElement | null>
       >
         {message}
       </span>
-      <button
-        type="button"
-        className="icon-button export-button"
-        aria-label={t('export.svg')}
-        title={t('export.svg')}
-        disabled={!analysis || busy}
-        onClick={() => void exportAs('svg')}
-      >
-        <ExportIcon kind="download" />
-        {/* File format names read the same in every language. */}
-        <span aria-hidden="true">SVG</span>
-      </button>
-      <button
-        type="button"
-        className="icon-button export-button"
-        aria-label={t('export.png')}
-        title={t('export.png')}
-        disabled={!analysis || busy}
-        onClick={() => void exportAs('png')}
-      >
-        <ExportIcon kind="download" />
-        <span aria-hidden="true">PNG</span>
-      </button>
+      {(['svg', 'png'] as const).map((format) => (
+        <button
+          key={format}
+          type="button"
+          className="icon-button export-button"
+          aria-label={t(`export.${format}`)}
+          title={t(`export.${format}`)}
+          disabled={!analysis || busy}
+          onClick={() => void exportAs(format)}
+        >
+          <ExportIcon kind="download" />
+          {/* File format names read the same in every language. */}
+          <span aria-hidden="true">{format.toUpperCase()}</span>
+        </button>
+      ))}
       <button
         type="button"
         className="icon-button export-button"
