@@ -239,6 +239,20 @@ test.describe('shared links', () => {
     await expect(dialog).toBeHidden();
   });
 
+  test("a link's program never leaves the page in a Referer header", async ({ page }) => {
+    const leaked: string[] = [];
+    page.on('request', (r) => {
+      const referer = r.headers()['referer'];
+      if (referer && /secret/.test(referer)) leaked.push(`${r.url()} ← ${referer}`);
+    });
+    await openApp(page, '?expr=secret*y&y=3');
+    // KaTeX, its fonts and the lazy panels are all requested by now.
+    await expect(page.locator('.formula .katex').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(leaked).toEqual([]);
+    expect(await page.locator('meta[name="referrer"]').getAttribute('content')).toBe('no-referrer');
+  });
+
   test('the QR encoder is not part of the first load', async ({ page }) => {
     const scripts: string[] = [];
     page.on('request', (r) => {

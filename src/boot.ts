@@ -10,7 +10,7 @@ import { appStore } from './state/appStore';
 import { hasLzParam, loadLz } from './state/url';
 import { startUrlSync } from './state/urlSync';
 import { registerServiceWorker } from './serviceWorker';
-import { drawFirstGraph } from './view/graph/firstGraph';
+import { drawFirstGraph } from './view/renderer/firstGraph';
 import { resolveTheme } from './view/hooks/useTheme';
 import { shellKey } from './view/shell';
 

@@ -10,9 +10,9 @@ import { appStore } from './state/appStore';
 import { LANG_STORAGE_KEY } from './i18n/langPreference';
 import { STORAGE_KEY } from './state/urlSync';
 import { App } from './view/App';
-import { createGraphSvg, viewOf } from './view/graph/firstGraph';
-import { fitBox } from './view/graph/geometry';
-import { createGraphRenderer, graphBounds } from './view/graph/renderer';
+import { createGraphSvg, viewOf } from './view/renderer/firstGraph';
+import { fitBox } from './view/renderer/geometry';
+import { createGraphRenderer, graphBounds } from './view/renderer/renderer';
 import { escapeAttribute, shellKey } from './view/shell';
 
 export interface Prerendered {

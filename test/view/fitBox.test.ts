@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { fitBox } from '../../src/view/graph/geometry';
+import { fitBox } from '../../src/view/renderer/geometry';
 
 describe('fitBox', () => {
   it('centres the graph, 12 px clear of the box, as large as fits', () => {

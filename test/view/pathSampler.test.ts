@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { curvePath } from '../../src/layout/curve';
-import { samplePath } from '../../src/view/graph/pathSampler';
+import { samplePath } from '../../src/view/renderer/pathSampler';
 
 describe('samplePath', () => {
   it('measures straight lines exactly', () => {
