@@ -48,6 +48,7 @@ export function prerender(): Prerendered {
     createGraphRenderer(svg, { onSelect: () => undefined, onHover: () => undefined }).update(view, {
       duration: 0,
       stale: false,
+      minLabelPx: 0,
     });
   } finally {
     if (!hadNavigator) delete g.navigator;

@@ -54,6 +54,9 @@ export const en = {
   'phase.backwardPass': 'Backward pass',
   'controls.fit': 'Fit to screen',
   'controls.zoomIn': 'Zoom in',
+  'layout.sidebar': 'Side panel',
+  'layout.skipToGraph': 'Skip to the graph',
+  'layout.skipToSteps': 'Skip to the step controls',
   'controls.zoomOut': 'Zoom out',
 
   'graph.label': 'Computational graph',

@@ -106,6 +106,9 @@ export const vi: Table = {
   'phase.backwardPass': 'Lan truyền ngược',
   'controls.fit': 'Vừa màn hình',
   'controls.zoomIn': 'Phóng to',
+  'layout.sidebar': 'Bảng bên',
+  'layout.skipToGraph': 'Chuyển tới đồ thị',
+  'layout.skipToSteps': 'Chuyển tới nút điều khiển bước',
   'controls.zoomOut': 'Thu nhỏ',
 
   'graph.label': 'Đồ thị tính toán',

@@ -6,9 +6,9 @@ export const SPACING = {
    * Horizontal gap between the widest nodes of neighbouring layers: room for two label boxes
    * side by side, so the edges leaving one layer can stagger their labels.
    */
-  layerGap: 165,
+  layerGap: 100,
   /** Vertical gap between neighbours in a layer (nodes and edges passing through it). */
-  nodeGap: 40,
+  nodeGap: 20,
   /** Edges end this far before the consumer's left side, where the arrowhead marker sits. */
   arrow: 6,
   /** Vertical distance between the ends of edges that leave or enter a node on the same side. */

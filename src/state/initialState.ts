@@ -7,6 +7,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lang: 'en',
   speed: 1,
   showFormula: true,
+  sidebar: true,
   mode: 'normal',
   ad: 'reverse',
   wrt: null,

@@ -14,6 +14,8 @@ export interface Settings {
   speed: number;
   /** Show the formula panel (presentation mode can hide it). */
   showFormula: boolean;
+  /** Show the side panel (editor, inputs, lessons); hidden, the graph takes its width. */
+  sidebar: boolean;
   /** `present`: full screen, large type, controls that hide; `embed`: graph, steps, formula only. */
   mode: 'normal' | 'present' | 'embed';
   /** Reverse mode (the backward pass) or forward mode, whose tangents flow with the values. */

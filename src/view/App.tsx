@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { loadTable } from '../i18n';
+import { useT } from '../i18n/useT';
 import { appStore, useApp } from '../state/appStore';
 import { StepControls } from './Controls/StepControls';
 import { Editor } from './Editor/Editor';
@@ -37,7 +38,9 @@ const TrainingPanel = lazy(() =>
 );
 
 export function App() {
-  const { theme, lang, mode, showFormula } = useApp((s) => ({
+  const t = useT();
+  const { theme, lang, mode, showFormula, sidebar } = useApp((s) => ({
+    sidebar: s.settings.sidebar,
     theme: s.settings.theme,
     lang: s.settings.lang,
     mode: s.settings.mode,
@@ -62,7 +65,20 @@ export function App() {
   }, [drawn]);
 
   return (
-    <div className="app" data-mode={mode} data-idle={idle ? '' : undefined}>
+    <div
+      className="app"
+      data-mode={mode}
+      data-idle={idle ? '' : undefined}
+      data-sidebar={sidebar ? undefined : 'hidden'}
+    >
+      <nav className="skip-links" aria-label={t('layout.skipToGraph')}>
+        <a className="skip-link" href="#graph">
+          {t('layout.skipToGraph')}
+        </a>
+        <a className="skip-link" href="#step-controls">
+          {t('layout.skipToSteps')}
+        </a>
+      </nav>
       {mode === 'normal' && <Header />}
       {mode === 'present' && (
         <Suspense fallback={null}>
@@ -76,7 +92,7 @@ export function App() {
       )}
       <main className="workspace">
         {mode === 'normal' && (
-          <aside className="sidebar">
+          <aside className="sidebar" id="side-panel" hidden={!sidebar}>
             <Editor />
             <InputsPanel />
             {drawn && (

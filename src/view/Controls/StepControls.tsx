@@ -35,7 +35,13 @@ export function StepControls() {
   const split = s.n > 0 ? (s.forwardCount / s.n) * 100 : 50;
 
   return (
-    <div className="step-controls" role="group" aria-label={t('controls.group')}>
+    <div
+      className="step-controls"
+      id="step-controls"
+      tabIndex={-1}
+      role="group"
+      aria-label={t('controls.group')}
+    >
       <div className="controls-grid">
         <div className="button-row">
           <StepButton

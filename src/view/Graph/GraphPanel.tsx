@@ -5,11 +5,13 @@ import { useApp } from '../../state/appStore';
 import { createGraphRenderer, type GraphRenderer } from '../renderer/renderer';
 import { graphView } from '../renderer/viewModel';
 import { adoptFirstGraph, announceDrawn, createGraphSvg, nodeWords } from '../renderer/firstGraph';
-import { useReducedMotion } from '../hooks/useMediaQuery';
+import { useReducedMotion, useViewportWidth } from '../hooks/useMediaQuery';
 import { Icon } from '../Controls/icons';
 import { Legend } from './Legend';
 import { ExportMenu } from '../Export/ExportMenu';
 import { activeTangent, selectPaths } from '../../state/modes';
+import { labelTargetPx } from '../renderer/camera';
+import { ownsKeys } from '../hooks/useKeyboard';
 
 /** The graph's SVG: React owns the box and the buttons, the D3 renderer owns what is inside. */
 export function GraphPanel() {
@@ -32,6 +34,7 @@ export function GraphPanel() {
   const highlight = useMemo(() => (paths ? new Set(paths.result.edges) : undefined), [paths]);
   const reducedMotion = useReducedMotion();
   const areaRef = useRef<HTMLDivElement>(null);
+  const minimapRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement | null>(null);
   const renderer = useRef<GraphRenderer | null>(null);
 
@@ -44,6 +47,7 @@ export function GraphPanel() {
     const svg = adopted?.svg ?? createGraphSvg(document);
     const r = adopted?.renderer ?? createGraphRenderer(svg, { onSelect: select, onHover: hover });
     area.prepend(svg);
+    if (minimapRef.current) r.attachMinimap(minimapRef.current);
     svgRef.current = svg;
     renderer.current = r;
     const clear = () => select(null);
@@ -67,11 +71,36 @@ export function GraphPanel() {
 
   // Entering or leaving presentation/embed mode, or hiding the formula panel, reshapes the graph's
   // box: fit the whole graph again even if it had been zoomed by hand (after the new layout lands).
-  const frame = useApp((s) => `${s.settings.mode}:${s.settings.showFormula}`);
+  const mode = useApp((s) => s.settings.mode);
+  const frame = useApp((s) => `${s.settings.mode}:${s.settings.showFormula}:${s.settings.sidebar}`);
   useEffect(() => {
-    const id = requestAnimationFrame(() => renderer.current?.fit());
+    const id = requestAnimationFrame(() => renderer.current?.reset());
     return () => cancelAnimationFrame(id);
   }, [frame]);
+  const viewportWidth = useViewportWidth();
+
+  // Zoom keys, wherever focus is (except in a text field, where they are typed).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (
+        e.ctrlKey ||
+        e.metaKey ||
+        e.altKey ||
+        ownsKeys(e.target) ||
+        document.querySelector('dialog[open]')
+      )
+        return;
+      const r = renderer.current;
+      if (!r) return;
+      if (e.key === '+' || e.key === '=') r.zoomBy(1.25);
+      else if (e.key === '-' || e.key === '_') r.zoomBy(0.8);
+      else if (e.key === '0') r.fit(true);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const view = useMemo(
     () =>
@@ -91,18 +120,23 @@ export function GraphPanel() {
 
   useEffect(() => {
     if (!view || !renderer.current) return;
-    renderer.current.update(view, { duration: reducedMotion ? 0 : STEP_MS / speed, stale });
+    renderer.current.update(view, {
+      duration: reducedMotion ? 0 : STEP_MS / speed,
+      stale,
+      minLabelPx: labelTargetPx(mode, viewportWidth),
+    });
     // Tell benchmarks and tests the new picture has reached the screen (after the next frame).
     return announceDrawn(view.nodes.length, layout);
-  }, [view, reducedMotion, speed, stale, layout]);
+  }, [view, reducedMotion, speed, stale, layout, mode, viewportWidth]);
 
   return (
-    <section className="graph-panel" aria-label={t('graph.label')}>
+    <section className="graph-panel" id="graph" tabIndex={-1} aria-label={t('graph.label')}>
       <div className="graph-area" ref={areaRef}>
         {layingOut && <div className="graph-busy">{t('graph.laidOut')}</div>}
       </div>
       <div className="graph-footer">
         <Legend />
+        <div className="minimap-host" ref={minimapRef} />
         <div className="graph-tools">
           <ExportMenu svgRef={svgRef} />
           <button

@@ -6,11 +6,13 @@ import { useApp } from '../../state/appStore';
 import type { Lang, Theme } from '../../state/types';
 import { ShareMenu } from '../Share/ShareMenu';
 import { PresentButton } from '../Present/PresentButton';
+import { Icon } from '../Controls/icons';
 import { ShortcutsButton } from '../Shortcuts/ShortcutsDialog';
 
 export function Header() {
   const t = useT();
-  const { example, loadExample, theme, lang, setSettings } = useApp((s) => ({
+  const { example, loadExample, theme, lang, setSettings, sidebar } = useApp((s) => ({
+    sidebar: s.settings.sidebar,
     example: s.example,
     loadExample: s.loadExample,
     theme: s.settings.theme,
@@ -28,6 +30,17 @@ export function Header() {
         <span className="brand-name">{t('app.title')}</span>
       </div>
       <div className="header-tools">
+        <button
+          type="button"
+          className="icon-button sidebar-toggle"
+          aria-expanded={sidebar}
+          aria-controls="side-panel"
+          title={t('layout.sidebar')}
+          onClick={() => setSettings({ sidebar: !sidebar })}
+        >
+          <Icon name={sidebar ? 'panelClose' : 'panelOpen'} />
+          <span className="visually-hidden">{t('layout.sidebar')}</span>
+        </button>
         <div className="field examples-field">
           <label htmlFor={exampleId}>{t('examples.label')}</label>
           <select

@@ -3,7 +3,7 @@ import type { StoreApi } from 'zustand';
 import type { AppStore } from '../../state/types';
 
 /** Elements whose own keys must win: typing, choosing, sliding. */
-function ownsKeys(target: EventTarget | null): boolean {
+export function ownsKeys(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;

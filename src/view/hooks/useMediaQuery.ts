@@ -15,3 +15,15 @@ export function useMediaQuery(query: string): boolean {
 
 /** `prefers-reduced-motion`: travel becomes an instant change. */
 export const useReducedMotion = (): boolean => useMediaQuery('(prefers-reduced-motion: reduce)');
+
+/** The window's width in CSS px, kept current across resizes. */
+export function useViewportWidth(): number {
+  return useSyncExternalStore(
+    (notify) => {
+      window.addEventListener('resize', notify);
+      return () => window.removeEventListener('resize', notify);
+    },
+    () => window.innerWidth,
+    () => 1280,
+  );
+}

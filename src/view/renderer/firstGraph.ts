@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand';
 import { translate, type Translate } from '../../i18n';
 import type { AppStore } from '../../state/types';
+import { labelTargetPx } from './camera';
 import { createGraphRenderer, type GraphRenderer } from './renderer';
 import { graphView, type GraphView, type GraphViewWords } from './viewModel';
 
@@ -95,7 +96,11 @@ export function drawFirstGraph(area: Element, store: StoreApi<AppStore>): void {
     if (!view) return;
     drawn = true;
     unsubscribe();
-    renderer.update(view, { duration: 0, stale: false });
+    renderer.update(view, {
+      duration: 0,
+      stale: false,
+      minLabelPx: labelTargetPx(s.settings.mode, window.innerWidth),
+    });
     announceDrawn(view.nodes.length, s.layout);
   };
   const unsubscribe = store.subscribe(draw);

@@ -10,7 +10,17 @@ import {
 } from 'd3';
 import type { NodeSymbol } from '../../engine';
 import type { Selection } from '../../state/types';
-import { fitBox, GEOMETRY } from './geometry';
+import {
+  defaultView,
+  fitsAt,
+  follow,
+  inView,
+  readableZoom,
+  type Camera,
+  type Rect,
+} from './camera';
+import { GEOMETRY } from './geometry';
+import { createMinimap, type Minimap } from './minimap';
 import { samplePath, type PathSampler } from './pathSampler';
 import type { EdgeView, GraphView, NodeView } from './viewModel';
 
@@ -24,12 +34,21 @@ export interface UpdateOptions {
   duration: number;
   /** Labels for the screen reader of the output stub. */
   stale: boolean;
+  /**
+   * CSS px the smallest label must show at: the default view and every step keep the zoom at
+   * least that readable (11 on a laptop, more on a projector).
+   */
+  minLabelPx: number;
 }
 
 export interface GraphRenderer {
   update(view: GraphView, options: UpdateOptions): void;
-  /** Zooms so the whole graph fits the SVG, with a margin. */
+  /** Zooms so the whole graph fits the SVG, with a margin: the overview, readable or not. */
   fit(animate?: boolean): void;
+  /** Puts the overview of a graph larger than its view into `host` (outside the graph). */
+  attachMinimap(host: Element): void;
+  /** The default view: the whole graph if readable, else the current step at a readable zoom. */
+  reset(animate?: boolean): void;
   zoomBy(factor: number): void;
   /** The SVG changed size: refit, unless the person has zoomed or panned by hand. */
   resized(): void;
@@ -109,11 +128,16 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
   const nodeLayer = viewport.append('g').attr('class', 'nodes');
   const labelLayer = viewport.append('g').attr('class', 'edge-labels');
   const pulseLayer = viewport.append('g').attr('class', 'pulses').attr('aria-hidden', 'true');
+  // The overview goes outside the graph (never over a node): GraphPanel gives it a place.
+  let minimap: Minimap = createMinimap(null, () => undefined);
 
   let last: GraphView | undefined;
   let bounds = { width: 1, height: 1 };
   let userZoomed = false;
   let transform: ZoomTransform = zoomIdentity;
+  let minK = readableZoom(11);
+  /** The node that takes the graph's one Tab stop (roving focus): the last one focused. */
+  let rovingId: number | undefined;
 
   /** The SVG's box, read when a fit needs it (see `update`) and when it is resized. */
   let box = { w: 800, h: 500 };
@@ -134,28 +158,131 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       viewport.attr('transform', transform.toString());
       toggleClass(svgEl, 'labels-hidden', transform.k < LABELS_HIDE_BELOW);
       if (event.sourceEvent) userZoomed = true;
+      minimap.view(transform, box.w, box.h);
     });
   svg.call(zoomer).on('dblclick.zoom', null);
 
   const select_ = (sel: Selection) => options.onSelect(sel);
 
-  /** The whole graph, centred, as large as fits (up to 2.2×): it fits on load and after edits. */
-  function fitTransform(): ZoomTransform {
-    const { k, x, y } = fitBox(box.w, box.h, bounds.width, bounds.height);
-    return zoomIdentity.translate(x, y).scale(k);
+  const cameraOf = (t: ZoomTransform): Camera => ({ k: t.k, x: t.x, y: t.y });
+  const toTransform = (c: Camera) => zoomIdentity.translate(c.x, c.y).scale(c.k);
+
+  function moveTo(c: Camera, animate: boolean) {
+    const t = toTransform(c);
+    if (animate && !reducedMotion())
+      svg.transition('camera').duration(350).call(zoomer.transform, t);
+    else svg.interrupt('camera').call(zoomer.transform, t);
   }
 
-  /** Fits to the box as last measured (`update` measures before it draws: see there). */
-  function fitMeasured(animate = false) {
+  /**
+   * What a step is about, in graph units: the edge it plays (its label box) and both its nodes
+   * with their value and badge rows; before the first step, the inputs' end of the graph.
+   */
+  function focusOf(view: GraphView, arrivalOnly = false, withEdge = true): Rect {
+    let r: [number, number, number, number] | undefined;
+    const grow = (l: number, t: number, rt: number, b: number) => {
+      r = r
+        ? [Math.min(r[0], l), Math.min(r[1], t), Math.max(r[2], rt), Math.max(r[3], b)]
+        : [l, t, rt, b];
+    };
+    for (const n of view.nodes) {
+      if (!n.current || (arrivalOnly && view.step?.node !== undefined && n.id !== view.step.node)) {
+        continue;
+      }
+      const half = Math.max(n.width / 2, 36);
+      grow(n.x - half, n.y - n.height / 2 - 26, n.x + half, n.y + n.height / 2 + 28);
+      if (n.output) grow(n.x, n.y - 20, n.x + n.width / 2 + GEOMETRY.outputStub + 8, n.y + 28);
+    }
+    const edge =
+      view.step?.edge !== undefined ? view.edges.find((e) => e.id === view.step!.edge) : undefined;
+    if (edge && withEdge)
+      grow(edge.labelX - 40, edge.labelY - 22, edge.labelX + 40, edge.labelY + 28);
+    return r ?? [0, 0, Math.min(bounds.width, box.w / minK), bounds.height];
+  }
+
+  /** The default view, fitted to the box as last measured (`update` measures before it draws). */
+  function resetMeasured(animate = false) {
     userZoomed = false;
-    const t = fitTransform();
-    if (animate) svg.transition().duration(350).call(zoomer.transform, t);
-    else svg.call(zoomer.transform, t);
+    const focus = last ? focusOf(last) : ([0, 0, bounds.width, bounds.height] as const);
+    moveTo(defaultView(box.w, box.h, bounds.width, bounds.height, minK, focus), animate);
   }
 
+  /** The whole graph, centred, as large as fits (up to 2.2×), however small its labels get. */
   function fit(animate = false) {
     measure();
-    fitMeasured(animate);
+    userZoomed = true; // an overview on request: resizes keep it, the next step follows again
+    moveTo(defaultView(box.w, box.h, bounds.width, bounds.height, 0, [0, 0, 1, 1]), animate);
+  }
+
+  /** Keeps the current step in view at a readable zoom (see `follow`). */
+  function followStep(view: GraphView, animate: boolean) {
+    let focus = focusOf(view);
+    // An edge so long that its ends cannot share the view at a readable zoom: keep the node the
+    // step arrives at and the number on the edge (readability wins over seeing both ends).
+    if (fitsAt(box.w, box.h, focus) < minK) focus = focusOf(view, true);
+    if (fitsAt(box.w, box.h, focus) < minK) focus = focusOf(view, true, false);
+    const cam = cameraOf(transform);
+    const next = follow(cam, box.w, box.h, minK, focus);
+    if (next.k === cam.k && next.x === cam.x && next.y === cam.y) return;
+    moveTo(next, animate);
+  }
+
+  /** Centres graph point (x, y) in the view at the current zoom (the minimap's click). */
+  function centreAt(x: number, y: number) {
+    userZoomed = true;
+    const k = transform.k;
+    moveTo({ k, x: box.w / 2 - x * k, y: box.h / 2 - y * k }, true);
+  }
+
+  /** Brings a node into view (keyboard focus moved to it), at the current zoom or readable. */
+  function reveal(n: NodeView) {
+    const focus: Rect = [n.x - 40, n.y - n.height / 2 - 26, n.x + 40, n.y + n.height / 2 + 28];
+    if (inView(cameraOf(transform), box.w, box.h, focus)) return;
+    moveTo(follow(cameraOf(transform), box.w, box.h, minK, focus), !reducedMotion());
+  }
+
+  /** The graph has one Tab stop: the node last focused, else the current step's, else the output. */
+  function rove(view: GraphView) {
+    const ids = new Set(view.nodes.map((n) => n.id));
+    if (rovingId === undefined || !ids.has(rovingId)) {
+      rovingId = (view.nodes.find((n) => n.current) ?? view.nodes.find((n) => n.output))?.id;
+    }
+    nodeLayer.selectAll<SVGGElement, NodeView>('g.node').each(function (d) {
+      const want = d.id === rovingId ? '0' : '-1';
+      if (this.getAttribute('tabindex') !== want) this.setAttribute('tabindex', want);
+    });
+  }
+
+  /** Arrow keys move focus to the nearest node that way (weighted against sideways distance). */
+  function moveFocus(from: NodeView, key: string) {
+    const view = last;
+    if (!view) return;
+    const [dx, dy] =
+      key === 'ArrowRight'
+        ? [1, 0]
+        : key === 'ArrowLeft'
+          ? [-1, 0]
+          : key === 'ArrowDown'
+            ? [0, 1]
+            : [0, -1];
+    let best: NodeView | undefined;
+    let bestScore = Infinity;
+    for (const n of view.nodes) {
+      const along = (n.x - from.x) * dx + (n.y - from.y) * dy;
+      if (n.id === from.id || along <= 1) continue;
+      const across = Math.abs((n.x - from.x) * dy) + Math.abs((n.y - from.y) * dx);
+      const score = along + 2.5 * across;
+      if (score < bestScore) {
+        bestScore = score;
+        best = n;
+      }
+    }
+    if (!best) return;
+    rovingId = best.id;
+    rove(view);
+    const el = nodeLayer.select<SVGGElement>(`g.node[data-node="${best.id}"]`).node();
+    el?.focus({ preventScroll: true });
+    reveal(best);
   }
 
   function drawEdges(view: GraphView, duration: number) {
@@ -256,7 +383,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       .join((enter) => {
         const g = enter
           .append('g')
-          .attr('tabindex', 0)
+          .attr('tabindex', -1)
           .attr('role', 'button')
           .on('click', (event: MouseEvent, d) => {
             event.stopPropagation();
@@ -267,7 +394,15 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
               event.preventDefault();
               event.stopPropagation();
               select_({ kind: 'node', id: d.id });
+            } else if (/^Arrow(Left|Right|Up|Down)$/.test(event.key)) {
+              event.preventDefault();
+              event.stopPropagation();
+              moveFocus(d, event.key);
             }
+          })
+          .on('focus.rove', (_e, d) => {
+            rovingId = d.id;
+            if (last) rove(last);
           })
           .on('mouseenter focus', (_e, d) => options.onHover({ kind: 'node', id: d.id }))
           .on('mouseleave blur', () => options.onHover(null));
@@ -283,6 +418,8 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       .attr('class', (d) => `node node-${d.kind}`)
       .classed('output', (d) => d.output)
       .classed('active', (d) => d.active)
+      .classed('generated-name', (d) => d.generatedName)
+      .attr('aria-current', (d) => (d.current ? 'step' : null))
       .classed('dead', (d) => d.dead)
       .classed('selected', (d) => d.selected)
       .classed('has-note', (d) => d.note !== null)
@@ -451,6 +588,10 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       // A redraw of the step on show (a hover, a language switch) must not cut its pulse short.
       const sameStep = sameGraph && last!.step?.index === view.step?.index;
       bounds = graphBounds(view);
+      const stepChanged = sameGraph && !sameStep;
+      const newMinK = readableZoom(opts.minLabelPx);
+      const readabilityChanged = newMinK !== minK;
+      minK = newMinK;
       // Read the box before adding the graph's elements: read after, it would make the browser
       // lay the whole new graph out at once, and then again for the frame.
       if (!sameGraph) measure();
@@ -459,22 +600,54 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       drawNodes(view, duration);
       drawStub(view, duration);
       if (!sameStep) animatePulse(view, duration);
-      if (!sameGraph) {
-        if (!userZoomed || grew) fitMeasured();
-      }
       last = view;
+      rove(view);
+      if (!sameGraph) {
+        minimap.draw(view, bounds);
+        if (!userZoomed || grew) resetMeasured();
+      } else if (stepChanged || readabilityChanged) {
+        followStep(view, duration > 0);
+      }
+      minimap.mark(view);
+      minimap.view(transform, box.w, box.h);
     },
     fit,
+    attachMinimap(host) {
+      minimap.destroy();
+      minimap = createMinimap(host, (x, y) => centreAt(x, y));
+      if (last) {
+        minimap.draw(last, bounds);
+        minimap.mark(last);
+        minimap.view(transform, box.w, box.h);
+      }
+    },
+    reset(animate = false) {
+      measure();
+      resetMeasured(animate);
+    },
     resized() {
       measure();
-      if (!userZoomed && last) fitMeasured();
+      if (!userZoomed && last) resetMeasured();
+      minimap.view(transform, box.w, box.h);
     },
     zoomBy(factor) {
       userZoomed = true;
-      svg.transition().duration(200).call(zoomer.scaleBy, factor);
+      const t = transform;
+      const k = Math.max(0.05, Math.min(4, t.k * factor));
+      // Around the view's centre, as d3-zoom's own scaleBy does; one named transition for every
+      // camera move, so a step right after a zoom key never races it.
+      moveTo(
+        {
+          k,
+          x: box.w / 2 - ((box.w / 2 - t.x) / t.k) * k,
+          y: box.h / 2 - ((box.h / 2 - t.y) / t.k) * k,
+        },
+        true,
+      );
     },
     destroy() {
       svg.on('.zoom', null);
+      minimap.destroy();
       svg.selectAll('*').interrupt().remove();
     },
   };
@@ -526,6 +699,19 @@ function drawShape(g: G, d: NodeView) {
       .attr('dy', '0.35em')
       .text(d.glyph);
   }
+  if (d.kind === 'op') {
+    g.append('circle')
+      .attr('class', 'focus-ring')
+      .attr('r', d.width / 2 + 8);
+  } else {
+    g.append('rect')
+      .attr('class', 'focus-ring')
+      .attr('x', -d.width / 2 - 6)
+      .attr('y', -d.height / 2 - 6)
+      .attr('width', d.width + 12)
+      .attr('height', d.height + 12)
+      .attr('rx', 12);
+  }
   if (d.note) {
     g.append('circle')
       .attr('class', `note-dot note-${d.note}`)
@@ -554,7 +740,7 @@ function writeSymbol(
       .append('tspan')
       .attr('class', `${className} sub`)
       .attr('dy', '0.3em')
-      .attr('font-size', '70%')
+      .style('font-size', 'max(14px, 0.82em)')
       .text(s.sub);
   }
   return text;
@@ -583,7 +769,7 @@ function layoutBadge(badge: G, label: string, y: number, mark = '∂') {
   badge.select<SVGTextElement>('text.grad-value').text(label);
   badge.select<SVGTextElement>('text.grad-mark').text(mark);
   const width = estimateBadgeWidth(label);
-  const markWidth = mark.length === 1 ? 12 : mark.length * 7.5;
+  const markWidth = mark.length === 1 ? 12 : mark.length * 8.6;
   const left = -(width + markWidth) / 2;
   badge
     .select('rect')
@@ -613,6 +799,11 @@ export function graphBounds(view: Pick<GraphView, 'width' | 'height'>): {
   height: number;
 } {
   return { width: view.width + GEOMETRY.outputStub + 8, height: view.height };
+}
+
+/** Camera moves are instant for people who asked for less motion (and in jsdom, which has no media queries). */
+function reducedMotion(): boolean {
+  return typeof matchMedia !== 'function' || matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 /** A brief ring around a node that has just been evaluated. */

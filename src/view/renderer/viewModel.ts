@@ -39,8 +39,10 @@ export interface NodeView {
   readonly kind: 'input' | 'const' | 'op';
   /** Text inside an op circle (`+`, `σ`) or a constant's number. */
   readonly glyph: string;
-  /** Name drawn for inputs (inside) and named intermediates (above). */
+  /** Name drawn for inputs (inside) and ops (above): the program's name or a generated `a₇`. */
   readonly name?: NodeSymbol;
+  /** The name above an op was made up by the engine (`a₇`), not written in the program. */
+  readonly generatedName: boolean;
   /** How formulas call it (`x`, `q`, `a1`, `f`): also set on the element for tests. */
   readonly symbolName: string;
   /** Formatted forward value once known: written above inputs and ops, on the stub after the output. */
@@ -53,6 +55,8 @@ export interface NodeView {
   readonly gradKind: 'gradient' | 'tangent';
   readonly showValue: boolean;
   readonly active: boolean;
+  /** One of the current step's nodes (both ends of the edge it plays, or the node it computes). */
+  readonly current: boolean;
   readonly output: boolean;
   /** The output does not depend on it. */
   readonly dead: boolean;
@@ -134,6 +138,15 @@ export function graphView(input: ViewInput): GraphView {
     return last;
   };
 
+  // The nodes of the step just played: both ends of its edge, or the node it computes.
+  const currentNodes = new Set<number>();
+  if (current) {
+    if ('edge' in current && current.edge !== undefined) {
+      const e = a.graph.edges[current.edge];
+      currentNodes.add(e.from).add(e.to);
+    } else if ('node' in current) currentNodes.add(current.node);
+  }
+
   const nodes = a.graph.nodes.map((node): NodeView => {
     const p = position.get(node.id)!;
     const size = visualSize(node);
@@ -192,7 +205,10 @@ export function graphView(input: ViewInput): GraphView {
       height: size.height,
       kind: node.kind,
       glyph: node.kind === 'op' ? node.label : node.kind === 'const' ? node.label : '',
-      ...(node.kind === 'input' || node.name !== undefined ? { name: node.symbol } : {}),
+      // Every op shows the name formulas call it by (a generated a₇ too), so each factor of a
+      // chain-rule product can be found on the graph.
+      ...(node.kind !== 'const' ? { name: node.symbol } : {}),
+      generatedName: node.kind === 'op' && node.name === undefined,
       symbolName: node.symbol.name,
       value,
       grad,
@@ -200,6 +216,7 @@ export function graphView(input: ViewInput): GraphView {
       gradKind: tangent ? 'tangent' : 'gradient',
       showValue: node.kind !== 'const',
       active: Boolean(activeNode),
+      current: currentNodes.has(node.id),
       output: node.isOutput,
       dead: !node.reachesOutput,
       note: node.notes[0]?.kind ?? null,
