@@ -3,12 +3,13 @@ export const SPACING = {
   /** Empty border around the drawing. */
   margin: 16,
   /**
-   * Horizontal gap between the widest nodes of neighbouring layers: room for two label boxes
-   * side by side, so the edges leaving one layer can stagger their labels.
+   * Horizontal gap between the widest nodes of neighbouring layers: one label box and a little
+   * air (labels of edges leaving one layer stagger along the curves). Kept tight so that larger
+   * graphs still fit a laptop at a readable zoom: the layout tests check labels never clash.
    */
   layerGap: 100,
   /** Vertical gap between neighbours in a layer (nodes and edges passing through it). */
-  nodeGap: 20,
+  nodeGap: 28,
   /** Edges end this far before the consumer's left side, where the arrowhead marker sits. */
   arrow: 6,
   /** Vertical distance between the ends of edges that leave or enter a node on the same side. */
