@@ -177,6 +177,7 @@ test.describe('the camera follows the step', () => {
 test.describe('every symbol a formula uses is on the graph', () => {
   test('generated names (a₁, a₇) are drawn on their nodes', async ({ page }) => {
     await openApp(page, link(EXAMPLES.find((e) => e.id === 'neuron')!.source, '&step=25'));
+    await expect(page.locator('.formula .katex').first()).toBeVisible();
     const formula = await page.locator('.formula').innerText();
     const names = [...new Set(formula.match(/a\s*\d+/g) ?? [])].map((s) => s.replace(/\s+/g, ''));
     expect(names.length).toBeGreaterThan(0);

@@ -12,6 +12,11 @@ const FRACTIONS = [...STEPS].sort((a, b) => Math.abs(a - 0.5) - Math.abs(b - 0.5
 const EARLY = STEPS;
 const LATE = [...STEPS].reverse();
 const CELL = 128;
+/** Wires are sampled every few px; a sample inside a label box costs like this much overlap. */
+const WIRE_STEP = 6;
+const WIRE_COST = 6;
+/** Above this many edges labels only avoid nodes and each other (see `placeLabels`). */
+const WIRE_LIMIT = 600;
 
 /**
  * Chooses each edge's label anchor: a point on its curve where the label box (value above the
@@ -57,6 +62,41 @@ export function placeLabels(
     ]);
   }
 
+  // Points along every curve, so that a label is not written across another edge's wire. Only
+  // for graphs small enough to be read label by label (the cost grows with edges × samples).
+  const wires = new Map<number, number[]>();
+  if (routes.length <= WIRE_LIMIT) {
+    routes.forEach((pts, k) => {
+      const tangents = monotoneTangents(pts);
+      for (let i = 0; i + 1 < pts.length; i++) {
+        const steps = Math.max(2, Math.ceil((pts[i + 1][0] - pts[i][0]) / WIRE_STEP));
+        for (let s = 0; s <= steps; s++) {
+          const [x, y] = pointOnCurve(pts, tangents, i, s / steps);
+          const c = key(Math.floor(x / CELL) + 32768, Math.floor(y / CELL) + 32768);
+          const list = wires.get(c);
+          if (list) list.push(x, y, k);
+          else wires.set(c, [x, y, k]);
+        }
+      }
+    });
+  }
+  /** How many points of other edges' wires fall inside `b`, each worth `WIRE_COST` of area. */
+  const crossing = (b: Box, own: number) => {
+    if (wires.size === 0) return 0;
+    let cost = 0;
+    forCells(b, (cx, cy) => {
+      const list = wires.get(key(cx, cy));
+      if (!list) return;
+      for (let i = 0; i < list.length; i += 3) {
+        if (list[i + 2] === own) continue;
+        const x = list[i];
+        const y = list[i + 1];
+        if (x > b[0] && x < b[2] && y > b[1] && y < b[3]) cost += WIRE_COST;
+      }
+    });
+    return cost;
+  };
+
   return routes.map((pts, k) => {
     const fractions = !lean || lean[k] === 0 ? FRACTIONS : lean[k] < 0 ? EARLY : LATE;
     const tangents = monotoneTangents(pts);
@@ -65,7 +105,8 @@ export function placeLabels(
     search: for (const i of stretchOrder(pts, lean ? lean[k] : 0)) {
       for (const u of fractions) {
         const p = pointOnCurve(pts, tangents, i, u);
-        const area = overlap(boxAt(p));
+        const box = boxAt(p);
+        const area = overlap(box) + crossing(box, k);
         if (area < bestArea) {
           best = p;
           bestArea = area;
@@ -99,8 +140,7 @@ function stretchOrder(pts: readonly Point[], lean: number): number[] {
 /** The label box around an anchor. */
 export function boxAt([x, y]: Point): Box {
   const w = LABEL_BOX.width / 2;
-  const h = LABEL_BOX.height / 2;
-  return [x - w, y - h, x + w, y + h];
+  return [x - w, y - LABEL_BOX.above, x + w, y - LABEL_BOX.above + LABEL_BOX.height];
 }
 
 function forCells(b: Box, f: (cx: number, cy: number) => void) {

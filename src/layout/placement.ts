@@ -141,8 +141,9 @@ export function place(input: LayoutInput, layered: Layered, settings: SugiyamaSe
     if (node.data.trunk) return [0.5, 1] as const;
     const i = node.data.index;
     const { width, height } = input.nodes[i];
-    // Room for the labels of the edges at this node: two fit side by side in a gap.
-    const labels = Math.ceil(Math.max(outdegree[i], indegree[i]) / 2) * LABEL_BOX.height;
+    // Room for the labels of the edges at this node, stacked: a layer gap holds one label box
+    // across (SPACING.layerGap < 2 × LABEL_BOX.width), so a fork's labels sit one above another.
+    const labels = Math.max(outdegree[i], indegree[i]) * LABEL_BOX.height;
     // top-to-bottom in d3-dag: [size across layers, size along the layer direction]
     return [Math.max(height, labels, 1), Math.max(width, 1)] as const;
   };

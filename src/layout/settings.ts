@@ -20,9 +20,11 @@ export const SPACING = {
 
 /**
  * The box a renderer may fill around an edge's label anchor: the forward value above the curve
- * and the gradient below it, each ~18 px tall and up to ~70 px wide, plus a little air.
+ * (15 px type, its top ~16 px above the anchor) and the gradient badge below it (20 px tall,
+ * reaching 22 px below); `above` of its `height` lies above the anchor. A badge holds a number
+ * like −0.5344 in ~76 px. Tight on purpose: with the layer gap it decides how compact a graph is.
  */
-export const LABEL_BOX = { width: 76, height: 40 } as const;
+export const LABEL_BOX = { width: 76, height: 40, above: 18 } as const;
 
 /** Room kept free around node boxes when placing labels. */
 export const NODE_CLEARANCE = 3;

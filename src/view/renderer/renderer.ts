@@ -348,7 +348,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
 
     labels
       .select<SVGTextElement>('text.value-label')
-      .attr('y', -8)
+      .attr('y', -5)
       .text((d) => d.value ?? '')
       .attr('opacity', (d) => (d.value === null ? 0 : 1))
       .filter((d) => fresh?.direction === 'forward' && fresh.edge === d.id)
@@ -362,7 +362,8 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       const badge = select(this).select<SVGGElement>('g.grad-badge');
       badge.attr('display', d.grad === null ? 'none' : null);
       if (d.grad === null) return;
-      layoutBadge(badge, d.grad, 16, markOf(view, d.gradKind));
+      // Within the box the layout keeps for the label (LABEL_BOX: 18 above the wire, 22 below).
+      layoutBadge(badge, d.grad, 12, markOf(view, d.gradKind));
       badge.classed('tangent', d.gradKind === 'tangent');
       if (fresh && fresh.direction !== 'forward' && fresh.edge === d.id) {
         badge
@@ -432,10 +433,12 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
     nodes.each(function (d) {
       const g = select(this);
       drawShape(g.select<SVGGElement>('g.shape'), d);
-      // Above the node: its name (named intermediates) and its value once computed, `q = 3`.
+      // Above an op: the name formulas call it by (`q`, `a₇`); its value travels on the edges out
+      // of it (and on the output's stub), so the name stays short and clear of the wires. Above an
+      // input: its value.
       const above = g.select<SVGTextElement>('text.node-above');
       const nameAbove = d.kind === 'op' && d.name !== undefined;
-      const valueAbove = d.showValue && d.value !== null && !d.output;
+      const valueAbove = d.kind === 'input' && d.showValue && d.value !== null;
       above.attr('display', nameAbove || valueAbove ? null : 'none').attr('y', -d.height / 2 - 9);
       above.selectAll('tspan').remove();
       above.text(null);
@@ -773,9 +776,9 @@ function layoutBadge(badge: G, label: string, y: number, mark = '∂') {
   const left = -(width + markWidth) / 2;
   badge
     .select('rect')
-    .attr('x', left - 6)
+    .attr('x', left - 4)
     .attr('y', y - 10)
-    .attr('width', width + markWidth + 12)
+    .attr('width', width + markWidth + 8)
     .attr('height', 20);
   badge
     .select('text.grad-mark')
