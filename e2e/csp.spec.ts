@@ -126,10 +126,31 @@ test.describe('Content Security Policy and Trusted Types', () => {
     expect(sources('style-src').toSorted()).toEqual(["'self'", ...styles].toSorted());
   });
 
-  test('the watcher sees a refusal: inline script, HTML from a string, a style attribute', async ({
+  test('the watcher sees refusals: an injected inline script, HTML or a worker from a string, a style attribute, another policy', async ({
     page,
   }) => {
     const watch = await watchPolicy(page);
+    // The built page with one inline script more, as a host that injects code would serve it.
+    const html = await readFile(`${DIST}/index.html`, 'utf8');
+    await page.route('**/tampered.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: html.replace('</head>', '<script>window.pwned = 3</script></head>'),
+      }),
+    );
+    await page.goto('./tampered.html');
+    // The browser reports it twice: the event, and a console error.
+    const refused = () =>
+      watch.seen.filter((s) => !s.startsWith('console:')).map((s) => s.split(' ')[0]);
+    await expect.poll(refused).toEqual(['script-src-elem']);
+    await expect.poll(() => watch.seen.filter((s) => s.startsWith('console:')).length).toBe(1);
+    expect(
+      await page.evaluate(() => (window as unknown as { pwned?: number }).pwned),
+    ).toBeUndefined();
+    // The page's own inline scripts still ran: the theme is set before paint.
+    await expect(page.locator('html')).toHaveAttribute('data-theme', /^(light|dark)$/);
+    watch.seen.length = 0;
+
     await openApp(page, CIRCUIT);
     await noViolations(page, watch, 'opening the app');
     const outcome = await page.evaluate(() => {
@@ -152,16 +173,26 @@ test.describe('Content Security Policy and Trusted Types', () => {
       });
       attempt('worker', () => void new Worker('data:text/javascript,1'));
       attempt('style', () => document.body.setAttribute('style', 'outline: 1px solid red'));
+      // No other code can make a policy of its own to get past Trusted Types.
+      attempt('policy', () => {
+        const tt = (
+          window as unknown as { trustedTypes: { createPolicy(n: string, r: object): void } }
+        ).trustedTypes;
+        tt.createPolicy('other', { createHTML: (s: string) => s });
+      });
       return { tries, pwned: (window as unknown as { pwned?: number }).pwned ?? null };
     });
     // Trusted Types refuse the strings; the policy refuses the inline style.
     expect(outcome.tries.html).toBe('TypeError');
     expect(outcome.tries.script).toBe('TypeError');
     expect(outcome.tries.worker).toBe('TypeError');
+    expect(outcome.tries.policy).toBe('TypeError');
     expect(outcome.pwned).toBeNull();
     await expect
-      .poll(() => watch.seen.filter((s) => !s.startsWith('console:')).map((s) => s.split(' ')[0]))
-      .toEqual(expect.arrayContaining(['require-trusted-types-for', 'style-src-attr']));
+      .poll(refused)
+      .toEqual(
+        expect.arrayContaining(['require-trusted-types-for', 'style-src-attr', 'trusted-types']),
+      );
   });
 
   test('TeX that KaTeX cannot parse is shown as text without a refused style attribute', async ({
