@@ -35,7 +35,10 @@ function decodeAttribute(raw: string): string {
 export function inlineCode(html: string): { scripts: string[]; styles: string[]; attrs: string[] } {
   const scripts: string[] = [];
   const styles: string[] = [];
+  // The browser hashes what it parsed, and its parser turns every CR LF or CR into LF (a page
+  // checked out on Windows has CR LF).
   const rest = html
+    .replace(/\r\n?/g, '\n')
     .replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi, (_m, attrs: string, body: string) => {
       if (!/\ssrc\s*=/i.test(` ${attrs}`)) scripts.push(body);
       return '';

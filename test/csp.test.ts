@@ -53,6 +53,11 @@ describe('the built page’s Content Security Policy (scripts/csp.ts)', () => {
     expect(() => withPolicy('<p>no charset</p>')).toThrow(/charset/);
   });
 
+  it('hashes line ends as the browser parses them (LF), whatever the file has', () => {
+    expect(inlineCode(PAGE.replace(/\n/g, '\r\n'))).toEqual(inlineCode(PAGE));
+    expect(inlineCode('<script>a\r\nb\rc</script>').scripts).toEqual(['a\nb\nc']);
+  });
+
   it('refuses an entity it does not know rather than hash the wrong text', () => {
     expect(() => inlineCode('<p style="a:&nbsp;"></p>')).toThrow(/entity/);
   });
