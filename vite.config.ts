@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { defineConfig, runnerImport, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { cspPlugin } from './scripts/csp.ts';
 
 /**
  * Writes the app's first screen into dist/index.html (`src/prerender.tsx`, rendered by the same
@@ -98,10 +99,14 @@ function inlineStyles(): Plugin {
 // (a course site's folder) as well as from a domain's root.
 export default defineConfig({
   base: './',
-  plugins: [react(), inlineStyles(), prerenderShell()],
+  // The policy last: it hashes the inline code the two plugins before it write into the page.
+  plugins: [react(), inlineStyles(), prerenderShell(), cspPlugin()],
   build: {
     target: 'es2022',
     sourcemap: false,
+    // Fonts stay files (KaTeX's smallest would become a data: URL): the page's policy then
+    // allows fonts from its own folder only.
+    assetsInlineLimit: (file) => (/\.(?:woff2?|ttf|otf)$/.test(file) ? false : undefined),
   },
   worker: { format: 'es' },
 });

@@ -1,3 +1,5 @@
+import { scriptUrl } from './trustedTypes';
+
 /**
  * Registers `sw.js` (in public/, copied next to index.html) so the built app works offline after
  * the first visit. Only in production builds (the dev server's modules change on every edit) and
@@ -9,7 +11,7 @@ export function registerServiceWorker(win: Window = window): void {
   if (win.location.protocol !== 'http:' && win.location.protocol !== 'https:') return;
   const start = () => {
     // Relative to the page, so the worker's scope is whatever folder the app was copied to.
-    win.navigator.serviceWorker.register('./sw.js').then(
+    win.navigator.serviceWorker.register(scriptUrl('./sw.js', win)).then(
       () => void win.navigator.serviceWorker.ready.then((reg) => sendLoaded(win, reg)),
       () => {
         // Blocked (private mode, a host's policy): the app still works online.

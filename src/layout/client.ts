@@ -1,5 +1,8 @@
 import type { WorkerReply, WorkerRequest } from './protocol';
 import type { LayoutInput, LayoutOptions, LayoutResult } from './types';
+import { scriptUrl } from '../trustedTypes';
+// The worker's built URL, not a constructor: its URL must pass the page's Trusted Types policy.
+import layoutWorkerUrl from './layout.worker.ts?worker&url';
 
 /**
  * Graphs up to this many nodes are laid out on the main thread: their layout takes under ~8 ms
@@ -41,7 +44,7 @@ type LayoutModule = Pick<typeof import('./layoutGraph'), 'layoutGraph'>;
 function defaultWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
   try {
-    return new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+    return new Worker(scriptUrl(layoutWorkerUrl), { type: 'module' });
   } catch {
     return null;
   }

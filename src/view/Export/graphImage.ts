@@ -320,7 +320,9 @@ function copyStyles(live: Element, clone: Element, win: Window): void {
     }
     if (cs.display === 'none') parts.push('display:none');
     if (!el.hasAttribute('opacity') && cs.opacity !== '1') parts.push(`opacity:${cs.opacity}`);
-    out.setAttribute('style', parts.join(';'));
+    // Through the CSSOM, not setAttribute: the page's policy refuses style attributes from
+    // script (style-src-attr), and the serializer writes this out as the style attribute anyway.
+    out.style.cssText = parts.join(';');
     a = liveWalk.nextNode();
     b = cloneWalk.nextNode();
   }
