@@ -1,0 +1,50 @@
+import type { BaseType, Selection as D3Selection } from 'd3';
+import type { G } from './draw';
+import type { GraphView } from './viewModel';
+
+/** Fills a gradient badge: a rounded box holding a ∂ mark and the number. */
+export function fillBadge<D, P extends BaseType, PD>(badge: D3Selection<SVGGElement, D, P, PD>) {
+  badge.append('rect').attr('rx', 9).attr('ry', 9);
+  badge.append('text').attr('class', 'grad-mark').attr('text-anchor', 'end').text('∂');
+  badge.append('text').attr('class', 'grad-value').attr('text-anchor', 'start');
+  return badge;
+}
+
+/** The badge's mark: ∂ for a gradient, `∂/∂b` for forward mode's tangent. */
+export function markOf(view: GraphView, kind: 'gradient' | 'tangent'): string {
+  return kind === 'tangent' && view.tangentMark ? view.tangentMark : '∂';
+}
+
+/**
+ * Fits a badge (mark, number, rounded box) around `label`, centred at height `y`. The mark is ∂
+ * for gradients; forward mode's tangents say what they are taken with respect to, `∂/∂b`, as
+ * colah's figures do.
+ */
+export function layoutBadge(badge: G, label: string, y: number, mark = '∂') {
+  if (badge.select('text.grad-value').empty()) fillBadge(badge);
+  badge.select<SVGTextElement>('text.grad-value').text(label);
+  badge.select<SVGTextElement>('text.grad-mark').text(mark);
+  const width = estimateBadgeWidth(label);
+  const markWidth = mark.length === 1 ? 12 : mark.length * 8.6;
+  const left = -(width + markWidth) / 2;
+  badge
+    .select('rect')
+    .attr('x', left - 4)
+    .attr('y', y - 10)
+    .attr('width', width + markWidth + 8)
+    .attr('height', 20);
+  badge
+    .select('text.grad-mark')
+    .attr('x', left + markWidth - 1)
+    .attr('y', y)
+    .attr('dy', '0.35em');
+  badge
+    .select('text.grad-value')
+    .attr('x', left + markWidth + 2)
+    .attr('y', y)
+    .attr('dy', '0.35em');
+}
+
+function estimateBadgeWidth(label: string): number {
+  return label.length * 8.1;
+}

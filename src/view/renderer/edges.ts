@@ -1,0 +1,110 @@
+import { select } from 'd3';
+import type { Selection } from '../../state/types';
+import { fillBadge, layoutBadge, markOf } from './badges';
+import { changed, type G } from './draw';
+import type { EdgeView, GraphView } from './viewModel';
+
+export interface EdgeHandlers {
+  onSelect(selection: Selection): void;
+  onHover(selection: Selection): void;
+}
+
+/**
+ * Edges and their labels: each wire (with a wider invisible path that catches the pointer), the
+ * forward value above it and the gradient badge below it, joined by edge id. Only elements whose
+ * data changed are touched (see `changed`).
+ */
+export function createEdges(edgeLayer: G, labelLayer: G, handlers: EdgeHandlers) {
+  return { update: drawEdges };
+
+  function drawEdges(view: GraphView, duration: number) {
+    const fresh = view.step && duration > 0 ? view.step : undefined;
+    edgeLayer
+      .selectAll<SVGGElement, EdgeView>('g.edge')
+      .data(view.edges, (d) => String(d.id))
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'edge');
+        g.append('path').attr('class', 'edge-hit');
+        g.append('path').attr('class', 'edge-line');
+        g.on('click', (event: MouseEvent, d) => {
+          event.stopPropagation();
+          handlers.onSelect({ kind: 'edge', id: d.id });
+        })
+          .on('mouseenter', (_e, d) => handlers.onHover({ kind: 'edge', id: d.id }))
+          .on('mouseleave', () => handlers.onHover(null));
+        return g;
+      })
+      .filter(function (d) {
+        return changed(
+          this,
+          `${d.path}|${d.active}|${d.onPath}|${d.dead}|${d.selected}|${d.fromName}|${d.toName}`,
+        );
+      })
+      .attr('data-edge', (d) => d.id)
+      .attr('data-from', (d) => d.fromName)
+      .attr('data-to', (d) => d.toName)
+      .classed('active-forward', (d) => d.active === 'forward')
+      .classed('active-backward', (d) => d.active === 'backward')
+      .classed('active-tangent', (d) => d.active === 'tangent')
+      .classed('on-path', (d) => d.onPath === true)
+      .classed('off-path', (d) => d.onPath === false)
+      .classed('dead', (d) => d.dead)
+      .classed('selected', (d) => d.selected)
+      .call((g) => g.select('path.edge-hit').attr('d', (d) => d.path))
+      .call((g) =>
+        g
+          .select('path.edge-line')
+          .attr('d', (d) => d.path)
+          .attr('marker-end', (d) => `url(#arrow-${d.active ?? (d.dead ? 'dead' : 'plain')})`),
+      );
+
+    const labels = labelLayer
+      .selectAll<SVGGElement, EdgeView>('g.edge-label')
+      .data(view.edges, (d) => String(d.id))
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'edge-label');
+        g.append('text').attr('class', 'value-label').attr('text-anchor', 'middle');
+        g.append('g').attr('class', 'grad-badge').call(fillBadge);
+        return g;
+      })
+      .filter(function (d) {
+        const isFresh = fresh !== undefined && fresh.edge === d.id;
+        const signature = `${d.labelX},${d.labelY}|${d.value}|${d.grad}|${d.gradKind}|${d.onPath}|${d.fromName}|${d.toName}|${view.tangentMark}`;
+        return changed(this, signature) || isFresh;
+      })
+      .attr('data-edge', (d) => d.id)
+      .attr('data-from', (d) => d.fromName)
+      .attr('data-to', (d) => d.toName)
+      .classed('off-path', (d) => d.onPath === false)
+      .attr('transform', (d) => `translate(${d.labelX},${d.labelY})`);
+
+    labels
+      .select<SVGTextElement>('text.value-label')
+      .attr('y', -5)
+      .text((d) => d.value ?? '')
+      .attr('opacity', (d) => (d.value === null ? 0 : 1))
+      .filter((d) => fresh?.direction === 'forward' && fresh.edge === d.id)
+      .attr('opacity', 0)
+      .transition('land')
+      .delay(duration * 0.75)
+      .duration(duration * 0.25)
+      .attr('opacity', 1);
+
+    labels.each(function (d) {
+      const badge = select(this).select<SVGGElement>('g.grad-badge');
+      badge.attr('display', d.grad === null ? 'none' : null);
+      if (d.grad === null) return;
+      // Within the box the layout keeps for the label (LABEL_BOX: 18 above the wire, 22 below).
+      layoutBadge(badge, d.grad, 12, markOf(view, d.gradKind));
+      badge.classed('tangent', d.gradKind === 'tangent');
+      if (fresh && fresh.direction !== 'forward' && fresh.edge === d.id) {
+        badge
+          .attr('opacity', 0)
+          .transition('land')
+          .delay(duration * 0.75)
+          .duration(duration * 0.25)
+          .attr('opacity', 1);
+      } else badge.interrupt('land').attr('opacity', 1);
+    });
+  }
+}

@@ -1,0 +1,279 @@
+import { select, type Selection as D3Selection } from 'd3';
+import type { NodeSymbol } from '../../engine';
+import type { Selection } from '../../state/types';
+import { fillBadge, layoutBadge, markOf } from './badges';
+import { changed, type G } from './draw';
+import { GEOMETRY } from './geometry';
+import { flash } from './motion';
+import type { GraphView, NodeView } from './viewModel';
+
+export interface NodeHandlers {
+  onSelect(selection: Selection): void;
+  onHover(selection: Selection): void;
+  /** An arrow key on a focused node: the renderer moves focus (roving focus). */
+  onArrow(from: NodeView, key: string): void;
+  /** A node took focus: it becomes the graph's one Tab stop. */
+  onFocus(node: NodeView): void;
+}
+
+/**
+ * Nodes (shape, glyph, name and value above, gradient badge below) and the output's stub, joined
+ * by node id; a node's group is its accessible button.
+ */
+export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) {
+  return {
+    update(view: GraphView, duration: number) {
+      drawNodes(view, duration);
+      drawStub(view, duration);
+    },
+  };
+
+  function drawNodes(view: GraphView, duration: number) {
+    const fresh = view.step && duration > 0 ? view.step : undefined;
+    const nodes = nodeLayer
+      .selectAll<SVGGElement, NodeView>('g.node')
+      .data(view.nodes, (d) => String(d.id))
+      .join((enter) => {
+        const g = enter
+          .append('g')
+          .attr('tabindex', -1)
+          .attr('role', 'button')
+          .on('click', (event: MouseEvent, d) => {
+            event.stopPropagation();
+            handlers.onSelect({ kind: 'node', id: d.id });
+          })
+          .on('keydown', (event: KeyboardEvent, d) => {
+            if (event.key === 'Enter' || event.key === ' ') {
+              event.preventDefault();
+              event.stopPropagation();
+              handlers.onSelect({ kind: 'node', id: d.id });
+            } else if (/^Arrow(Left|Right|Up|Down)$/.test(event.key)) {
+              event.preventDefault();
+              event.stopPropagation();
+              handlers.onArrow(d, event.key);
+            }
+          })
+          .on('focus.rove', (_e, d) => handlers.onFocus(d))
+          .on('mouseenter focus', (_e, d) => handlers.onHover({ kind: 'node', id: d.id }))
+          .on('mouseleave blur', () => handlers.onHover(null));
+        g.append('g').attr('class', 'shape');
+        g.append('text').attr('class', 'node-above').attr('text-anchor', 'middle');
+        g.append('g').attr('class', 'grad-badge node-grad').call(fillBadge);
+        return g;
+      })
+      .filter(function (d) {
+        const isFresh = fresh !== undefined && fresh.node === d.id;
+        return changed(this, `${JSON.stringify(d)}|${view.tangentMark}`) || isFresh;
+      })
+      .attr('class', (d) => `node node-${d.kind}`)
+      .classed('output', (d) => d.output)
+      .classed('active', (d) => d.active)
+      .classed('generated-name', (d) => d.generatedName)
+      .attr('aria-current', (d) => (d.current ? 'step' : null))
+      .classed('dead', (d) => d.dead)
+      .classed('selected', (d) => d.selected)
+      .classed('has-note', (d) => d.note !== null)
+      .attr('data-node', (d) => d.id)
+      .attr('data-name', (d) => d.symbolName)
+      .attr('aria-label', (d) => d.ariaLabel)
+      .attr('aria-pressed', (d) => String(d.selected))
+      .attr('transform', (d) => `translate(${d.x},${d.y})`);
+
+    nodes.each(function (d) {
+      const g = select(this);
+      drawShape(g.select<SVGGElement>('g.shape'), d);
+      // Above an op: the name formulas call it by (`q`, `a₇`); its value travels on the edges out
+      // of it (and on the output's stub), so the name stays short and clear of the wires. Above an
+      // input: its value.
+      const above = g.select<SVGTextElement>('text.node-above');
+      const nameAbove = d.kind === 'op' && d.name !== undefined;
+      const valueAbove = d.kind === 'input' && d.showValue && d.value !== null;
+      above.attr('display', nameAbove || valueAbove ? null : 'none').attr('y', -d.height / 2 - 9);
+      above.selectAll('tspan').remove();
+      above.text(null);
+      if (nameAbove) writeSymbol(above, d.name!, 'node-name');
+      if (valueAbove) {
+        above
+          .append('tspan')
+          .attr('class', 'node-value')
+          .attr('dy', nameAbove && d.name!.sub !== undefined ? '-0.3em' : null)
+          .text(nameAbove ? ` = ${d.value}` : d.value!);
+        if (fresh?.kind === 'forward-node' && fresh.node === d.id) {
+          above
+            .attr('opacity', 0)
+            .transition('land')
+            .delay(duration * 0.4)
+            .duration(duration * 0.3)
+            .attr('opacity', 1);
+        } else above.interrupt('land').attr('opacity', 1);
+      }
+
+      const badge = g.select<SVGGElement>('g.node-grad');
+      badge.attr('display', d.grad === null || d.output ? 'none' : null);
+      if (d.grad !== null && !d.output) {
+        layoutBadge(
+          badge,
+          d.grad + (d.gradPartial ? ' …' : ''),
+          d.height / 2 + 16,
+          markOf(view, d.gradKind),
+        );
+        badge.classed('partial', d.gradPartial);
+        badge.classed('tangent', d.gradKind === 'tangent');
+        if (
+          (fresh?.kind === 'backward-edge' || fresh?.kind === 'tangent-edge') &&
+          fresh.node === d.id
+        ) {
+          badge
+            .attr('opacity', 0)
+            .transition('land')
+            .delay(duration * 0.8)
+            .duration(duration * 0.2)
+            .attr('opacity', 1);
+        } else badge.interrupt('land').attr('opacity', 1);
+      }
+      if (
+        fresh?.node === d.id &&
+        (fresh.kind === 'forward-node' ||
+          fresh.kind === 'seed' ||
+          fresh.kind === 'tangent-seed' ||
+          fresh.kind === 'tangent-node')
+      ) {
+        flash(g.select<SVGGElement>('g.shape'), duration);
+      }
+    });
+  }
+
+  function drawStub(view: GraphView, duration: number) {
+    const out = view.nodes.find((n) => n.id === view.outputId);
+    stubLayer.selectAll('*').remove();
+    if (!out) return;
+    const x0 = out.x + out.width / 2 + 4;
+    const x1 = x0 + GEOMETRY.outputStub;
+    stubLayer
+      .append('path')
+      .attr('class', 'edge-line stub-line')
+      .attr('d', `M${x0},${out.y} L${x1 - 4},${out.y}`)
+      .attr('marker-end', 'url(#arrow-plain)');
+    const mid = (x0 + x1) / 2;
+    const value = stubLayer
+      .append('text')
+      .attr('class', 'value-label output-value')
+      .attr('text-anchor', 'middle')
+      .attr('x', mid)
+      .attr('y', out.y - 8)
+      .text(out.value ?? '');
+    if (
+      out.value !== null &&
+      view.step?.kind === 'forward-node' &&
+      view.step.node === out.id &&
+      duration > 0
+    ) {
+      value
+        .attr('opacity', 0)
+        .transition()
+        .delay(duration * 0.5)
+        .duration(duration * 0.3)
+        .attr('opacity', 1);
+    }
+    if (out.grad !== null) {
+      const badge = stubLayer.append('g').attr('class', 'grad-badge output-grad').call(fillBadge);
+      badge
+        .attr('transform', `translate(${mid},${out.y})`)
+        .classed('tangent', out.gradKind === 'tangent');
+      layoutBadge(badge, out.grad, 16, markOf(view, out.gradKind));
+    }
+  }
+}
+
+/** The rounded box of an input or a constant, centred on the node. */
+function appendBody(g: G, d: NodeView, rx: number) {
+  g.append('rect')
+    .attr('class', 'node-body')
+    .attr('x', -d.width / 2)
+    .attr('y', -d.height / 2)
+    .attr('width', d.width)
+    .attr('height', d.height)
+    .attr('rx', rx);
+}
+
+/** Draws a node's outline and glyph: circle for ops, rounded box for inputs, small tag for constants. */
+function drawShape(g: G, d: NodeView) {
+  g.selectAll('*').remove();
+  if (d.kind === 'op') {
+    if (d.output)
+      g.append('circle')
+        .attr('class', 'output-ring')
+        .attr('r', d.width / 2 + 4);
+    g.append('circle')
+      .attr('class', 'node-body')
+      .attr('r', d.width / 2);
+    g.append('text')
+      .attr('class', 'op-glyph')
+      .attr('text-anchor', 'middle')
+      .attr('dy', '0.35em')
+      .attr('font-size', d.glyph.length > 2 ? 14 : 19)
+      .text(d.glyph);
+  } else if (d.kind === 'input') {
+    appendBody(g, d, 10);
+    writeSymbol(
+      g
+        .append('text')
+        .attr('class', 'input-name')
+        .attr('text-anchor', 'middle')
+        .attr('dy', '0.35em'),
+      d.name!,
+    );
+  } else {
+    appendBody(g, d, 6);
+    g.append('text')
+      .attr('class', 'const-glyph')
+      .attr('text-anchor', 'middle')
+      .attr('dy', '0.35em')
+      .text(d.glyph);
+  }
+  if (d.kind === 'op') {
+    g.append('circle')
+      .attr('class', 'focus-ring')
+      .attr('r', d.width / 2 + 8);
+  } else {
+    g.append('rect')
+      .attr('class', 'focus-ring')
+      .attr('x', -d.width / 2 - 6)
+      .attr('y', -d.height / 2 - 6)
+      .attr('width', d.width + 12)
+      .attr('height', d.height + 12)
+      .attr('rx', 12);
+  }
+  if (d.note) {
+    g.append('circle')
+      .attr('class', `note-dot note-${d.note}`)
+      .attr('cx', d.width / 2 - 2)
+      .attr('cy', -d.height / 2 + 2)
+      .attr('r', 6);
+    g.append('text')
+      .attr('class', 'note-glyph')
+      .attr('x', d.width / 2 - 2)
+      .attr('y', -d.height / 2 + 2)
+      .attr('dy', '0.35em')
+      .attr('text-anchor', 'middle')
+      .text('!');
+  }
+}
+
+/** Appends a name with its subscript set smaller and lower: w₀ drawn as w and a small 0. */
+function writeSymbol(
+  text: D3Selection<SVGTextElement, unknown, null, undefined>,
+  s: NodeSymbol,
+  className = '',
+) {
+  text.append('tspan').attr('class', className).text(s.base);
+  if (s.sub !== undefined) {
+    text
+      .append('tspan')
+      .attr('class', `${className} sub`)
+      .attr('dy', '0.3em')
+      .style('font-size', 'max(14px, 0.82em)')
+      .text(s.sub);
+  }
+  return text;
+}
