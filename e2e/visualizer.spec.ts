@@ -13,6 +13,9 @@ import {
   screenshot,
   typeProgram,
 } from './helpers';
+import { OP_LIST } from '../src/engine/ops';
+import { OP_WORDS } from '../src/engine/opWords';
+import { vi } from '../src/i18n/vi';
 
 const next = (page: Page) => page.getByRole('button', { name: 'Next step' });
 const previous = (page: Page) => page.getByRole('button', { name: 'Previous step' });
@@ -262,10 +265,28 @@ test.describe('the visualizer', () => {
     await page.getByRole('button', { name: 'Syntax help' }).click();
     const dialog = page.getByRole('dialog', { name: 'What you can type' });
     await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText('sigmoid(x)');
     await expect(dialog).toContainText('# starts a comment');
+    // Every function of the op registry, called with its arity and described in words.
+    const items = dialog.locator('.help-functions li');
+    const functions = OP_LIST.filter((op) => op.callNames?.length);
+    await expect(items).toHaveCount(functions.length);
+    for (const op of functions) {
+      const [name] = op.callNames!;
+      const call = op.arity === 2 ? `${name}(a, b)` : `${name}(x)`;
+      await expect(items.filter({ hasText: call })).toContainText(OP_WORDS[op.name].en);
+    }
+    await expect(dialog).toContainText('log(x), ln(x)');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toHaveCount(0);
+  });
+
+  test('the syntax card names the functions in Vietnamese too', async ({ page }) => {
+    await openApp(page, '?lang=vi');
+    await page.getByRole('button', { name: vi['editor.help'] }).click();
+    const dialog = page.getByRole('dialog', { name: vi['help.title'] });
+    await expect(dialog.locator('.help-functions li').filter({ hasText: 'sigmoid(x)' })).toHaveText(
+      `sigmoid(x) ${OP_WORDS.sigmoid.vi}`,
+    );
   });
 });
 
