@@ -28,6 +28,10 @@ export const OP_WORDS: Readonly<Record<OpName, OpWords>> = {
   tan: { en: 'tangent', vi: 'hàm tang' },
   tanh: { en: 'hyperbolic tangent', vi: 'tang hyperbolic' },
   sigmoid: { en: 'logistic sigmoid 1/(1 + e⁻ˣ)', vi: 'hàm sigmoid 1/(1 + e⁻ˣ)' },
+  softplus: {
+    en: 'softplus log(1 + eˣ), a smooth relu',
+    vi: 'hàm softplus log(1 + eˣ), relu trơn',
+  },
   relu: { en: 'rectifier max(0, x)', vi: 'hàm ReLU max(0, x)' },
   abs: { en: 'absolute value', vi: 'giá trị tuyệt đối' },
   max: { en: 'the larger of a and b', vi: 'số lớn hơn trong a và b' },

@@ -302,6 +302,17 @@ export const OPS = {
     partialTex: (_i, _args, out) => `${out} \\cdot (1 - ${out})`,
     partialText: (_i, _args, out) => `${out} · (1 - ${out})`,
   }),
+  // The graph draws ζ, the Deep Learning book's letter for it (as σ for sigmoid): `softplus` does
+  // not fit in a node; formulas and narration spell the name out.
+  softplus: unaryFn('softplus', 'ζ', '\\operatorname{softplus}', {
+    text: ([a]) => `softplus(${a})`,
+    // log(1 + eˣ) written so that neither a large x (eˣ overflows) nor a very negative one (1 + eˣ
+    // rounds to 1) loses it: for x > 0 it is x + log(1 + e⁻ˣ).
+    evaluate: (a) => (a > 0 ? a + Math.log1p(Math.exp(-a)) : Math.log1p(Math.exp(a))),
+    partial: (_i, a) => sigmoid(a),
+    partialTex: (_i, [a]) => `\\sigma\\left(${a}\\right)`,
+    partialText: (_i, [a]) => `σ(${a})`,
+  }),
   relu: unaryFn('relu', 'relu', '\\operatorname{relu}', {
     // Written so that a NaN passes through: relu(log(-1)) must not quietly become 0.
     evaluate: (a) => (a < 0 ? 0 : a),
