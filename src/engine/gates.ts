@@ -1,4 +1,4 @@
-import type { Analysis } from './index';
+import type { Analysis } from './analysis';
 import { NodeKind } from './graph';
 import { OP_LIST } from './ops';
 import { localTex, TEX, TEXT } from './tex';

@@ -1,6 +1,6 @@
 import { forward } from './forward';
 import { NodeKind, type CompiledGraph } from './graph';
-import { analyze, type Analysis } from './index';
+import { analyze, type Analysis } from './analysis';
 import { OP_LIST } from './ops';
 
 /** Step of the centred difference: cs231n's suggestion, small but far above rounding noise. */

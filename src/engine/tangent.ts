@@ -1,6 +1,6 @@
 import { DEFAULT_DIGITS, numberTex } from './format';
 import { NodeKind, opOf, type CompiledGraph } from './graph';
-import type { Analysis } from './index';
+import type { Analysis } from './analysis';
 import { lazyArray } from './lazy';
 import { chain, TEX, type Notation } from './tex';
 import { LazyFormulaStep, NEVER, type Step } from './trace';
