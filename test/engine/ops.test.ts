@@ -87,12 +87,17 @@ describe('every op of the registry', () => {
   it.each(OP_LIST.map((op) => [op.name, op] as const))(
     '%s: a program written with `source` parses to it and computes `evaluate`',
     (name, op) => {
-      const [a, b] = fc.sample(pointOf(op), 1)[0];
       const args = op.arity === 2 ? ['u', 'v'] : ['u'];
-      const analysis = analyze(`u = ${a}; v = ${b}\nf = ${op.source(args)}`);
-      const out = analysis.graph.nodes[analysis.graph.output];
-      expect(out.op).toBe(name);
-      expect(analysis.output).toBe(op.evaluate(a, b));
+      fc.assert(
+        fc.property(pointOf(op), (point) => {
+          // + 0 turns a drawn −0 into the 0 that `u = 0` declares.
+          const [a, b] = point.map((x) => x + 0);
+          const analysis = analyze(`u = ${a}; v = ${b}\nf = ${op.source(args)}`);
+          expect(analysis.graph.nodes[analysis.graph.output].op).toBe(name);
+          expect(analysis.output).toBe(op.evaluate(a, b));
+        }),
+        { numRuns: 50 },
+      );
       for (const f of op.callNames ?? []) expect(FUNCTION_NAMES).toContain(f);
     },
   );
