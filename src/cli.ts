@@ -8,6 +8,7 @@
  * when the program cannot be read; exit 2 for a malformed command line.
  */
 import { readFileSync } from 'node:fs';
+import { FUNCTION_CALLS, OP_WORDS } from './engine/opWords';
 import {
   analyze,
   caretLines,
@@ -17,7 +18,6 @@ import {
   TEXT,
   type Analysis,
 } from './engine';
-import { FUNCTION_CALLS, OP_WORDS } from './engine/opWords';
 
 const USAGE = `usage: grad '<program>' [name=value ...] [--steps]
        grad --functions
