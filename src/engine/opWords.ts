@@ -26,11 +26,11 @@ export const OP_WORDS: Readonly<Record<OpName, OpWords>> = {
   sin: { en: 'sine', vi: 'hàm sin' },
   cos: { en: 'cosine', vi: 'hàm cos' },
   tan: { en: 'tangent', vi: 'hàm tang' },
-  tanh: { en: 'hyperbolic tangent', vi: 'tang hyperbolic' },
+  tanh: { en: 'hyperbolic tangent', vi: 'tang hypebolic' },
   sigmoid: { en: 'logistic sigmoid 1/(1 + e⁻ˣ)', vi: 'hàm sigmoid 1/(1 + e⁻ˣ)' },
   softplus: {
     en: 'softplus log(1 + eˣ), a smooth relu',
-    vi: 'hàm softplus log(1 + eˣ), relu trơn',
+    vi: 'hàm softplus log(1 + eˣ), bản trơn của relu',
   },
   relu: { en: 'rectifier max(0, x)', vi: 'hàm ReLU max(0, x)' },
   abs: { en: 'absolute value', vi: 'giá trị tuyệt đối' },
