@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
 export default tseslint.config(
@@ -42,6 +43,46 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    // The layers and their directions (CONTRIBUTING.md): engine ← layout ← state ← views, with
+    // no value-import cycle anywhere. Type-only imports do not count as cycles (they vanish from
+    // the bundle), but they do count as directions.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // no-cycle reads the imported modules too: it needs to know how to parse TypeScript.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src/engine',
+              from: './src',
+              except: ['./engine'],
+              message: 'The engine is pure TypeScript: it imports nothing outside src/engine.',
+            },
+            {
+              target: './src/layout',
+              from: './src',
+              except: ['./engine', './layout'],
+              message: 'Layout imports only the engine.',
+            },
+            {
+              target: './src/state',
+              from: './src/view',
+              message: 'The store imports no view: views read the store, not the other way.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,12 +1,15 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/findChromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 4179);
-const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+// CHROME_PATH, else Debian's /usr/bin/chromium or another found on the machine (see the script).
+const chromium = findChromium().path ?? process.env.CHROME_PATH ?? '/usr/bin/chromium';
 // Separate build folders and ports let several checkouts' test runs share one machine.
 const DIST = process.env.E2E_DIST ?? 'dist';
 
 /**
- * Browser tests drive Debian's Chromium through playwright-core: no browser is ever downloaded.
+ * Browser tests drive a Chromium already on the machine through playwright-core (Debian's here and
+ * in CI): no browser is ever downloaded.
  * The app is served from the production build (`vite build` runs first in `npm run test:e2e`).
  */
 export default defineConfig({

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { consoleErrors, counter, editor, nodeNamed, openApp } from './helpers';
+import { consoleErrors, counter, editor, nodeNamed, openApp, screenshot } from './helpers';
 
 const CIRCUIT = '?expr=(x%2By)*z&x=-2&y=5&z=-4';
 const presentButton = (page: Page) => page.getByRole('button', { name: 'Presentation mode' });
@@ -231,28 +231,73 @@ test.describe('classroom modes', () => {
   });
 
   for (const theme of ['light', 'dark'] as const) {
-    test(`presentation screenshot at 1920×1080, ${theme}`, async ({ page }) => {
+    test(`presentation at 1920×1080 fits the projector, ${theme}`, async ({ page }) => {
       await page.setViewportSize({ width: 1920, height: 1080 });
       await openApp(page, `${CIRCUIT}&step=10&theme=${theme}`);
       await presentButton(page).click();
       await settled(page);
       await page.mouse.move(960, 500);
-      // Nothing is cut off: the controls and the formula are inside the screen.
-      for (const sel of ['.step-controls', '.formula', '.graph-panel']) {
-        const box = (await page.locator(sel).boundingBox())!;
-        expect(box.y + box.height).toBeLessThanOrEqual(1080);
-        expect(box.x + box.width).toBeLessThanOrEqual(1920);
-      }
-      await page.screenshot({ path: `test-results/screens/classroom-present-${theme}.png` });
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await expectFitted(page, { width: 1920, height: 1080 });
+      await screenshot(page, `classroom-present-${theme}`);
     });
   }
 
-  test('embed screenshot at 800×520', async ({ page }) => {
+  test('embed at 800×520: graph, steps and formula fit the frame side by side', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 800, height: 520 });
     await openApp(page, `${CIRCUIT}&step=9&embed=1`);
-    await page.screenshot({ path: 'test-results/screens/classroom-embed.png' });
+    await expect(counter(page)).toHaveText(/^Step 9 of 11/);
+    await expect(page.locator('.formula .katex').first()).toBeVisible();
+    await expectFitted(page, { width: 800, height: 520 });
+    await screenshot(page, 'classroom-embed');
   });
 });
+
+/**
+ * The graph panel, the step controls and the formula are each wholly on screen, none covers
+ * another, every node of the graph is inside the graph's panel, and the page does not scroll.
+ */
+async function expectFitted(page: Page, screen: { width: number; height: number }) {
+  const parts = ['.graph-panel', '.step-controls', '.formula'];
+  const boxes = [];
+  for (const sel of parts) {
+    const box = (await page.locator(sel).boundingBox())!;
+    expect(box, sel).not.toBeNull();
+    expect(box.x, sel).toBeGreaterThanOrEqual(0);
+    expect(box.y, sel).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, sel).toBeLessThanOrEqual(screen.width);
+    expect(box.y + box.height, sel).toBeLessThanOrEqual(screen.height);
+    boxes.push(box);
+  }
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      const apart =
+        a.x + a.width <= b.x + 0.5 ||
+        b.x + b.width <= a.x + 0.5 ||
+        a.y + a.height <= b.y + 0.5 ||
+        b.y + b.height <= a.y + 0.5;
+      expect(apart, `${parts[i]} and ${parts[j]} overlap`).toBe(true);
+    }
+  }
+  const panel = boxes[0];
+  const nodes = await page.locator('svg.graph g.node .node-body').all();
+  expect(nodes.length).toBe(5);
+  for (const node of nodes) {
+    const n = (await node.boundingBox())!;
+    expect(n.x).toBeGreaterThanOrEqual(panel.x - 0.5);
+    expect(n.y).toBeGreaterThanOrEqual(panel.y - 0.5);
+    expect(n.x + n.width).toBeLessThanOrEqual(panel.x + panel.width + 0.5);
+    expect(n.y + n.height).toBeLessThanOrEqual(panel.y + panel.height + 0.5);
+  }
+  const scroll = await page.evaluate(() => ({
+    x: document.documentElement.scrollWidth - window.innerWidth,
+    y: document.documentElement.scrollHeight - window.innerHeight,
+  }));
+  expect(scroll).toEqual({ x: 0, y: 0 });
+}
 
 /** A key as a literal inside a RegExp. */
 function escape(s: string): string {

@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { consoleErrors, counter, openApp, pressKey } from './helpers';
 
-const SHOTS = 'test-results/screens';
+// Pictures for a person to look at, with E2E_SHOTS=1 (see `screenshot` in helpers.ts). The
+// element screenshots are taken either way: they fail when the exported image does not render.
+const SHOTS = process.env.E2E_SHOTS ? `${process.env.E2E_OUT ?? 'test-results'}/screens` : null;
+const shotPath = (name: string) => (SHOTS ? `${SHOTS}/${name}.png` : undefined);
 
 /** Clicks an export button and returns the downloaded file's name and bytes. */
 async function downloadFrom(page: Page, name: string): Promise<{ file: string; bytes: Buffer }> {
@@ -58,7 +61,7 @@ async function lookAt(page: Page, svg: string, shot: string) {
   await page.setContent(
     `<!doctype html><body style="margin:0;background:#888">${svg.replace(/^<\?xml[^>]*>/, '')}</body>`,
   );
-  await page.locator('body > svg').screenshot({ path: `${SHOTS}/${shot}.png` });
+  await page.locator('body > svg').screenshot({ path: shotPath(shot) });
 }
 
 test.describe('export', () => {
@@ -136,7 +139,7 @@ test.describe('export', () => {
     await page.setContent(
       `<img style="width:${width / 2}px" src="data:image/png;base64,${bytes.toString('base64')}">`,
     );
-    await page.locator('img').screenshot({ path: `${SHOTS}/export-png.png` });
+    await page.locator('img').screenshot({ path: shotPath('export-png') });
   });
 
   test('Copy LaTeX puts the derivation on the clipboard and says so', async ({ page, context }) => {

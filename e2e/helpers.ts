@@ -67,8 +67,16 @@ export async function pressKey(page: Page, key: string, times = 1): Promise<void
 
 export const counter = (page: Page) => page.locator('.counter');
 
+/**
+ * Saves a picture for a person to look at, when asked for with E2E_SHOTS=1 (into
+ * `$E2E_OUT/screens/`). It is not an assertion and nothing compares it: pixel snapshots break on
+ * every font and anti-aliasing change, so what a test claims about a picture it measures (boxes
+ * that do not overlap, sizes, what is inside the screen) before it calls this.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: false });
+  if (!process.env.E2E_SHOTS) return;
+  const out = process.env.E2E_OUT ?? 'test-results';
+  await page.screenshot({ path: `${out}/screens/${name}.png`, fullPage: false });
 }
 
 /** Moves the mouse onto the middle of an edge's curve (a curve's box centre can be off the line). */

@@ -1,7 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { consoleErrors, counter, openApp, pressKey } from './helpers';
-
-const SHOTS = process.env.E2E_OUT ?? 'test-results';
+import { consoleErrors, counter, openApp, pressKey, screenshot } from './helpers';
 
 /** Chooses an example and waits for its graph (a large one is laid out off the main thread). */
 async function loadExample(page: Page, id: string): Promise<void> {
@@ -83,7 +81,7 @@ test.describe('lessons: gates, gradient check, gradient descent, presets', () =>
     await expect(callout(page)).toContainText(
       'Unary gate exp: it multiplies the gradient by its local derivative.',
     );
-    await page.screenshot({ path: `${SHOTS}/screens/lessons-gate.png` });
+    await screenshot(page, 'lessons-gate');
     expect(consoleErrors(page)).toEqual([]);
   });
 
@@ -104,7 +102,7 @@ test.describe('lessons: gates, gradient check, gradient descent, presets', () =>
     await page.getByLabel('y', { exact: true }).fill('4');
     await expect(checkRegion(page).locator('.kink-cell').first()).toContainText('kink within h');
     await checkRegion(page).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/screens/lessons-gradcheck.png` });
+    await screenshot(page, 'lessons-gradcheck');
     expect(consoleErrors(page)).toEqual([]);
   });
 
@@ -145,7 +143,7 @@ test.describe('lessons: gates, gradient check, gradient descent, presets', () =>
     expect(one.steps).toBe(1);
     expect(one.last).toBeLessThan(one.first);
     await page.locator('.training').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/screens/lessons-step.png` });
+    await screenshot(page, 'lessons-step');
 
     // Train: many steps until the loss is below ε.
     await page.getByLabel('Steps', { exact: true }).fill('500');
@@ -164,7 +162,7 @@ test.describe('lessons: gates, gradient check, gradient descent, presets', () =>
       String(run.steps),
     );
     await page.locator('.training').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/screens/lessons-train.png` });
+    await screenshot(page, 'lessons-train');
     expect(consoleErrors(page)).toEqual([]);
   });
 
@@ -199,7 +197,7 @@ test.describe('lessons: gates, gradient check, gradient descent, presets', () =>
     expect(magnitudes).toHaveLength(10);
     for (let k = 0; k < 9; k++) expect(magnitudes[k]).toBeLessThan(magnitudes[k + 1]);
     await chart.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/screens/lessons-chain.png` });
+    await screenshot(page, 'lessons-chain');
     expect(consoleErrors(page)).toEqual([]);
   });
 
@@ -222,9 +220,7 @@ test.describe('lessons: gates, gradient check, gradient descent, presets', () =>
       const box = await page.locator('.training').boundingBox();
       expect(box!.x).toBeGreaterThanOrEqual(0);
       expect(box!.x + box!.width).toBeLessThanOrEqual(w + 1);
-      await page.screenshot({
-        path: `${SHOTS}/screens/lessons-${w}-${dark ? 'dark' : 'light'}.png`,
-      });
+      await screenshot(page, `lessons-${w}-${dark ? 'dark' : 'light'}`);
       expect(consoleErrors(page)).toEqual([]);
     });
   }

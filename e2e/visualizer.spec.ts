@@ -13,6 +13,10 @@ import {
   screenshot,
   typeProgram,
 } from './helpers';
+import { analyze, formatNumber } from '../src/engine';
+import { OP_LIST, OPS, type OpSpec } from '../src/engine/ops';
+import { FUNCTION_CALLS, OP_WORDS } from '../src/engine/opWords';
+import { vi } from '../src/i18n/vi';
 
 const next = (page: Page) => page.getByRole('button', { name: 'Next step' });
 const previous = (page: Page) => page.getByRole('button', { name: 'Previous step' });
@@ -262,10 +266,61 @@ test.describe('the visualizer', () => {
     await page.getByRole('button', { name: 'Syntax help' }).click();
     const dialog = page.getByRole('dialog', { name: 'What you can type' });
     await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText('sigmoid(x)');
     await expect(dialog).toContainText('# starts a comment');
+    // Every function of the op registry, called with its arity and described in words.
+    const items = dialog.locator('.help-functions li');
+    const functions = OP_LIST.filter((op) => op.callNames?.length);
+    await expect(items).toHaveCount(functions.length);
+    for (const op of functions) {
+      const [name] = op.callNames!;
+      const call = op.arity === 2 ? `${name}(a, b)` : `${name}(x)`;
+      await expect(items.filter({ hasText: call })).toContainText(OP_WORDS[op.name].en);
+    }
+    await expect(dialog).toContainText('log(x), ln(x)');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toHaveCount(0);
+  });
+
+  test('every function of the op registry can be typed, drawn and stepped to its gradients', async ({
+    page,
+  }) => {
+    await openApp(page);
+    for (const { op } of FUNCTION_CALLS) {
+      const spec: OpSpec = OPS[op];
+      // Inside the op's smooth region, off its kink (operands at different places of it).
+      const at = (k: number, t: number) => {
+        const [lo, hi] = spec.smoothOn[k];
+        return Math.round((lo + t * (hi - lo)) * 100) / 100;
+      };
+      const program =
+        spec.arity === 2
+          ? `a = ${at(0, 0.7)}; b = ${at(1, 0.35)}\nf = ${spec.callNames![0]}(a, b)`
+          : `x = ${at(0, 0.7)}\nf = ${spec.callNames![0]}(x)`;
+      await editor(page).fill(program);
+      await expect(nodeNamed(page, 'f'), program).toHaveCount(1);
+      // From the start (a program of the same shape as the last one stays at its end) to the end.
+      await pressKey(page, 'Home');
+      await expect(counter(page)).toHaveText(/^Start/);
+      await pressKey(page, 'End');
+      await expect(counter(page)).toHaveText(/^Step (\d+) of \1 /);
+      const expected = analyze(program);
+      const summary = page.locator('.formula-summary');
+      for (const input of expected.inputs) {
+        await expect(summary, program).toContainText(
+          `∂f/∂${input.name} = ${formatNumber(expected.gradients[input.name])}`,
+        );
+      }
+    }
+    expect(consoleErrors(page)).toEqual([]);
+  });
+
+  test('the syntax card names the functions in Vietnamese too', async ({ page }) => {
+    await openApp(page, '?lang=vi');
+    await page.getByRole('button', { name: vi['editor.help'] }).click();
+    const dialog = page.getByRole('dialog', { name: vi['help.title'] });
+    await expect(dialog.locator('.help-functions li').filter({ hasText: 'sigmoid(x)' })).toHaveText(
+      `sigmoid(x) ${OP_WORDS.sigmoid.vi}`,
+    );
   });
 });
 

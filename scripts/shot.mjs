@@ -1,7 +1,7 @@
 import { chromium } from 'playwright-core';
 const [url, out, ...rest] = process.argv.slice(2);
 const b = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
 const p = await b.newPage({

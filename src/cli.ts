@@ -8,6 +8,7 @@
  * when the program cannot be read; exit 2 for a malformed command line.
  */
 import { readFileSync } from 'node:fs';
+import { FUNCTION_CALLS, OP_WORDS } from './engine/opWords';
 import {
   analyze,
   caretLines,
@@ -19,9 +20,19 @@ import {
 } from './engine';
 
 const USAGE = `usage: grad '<program>' [name=value ...] [--steps]
+       grad --functions
   <program>   an expression or a short program, e.g. '(x+y)*z' or 'x = -2; f = x*x'; - reads stdin
   name=value  sets an input's value (inputs not set start at their declared value, or 1)
-  --steps     adds the step list: forward values, then backward gradients, edge by edge`;
+  --steps     adds the step list: forward values, then backward gradients, edge by edge
+  --functions lists the functions a program can call, one a line`;
+
+/** One line per function of the op registry: `log(x), ln(x)  natural logarithm`. */
+export function functionList(): string {
+  const width = Math.max(...FUNCTION_CALLS.map(({ calls }) => calls.length));
+  return FUNCTION_CALLS.map(({ op, calls }) => `${calls.padEnd(width)}  ${OP_WORDS[op].en}\n`).join(
+    '',
+  );
+}
 
 export interface CliResult {
   code: number;
@@ -33,8 +44,11 @@ export interface CliResult {
 export function runCli(args: readonly string[], stdin = ''): CliResult {
   const flags = args.filter((a) => a.startsWith('--'));
   const positional = args.filter((a) => !a.startsWith('--'));
-  const unknown = flags.filter((f) => f !== '--steps' && f !== '--help');
+  const unknown = flags.filter((f) => !['--steps', '--help', '--functions'].includes(f));
   if (flags.includes('--help')) return { code: 0, stdout: USAGE + '\n', stderr: '' };
+  if (flags.includes('--functions') && unknown.length === 0) {
+    return { code: 0, stdout: functionList(), stderr: '' };
+  }
   if (positional.length === 0 || unknown.length > 0) {
     const why = unknown.length > 0 ? `unknown option ${unknown[0]}\n` : '';
     return { code: 2, stdout: '', stderr: why + USAGE + '\n' };

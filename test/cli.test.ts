@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli';
+import { FUNCTION_NAMES, OP_LIST } from '../src/engine';
+import { OP_WORDS } from '../src/engine/opWords';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -78,7 +80,9 @@ describe('grad CLI', () => {
     expect(r.stdout).toBe('');
     const lines = r.stderr.split('\n');
     expect(lines[0]).toBe(
-      'error at column 7: `sigmod` is not a function I know: did you mean `sigmoid`? The functions are exp, log, ln, sqrt, sin, cos, tan, tanh, sigmoid, relu, abs, pow, max, min.',
+      // The list is the registry's function names, one-argument functions first.
+      'error at column 7: `sigmod` is not a function I know: did you mean `sigmoid`? The functions are ' +
+        `${FUNCTION_NAMES.join(', ')}.`,
     );
     expect(lines[1]).toBe('  (x+y)*sigmod(z)');
     expect(lines[2]).toBe('        ^^^^^^');
@@ -93,6 +97,24 @@ describe('grad CLI', () => {
         '  b = (a +\n' +
         '      ^\n',
     );
+  });
+
+  it('lists every function of the op registry with --functions, one a line', () => {
+    const r = runCli(['--functions']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^exp\(x\) +exponential eˣ$/m);
+    expect(r.stdout).toMatch(/^log\(x\), ln\(x\) +natural logarithm$/m);
+    expect(r.stdout).toMatch(/^max\(a, b\) +the larger of a and b$/m);
+    const lines = r.stdout.trimEnd().split('\n');
+    const functions = OP_LIST.filter((op) => op.callNames?.length);
+    expect(lines).toHaveLength(functions.length);
+    for (const op of functions) {
+      const call = `${op.callNames![0]}(${op.arity === 2 ? 'a, b' : 'x'})`;
+      const line = lines.find((l) => l.startsWith(call));
+      expect(line, call).toBeDefined();
+      expect(line!.endsWith(`  ${OP_WORDS[op.name].en}`)).toBe(true);
+    }
+    expect(FUNCTION_NAMES.every((f) => r.stdout.includes(`${f}(`))).toBe(true);
   });
 
   it('exits 2 for a malformed command line', () => {

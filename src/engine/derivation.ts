@@ -2,7 +2,7 @@ import { numberTex } from './format';
 import { NodeKind } from './graph';
 import { expressionTex, partialTex } from './tex';
 import { NEVER } from './trace';
-import type { Analysis } from './index';
+import type { Analysis } from './analysis';
 
 /** Section titles of the handout; English unless the caller passes its own language's words. */
 export interface DerivationHeadings {

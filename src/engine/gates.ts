@@ -1,4 +1,4 @@
-import type { Analysis } from './index';
+import type { Analysis } from './analysis';
 import { NodeKind } from './graph';
 import { OP_LIST } from './ops';
 import { localTex, TEX, TEXT } from './tex';
@@ -69,7 +69,8 @@ export function gatePattern(a: Analysis, step: Step): GatePattern | undefined {
   const upstream = step.upstream;
   switch (spec.gate) {
     case 'add':
-      return { kind: 'add', sign: spec.name === 'sub' && operand === 1 ? -1 : 1, upstream };
+      // An add gate's partials are the constants ±1 (see `OpSpec.gate`): the sign is the slope.
+      return { kind: 'add', sign: spec.partial(operand, 0, 0, 0) < 0 ? -1 : 1, upstream };
     case 'mul': {
       const other = g.edgeFrom[otherEdge];
       return { kind: 'mul', other, otherValue: a.value[other], upstream };

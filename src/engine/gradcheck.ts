@@ -1,6 +1,6 @@
 import { forward } from './forward';
 import { NodeKind, type CompiledGraph } from './graph';
-import { analyze, type Analysis } from './index';
+import { analyze, type Analysis } from './analysis';
 import { OP_LIST } from './ops';
 
 /** Step of the centred difference: cs231n's suggestion, small but far above rounding noise. */
@@ -103,17 +103,6 @@ export function statusOf(relError: number): CheckStatus {
 }
 
 /**
- * Where each kinked op's kink sits, as a signed distance: relu and |·| bend where their operand
- * is 0, max and min where the two operands are equal.
- */
-const KINK_OFFSET: Partial<Record<string, (a: number, b: number) => number>> = {
-  relu: (a) => a,
-  abs: (a) => a,
-  max: (a, b) => a - b,
-  min: (a, b) => a - b,
-};
-
-/**
  * True if some kinked op, feeding the output, sits on its kink at the point or at either end of
  * the difference, or is on different sides of it at the two ends.
  */
@@ -126,7 +115,8 @@ function crossesKink(
   for (let i = 0; i < g.nodeCount; i++) {
     if (g.kind[i] !== NodeKind.Op || !g.reachesOutput[i]) continue;
     const spec = OP_LIST[g.op[i]];
-    const offset = KINK_OFFSET[spec.name];
+    // Where the kink sits, as a signed distance, is the registry's to say (relu at 0, max at a tie).
+    const offset = spec.kink?.at;
     if (!offset) continue;
     const s = g.inStart[i];
     const side = (v: Float64Array) =>

@@ -2,15 +2,16 @@ import type { MessageKey } from './messages';
 
 /**
  * The operator registry: the one place that knows an operation. Everything else (parser, forward,
- * backward, LaTeX, the graph's labels, the gate callouts) looks an op up here, so adding an op is
- * adding one entry to `OPS`.
+ * backward, LaTeX, the graph's labels, the gate callouts, the gradient check's kinks, the syntax
+ * card, the CLI's list, the property tests) looks an op up here, so adding an op is adding one
+ * entry to `OPS` and its words to `opWords.ts` (the type checker asks for both).
  *
  * Scalars only for now: `evaluate` maps operand values to the output value and `partial` gives
  * ∂output/∂operand_i at that point. A tensor op will add a vector-Jacobian product beside them.
  */
 export interface OpSpec {
-  /** Registry key. */
-  readonly name: OpName;
+  /** Registry key (a test checks that it equals the entry's key in `OPS`). */
+  readonly name: string;
   readonly arity: 1 | 2;
   /** What the graph draws in the node: `+`, `×`, `exp`, `σ`. */
   readonly symbol: string;
@@ -20,8 +21,25 @@ export interface OpSpec {
   readonly texPrec: number;
   /** Minimum binding strength an operand needs to go without parentheses, per operand. */
   readonly operandPrec: readonly number[];
-  /** Which gate pattern cs231n names for it, if any. */
+  /**
+   * Which gate pattern cs231n names for it, if any. An `add` gate's partials are ±1: their sign
+   * is what the callout and the forward-mode rule write (`ċ = ȧ − ḃ` for a difference).
+   */
   readonly gate?: 'add' | 'mul' | 'max' | 'min' | 'unary';
+  /** How a program writes it, for operands already written: `(a + b)`, `sigmoid(a)`. */
+  source(args: readonly string[]): string;
+  /**
+   * Where the op is smooth, defined and of moderate size: one interval per operand. Outside lie
+   * its domain limits and poles (log below 0, tan at π/2). The every-op test and the property
+   * tests draw operands from here, so a new op is tested without editing any test.
+   */
+  readonly smoothOn: readonly (readonly [number, number])[];
+  /**
+   * Its kink, if it has one: a signed distance that is 0 on the kink (relu at 0, a tie in max)
+   * and the note the graph shows there. The gradient check flags a difference that crosses it;
+   * the tests keep their random points away from it.
+   */
+  readonly kink?: { readonly at: (a: number, b: number) => number; readonly note: MessageKey };
   /** The output value for the operand values `a` (and `b` for binary ops). */
   evaluate(a: number, b: number): number;
   /** ∂output/∂operand_i at (a, b), where `out` = evaluate(a, b). */
@@ -37,7 +55,7 @@ export interface OpSpec {
   /** Plain-text twins of `tex` and `partialTex`, for screen readers, narration and the CLI. */
   text(args: readonly string[]): string;
   partialText(i: number, args: readonly string[], out: string, at: Point): string;
-  /** A note on the value at this point: outside the domain, or at a kink. */
+  /** A note on the value at this point: outside the domain or too large (a kink is `kink`'s). */
   diagnose?(a: number, b: number, out: number): Note | undefined;
   /** Why ∂output/∂operand_i is not finite at this point (default: `diag.infiniteSlope`). */
   slopeNote?(i: number, a: number, b: number): MessageKey;
@@ -56,7 +74,8 @@ export interface Note {
 }
 
 const domain = (code: MessageKey): Note => ({ code, kind: 'domain' });
-const kink = (code: MessageKey): Note => ({ code, kind: 'kink' });
+/** The whole line, for operands that can be anything a property test draws. */
+const ANY = [-3, 3] as const;
 
 const overflow = (a: number, b: number, out: number): Note | undefined =>
   Number.isFinite(a) && Number.isFinite(b) && !Number.isFinite(out) && !Number.isNaN(out)
@@ -66,7 +85,7 @@ const overflow = (a: number, b: number, out: number): Note | undefined =>
 const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 
 const unaryFn = (
-  name: OpName,
+  name: string,
   symbol: string,
   texName: string,
   fields: Pick<OpSpec, 'evaluate' | 'partial' | 'partialTex' | 'partialText'> & Partial<OpSpec>,
@@ -78,6 +97,8 @@ const unaryFn = (
   texPrec: 5,
   operandPrec: [0],
   gate: 'unary',
+  source: ([a]) => `${name}(${a})`,
+  smoothOn: [ANY],
   tex: ([a]) => `${texName}\\left(${a}\\right)`,
   text: ([a]) => `${symbol}(${a})`,
   diagnose: (a, _b, out) => overflow(a, 0, out),
@@ -92,6 +113,8 @@ export const OPS = {
     texPrec: 1,
     operandPrec: [1, 2],
     gate: 'add',
+    source: ([a, b]) => `(${a} + ${b})`,
+    smoothOn: [ANY, ANY],
     evaluate: (a, b) => a + b,
     partial: () => 1,
     tex: ([a, b]) => `${a} + ${b}`,
@@ -107,6 +130,8 @@ export const OPS = {
     texPrec: 1,
     operandPrec: [1, 2],
     gate: 'add',
+    source: ([a, b]) => `(${a} - ${b})`,
+    smoothOn: [ANY, ANY],
     evaluate: (a, b) => a - b,
     partial: (i) => (i === 0 ? 1 : -1),
     tex: ([a, b]) => `${a} - ${b}`,
@@ -122,6 +147,8 @@ export const OPS = {
     texPrec: 2,
     operandPrec: [2, 4],
     gate: 'mul',
+    source: ([a, b]) => `(${a}) * (${b})`,
+    smoothOn: [ANY, ANY],
     evaluate: (a, b) => a * b,
     partial: (i, a, b) => (i === 0 ? b : a),
     tex: ([a, b]) => `${a} \\cdot ${b}`,
@@ -136,6 +163,9 @@ export const OPS = {
     symbol: '÷',
     texPrec: 4.5,
     operandPrec: [0, 0],
+    source: ([a, b]) => `(${a}) / (${b})`,
+    // A pole at b = 0; one side of it is enough for the tests.
+    smoothOn: [ANY, [0.5, 3]],
     evaluate: (a, b) => a / b,
     partial: (i, a, b) => (i === 0 ? 1 / b : -a / (b * b)),
     tex: ([a, b]) => `\\frac{${a}}{${b}}`,
@@ -151,6 +181,12 @@ export const OPS = {
     callNames: ['pow'],
     texPrec: 4,
     operandPrec: [5, 0],
+    source: ([a, b]) => `(${a})^(${b})`,
+    // A base ≤ 0 is outside the domain for most exponents, and its log (∂/∂b) is undefined.
+    smoothOn: [
+      [0.5, 3],
+      [-2, 2],
+    ],
     evaluate: (a, b) => Math.pow(a, b),
     partial: (i, a, b, out) => {
       if (i === 0) return b === 0 ? 0 : b * Math.pow(a, b - 1);
@@ -177,6 +213,8 @@ export const OPS = {
     // A sign binds like a sum in written maths: -x·y reads as -(x·y), so (-x)·y needs parentheses.
     texPrec: 1.5,
     operandPrec: [3],
+    source: ([a]) => `-(${a})`,
+    smoothOn: [ANY],
     evaluate: (a) => -a,
     partial: () => -1,
     tex: ([a]) => `-${a}`,
@@ -191,6 +229,9 @@ export const OPS = {
     symbol: '=',
     texPrec: 5,
     operandPrec: [0],
+    // Only a statement `q = x` makes one; inside an expression it is just its operand.
+    source: ([a]) => `(${a})`,
+    smoothOn: [ANY],
     evaluate: (a) => a,
     partial: () => 1,
     tex: ([a]) => a,
@@ -200,6 +241,7 @@ export const OPS = {
   },
   exp: unaryFn('exp', 'exp', '\\exp', {
     texPrec: 4,
+    smoothOn: [[-2, 2]],
     evaluate: Math.exp,
     partial: (_i, _a, _b, out) => out,
     tex: ([a]) => `e^{${a}}`,
@@ -208,6 +250,7 @@ export const OPS = {
   }),
   log: unaryFn('log', 'log', '\\log', {
     callNames: ['log', 'ln'],
+    smoothOn: [[0.5, 4]],
     evaluate: Math.log,
     partial: (_i, a) => 1 / a,
     partialTex: (_i, [a]) => `\\frac{1}{${a}}`,
@@ -216,6 +259,7 @@ export const OPS = {
       a < 0 ? domain('diag.logNegative') : a === 0 ? domain('diag.logZero') : undefined,
   }),
   sqrt: unaryFn('sqrt', '√', '\\sqrt', {
+    smoothOn: [[0.5, 4]],
     evaluate: Math.sqrt,
     partial: (_i, _a, _b, out) => 1 / (2 * out),
     tex: ([a]) => `\\sqrt{${a}}`,
@@ -238,6 +282,8 @@ export const OPS = {
     partialText: (_i, [a]) => `-sin(${a})`,
   }),
   tan: unaryFn('tan', 'tan', '\\tan', {
+    // Poles at ±π/2.
+    smoothOn: [[-1.2, 1.2]],
     evaluate: Math.tan,
     partial: (_i, a) => 1 / (Math.cos(a) * Math.cos(a)),
     partialTex: (_i, [a]) => `\\frac{1}{\\cos^{2}\\left(${a}\\right)}`,
@@ -256,13 +302,24 @@ export const OPS = {
     partialTex: (_i, _args, out) => `${out} \\cdot (1 - ${out})`,
     partialText: (_i, _args, out) => `${out} · (1 - ${out})`,
   }),
+  // The graph draws ζ, the Deep Learning book's letter for it (as σ for sigmoid): `softplus` does
+  // not fit in a node; formulas and narration spell the name out.
+  softplus: unaryFn('softplus', 'ζ', '\\operatorname{softplus}', {
+    text: ([a]) => `softplus(${a})`,
+    // log(1 + eˣ) written so that neither a large x (eˣ overflows) nor a very negative one (1 + eˣ
+    // rounds to 1) loses it: for x > 0 it is x + log(1 + e⁻ˣ).
+    evaluate: (a) => (a > 0 ? a + Math.log1p(Math.exp(-a)) : Math.log1p(Math.exp(a))),
+    partial: (_i, a) => sigmoid(a),
+    partialTex: (_i, [a]) => `\\sigma\\left(${a}\\right)`,
+    partialText: (_i, [a]) => `σ(${a})`,
+  }),
   relu: unaryFn('relu', 'relu', '\\operatorname{relu}', {
     // Written so that a NaN passes through: relu(log(-1)) must not quietly become 0.
     evaluate: (a) => (a < 0 ? 0 : a),
     partial: (_i, a) => (a > 0 ? 1 : 0),
     partialTex: (_i, [a]) => `\\mathbb{1}[${a} > 0]`,
     partialText: (_i, [a]) => `[${a} > 0]`,
-    diagnose: (a) => (a === 0 ? kink('diag.kinkRelu') : undefined),
+    kink: { at: (a) => a, note: 'diag.kinkRelu' },
   }),
   abs: unaryFn('abs', '|·|', '', {
     evaluate: Math.abs,
@@ -271,7 +328,7 @@ export const OPS = {
     partialTex: (_i, [a]) => `\\operatorname{sign}\\left(${a}\\right)`,
     text: ([a]) => `|${a}|`,
     partialText: (_i, [a]) => `sign(${a})`,
-    diagnose: (a) => (a === 0 ? kink('diag.kinkAbs') : undefined),
+    kink: { at: (a) => a, note: 'diag.kinkAbs' },
   }),
   max: {
     name: 'max',
@@ -281,6 +338,8 @@ export const OPS = {
     texPrec: 5,
     operandPrec: [0, 0],
     gate: 'max',
+    source: ([a, b]) => `max(${a}, ${b})`,
+    smoothOn: [ANY, ANY],
     // Math.max, not a comparison: a NaN on either side gives NaN, where `a >= b ? a : b` would
     // quietly return 2 for max(NaN, 2) and hide the domain error upstream.
     evaluate: Math.max,
@@ -295,7 +354,7 @@ export const OPS = {
     text: ([a, b]) => `max(${a}, ${b})`,
     partialText: (i, [a, b], _out, at) =>
       at.a === at.b ? '1/2' : i === 0 ? `[${a} > ${b}]` : `[${b} > ${a}]`,
-    diagnose: (a, b) => (a === b ? kink('diag.kinkMax') : undefined),
+    kink: { at: (a, b) => a - b, note: 'diag.kinkMax' },
   },
   min: {
     name: 'min',
@@ -305,6 +364,8 @@ export const OPS = {
     texPrec: 5,
     operandPrec: [0, 0],
     gate: 'min',
+    source: ([a, b]) => `min(${a}, ${b})`,
+    smoothOn: [ANY, ANY],
     // Math.min, for the same reason as max.
     evaluate: Math.min,
     partial: (i, a, b) => (a === b ? 0.5 : (i === 0) === a < b ? 1 : 0),
@@ -318,30 +379,23 @@ export const OPS = {
     text: ([a, b]) => `min(${a}, ${b})`,
     partialText: (i, [a, b], _out, at) =>
       at.a === at.b ? '1/2' : i === 0 ? `[${a} < ${b}]` : `[${b} < ${a}]`,
-    diagnose: (a, b) => (a === b ? kink('diag.kinkMin') : undefined),
+    kink: { at: (a, b) => a - b, note: 'diag.kinkMin' },
   },
 } satisfies Record<string, OpSpec>;
 
-export type OpName =
-  | 'add'
-  | 'sub'
-  | 'mul'
-  | 'div'
-  | 'pow'
-  | 'neg'
-  | 'id'
-  | 'exp'
-  | 'log'
-  | 'sqrt'
-  | 'sin'
-  | 'cos'
-  | 'tan'
-  | 'tanh'
-  | 'sigmoid'
-  | 'relu'
-  | 'abs'
-  | 'max'
-  | 'min';
+/** The name of an op: a key of the registry, so it cannot drift from it. */
+export type OpName = keyof typeof OPS;
+
+/** An op of the registry, its name narrowed to the registry's keys. */
+export type Op = OpSpec & { readonly name: OpName };
+
+/** `diagnose` with the kink's note first: a point on the kink is noted as such. */
+function withKink(op: OpSpec): OpSpec['diagnose'] {
+  const { kink, diagnose } = op;
+  if (!kink) return diagnose;
+  const note: Note = { code: kink.note, kind: 'kink' };
+  return (a, b, out) => (kink.at(a, b) === 0 ? note : diagnose?.(a, b, out));
+}
 
 /**
  * Ops in a fixed order, so an op can be stored as a small integer in typed arrays.
@@ -351,21 +405,24 @@ export type OpName =
  * `diagnose` of a different op at nearly every node; objects of a single shape keep those reads
  * cheap, where the varied literals above would make each one a slow lookup.
  */
-export const OP_LIST: readonly OpSpec[] = Object.values(OPS).map((op: OpSpec): OpSpec => ({
-  name: op.name,
+export const OP_LIST: readonly Op[] = Object.values(OPS).map((op: OpSpec): Op => ({
+  name: op.name as OpName,
   arity: op.arity,
   symbol: op.symbol,
   callNames: op.callNames,
   texPrec: op.texPrec,
   operandPrec: op.operandPrec,
   gate: op.gate,
+  source: op.source,
+  smoothOn: op.smoothOn,
+  kink: op.kink,
   evaluate: op.evaluate,
   partial: op.partial,
   tex: op.tex,
   partialTex: op.partialTex,
   text: op.text,
   partialText: op.partialText,
-  diagnose: op.diagnose,
+  diagnose: withKink(op),
   slopeNote: op.slopeNote,
 }));
 export const OP_INDEX: Readonly<Record<OpName, number>> = Object.fromEntries(
@@ -373,15 +430,6 @@ export const OP_INDEX: Readonly<Record<OpName, number>> = Object.fromEntries(
 ) as Record<OpName, number>;
 
 /** Function name as written (`ln`, `sigmoid`) → op. */
-export const FUNCTIONS: ReadonlyMap<string, OpSpec> = new Map(
+export const FUNCTIONS: ReadonlyMap<string, Op> = new Map(
   OP_LIST.flatMap((op) => (op.callNames ?? []).map((n) => [n, op] as const)),
 );
-
-/** Infix operator as written → op. */
-export const INFIX: Readonly<Record<string, OpName>> = {
-  '+': 'add',
-  '-': 'sub',
-  '*': 'mul',
-  '/': 'div',
-  '^': 'pow',
-};

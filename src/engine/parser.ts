@@ -1,7 +1,7 @@
 import { PUSH_NAME, PUSH_NUM, type Code, type Program, type Statement } from './ast';
 import { ExpressionError, LineIndex, type Span } from './errors';
 import { Tok, tokenize, type Tokens } from './lexer';
-import { FUNCTIONS, OP_INDEX, type OpName, type OpSpec } from './ops';
+import { FUNCTIONS, OP_INDEX, type Op, type OpName } from './ops';
 
 /** Function names as a reader would list them (one-argument functions first), for messages. */
 export const FUNCTION_NAMES: readonly string[] = [...FUNCTIONS.entries()]
@@ -102,7 +102,7 @@ class Parser {
   readonly names: string[] = [];
   readonly code: CodeBuffer;
   /** The function each name in `names` calls (`sin`), or null for a name that is not one. */
-  private readonly functionOf: (OpSpec | null)[] = [];
+  private readonly functionOf: (Op | null)[] = [];
   /** Hash of each name in `names`, kept to grow `table`. */
   private readonly hashes: number[] = [];
   /** Open-addressing hash table of names: `1 + index` into `names`, 0 for an empty slot. */
@@ -507,7 +507,7 @@ class Parser {
   }
 }
 
-function arityError(spec: OpSpec, name: string, got: number, span: Span) {
+function arityError(spec: Op, name: string, got: number, span: Span) {
   return new ExpressionError(spec.arity === 1 ? 'error.arity1' : 'error.arity2', span, {
     name,
     got,

@@ -1,4 +1,4 @@
-import type { Analysis } from './index';
+import type { Analysis } from './analysis';
 import { TEX, type Notation } from './tex';
 import { formatNumber, numberTex } from './format';
 import { NEVER } from './trace';

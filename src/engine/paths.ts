@@ -1,6 +1,6 @@
 import { DEFAULT_DIGITS, formatNumber, numberTex } from './format';
 import { NodeKind, type CompiledGraph } from './graph';
-import type { Analysis } from './index';
+import type { Analysis } from './analysis';
 import { TEX, TEXT, type Notation } from './tex';
 
 /**

@@ -1,6 +1,6 @@
 import { DEFAULT_DIGITS, numberTex } from './format';
 import { NodeKind, opOf, type CompiledGraph } from './graph';
-import type { Analysis } from './index';
+import type { Analysis } from './analysis';
 import { lazyArray } from './lazy';
 import { chain, TEX, type Notation } from './tex';
 import { LazyFormulaStep, NEVER, type Step } from './trace';
@@ -142,8 +142,8 @@ export class TangentNodeStep extends TangentStepBase {
       const i = e - g.inStart[this.node];
       const t = c.downstream[a] ? c.tangent[a] : 0;
       // A sum's local derivatives are ±1: the rule reads ċ = ȧ ± ḃ.
-      const sign = spec.name === 'sub' && i === 1 ? ' - ' : ' + ';
-      if (spec.name === 'add' || spec.name === 'sub') {
+      const sign = spec.gate === 'add' && spec.partial(i, 0, 0, 0) < 0 ? ' - ' : ' + ';
+      if (spec.gate === 'add') {
         symbolic.push(symbolic.length === 0 ? w.dot(a) : `${sign}${w.dot(a)}`);
         numeric.push(numeric.length === 0 ? w.plain(t) : `${sign}${w.atom(t)}`);
       } else {

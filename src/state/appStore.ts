@@ -4,7 +4,7 @@ import { createLayoutClient } from '../layout';
 // Bundled with the first graph rather than fetched after it: every first graph needs it, and a
 // small graph's layout is then ready in the same task as its analysis.
 import { layoutGraph } from '../layout/layoutGraph';
-import { layoutSize } from '../view/renderer/geometry';
+import { layoutSize } from '../layout/nodeSize';
 import { createAppStore } from './store';
 import type { AppState, AppStore } from './types';
 

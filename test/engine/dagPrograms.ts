@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { SMOOTH_BINARY_OPS, SMOOTH_UNARY_OPS } from './registryPrograms';
 
 /**
  * Small random DAG programs with heavy sharing: each statement `h{i}` applies one op to two
@@ -21,6 +22,9 @@ const OPS: readonly ((a: string, b: string) => string)[] = [
   (a, b) => `${a} * ${a} + ${b}`,
   (a, b) => `sigmoid(${a} - ${b})`,
   (a, b) => `${a} / (1.5 + cos(${b}))`,
+  // Every smooth op of the registry, so a new op is in these programs too.
+  ...SMOOTH_UNARY_OPS.map((f) => (a: string) => f(a)),
+  ...SMOOTH_BINARY_OPS,
 ];
 
 export const dagProgram: fc.Arbitrary<DagProgram> = fc

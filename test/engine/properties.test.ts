@@ -10,6 +10,13 @@ import {
   type Analysis,
   type BackwardEdgeStep,
 } from '../../src/engine';
+import {
+  ANY_BINARY_OPS,
+  ANY_UNARY_OPS,
+  CALL_NAMES,
+  SMOOTH_BINARY_OPS,
+  SMOOTH_UNARY_OPS,
+} from './registryPrograms';
 
 // ---------------------------------------------------------------------------------------------
 // Random programs
@@ -25,7 +32,8 @@ type Tree =
  * Smooth operations whose singularities are out of reach (denominators are at least 0.5, exp only
  * sees arguments in [-1, 1], log only numbers ≥ 1) and whose values grow at most polynomially: a
  * cube is only taken of a tanh, so that nesting cannot build x¹⁸, whose sin(x¹⁸) wiggles too fast
- * for any finite difference to follow.
+ * for any finite difference to follow. Then every smooth op of the registry on its own, operands
+ * squeezed into its `smoothOn` intervals, so that a new op is covered without editing this list.
  */
 const SMOOTH_UNARY: readonly ((a: string) => string)[] = [
   (a) => `sin(${a})`,
@@ -40,6 +48,7 @@ const SMOOTH_UNARY: readonly ((a: string) => string)[] = [
   (a) => `tanh(${a})^3`,
   (a) => `-(${a})`,
   (a) => `pow(${a}, 2)`,
+  ...SMOOTH_UNARY_OPS,
 ];
 const SMOOTH_BINARY: readonly ((a: string, b: string) => string)[] = [
   (a, b) => `(${a} + ${b})`,
@@ -47,23 +56,13 @@ const SMOOTH_BINARY: readonly ((a: string, b: string) => string)[] = [
   (a, b) => `${a} * ${b}`,
   (a, b) => `${a} / (1.5 + cos(${b}))`,
   (a, b) => `(${a}) / (1 + (${b})^2)`,
+  ...SMOOTH_BINARY_OPS,
 ];
 /** Everything else, kinks and domain edges included, for properties that hold everywhere. */
-const ANY_UNARY: readonly ((a: string) => string)[] = [
-  ...SMOOTH_UNARY,
-  (a) => `relu(${a})`,
-  (a) => `abs(${a})`,
-  (a) => `log(${a})`,
-  (a) => `sqrt(${a})`,
-  (a) => `tan(${a})`,
-  (a) => `exp(${a})`,
-];
+const ANY_UNARY: readonly ((a: string) => string)[] = [...SMOOTH_UNARY, ...ANY_UNARY_OPS];
 const ANY_BINARY: readonly ((a: string, b: string) => string)[] = [
   ...SMOOTH_BINARY,
-  (a, b) => `max(${a}, ${b})`,
-  (a, b) => `min(${a}, ${b})`,
-  (a, b) => `(${a}) / (${b})`,
-  (a, b) => `(${a})^(${b})`,
+  ...ANY_BINARY_OPS,
 ];
 
 const INPUTS = ['x', 'y', 'z', 'w0'];
@@ -294,19 +293,7 @@ const TOKENS = [
   ' ',
   '# note\n',
   '#',
-  'sin',
-  'exp',
-  'log',
-  'ln',
-  'sqrt',
-  'max',
-  'min',
-  'pow',
-  'relu',
-  'abs',
-  'sigmoid',
-  'tanh',
-  'tan',
+  ...CALL_NAMES,
   'sigmod',
   'foo',
   'f',

@@ -116,13 +116,21 @@ describe('store', () => {
         else resolve(fakeLayout(input));
       });
     const { store } = makeStore(slow);
+    const settle = () => new Promise((r) => setTimeout(r, 0));
     store.getState().setSource('(x+y)*z', { immediate: true });
     expect(store.getState().layingOut).toBe(true);
+    // The race is real: the first program's layout is held in flight, not landed.
+    expect(release).toBeTypeOf('function');
     store.getState().setSource('x*y', { immediate: true });
-    await Promise.resolve();
-    release?.();
-    await new Promise((r) => setTimeout(r, 0));
+    await settle();
     expect(store.getState().analysis?.source).toBe('x*y');
+    const newer = store.getState().layout;
+    expect(newer?.nodes).toHaveLength(3);
+    // The older layout lands after the newer one: it must change nothing.
+    release!();
+    await settle();
+    expect(store.getState().analysis?.source).toBe('x*y');
+    expect(store.getState().layout).toBe(newer);
     expect(store.getState().layingOut).toBe(false);
   });
 

@@ -1,10 +1,12 @@
 import { ModalDialog } from '../ModalDialog';
-import { FUNCTION_NAMES } from '../../engine';
+import { FUNCTION_CALLS, OP_WORDS } from '../../engine/opWords';
 import { useT } from '../../i18n/useT';
+import { useApp } from '../../state/appStore';
 
 /** The language on one card: operators, functions, statements, comments, names. */
 export function SyntaxHelp({ onClose }: { onClose(): void }) {
   const t = useT();
+  const lang = useApp((s) => s.settings.lang);
   return (
     <ModalDialog title={t('help.title')} closeLabel={t('help.close')} onClose={onClose}>
       <dl className="help-list">
@@ -12,11 +14,13 @@ export function SyntaxHelp({ onClose }: { onClose(): void }) {
         <dd>{t('help.operatorsBody')}</dd>
         <dt>{t('help.functions')}</dt>
         <dd>
-          <code>
-            {FUNCTION_NAMES.map((f) =>
-              f === 'max' || f === 'min' || f === 'pow' ? `${f}(a, b)` : `${f}(x)`,
-            ).join('  ')}
-          </code>
+          <ul className="help-functions">
+            {FUNCTION_CALLS.map(({ op, calls }) => (
+              <li key={op}>
+                <code>{calls}</code> {OP_WORDS[op][lang]}
+              </li>
+            ))}
+          </ul>
         </dd>
         <dt>{t('help.statements')}</dt>
         <dd>

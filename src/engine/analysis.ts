@@ -1,0 +1,211 @@
+import { backward, type BackwardResult } from './backward';
+import type { Span } from './errors';
+import { forward } from './forward';
+import { buildGraph, NodeKind, type CompiledGraph } from './graph';
+import { lazyArray, lazyRecord } from './lazy';
+import { OP_LIST, type Note, type OpName } from './ops';
+import { parse } from './parser';
+import type { NodeSymbol } from './symbols';
+import { buildTrace, NEVER, type Step, type Trace } from './trace';
+
+/** A node of the computational graph, with the numbers of one run. */
+export interface GraphNode {
+  /** Index in `graph.nodes`; also a topological position: operands have smaller ids. */
+  readonly id: number;
+  readonly kind: 'input' | 'const' | 'op';
+  /** The operation for op nodes; `input` or `const` otherwise. */
+  readonly op: OpName | 'input' | 'const';
+  /** The name the program gave it (an input or a named intermediate). */
+  readonly name?: string;
+  /** How formulas refer to it: its name, a generated `a₁`, `f` for an unnamed output, or its number. */
+  readonly symbol: NodeSymbol;
+  /** What the graph draws inside the node: `+`, `σ`, `x`, `2`. */
+  readonly label: string;
+  /** Operand node ids, in order: for `x - y`, [x, y]. */
+  readonly operands: readonly number[];
+  /** Edges into it (one per operand, in order) and out of it (one per use). */
+  readonly inEdges: readonly number[];
+  readonly outEdges: readonly number[];
+  /** Where it is written in the source. */
+  readonly span: Span;
+  /** [] for a scalar. Tensor-valued nodes will carry their dimensions here. */
+  readonly shape: readonly number[];
+  /** Forward value. */
+  readonly value: number;
+  /** ∂output/∂(this node). Absent on constants, whose gradient nobody needs. */
+  readonly grad?: number;
+  /** Depends on at least one input. */
+  readonly variable: boolean;
+  /** The output depends on it. */
+  readonly reachesOutput: boolean;
+  readonly isOutput: boolean;
+  /** Domain, kink and slope notes for the UI to explain. */
+  readonly notes: readonly Note[];
+}
+
+/** An edge from an operand into the node that consumes it. */
+export interface GraphEdge {
+  readonly id: number;
+  /** The operand. */
+  readonly from: number;
+  /** The consumer. */
+  readonly to: number;
+  /** Which operand of `to` this is (0-based). */
+  readonly index: number;
+  /** ∂(to)/∂(from) at the forward values: the local derivative. */
+  readonly local: number;
+  /** ∂output/∂(to) · local: the share of the gradient sent back along it, if any is. */
+  readonly contribution?: number;
+}
+
+export interface InputInfo {
+  readonly name: string;
+  readonly node: number;
+  readonly value: number;
+  /** True for `x = -2`, false for a free variable that took the default 1. */
+  readonly declared: boolean;
+}
+
+export interface Analysis {
+  readonly source: string;
+  /** Forward value of the program's output (its last statement). */
+  readonly output: number;
+  /** ∂output/∂input for every input, by name; 0 for one the output does not use. */
+  readonly gradients: Readonly<Record<string, number>>;
+  readonly inputs: readonly InputInfo[];
+  readonly graph: {
+    readonly nodes: readonly GraphNode[];
+    readonly edges: readonly GraphEdge[];
+    /** Node id of the output. */
+    readonly output: number;
+  };
+  /** Forward steps, the seed, then backward steps, edge by edge. */
+  readonly steps: readonly Step[];
+  /** Where each label appears in `steps`. */
+  readonly trace: Trace;
+  /** The flat arrays behind `graph`, for fast re-runs with other input values. */
+  readonly compiled: CompiledGraph;
+  readonly value: Float64Array;
+  readonly backward: BackwardResult;
+}
+
+/** Default significant digits in formulas. */
+const DIGITS = 4;
+
+/**
+ * Parses, builds, runs forward and backward, and writes the step trace of a program.
+ * Throws `ExpressionError` (and nothing else) for input it cannot read.
+ *
+ * @example
+ * analyze('(x+y)*z', { x: -2, y: 5, z: -4 }) // output -12, gradients { x: -4, y: -4, z: 3 }
+ */
+export function analyze(source: string, values?: Readonly<Record<string, number>>): Analysis {
+  return run(buildGraph(parse(source), values), source);
+}
+
+/** Runs an already built graph, optionally with other input values (`inputValues[k]` for input k). */
+export function run(g: CompiledGraph, source: string, inputValues?: ArrayLike<number>): Analysis {
+  const fw = forward(g, inputValues);
+  const bw = backward(g, fw.value);
+  const trace = buildTrace({ graph: g, value: fw.value, backward: bw, digits: DIGITS });
+  return assemble(g, source, fw.value, fw.notes, bw, trace);
+}
+
+/**
+ * The result object. `graph.nodes`, `graph.edges`, `inputs` and `steps` are arrays whose
+ * elements are made on first read, and `gradients` is filled on first read (see `lazy.ts`): the
+ * flat arrays already hold every number, and a UI reads a few elements at a time, so a
+ * 100,000-node analysis does not pay for a million objects up front.
+ */
+function assemble(
+  g: CompiledGraph,
+  source: string,
+  value: Float64Array,
+  valueNotes: ReadonlyMap<number, readonly Note[]>,
+  bw: BackwardResult,
+  trace: Trace,
+): Analysis {
+  const edges = lazyArray(g.edgeCount, (e): GraphEdge => {
+    const to = g.edgeTo[e];
+    const carries = trace.edgeGradStep[e] !== NEVER;
+    return {
+      id: e,
+      from: g.edgeFrom[e],
+      to,
+      index: e - g.inStart[to],
+      local: bw.local[e],
+      ...(carries ? { contribution: bw.contribution[e] } : {}),
+    };
+  });
+  const nodes = lazyArray(g.nodeCount, (i): GraphNode => {
+    const kind = g.kind[i];
+    const symbol = g.symbol(i);
+    const inEdges: number[] = [];
+    const operands: number[] = [];
+    for (let e = g.inStart[i]; e < g.inStart[i + 1]; e++) {
+      inEdges.push(e);
+      operands.push(g.edgeFrom[e]);
+    }
+    const notes = [...(valueNotes.get(i) ?? []), ...(bw.notes.get(i) ?? [])];
+    const name = g.names[i];
+    return {
+      id: i,
+      kind: kind === NodeKind.Input ? 'input' : kind === NodeKind.Const ? 'const' : 'op',
+      op:
+        kind === NodeKind.Op ? OP_LIST[g.op[i]].name : kind === NodeKind.Input ? 'input' : 'const',
+      ...(name !== undefined ? { name } : {}),
+      symbol,
+      label: kind === NodeKind.Op ? OP_LIST[g.op[i]].symbol : symbol.text,
+      operands,
+      inEdges,
+      outEdges: Array.from(g.outEdges.subarray(g.outStart[i], g.outStart[i + 1])),
+      span: { start: g.spanStart[i], end: g.spanEnd[i] },
+      shape: SCALAR,
+      value: value[i],
+      ...(g.variable[i] ? { grad: bw.grad[i] } : {}),
+      variable: g.variable[i] === 1,
+      reachesOutput: g.reachesOutput[i] === 1,
+      isOutput: i === g.output,
+      notes,
+    };
+  });
+  const inputs = lazyArray(g.inputs.length, (k): InputInfo => {
+    const id = g.inputs[k];
+    return { name: g.names[id]!, node: id, value: value[id], declared: g.inputDeclared[k] === 1 };
+  });
+  // Tens of thousands of inputs make an object slow to build (each name a new key), so it is
+  // built when first read.
+  const gradients = lazyRecord(() => {
+    const record: Record<string, number> = {};
+    for (let k = 0; k < g.inputs.length; k++) {
+      const id = g.inputs[k];
+      const name = g.names[id]!;
+      // A program may name an input `__proto__`, which plain assignment would swallow.
+      if (name === '__proto__') {
+        Object.defineProperty(record, name, {
+          value: bw.grad[id],
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else {
+        record[name] = bw.grad[id];
+      }
+    }
+    return record;
+  });
+  return {
+    source,
+    output: value[g.output],
+    gradients,
+    inputs,
+    graph: { nodes, edges, output: g.output },
+    steps: trace.steps,
+    trace,
+    compiled: g,
+    value,
+    backward: bw,
+  };
+}
+
+const SCALAR: readonly number[] = Object.freeze([]);

@@ -1,0 +1,67 @@
+import type { GraphNode } from '../engine';
+
+/**
+ * Sizes of what the graph draws, in SVG units (1 unit = 1 CSS px at zoom 1). The layout reserves
+ * room above each node for its value and below for its gradient badge, so labels never sit on a
+ * neighbour.
+ */
+export const GEOMETRY = {
+  opRadius: 23,
+  inputHeight: 36,
+  constHeight: 24,
+  /** Room kept above and below a node for its value and its gradient badge. */
+  labelRoom: 24,
+  nodeFont: 17,
+  inputFont: 17,
+  constFont: 13,
+  labelFont: 14,
+  /** Length of the stub drawn out of the output node, carrying its value and gradient. */
+  outputStub: 78,
+} as const;
+
+/** Rough advance width of text in the UI font: good enough to size boxes, measured in CSS px. */
+export function textWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) {
+    if (/[ilj.,:;|!'()[\]1]/.test(ch)) em += 0.32;
+    else if (/[mwMW]/.test(ch)) em += 0.86;
+    else if (/[A-Z0-9∂·−=+\-_]/.test(ch)) em += 0.62;
+    else em += 0.54;
+  }
+  return em * fontSize;
+}
+
+/** The visible box of a node (circle, rounded rectangle or small constant tag). */
+export function visualSize(node: Pick<GraphNode, 'kind' | 'symbol' | 'label'>): {
+  width: number;
+  height: number;
+} {
+  const g = GEOMETRY;
+  if (node.kind === 'op') return { width: g.opRadius * 2, height: g.opRadius * 2 };
+  if (node.kind === 'const') {
+    return { width: Math.max(24, textWidth(node.label, g.constFont) + 14), height: g.constHeight };
+  }
+  const subWidth = node.symbol.sub ? textWidth(node.symbol.sub, g.inputFont * 0.7) : 0;
+  return {
+    width: Math.max(44, textWidth(node.symbol.base, g.inputFont) + subWidth + 24),
+    height: g.inputHeight,
+  };
+}
+
+/**
+ * The box the layout keeps free for a node (the visible box plus room above for its value and
+ * below for its gradient badge), and the visible box itself, which edges attach to.
+ */
+export function layoutSize(node: Pick<GraphNode, 'kind' | 'symbol' | 'label'>): {
+  width: number;
+  height: number;
+  visual: { width: number; height: number };
+} {
+  const visual = visualSize(node);
+  const room = node.kind === 'const' ? 6 : GEOMETRY.labelRoom;
+  return {
+    width: Math.max(visual.width, node.kind === 'const' ? 0 : 64),
+    height: visual.height + 2 * room,
+    visual,
+  };
+}
