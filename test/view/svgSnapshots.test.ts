@@ -5,7 +5,7 @@ import { EXAMPLES } from '../../src/examples';
 import { toLayoutInput } from '../../src/layout/fromAnalysis';
 import { layoutGraph } from '../../src/layout/layoutGraph';
 import { createGraphSvg } from '../../src/view/renderer/firstGraph';
-import { layoutSize } from '../../src/view/renderer/geometry';
+import { layoutSize } from '../../src/layout/nodeSize';
 import { createGraphRenderer } from '../../src/view/renderer/renderer';
 import { graphView } from '../../src/view/renderer/viewModel';
 
