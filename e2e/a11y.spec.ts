@@ -157,9 +157,18 @@ test.describe('keyboard alone', () => {
     const inGraph = () =>
       page.evaluate(() => document.activeElement?.matches('svg.graph g.node') ?? false);
     for (let i = 0; i < 40 && !(await inGraph()); i++) await page.keyboard.press('Tab');
-    const xFocused = () => nodeNamed(page, 'x').evaluate((el) => el === document.activeElement);
-    for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowUp', 'ArrowUp', 'ArrowUp']) {
-      if (await xFocused()) break;
+    // Each press heads for x: the arrow along the larger of the two distances to it.
+    const toward = () =>
+      nodeNamed(page, 'x').evaluate((x) => {
+        const from = document.activeElement!.getBoundingClientRect();
+        const to = x.getBoundingClientRect();
+        if (x === document.activeElement) return null;
+        const dx = to.x + to.width / 2 - (from.x + from.width / 2);
+        const dy = to.y + to.height / 2 - (from.y + from.height / 2);
+        if (Math.abs(dx) > 4) return dx < 0 ? 'ArrowLeft' : 'ArrowRight';
+        return dy < 0 ? 'ArrowUp' : 'ArrowDown';
+      });
+    for (let i = 0, key = await toward(); key && i < 8; i++, key = await toward()) {
       await page.keyboard.press(key);
     }
     await expect(nodeNamed(page, 'x')).toBeFocused();

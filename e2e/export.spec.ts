@@ -84,8 +84,8 @@ test.describe('export', () => {
     expect(parsed.texts).toContain('∂f/∂x = -4\u2003\u2003∂f/∂y = -4\u2003\u2003∂f/∂z = 3');
     expect(parsed.texts).toContain('Step 11 of 11 · Backward pass');
     for (const name of ['x', 'y', 'z']) expect(parsed.texts).toContain(name);
-    // The named intermediate is written above its node with its value.
-    expect(parsed.texts).toContain('q = 3');
+    // The named intermediate is written above its node; its value 3 rides on its edge out.
+    expect(parsed.texts).toContain('q');
     expect(parsed.title).toBe('Backprop Lens: Step 11 of 11');
     // Styles are inlined and the theme's variables resolved: no class or var() is left to a
     // stylesheet the file does not carry.

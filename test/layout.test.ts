@@ -157,6 +157,15 @@ describe('layoutGraph', () => {
     expect(r.engine).toMatch(/d3-dag/);
   });
 
+  it('reads top to bottom in program order: w0, x0 above w1, x1 (as in cs231n)', () => {
+    const a = analyze(CS231N);
+    const r = layoutGraph(toLayoutInput(a, sizeOf));
+    const yOf = (name: string) =>
+      r.nodes.find((n) => n.id === a.graph.nodes.find((g) => g.name === name)!.id)!.y;
+    expect(yOf('w0')).toBeLessThan(yOf('w1'));
+    expect(yOf('x0')).toBeLessThan(yOf('x1'));
+  });
+
   it('puts a constant in the layer just before its consumer, next to it', () => {
     const a = analyze('x = 3\ny = 2\nq = x*y\nf = sigmoid(q) + 1');
     const r = layoutGraph(toLayoutInput(a, sizeOf));

@@ -62,6 +62,7 @@ export function layoutWith(input: LayoutInput, settings: SugiyamaSettings): Layo
   }
   const layered = assignLayers(input);
   const placement = place(input, layered, settings);
+  mirrorToSourceOrder(placement, layered);
   const routed = routeEdges(input, layered, placement);
   const routes = routed.routes.map((r) => r.map(round));
   const { x, y } = placement;
@@ -113,4 +114,47 @@ export function layoutWith(input: LayoutInput, settings: SugiyamaSettings): Layo
 
 function round([px, py]: Point): Point {
   return [Math.round(px * 10) / 10, Math.round(py * 10) / 10];
+}
+
+/**
+ * Decrossing leaves the drawing's up/down direction to chance: `w1, x1` may come out above
+ * `w0, x0`, the reverse of the program and of cs231n's figure. A mirror image has the same
+ * crossings, so flip the drawing when that puts more pairs of same-layer nodes in program order
+ * (lower id above). Node ids follow the source, so this reads top to bottom as it was written.
+ */
+export function mirrorToSourceOrder(
+  placement: { y: Float64Array; via: number[][] },
+  layered: { layer: Int32Array },
+): void {
+  const { y, via } = placement;
+  const n = y.length;
+  const byLayer = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const l = layered.layer[i];
+    const list = byLayer.get(l);
+    if (list) list.push(i);
+    else byLayer.set(l, [i]);
+  }
+  let inOrder = 0;
+  let reversed = 0;
+  for (const list of byLayer.values()) {
+    if (list.length > 400) continue; // quadratic: the biggest layers say little about the intent
+    for (let a = 0; a < list.length; a++) {
+      for (let b = a + 1; b < list.length; b++) {
+        const dy = y[list[b]] - y[list[a]]; // list is in id order: a < b
+        if (dy > 0) inOrder++;
+        else if (dy < 0) reversed++;
+      }
+    }
+  }
+  if (reversed <= inOrder) return;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (let i = 0; i < n; i++) {
+    top = Math.min(top, y[i]);
+    bottom = Math.max(bottom, y[i]);
+  }
+  const flip = (v: number) => top + bottom - v;
+  for (let i = 0; i < n; i++) y[i] = flip(y[i]);
+  for (const heights of via) for (let j = 0; j < heights.length; j++) heights[j] = flip(heights[j]);
 }
