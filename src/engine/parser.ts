@@ -28,6 +28,7 @@ const UNARY_PREC = 3;
 const LOWERCASE_FUNCTIONS = [...FUNCTIONS.keys()].every((name) => /^[a-z]+$/.test(name));
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
 const isSeparator = (k: number) => k === Tok.Semi || k === Tok.Newline || k === Tok.Eof;
 const isOperator = (k: number) => k >= Tok.Plus && k <= Tok.Caret;
 
@@ -164,11 +165,14 @@ class Parser {
     const end = this.t.end[i];
     let hash = 0x811c9dc5; // FNV-1a
     let lowercase = true;
+    let ascii = true;
     for (let j = start; j < end; j++) {
       const c = source.charCodeAt(j);
       hash = Math.imul(hash ^ c, 0x01000193);
       lowercase &&= c >= 97 && c <= 122;
+      ascii &&= c < 128;
     }
+    if (!ascii) return this.internUnicode(source.slice(start, end));
     const mask = this.table.length - 1;
     let slot = hash & mask;
     for (let entry = this.table[slot]; entry !== 0; entry = this.table[slot]) {
@@ -183,6 +187,30 @@ class Parser {
     this.hashes.push(hash);
     const maybeFunction = lowercase || !LOWERCASE_FUNCTIONS;
     this.functionOf.push((maybeFunction && FUNCTIONS.get(name)) || null);
+    this.table[slot] = id + 1;
+    if (2 * this.names.length > this.table.length) this.growTable();
+    return id;
+  }
+
+  /**
+   * `intern` for a name with letters beyond ASCII. `tốc` typed precomposed and `tốc` typed with
+   * combining marks (some Vietnamese keyboards) look the same, so they are the same name: names
+   * are compared in NFC, as Python compares them (in NFKC, which would also turn `ℓ` into `l`).
+   */
+  private internUnicode(written: string): number {
+    const name = written.normalize('NFC');
+    let hash = 0x811c9dc5;
+    for (let j = 0; j < name.length; j++) hash = Math.imul(hash ^ name.charCodeAt(j), 0x01000193);
+    const mask = this.table.length - 1;
+    let slot = hash & mask;
+    for (let entry = this.table[slot]; entry !== 0; entry = this.table[slot]) {
+      if (this.hashes[entry - 1] === hash && this.names[entry - 1] === name) return entry - 1;
+      slot = (slot + 1) & mask;
+    }
+    const id = this.names.length;
+    this.names.push(name);
+    this.hashes.push(hash);
+    this.functionOf.push(FUNCTIONS.get(name) ?? null);
     this.table[slot] = id + 1;
     if (2 * this.names.length > this.table.length) this.growTable();
     return id;
@@ -396,9 +424,7 @@ class Parser {
           }
           case Tok.Comma: {
             this.reduceOperators();
-            if (this.top() !== Pending.Call) {
-              throw new ExpressionError('error.commaOutsideCall', this.span(i));
-            }
+            if (this.top() !== Pending.Call) this.misplacedComma(i);
             this.pendingCommas[this.pendingCommas.length - 1]++;
             expectOperand = true;
             break;
@@ -479,6 +505,30 @@ class Parser {
     if (frame >= 0) this.unclosed(frame);
   }
 
+  /**
+   * A `,` that does not separate a call's arguments. Written straight between two numbers
+   * (`x = 0,5`) it is the decimal comma of Vietnamese and much of Europe, so the message says so.
+   * Inside a call the comma separates arguments (`max(0,5)`) and never reaches here.
+   */
+  private misplacedComma(i: number): never {
+    const { kind, start, end, source } = this.t;
+    if (
+      kind[i - 1] === Tok.Num &&
+      kind[i + 1] === Tok.Num &&
+      end[i - 1] === start[i] &&
+      start[i + 1] === end[i] &&
+      /^\d+$/.test(this.text(i - 1)) &&
+      isDigitCode(source.charCodeAt(end[i]))
+    ) {
+      const text = source.slice(start[i - 1], end[i + 1]);
+      throw new ExpressionError('error.decimalComma', this.span(i), {
+        text,
+        fixed: text.replace(',', '.'),
+      });
+    }
+    throw new ExpressionError('error.commaOutsideCall', this.span(i));
+  }
+
   /** Something that cannot start an operand turned up where one was expected. */
   private missingOperand(i: number): never {
     const { kind, start, end } = this.t;
@@ -516,6 +566,14 @@ function arityError(spec: OpSpec, name: string, got: number, span: Span) {
 
 /** `foo(x)`: an unknown function, or a value written against `(` where `*` was meant. */
 function notAFunction(name: string, span: Span): ExpressionError {
+  // `σ(z)` as the notes write the sigmoid.
+  if (name === 'σ') {
+    return new ExpressionError('error.unknownFunctionSuggest', span, {
+      name,
+      suggestion: 'sigmoid',
+      list: FUNCTION_NAMES.join(', '),
+    });
+  }
   const lower = name.toLowerCase();
   // Short names are too easily one or two edits from a function (`x` vs `exp`): allow fewer edits.
   const allowed = lower.length <= 3 ? 1 : 2;

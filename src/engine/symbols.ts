@@ -1,6 +1,8 @@
 /**
- * How a node is named in formulas and on screen. Identifiers only ever contain [A-Za-z0-9_], and
- * every one is rebuilt here from those characters, so nothing typed reaches LaTeX unescaped.
+ * How a node is named in formulas and on screen. Identifiers only ever contain letters, combining
+ * marks, digits and `_` (the lexer's rule); an ASCII one is rebuilt here from those characters,
+ * and one with other letters goes whole into `\text{…}` with `_` escaped, so nothing typed
+ * reaches LaTeX unescaped (no letter of any script is special to LaTeX).
  */
 export interface NodeSymbol {
   /** The name as written in the program, or the generated one (`a1`) for an unnamed step. */
@@ -66,6 +68,7 @@ function wordForms(word: string): { tex: string; text: string } {
  * identifierSymbol('w0').tex // 'w_{0}'
  */
 export function identifierSymbol(name: string): NodeSymbol {
+  if (!/^\w*$/.test(name)) return unicodeSymbol(name);
   let base = name;
   let sub: string | undefined;
   const underscore = /^([A-Za-z][A-Za-z0-9]*?)_([A-Za-z0-9_]+)$/.exec(name);
@@ -96,6 +99,39 @@ export function identifierSymbol(name: string): NodeSymbol {
     text: b.text + subText,
     base: b.text,
     sub: s.text,
+    generated: false,
+  };
+}
+
+/**
+ * A name with letters beyond ASCII. A Greek letter (`α`, `θ1`) or `ℓ` is a maths symbol, with a
+ * numeric subscript; any other name is a word, shown as written: in Vietnamese `tốc_độ` is one
+ * word of two syllables, not `tốc` with a subscript `độ`. KaTeX's maths fonts have no Vietnamese
+ * letters, so words go in `\text{}`, which takes any script.
+ *
+ * @example
+ * unicodeSymbol('tốc_độ').tex // '\text{tốc\_độ}'
+ */
+function unicodeSymbol(name: string): NodeSymbol {
+  const m = /^([α-ωΑ-Ωℓ])_?(\d+)?$/u.exec(name);
+  if (m) {
+    const [, letter, sub] = m;
+    if (sub === undefined)
+      return { name, tex: letter, text: letter, base: letter, generated: false };
+    return {
+      name,
+      tex: `${letter}_{${sub}}`,
+      text: letter + [...sub].map((c) => SUBSCRIPT_CHARS[c]).join(''),
+      base: letter,
+      sub,
+      generated: false,
+    };
+  }
+  return {
+    name,
+    tex: `\\text{${name.replace(/_/g, '\\_')}}`,
+    text: name,
+    base: name,
     generated: false,
   };
 }
