@@ -20,7 +20,8 @@ export const en = {
   'help.title': 'What you can type',
   'help.close': 'Close',
   'help.operators': 'Operators',
-  'help.operatorsBody': '+  -  *  /  ^ (power, also **). Unary minus: -x^2 means -(x^2).',
+  'help.operatorsBody':
+    '+  -  *  /  ^ (power, also **). Unary minus: -x^2 means -(x^2). Numbers: 2, 0.5, .5, 1e-3 (a decimal point, never a comma).',
   'help.functions': 'Functions',
   'help.statements': 'Statements',
   'help.statementsBody':
@@ -30,7 +31,7 @@ export const en = {
   'help.commentExample': 'q = x + y   # q becomes 3',
   'help.names': 'Names',
   'help.namesBody':
-    'Letters, digits and _. w0 and x_1 get subscripts; alpha, mu, sigma… become Greek letters. A name used but never assigned is an input that starts at 1.',
+    'Letters of any alphabet (accents too: tốc_độ), digits and _, not starting with a digit. w0 and x_1 get subscripts; alpha, mu, sigma… become Greek letters. A name used but never assigned is an input whose value starts at 1.',
 
   'inputs.title': 'Inputs',
   'inputs.none': 'This program has no inputs: everything is a constant.',
@@ -47,7 +48,7 @@ export const en = {
   'controls.scrubber': 'Step',
   'controls.group': 'Step controls',
   'controls.counter': 'Step {k} of {n}',
-  'controls.counterStart': 'Start · {n} steps',
+  'controls.counterStart': 'Start · {n, plural, one {# step} other {# steps}}',
   'phase.forward': 'forward',
   'phase.backward': 'backward',
   'phase.forwardPass': 'Forward pass',
@@ -89,17 +90,18 @@ export const en = {
   'formula.upstreamTimesLocal': 'upstream gradient × local derivative = contribution',
   'formula.fork':
     '{name} feeds {count} nodes, so its gradient is the sum of what comes back from all of them.',
-  'formula.forkProgress': '{arrived} of {count} shares have arrived.',
+  'formula.forkProgress':
+    '{arrived, plural, one {# of {count} shares has arrived.} other {# of {count} shares have arrived.}}',
   'formula.path': 'Factors along the path so far',
   'formula.summary': 'Every input’s gradient',
   'formula.summaryHint': 'Each number says how fast the output changes when that input is nudged.',
   'formula.noInputs': 'No inputs: nothing to differentiate.',
 
-  'narrate.forwardEdge': '{from} = {value} travels to {to}',
-  'narrate.forwardNode': '{node} is computed: {formula}',
-  'narrate.seed': 'The backward pass starts at the output {node}: {partial} = 1',
+  'narrate.forwardEdge': '{from} = {value} travels to {to}.',
+  'narrate.forwardNode': '{node} is computed: {formula}.',
+  'narrate.seed': 'The backward pass starts at the output {node}: {partial} = 1.',
   'narrate.backwardEdge':
-    'Gradient flows from {from} to {to}: {upstreamName} = {upstream} times {localName} = {local} gives {contribution}',
+    'Gradient flows from {from} to {to}: {upstreamName} = {upstream} times {localName} = {local} gives {contribution}.',
   'narrate.forkFirst': 'This is the first of {count} shares of the gradient of {to}.',
   'narrate.forkSum':
     '{to} has {arrived} of {count} shares: {before} plus {contribution} makes {after}.',
@@ -145,6 +147,27 @@ export const en = {
     'The output error E_o is computed once and reused for the hidden layer: memoization is backprop.',
   'example.softmax.title': 'Softmax + cross-entropy (3 classes)',
   'example.softmax.lesson': 'The loss’s gradient on each score comes out as μ_k − y_k.',
+
+  // Example programs' comments (src/examples.ts writes `# {key}`), in the reader's language.
+  'comment.weightInput0': 'weight and input 0',
+  'comment.weightInput1': 'weight and input 1',
+  'comment.bias': 'bias',
+  'comment.numerator': 'numerator',
+  'comment.denominator': 'denominator',
+  'comment.inputWeight': 'input and weight',
+  'comment.target': 'target',
+  'comment.scores': 'scores',
+  'comment.oneHot': 'one-hot target',
+  'comment.dataInputTarget': 'data: input and target',
+  'comment.paramsWeightBias': 'parameters: weight and bias',
+  'comment.squaredError': 'squared error',
+  'comment.dataFeatures': 'data: two features, label 1',
+  'comment.hiddenUnit1': 'hidden unit 1',
+  'comment.hiddenUnit2': 'hidden unit 2',
+  'comment.outputUnit': 'output unit',
+  'comment.crossEntropy': 'cross-entropy',
+  'comment.data': 'data',
+  'comment.weights': 'weights',
 
   'theme.label': 'Theme',
   'theme.system': 'System',
@@ -219,8 +242,8 @@ export const en = {
   'train.steps': 'Steps',
   'train.until': 'Stop when loss <',
   'train.noParams': 'Mark at least one input as a parameter.',
-  'train.curve': 'Loss from {first} to {last} over {steps} steps',
-  'train.curveOne': 'Loss from {first} to {last} after 1 step',
+  'train.curve':
+    'Loss from {first} to {last} {steps, plural, one {after # step} other {over # steps}}',
   'train.curveEmpty': 'No training yet: take a step or train.',
   'train.history': 'Parameter history',
   'train.iteration': 'Iteration',
@@ -230,8 +253,9 @@ export const en = {
   'train.phaseBackward': 'Backward',
   'train.phaseUpdate': 'Update',
   'train.update': 'each parameter moves by −lr × its gradient',
-  'train.stoppedLoss': 'Stopped after {steps} steps: the loss is below {eps}.',
-  'train.stoppedSteps': 'Ran {steps} steps.',
+  'train.stoppedLoss':
+    'Stopped after {steps, plural, one {# step} other {# steps}}: the loss is below {eps}.',
+  'train.stoppedSteps': 'Ran {steps, plural, one {# step} other {# steps}}.',
   'train.diverged': 'The loss stopped being a number: try a smaller learning rate.',
   'train.clear': 'Clear history',
 
@@ -301,11 +325,12 @@ export const en = {
     'Reverse mode: after the values, one backward pass gives the output’s derivative with respect to every input.',
   'modes.forwardHint':
     'Forward mode: after the values, tangents flow forward. A dot means ∂/∂{x}: ċ = ∂c/∂{x}. One pass gives every node’s derivative with respect to {x} only.',
-  'modes.compare': 'Cost of the derivative with respect to all {n} inputs',
-  'modes.passes': '{n} passes (one per input)',
+  'modes.compare':
+    'Cost of the derivative with respect to {n, plural, one {the only input} other {all # inputs}}',
+  'modes.passes': '{n, plural, one {# pass} other {# passes (one per input)}}',
   'modes.onePass': '1 pass',
-  'modes.ops': '{ops} edge operations',
-  'modes.opsBound': 'at most {ops} edge operations',
+  'modes.ops': '{ops, plural, one {# edge operation} other {# edge operations}}',
+  'modes.opsBound': 'at most {ops, plural, one {# edge operation} other {# edge operations}}',
   'modes.countNote':
     'An edge operation is one multiply-add along an edge: forward mode adds ∂c/∂a · ȧ to ċ, reverse mode adds ∂f/∂c · ∂c/∂a to ∂f/∂a. Forward mode repeats its pass for every input; reverse mode needs one pass however many inputs there are. With many inputs and one output (a loss and its weights) that is colah’s “computational victory”.',
   'paths.title': 'Sums over paths',
@@ -313,8 +338,7 @@ export const en = {
   'paths.show': 'Show paths',
   'paths.hint':
     'Highlights every path from the chosen input to {f} and writes the derivative as a sum over those paths.',
-  'paths.count': '{count} paths',
-  'paths.countOne': '1 path',
+  'paths.count': '{count, plural, one {# path} other {# paths}}',
   'paths.truncated': '{count} paths; showing the first {shown}',
   'paths.none': '{f} does not depend on {x}: there is no path, so ∂{f}/∂{x} = 0.',
   'paths.explain':
@@ -329,7 +353,7 @@ export const en = {
     'Factored, the sum is too long to write out here; reverse mode computes it by finishing ∂{f}/∂n once for every node n.',
   'paths.linear': 'one multiply-add per edge',
   'paths.whyFactor':
-    'Written out path by path, this sum takes {expanded} multiplications and additions; factored, {factored}. Paths can double with every layer, so listing them explodes; factoring, which is what forward and reverse mode do, keeps the work proportional to the {edges} edges.',
+    'Written out path by path, this sum takes {expanded} multiplications and additions; factored, {factored}. Paths can double with every layer, so listing them explodes; factoring, which is what forward and reverse mode do, keeps the work proportional to {edges, plural, one {the single edge} other {the # edges}}.',
   'paths.limit':
     'Only the first {limit} paths are listed: the count and the sum above cover them all.',
   'formula.tangentSeed':
@@ -337,10 +361,11 @@ export const en = {
   'formula.tangentEdge':
     'The tangent flows from {from} to {to}: local derivative × tangent of {from}',
   'formula.tangentNode': 'The tangent of {node} is the sum of its operands’ terms',
-  'formula.tangentTerms': '{arrived} of the {count} terms of {name} have arrived: {sum} so far.',
+  'formula.tangentTerms':
+    '{arrived, plural, one {# of the {count} terms of {name} has arrived} other {# of the {count} terms of {name} have arrived}}: {sum} so far.',
   'formula.tangentSummary': 'Forward mode with respect to {x}',
   'formula.tangentSummaryHint':
-    'One pass gave ∂n/∂{x} for every node n. Each of the other inputs needs a pass of its own ({n} inputs, {n} passes); reverse mode gets all of them in one backward pass.',
+    'One pass gave ∂n/∂{x} for every node n. {n, plural, one {With a single input that is every derivative, and reverse mode needs one pass too.} other {Each of the other inputs needs a pass of its own (# inputs, # passes); reverse mode gets all of them in one backward pass.}}',
 } as const;
 
 export type UiKey = keyof typeof en;

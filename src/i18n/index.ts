@@ -47,8 +47,34 @@ export const hasTable = (lang: Lang): boolean => tables[lang] !== undefined;
 
 /** A string in `lang`, with `{name}` slots filled; English where the table is not loaded yet. */
 export function translate(lang: Lang, key: UiKey, params: MessageParams = {}): string {
-  const table = tables[lang] ?? en;
-  return fillTemplate(table[key] ?? en[key], params);
+  const table = tables[lang];
+  const template = table?.[key];
+  return fillTemplate(plurals(template ? lang : 'en', template ?? en[key], params), params);
+}
+
+/**
+ * ICU's plural form, the part of it the tables use: `{n, plural, one {# step} other {# steps}}`
+ * picks the form `Intl.PluralRules` names for `n` in the table's language (Vietnamese has only
+ * `other`; English `one` and `other`), and `#` becomes the count as passed (`1,024` stays so).
+ * A form may hold plain `{slots}`.
+ */
+const PLURAL = /\{(\w+), plural,((?:\s*[\w=]+\s*\{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
+const FORM = /([\w=]+)\s*\{((?:[^{}]|\{\w+\})*)\}/g;
+const rules = new Map<Lang, Intl.PluralRules>();
+
+function plurals(lang: Lang, template: string, params: MessageParams): string {
+  if (!template.includes(', plural,')) return template;
+  return template.replace(PLURAL, (whole, name: string, body: string) => {
+    const raw = params[name];
+    if (raw === undefined) return whole;
+    // A count may arrive formatted with group separators (`1,024`): select on its value.
+    const n = typeof raw === 'number' ? raw : Number(String(raw).replace(/,/g, ''));
+    let rule = rules.get(lang);
+    if (!rule) rules.set(lang, (rule = new Intl.PluralRules(lang)));
+    const forms = new Map([...body.matchAll(FORM)].map((m) => [m[1], m[2]]));
+    const form = forms.get(`=${n}`) ?? forms.get(rule.select(n)) ?? forms.get('other') ?? whole;
+    return form.replace(/#/g, String(raw));
+  });
 }
 
 export type Translate = (key: UiKey, params?: MessageParams) => string;

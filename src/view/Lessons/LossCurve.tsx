@@ -18,7 +18,7 @@ export function LossCurve({ history }: { history: readonly TrainPoint[] }) {
   const first = points[0];
   const last = points[points.length - 1];
   const steps = last.iteration - first.iteration;
-  const label = t(steps === 1 ? 'train.curveOne' : 'train.curve', {
+  const label = t('train.curve', {
     first: formatNumber(first.loss),
     last: formatNumber(last.loss),
     steps,
