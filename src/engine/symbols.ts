@@ -56,7 +56,8 @@ function wordForms(word: string): { tex: string; text: string } {
     // Upper-case Greek letters that look Latin (A, B, E…) have no LaTeX command of their own.
     return { tex: GREEK_UPPER_TEX.has(word) ? `\\${word}` : `\\mathrm{${text}}`, text };
   }
-  if (word.length === 1) return { tex: word, text: word };
+  // `_` alone is a name too (as in Python), and LaTeX's subscript sign unescaped.
+  if (word.length === 1) return { tex: word === '_' ? '\\_' : word, text: word };
   return { tex: `\\mathrm{${word.replace(/_/g, '\\_')}}`, text: word };
 }
 
@@ -127,13 +128,32 @@ function unicodeSymbol(name: string): NodeSymbol {
       generated: false,
     };
   }
-  return {
-    name,
-    tex: `\\text{${name.replace(/_/g, '\\_')}}`,
-    text: name,
-    base: name,
-    generated: false,
-  };
+  return { name, tex: textTex(name), text: name, base: name, generated: false };
+}
+
+/** Combining marks KaTeX's text mode sets as accents over the letter before them. */
+const KATEX_MARKS = '\u0300\u0301\u0302\u0303\u0304\u0306\u0307\u0308\u030a\u030b\u030c\u0327';
+
+/**
+ * `\text{…}` for a name: `_` escaped, and a combining mark kept only where KaTeX can set it (on a
+ * letter, and one it knows); any other would stop the whole formula. Names are NFC by then, so
+ * Vietnamese letters arrive precomposed and lose nothing; the plain-text form keeps every mark.
+ */
+function textTex(name: string): string {
+  let out = '';
+  let afterLetter = false;
+  for (const c of name) {
+    if (/\p{M}/u.test(c)) {
+      if (afterLetter && KATEX_MARKS.includes(c)) out += c;
+      continue;
+    }
+    // Letterlike symbols (ℒ, ℋ, ℛ…) exist only in KaTeX's maths mode: step out of the text
+    // for them (and drop a mark on one: maths mode has no combining marks).
+    const letterlike = c >= '\u2100' && c <= '\u214f';
+    afterLetter = !letterlike && /\p{L}/u.test(c);
+    out += c === '_' ? '\\_' : letterlike ? `}${c}\\text{` : c;
+  }
+  return `\\text{${out}}`.replace(/\\text\{\}/g, '');
 }
 
 /** A made-up symbol for an unnamed step: base letter and number, `a_{3}`. */
