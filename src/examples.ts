@@ -1,21 +1,16 @@
-import { translate } from './i18n';
+import { translateComment } from './i18n';
 import type { UiKey } from './i18n/en';
 import type { Lang } from './state/types';
 
 /**
  * The seeds' worked examples. Each is a program a student can edit; `values` are only what the
  * program does not already declare. Titles and lessons live in the i18n tables under
- * `example.<id>.title` and `example.<id>.lesson`, and the program's comments under `comment.<key>`.
+ * `example.<id>.title` and `example.<id>.lesson`.
  */
 export interface Example {
   readonly id: ExampleId;
-  /** The program with its comments in English: what the engine, the CLI and the tests read. */
+  /** The program, its comments in English: `exampleSource` writes them in another language. */
   readonly source: string;
-  /**
-   * The program with each comment written `# {key}`, filled from the reader's language by
-   * `exampleSource`. Only comments are translated: the code is the same in every language.
-   */
-  readonly template: string;
   /** Which seed it comes from, for the note beside it. */
   readonly seed: 'cs231n' | 'colah' | 'ml-cheatsheet' | 'softmax';
   /**
@@ -37,30 +32,30 @@ export interface ExampleNote {
   readonly params?: Readonly<Record<string, string>>;
 }
 
-const DEFINITIONS = [
+export const EXAMPLES = [
   {
     id: 'circuit',
     seed: 'cs231n',
-    template: 'x = -2; y = 5; z = -4\nq = x + y\nf = q * z',
+    source: 'x = -2; y = 5; z = -4\nq = x + y\nf = q * z',
   },
-  { id: 'multiply', seed: 'cs231n', template: 'x = 4; y = -3\nf = x * y' },
-  { id: 'add', seed: 'cs231n', template: 'x = 4; y = -3\nf = x + y' },
-  { id: 'max', seed: 'cs231n', template: 'x = 4; y = 2\nf = max(x, y)' },
+  { id: 'multiply', seed: 'cs231n', source: 'x = 4; y = -3\nf = x * y' },
+  { id: 'add', seed: 'cs231n', source: 'x = 4; y = -3\nf = x + y' },
+  { id: 'max', seed: 'cs231n', source: 'x = 4; y = 2\nf = max(x, y)' },
   {
     id: 'neuron',
     learningRate: 0.5,
     seed: 'cs231n',
-    template:
-      'w0 = 2; x0 = -1   # {weightInput0}\nw1 = -3; x1 = -2  # {weightInput1}\nw2 = -3           # {bias}\nf = 1 / (1 + exp(-(w0*x0 + w1*x1 + w2)))',
+    source:
+      'w0 = 2; x0 = -1   # weight and input 0\nw1 = -3; x1 = -2  # weight and input 1\nw2 = -3           # bias\nf = 1 / (1 + exp(-(w0*x0 + w1*x1 + w2)))',
   },
   {
     id: 'staged',
     seed: 'cs231n',
-    template: [
+    source: [
       'x = 3; y = -4',
-      'sigy = sigmoid(y)     # {numerator}',
+      'sigy = sigmoid(y)     # numerator',
       'num = x + sigy',
-      'sigx = sigmoid(x)     # {denominator}',
+      'sigx = sigmoid(x)     # denominator',
       'xpy = x + y',
       'xpysqr = xpy^2',
       'den = sigx + xpysqr',
@@ -68,14 +63,14 @@ const DEFINITIONS = [
       'f = num * invden',
     ].join('\n'),
   },
-  { id: 'colah', seed: 'colah', template: 'a = 2; b = 1\nc = a + b\nd = b + 1\ne = c * d' },
+  { id: 'colah', seed: 'colah', source: 'a = 2; b = 1\nc = a + b\nd = b + 1\ne = c * d' },
   {
     id: 'chain',
     learningRate: 0.1,
     seed: 'ml-cheatsheet',
-    template: [
-      'X = 1.5; W = 0.8     # {inputWeight}',
-      'y = 2                # {target}',
+    source: [
+      'X = 1.5; W = 0.8     # input and weight',
+      'y = 2                # target',
       'Z = X * W',
       'yhat = relu(Z)       # R(Z)',
       'C = 0.5 * (yhat - y)^2',
@@ -85,7 +80,7 @@ const DEFINITIONS = [
     id: 'hidden',
     learningRate: 0.1,
     seed: 'ml-cheatsheet',
-    template: [
+    source: [
       'X = 1.5; W_h = 0.8; W_o = 1.2',
       'y = 2',
       'Z_h = X * W_h',
@@ -103,9 +98,9 @@ const DEFINITIONS = [
   {
     id: 'softmax',
     seed: 'softmax',
-    template: [
-      'a_1 = 2; a_2 = 1; a_3 = 0.1   # {scores}',
-      'y_1 = 1; y_2 = 0; y_3 = 0     # {oneHot}',
+    source: [
+      'a_1 = 2; a_2 = 1; a_3 = 0.1   # scores',
+      'y_1 = 1; y_2 = 0; y_3 = 0     # one-hot target',
       'e_1 = exp(a_1); e_2 = exp(a_2); e_3 = exp(a_3)',
       'S = e_1 + e_2 + e_3',
       'mu_1 = e_1 / S; mu_2 = e_2 / S; mu_3 = e_3 / S',
@@ -121,38 +116,38 @@ const DEFINITIONS = [
     id: 'neuronMse',
     learningRate: 0.5,
     seed: 'ml-cheatsheet',
-    template: [
-      'x = 1.5; y = 1        # {dataInputTarget}',
-      'w = -0.5; b = 0.2     # {paramsWeightBias}',
+    source: [
+      'x = 1.5; y = 1        # data: input and target',
+      'w = -0.5; b = 0.2     # parameters: weight and bias',
       'z = w * x + b',
       'yhat = sigmoid(z)',
-      'L = (yhat - y)^2      # {squaredError}',
+      'L = (yhat - y)^2      # squared error',
     ].join('\n'),
   },
   {
     id: 'twoLayer',
     learningRate: 0.5,
     seed: 'softmax',
-    template: [
-      'x_1 = 1; x_2 = -0.5; y = 1              # {dataFeatures}',
-      'w_11 = 0.2; w_12 = -0.4; b_1 = 0.1      # {hiddenUnit1}',
-      'w_21 = -0.3; w_22 = 0.5; b_2 = 0        # {hiddenUnit2}',
-      'w_o1 = 0.3; w_o2 = -0.2; b_o = 0        # {outputUnit}',
+    source: [
+      'x_1 = 1; x_2 = -0.5; y = 1              # data: two features, label 1',
+      'w_11 = 0.2; w_12 = -0.4; b_1 = 0.1      # hidden unit 1',
+      'w_21 = -0.3; w_22 = 0.5; b_2 = 0        # hidden unit 2',
+      'w_o1 = 0.3; w_o2 = -0.2; b_o = 0        # output unit',
       'z_1 = w_11*x_1 + w_12*x_2 + b_1',
       'h_1 = sigmoid(z_1)',
       'z_2 = w_21*x_1 + w_22*x_2 + b_2',
       'h_2 = sigmoid(z_2)',
       'yhat = sigmoid(w_o1*h_1 + w_o2*h_2 + b_o)',
-      'L = -(y*log(yhat) + (1 - y)*log(1 - yhat))   # {crossEntropy}',
+      'L = -(y*log(yhat) + (1 - y)*log(1 - yhat))   # cross-entropy',
     ].join('\n'),
   },
   {
     id: 'sigmoidChain10',
     learningRate: 0.5,
     seed: 'colah',
-    template: [
-      'x = 1; y = 0                                  # {data}',
-      'w_1 = 1; w_2 = 1; w_3 = 1; w_4 = 1; w_5 = 1   # {weights}',
+    source: [
+      'x = 1; y = 0                                  # data',
+      'w_1 = 1; w_2 = 1; w_3 = 1; w_4 = 1; w_5 = 1   # weights',
       'w_6 = 1; w_7 = 1; w_8 = 1; w_9 = 1; w_10 = 1',
       'h_1 = sigmoid(w_1 * x)',
       'h_2 = sigmoid(w_2 * h_1)',
@@ -167,28 +162,20 @@ const DEFINITIONS = [
       'L = 0.5 * (h_10 - y)^2',
     ].join('\n'),
   },
-] as const satisfies readonly (Omit<Example, 'id' | 'source'> & { id: string })[];
+] as const satisfies readonly (Omit<Example, 'id'> & { id: string })[];
 
-export type ExampleId = (typeof DEFINITIONS)[number]['id'];
+export type ExampleId = (typeof EXAMPLES)[number]['id'];
+
+export const DEFAULT_EXAMPLE: ExampleId = 'circuit';
 
 /**
  * The program of `example` with its comments in `lang` (in English until that language's table
- * has loaded).
+ * has loaded). Only comments change: the code is the same in every language.
  *
  * @example
  * exampleSource(exampleById('neuron')!, 'vi') // 'w0 = 2; x0 = -1   # trọng số và đầu vào 0\n…'
  */
-export function exampleSource(example: Pick<Example, 'template'>, lang: Lang): string {
-  return example.template.replace(/\{(\w+)\}/g, (_, key: string) =>
-    translate(lang, `comment.${key}` as UiKey),
-  );
-}
-
-export const EXAMPLES: readonly Example[] = DEFINITIONS.map((d) => ({
-  ...d,
-  source: exampleSource(d, 'en'),
-}));
-
-export const DEFAULT_EXAMPLE: ExampleId = 'circuit';
+export const exampleSource = (example: Example, lang: Lang): string =>
+  example.source.replace(/# (.+)$/gm, (_, text: string) => `# ${translateComment(lang, text)}`);
 
 export const exampleById = (id: string): Example | undefined => EXAMPLES.find((e) => e.id === id);

@@ -172,45 +172,33 @@ class Parser {
       lowercase &&= c >= 97 && c <= 122;
       ascii &&= c < 128;
     }
-    if (!ascii) return this.internUnicode(source.slice(start, end));
+    // `tốc` typed precomposed and `tốc` typed with combining marks (some Vietnamese keyboards)
+    // look the same, so they are one name: names beyond ASCII are compared in NFC, as Python
+    // compares them (in NFKC, which would also turn `ℓ` into `l`). Such a name is rare: it is
+    // cut out and hashed again, off the ASCII path.
+    const nfc = ascii ? '' : source.slice(start, end).normalize('NFC');
+    if (!ascii) {
+      hash = 0x811c9dc5;
+      for (let j = 0; j < nfc.length; j++) hash = Math.imul(hash ^ nfc.charCodeAt(j), 0x01000193);
+    }
     const mask = this.table.length - 1;
     let slot = hash & mask;
     for (let entry = this.table[slot]; entry !== 0; entry = this.table[slot]) {
-      if (this.hashes[entry - 1] === hash && this.written(this.names[entry - 1], start, end)) {
+      const known = this.names[entry - 1];
+      if (
+        this.hashes[entry - 1] === hash &&
+        (ascii ? this.written(known, start, end) : known === nfc)
+      ) {
         return entry - 1;
       }
       slot = (slot + 1) & mask;
     }
-    const name = source.slice(start, end);
+    const name = ascii ? source.slice(start, end) : nfc;
     const id = this.names.length;
     this.names.push(name);
     this.hashes.push(hash);
     const maybeFunction = lowercase || !LOWERCASE_FUNCTIONS;
     this.functionOf.push((maybeFunction && FUNCTIONS.get(name)) || null);
-    this.table[slot] = id + 1;
-    if (2 * this.names.length > this.table.length) this.growTable();
-    return id;
-  }
-
-  /**
-   * `intern` for a name with letters beyond ASCII. `tốc` typed precomposed and `tốc` typed with
-   * combining marks (some Vietnamese keyboards) look the same, so they are the same name: names
-   * are compared in NFC, as Python compares them (in NFKC, which would also turn `ℓ` into `l`).
-   */
-  private internUnicode(written: string): number {
-    const name = written.normalize('NFC');
-    let hash = 0x811c9dc5;
-    for (let j = 0; j < name.length; j++) hash = Math.imul(hash ^ name.charCodeAt(j), 0x01000193);
-    const mask = this.table.length - 1;
-    let slot = hash & mask;
-    for (let entry = this.table[slot]; entry !== 0; entry = this.table[slot]) {
-      if (this.hashes[entry - 1] === hash && this.names[entry - 1] === name) return entry - 1;
-      slot = (slot + 1) & mask;
-    }
-    const id = this.names.length;
-    this.names.push(name);
-    this.hashes.push(hash);
-    this.functionOf.push(FUNCTIONS.get(name) ?? null);
     this.table[slot] = id + 1;
     if (2 * this.names.length > this.table.length) this.growTable();
     return id;
@@ -566,18 +554,14 @@ function arityError(spec: OpSpec, name: string, got: number, span: Span) {
 
 /** `foo(x)`: an unknown function, or a value written against `(` where `*` was meant. */
 function notAFunction(name: string, span: Span): ExpressionError {
-  // `σ(z)` as the notes write the sigmoid.
-  if (name === 'σ') {
-    return new ExpressionError('error.unknownFunctionSuggest', span, {
-      name,
-      suggestion: 'sigmoid',
-      list: FUNCTION_NAMES.join(', '),
-    });
-  }
   const lower = name.toLowerCase();
   // Short names are too easily one or two edits from a function (`x` vs `exp`): allow fewer edits.
   const allowed = lower.length <= 3 ? 1 : 2;
-  const close = FUNCTION_NAMES.find((f) => f === lower || editDistance(f, lower) <= allowed);
+  // `σ(z)` is how the notes write the sigmoid.
+  const close =
+    name === 'σ'
+      ? 'sigmoid'
+      : FUNCTION_NAMES.find((f) => f === lower || editDistance(f, lower) <= allowed);
   if (!close && /^[A-Za-z](_?[0-9A-Za-z])?$/.test(name)) {
     return new ExpressionError('error.notAFunction', span, { name });
   }

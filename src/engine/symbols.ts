@@ -105,39 +105,31 @@ export function identifierSymbol(name: string): NodeSymbol {
 }
 
 /**
- * A name with letters beyond ASCII. A Greek letter (`α`, `θ1`) or `ℓ` is a maths symbol, with a
- * numeric subscript; any other name is a word, shown as written: in Vietnamese `tốc_độ` is one
- * word of two syllables, not `tốc` with a subscript `độ`. KaTeX's maths fonts have no Vietnamese
- * letters, so words go in `\text{}`, which takes any script.
+ * A name with letters beyond ASCII, shown as written, with trailing digits as a subscript
+ * (`θ1` → θ₁, `độ_2` → độ₂). Otherwise it is one word: in Vietnamese `tốc_độ` is one word of two
+ * syllables, not `tốc` with a subscript `độ`. KaTeX's maths fonts have no Vietnamese letters, so
+ * the word goes in `\text{}`, which takes any script; Greek and letterlike symbols (ℓ, ℒ) stay
+ * maths.
  *
  * @example
  * unicodeSymbol('tốc_độ').tex // '\text{tốc\_độ}'
  */
 function unicodeSymbol(name: string): NodeSymbol {
-  const m = /^([α-ωΑ-Ωℓ])_?(\d+)?$/u.exec(name);
-  if (m) {
-    const [, letter, sub] = m;
-    if (sub === undefined)
-      return { name, tex: letter, text: letter, base: letter, generated: false };
-    return {
-      name,
-      tex: `${letter}_{${sub}}`,
-      text: letter + [...sub].map((c) => SUBSCRIPT_CHARS[c]).join(''),
-      base: letter,
-      sub,
-      generated: false,
-    };
-  }
-  return { name, tex: textTex(name), text: name, base: name, generated: false };
+  const [, base, sub] = /^(.+?)_?(\d*)$/u.exec(name)!;
+  const text = sub ? base + [...sub].map((c) => SUBSCRIPT_CHARS[c]).join('') : name;
+  const tex = sub ? `${textTex(base)}_{${sub}}` : textTex(name);
+  return { name, tex, text, base: sub ? base : name, sub: sub || undefined, generated: false };
 }
 
 /** Combining marks KaTeX's text mode sets as accents over the letter before them. */
 const KATEX_MARKS = '\u0300\u0301\u0302\u0303\u0304\u0306\u0307\u0308\u030a\u030b\u030c\u0327';
 
 /**
- * `\text{…}` for a name: `_` escaped, and a combining mark kept only where KaTeX can set it (on a
- * letter, and one it knows); any other would stop the whole formula. Names are NFC by then, so
- * Vietnamese letters arrive precomposed and lose nothing; the plain-text form keeps every mark.
+ * A name in LaTeX: `\text{…}` with `_` escaped, Greek and letterlike symbols (ℒ, ℋ) in maths
+ * mode (KaTeX sets some of them only there), and a combining mark kept only where KaTeX can set
+ * it (on a letter in text, and one it knows); any other would stop the whole formula. Names are
+ * NFC by then, so Vietnamese letters arrive precomposed and lose nothing; the plain text keeps
+ * every mark.
  */
 function textTex(name: string): string {
   let out = '';
@@ -147,11 +139,9 @@ function textTex(name: string): string {
       if (afterLetter && KATEX_MARKS.includes(c)) out += c;
       continue;
     }
-    // Letterlike symbols (ℒ, ℋ, ℛ…) exist only in KaTeX's maths mode: step out of the text
-    // for them (and drop a mark on one: maths mode has no combining marks).
-    const letterlike = c >= '\u2100' && c <= '\u214f';
-    afterLetter = !letterlike && /\p{L}/u.test(c);
-    out += c === '_' ? '\\_' : letterlike ? `}${c}\\text{` : c;
+    const maths = (c >= '\u0391' && c <= '\u03c9') || (c >= '\u2100' && c <= '\u214f');
+    afterLetter = !maths && /\p{L}/u.test(c);
+    out += c === '_' ? '\\_' : maths ? `}${c}\\text{` : c;
   }
   return `\\text{${out}}`.replace(/\\text\{\}/g, '');
 }

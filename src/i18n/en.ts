@@ -1,4 +1,5 @@
 import { engineMessages } from '../engine/messages';
+import type { enLessons } from './enLessons';
 
 /**
  * Every user-visible English string. Keys are grouped by where they appear; `{name}` marks a
@@ -148,27 +149,6 @@ export const en = {
   'example.softmax.title': 'Softmax + cross-entropy (3 classes)',
   'example.softmax.lesson': 'The loss’s gradient on each score comes out as μ_k − y_k.',
 
-  // Example programs' comments (src/examples.ts writes `# {key}`), in the reader's language.
-  'comment.weightInput0': 'weight and input 0',
-  'comment.weightInput1': 'weight and input 1',
-  'comment.bias': 'bias',
-  'comment.numerator': 'numerator',
-  'comment.denominator': 'denominator',
-  'comment.inputWeight': 'input and weight',
-  'comment.target': 'target',
-  'comment.scores': 'scores',
-  'comment.oneHot': 'one-hot target',
-  'comment.dataInputTarget': 'data: input and target',
-  'comment.paramsWeightBias': 'parameters: weight and bias',
-  'comment.squaredError': 'squared error',
-  'comment.dataFeatures': 'data: two features, label 1',
-  'comment.hiddenUnit1': 'hidden unit 1',
-  'comment.hiddenUnit2': 'hidden unit 2',
-  'comment.outputUnit': 'output unit',
-  'comment.crossEntropy': 'cross-entropy',
-  'comment.data': 'data',
-  'comment.weights': 'weights',
-
   'theme.label': 'Theme',
   'theme.system': 'System',
   'theme.light': 'Light',
@@ -216,54 +196,6 @@ export const en = {
   'gate.minTie':
     'Min gate at a tie: both inputs are equal, so the gradient is split in half. This is a kink: any split is a valid subgradient.',
   'gate.unary': 'Unary gate {op}: it multiplies the gradient by its local derivative.',
-
-  'check.title': 'Gradient check',
-  'check.hint':
-    'Each input is nudged by ±{h} with the others held still: the centred difference (f(x+h) − f(x−h)) / 2h should match the backward pass.',
-  'check.input': 'Input',
-  'check.analytic': 'Analytic',
-  'check.numeric': 'Numeric',
-  'check.relError': 'Relative error',
-  'check.ok': 'agrees',
-  'check.warn': 'check',
-  'check.bad': 'disagrees',
-  'check.kink':
-    'kink within h: the two sides of the difference can see different slopes, so the two numbers may disagree',
-  'check.none': 'No inputs to check.',
-
-  'train.title': 'Gradient descent',
-  'train.roles': 'Parameters and data',
-  'train.rolesHint':
-    'Checked inputs are parameters (weights, biases): they move by −lr × gradient. The others are data and stay put. The output is the loss.',
-  'train.paramLabel': '{name} is a parameter',
-  'train.lr': 'Learning rate',
-  'train.step': 'Take one step',
-  'train.train': 'Train',
-  'train.steps': 'Steps',
-  'train.until': 'Stop when loss <',
-  'train.noParams': 'Mark at least one input as a parameter.',
-  'train.curve':
-    'Loss from {first} to {last} {steps, plural, one {after # step} other {over # steps}}',
-  'train.curveEmpty': 'No training yet: take a step or train.',
-  'train.history': 'Parameter history',
-  'train.iteration': 'Iteration',
-  'train.loss': 'Loss',
-  'train.phases': 'One iteration',
-  'train.phaseForward': 'Forward',
-  'train.phaseBackward': 'Backward',
-  'train.phaseUpdate': 'Update',
-  'train.update': 'each parameter moves by −lr × its gradient',
-  'train.stoppedLoss':
-    'Stopped after {steps, plural, one {# step} other {# steps}}: the loss is below {eps}.',
-  'train.stoppedSteps': 'Ran {steps, plural, one {# step} other {# steps}}.',
-  'train.diverged': 'The loss stopped being a number: try a smaller learning rate.',
-  'train.clear': 'Clear history',
-
-  'layers.title': 'Gradient per layer',
-  'layers.hint':
-    'Each sigmoid multiplies the gradient by σ′ ≤ 0.25, so it shrinks layer by layer: the vanishing gradient (log scale).',
-  'layers.alt':
-    '|∂L/∂{last}| = {lastValue} at the last layer shrinks to |∂L/∂{first}| = {firstValue} at the first, {ratio} times smaller',
 
   'present.enter': 'Present',
   'present.enterLabel': 'Presentation mode',
@@ -316,46 +248,6 @@ export const en = {
   'phase.tangent': 'tangent',
   'phase.tangentPass': 'Tangent pass',
   'legend.tangent': 'tangent ∂/∂{x} (forward mode)',
-  'modes.title': 'Forward or reverse mode',
-  'modes.group': 'Mode',
-  'modes.reverse': 'Reverse mode',
-  'modes.forward': 'Forward mode',
-  'modes.wrt': 'With respect to',
-  'modes.reverseHint':
-    'Reverse mode: after the values, one backward pass gives the output’s derivative with respect to every input.',
-  'modes.forwardHint':
-    'Forward mode: after the values, tangents flow forward. A dot means ∂/∂{x}: ċ = ∂c/∂{x}. One pass gives every node’s derivative with respect to {x} only.',
-  'modes.compare':
-    'Cost of the derivative with respect to {n, plural, one {the only input} other {all # inputs}}',
-  'modes.passes': '{n, plural, one {# pass} other {# passes (one per input)}}',
-  'modes.onePass': '1 pass',
-  'modes.ops': '{ops, plural, one {# edge operation} other {# edge operations}}',
-  'modes.opsBound': 'at most {ops, plural, one {# edge operation} other {# edge operations}}',
-  'modes.countNote':
-    'An edge operation is one multiply-add along an edge: forward mode adds ∂c/∂a · ȧ to ċ, reverse mode adds ∂f/∂c · ∂c/∂a to ∂f/∂a. Forward mode repeats its pass for every input; reverse mode needs one pass however many inputs there are. With many inputs and one output (a loss and its weights) that is colah’s “computational victory”.',
-  'paths.title': 'Sums over paths',
-  'paths.from': 'Paths from',
-  'paths.show': 'Show paths',
-  'paths.hint':
-    'Highlights every path from the chosen input to {f} and writes the derivative as a sum over those paths.',
-  'paths.count': '{count, plural, one {# path} other {# paths}}',
-  'paths.truncated': '{count} paths; showing the first {shown}',
-  'paths.none': '{f} does not depend on {x}: there is no path, so ∂{f}/∂{x} = 0.',
-  'paths.explain':
-    'Each path from {x} to {f} contributes the product of the local derivatives along it; ∂{f}/∂{x} is the sum of those products.',
-  'paths.sum': 'Sum over the paths',
-  'paths.shownSum':
-    'The {shown} paths shown add up to {sum}; the sum over all paths (the gradient) is {total}.',
-  'paths.factored': 'Factored',
-  'paths.factoredNote':
-    'Where every path runs through the same node, the sum splits into (paths up to it) × (paths from it on), so shared pieces are written once.',
-  'paths.tooBigFactored':
-    'Factored, the sum is too long to write out here; reverse mode computes it by finishing ∂{f}/∂n once for every node n.',
-  'paths.linear': 'one multiply-add per edge',
-  'paths.whyFactor':
-    'Written out path by path, this sum takes {expanded} multiplications and additions; factored, {factored}. Paths can double with every layer, so listing them explodes; factoring, which is what forward and reverse mode do, keeps the work proportional to {edges, plural, one {the single edge} other {the # edges}}.',
-  'paths.limit':
-    'Only the first {limit} paths are listed: the count and the sum above cover them all.',
   'formula.tangentSeed':
     'Forward mode starts at {x}: its derivative with respect to itself is 1. A dot means ∂/∂{x}.',
   'formula.tangentEdge':
@@ -368,4 +260,5 @@ export const en = {
     'One pass gave ∂n/∂{x} for every node n. {n, plural, one {With a single input that is every derivative, and reverse mode needs one pass too.} other {Each of the other inputs needs a pass of its own (# inputs, # passes); reverse mode gets all of them in one backward pass.}}',
 } as const;
 
-export type UiKey = keyof typeof en;
+/** Every key, the lessons' included (their English loads with the lessons: `enLessons.ts`). */
+export type UiKey = keyof typeof en | keyof typeof enLessons;

@@ -217,27 +217,6 @@ export const vi: Table = {
   'example.softmax.title': 'Softmax + cross-entropy (phân loại 3 nhãn)',
   'example.softmax.lesson': 'Gradient của hàm mất mát theo mỗi điểm số ra đúng bằng μ_k − y_k.',
 
-  // Chú thích trong các chương trình ví dụ (src/examples.ts).
-  'comment.weightInput0': 'trọng số và đầu vào 0',
-  'comment.weightInput1': 'trọng số và đầu vào 1',
-  'comment.bias': 'độ lệch (bias)',
-  'comment.numerator': 'tử số',
-  'comment.denominator': 'mẫu số',
-  'comment.inputWeight': 'đầu vào và trọng số',
-  'comment.target': 'đầu ra mong muốn',
-  'comment.scores': 'điểm số',
-  'comment.oneHot': 'đầu ra mong muốn, dạng one-hot',
-  'comment.dataInputTarget': 'dữ liệu: đầu vào và đầu ra mong muốn',
-  'comment.paramsWeightBias': 'tham số: trọng số và độ lệch',
-  'comment.squaredError': 'sai số bình phương',
-  'comment.dataFeatures': 'dữ liệu: hai đặc trưng, nhãn 1',
-  'comment.hiddenUnit1': 'nơ-ron ẩn 1',
-  'comment.hiddenUnit2': 'nơ-ron ẩn 2',
-  'comment.outputUnit': 'nơ-ron đầu ra',
-  'comment.crossEntropy': 'entropy chéo (cross-entropy)',
-  'comment.data': 'dữ liệu',
-  'comment.weights': 'các trọng số',
-
   'theme.label': 'Chế độ màu',
   'theme.system': 'Theo hệ thống',
   'theme.light': 'Sáng',
@@ -429,4 +408,31 @@ export const vi: Table = {
   'formula.tangentSummary': 'Chế độ xuôi theo {x}',
   'formula.tangentSummaryHint':
     'Một lượt cho ∂n/∂{x} của mọi nút n. {n, plural, =1 {Chỉ có một đầu vào nên thế là đủ mọi đạo hàm, và chế độ ngược cũng cần một lượt.} other {Mỗi đầu vào khác cần một lượt riêng (# đầu vào, # lượt); chế độ ngược có tất cả trong một lượt lan truyền ngược.}}',
+};
+
+/**
+ * The example programs' comments (src/examples.ts), keyed by their English text: only comments
+ * are translated, the code is the same in every language. Loaded with this table, so an English
+ * visit never downloads them.
+ */
+export const viComments: Readonly<Record<string, string>> = {
+  'weight and input 0': 'trọng số và đầu vào 0',
+  'weight and input 1': 'trọng số và đầu vào 1',
+  bias: 'độ lệch (bias)',
+  numerator: 'tử số',
+  denominator: 'mẫu số',
+  'input and weight': 'đầu vào và trọng số',
+  target: 'đầu ra mong muốn',
+  scores: 'điểm số',
+  'one-hot target': 'đầu ra mong muốn, dạng one-hot',
+  'data: input and target': 'dữ liệu: đầu vào và đầu ra mong muốn',
+  'parameters: weight and bias': 'tham số: trọng số và độ lệch',
+  'squared error': 'sai số bình phương',
+  'data: two features, label 1': 'dữ liệu: hai đặc trưng, nhãn 1',
+  'hidden unit 1': 'nơ-ron ẩn 1',
+  'hidden unit 2': 'nơ-ron ẩn 2',
+  'output unit': 'nơ-ron đầu ra',
+  'cross-entropy': 'entropy chéo (cross-entropy)',
+  data: 'dữ liệu',
+  weights: 'các trọng số',
 };
