@@ -36,6 +36,10 @@ describe('names with letters beyond ASCII', () => {
     expect(a.gradients).toEqual({ tốc_độ: 4 });
   });
 
+  it('the Vietnamese syntax help’s own template, tên = -2, is a program', () => {
+    expect(analyze('tên = -2; f = tên * tên').gradients).toEqual({ tên: -4 });
+  });
+
   it('reads one name token whatever the script, and a name may go on in another script', () => {
     for (const name of [
       'tốc',
