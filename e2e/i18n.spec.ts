@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { en as enCore } from '../src/i18n/en';
-import { enLessons } from '../src/i18n/enLessons';
+import { enLater } from '../src/i18n/enLater';
 import { vi } from '../src/i18n/vi';
 import { consoleErrors, nodeNamed, openApp, pressKey } from './helpers';
 
-/** The whole English table: the first screen's and the lessons'. */
-const en = { ...enCore, ...enLessons };
+/** The whole English table: the first screen's and what loads later. */
+const en = { ...enCore, ...enLater };
 
 /** Words of a text: runs of letters, so `Bước` is one word and never matches an English one. */
 const wordsOf = (text: string): string[] => text.match(/\p{L}+/gu) ?? [];

@@ -9,12 +9,12 @@ import {
   type UiKey,
 } from '../src/i18n';
 import { en as enCore } from '../src/i18n/en';
-import { enLessons } from '../src/i18n/enLessons';
+import { enLater } from '../src/i18n/enLater';
 import { LANG_STORAGE_KEY, preferredLang, rememberLang } from '../src/i18n/langPreference';
 import { vi } from '../src/i18n/vi';
 
-/** The whole English table: the first screen's and the lessons'. */
-const en = { ...enCore, ...enLessons };
+/** The whole English table: the first screen's and what loads later. */
+const en = { ...enCore, ...enLater };
 
 /** The `{name}` slots of a template (plain, or a plural's `{n, plural, …}`), sorted, once each. */
 const slots = (template: string): string[] =>

@@ -1,5 +1,5 @@
 import { engineMessages } from '../engine/messages';
-import type { enLessons } from './enLessons';
+import type { enLater } from './enLater';
 
 /**
  * Every user-visible English string. Keys are grouped by where they appear; `{name}` marks a
@@ -17,22 +17,6 @@ export const en = {
   'editor.help': 'Syntax help',
   'editor.errorAt': 'Line {line}, column {column}',
   'editor.staleGraph': 'The graph shows the last program that worked.',
-
-  'help.title': 'What you can type',
-  'help.close': 'Close',
-  'help.operators': 'Operators',
-  'help.operatorsBody':
-    '+  -  *  /  ^ (power, also **). Unary minus: -x^2 means -(x^2). Numbers: 2, 0.5, .5, 1e-3 (a decimal point, never a comma).',
-  'help.functions': 'Functions',
-  'help.statements': 'Statements',
-  'help.statementsBody':
-    'Separate statements with ; or new lines. name = -2 declares an input; name = expression names an intermediate value; the last statement is the output.',
-  'help.comments': 'Comments',
-  'help.commentsBody': '# starts a comment that runs to the end of the line.',
-  'help.commentExample': 'q = x + y   # q becomes 3',
-  'help.names': 'Names',
-  'help.namesBody':
-    'Letters of any alphabet (accents too: tốc_độ), digits and _, not starting with a digit. w0 and x_1 get subscripts; alpha, mu, sigma… become Greek letters. A name used but never assigned is an input whose value starts at 1.',
 
   'inputs.title': 'Inputs',
   'inputs.none': 'This program has no inputs: everything is a constant.',
@@ -199,49 +183,13 @@ export const en = {
 
   'present.enter': 'Present',
   'present.enterLabel': 'Presentation mode',
-  'present.leave': 'Leave presentation',
-  'present.formula': 'Formula panel',
-  'embed.open': 'Open in Backprop Lens',
-  'embed.newTab': 'Opens this graph, at this step, in a new tab',
   'shortcuts.open': 'Keyboard shortcuts',
-  'shortcuts.title': 'Keyboard shortcuts',
-  'shortcuts.close': 'Close',
-  'shortcuts.keyCol': 'Key',
-  'shortcuts.actionCol': 'What it does',
-  'shortcuts.previousNext': 'Previous step / next step',
-  'shortcuts.play': 'Play or pause',
-  'shortcuts.home': 'Back to the start',
-  'shortcuts.end': 'Jump to the end',
-  'shortcuts.formula': 'Show or hide the formula panel (presentation and embedded views)',
-  'shortcuts.help': 'Show this list',
-  'shortcuts.escape': 'Close this list; in presentation mode, leave it',
-  'shortcuts.present': 'Enter or leave presentation mode',
-  'shortcuts.note': 'Shortcuts work whenever the cursor is not in a text field.',
-  'shortcuts.spaceKey': 'Space',
 
   'share.copy': 'Copy link',
   'share.copied': 'Link copied',
   'share.copyManual': 'Press Ctrl+C (⌘C on a Mac) to copy the link.',
   'share.linkField': 'Link to this graph',
   'share.qr': 'QR code',
-  'share.qrTitle': 'QR code',
-  'share.qrHint': 'Scan it to open this graph, at this step, on a phone.',
-  'share.qrLoading': 'Drawing the QR code…',
-  'share.qrTooLong': 'This link is too long for a QR code. Use Copy link instead.',
-  'share.qrFailed': 'The QR code could not be drawn (offline?). Use Copy link instead.',
-  'share.close': 'Close',
-
-  'notice.urlIgnored': 'Some parts of the link could not be used:',
-  'notice.more': 'and {count} more',
-  'notice.dismiss': 'Dismiss',
-  'notice.reason.tooLong': 'too long',
-  'notice.reason.badNumber': 'not a number',
-  'notice.reason.badValue': 'not a valid value',
-  'notice.reason.unknown': 'unknown',
-  'notice.reason.duplicate': 'repeated',
-  'notice.reason.badCompressed': 'could not be unpacked',
-  'notice.reason.tooMany': 'too many values',
-  'notice.reason.outOfRange': 'out of range',
 
   // Forward vs reverse mode, sums over paths (src/view/Modes)
   'controls.toTangent': 'Jump to tangent pass',
@@ -258,7 +206,74 @@ export const en = {
   'formula.tangentSummary': 'Forward mode with respect to {x}',
   'formula.tangentSummaryHint':
     'One pass gave ∂n/∂{x} for every node n. {n, plural, one {With a single input that is every derivative, and reverse mode needs one pass too.} other {Each of the other inputs needs a pass of its own (# inputs, # passes); reverse mode gets all of them in one backward pass.}}',
+
+  // Gradient descent, forward vs reverse mode, sums over paths (shown as the page opens).
+  'train.title': 'Gradient descent',
+  'train.roles': 'Parameters and data',
+  'train.rolesHint':
+    'Checked inputs are parameters (weights, biases): they move by −lr × gradient. The others are data and stay put. The output is the loss.',
+  'train.paramLabel': '{name} is a parameter',
+  'train.lr': 'Learning rate',
+  'train.step': 'Take one step',
+  'train.train': 'Train',
+  'train.steps': 'Steps',
+  'train.until': 'Stop when loss <',
+  'train.noParams': 'Mark at least one input as a parameter.',
+  'train.curveEmpty': 'No training yet: take a step or train.',
+  'train.history': 'Parameter history',
+  'train.iteration': 'Iteration',
+  'train.loss': 'Loss',
+  'train.phases': 'One iteration',
+  'train.phaseForward': 'Forward',
+  'train.phaseBackward': 'Backward',
+  'train.phaseUpdate': 'Update',
+  'train.update': 'each parameter moves by −lr × its gradient',
+  'train.stoppedLoss':
+    'Stopped after {steps, plural, one {# step} other {# steps}}: the loss is below {eps}.',
+  'train.stoppedSteps': 'Ran {steps, plural, one {# step} other {# steps}}.',
+  'train.diverged': 'The loss stopped being a number: try a smaller learning rate.',
+  'train.clear': 'Clear history',
+  'modes.title': 'Forward or reverse mode',
+  'modes.group': 'Mode',
+  'modes.reverse': 'Reverse mode',
+  'modes.forward': 'Forward mode',
+  'modes.wrt': 'With respect to',
+  'modes.reverseHint':
+    'Reverse mode: after the values, one backward pass gives the output’s derivative with respect to every input.',
+  'modes.forwardHint':
+    'Forward mode: after the values, tangents flow forward. A dot means ∂/∂{x}: ċ = ∂c/∂{x}. One pass gives every node’s derivative with respect to {x} only.',
+  'modes.compare':
+    'Cost of the derivative with respect to {n, plural, one {the only input} other {all # inputs}}',
+  'modes.passes': '{n, plural, one {# pass} other {# passes (one per input)}}',
+  'modes.onePass': '1 pass',
+  'modes.ops': '{ops, plural, one {# edge operation} other {# edge operations}}',
+  'modes.opsBound': 'at most {ops, plural, one {# edge operation} other {# edge operations}}',
+  'modes.countNote':
+    'An edge operation is one multiply-add along an edge: forward mode adds ∂c/∂a · ȧ to ċ, reverse mode adds ∂f/∂c · ∂c/∂a to ∂f/∂a. Forward mode repeats its pass for every input; reverse mode needs one pass however many inputs there are. With many inputs and one output (a loss and its weights) that is colah’s “computational victory”.',
+  'paths.title': 'Sums over paths',
+  'paths.from': 'Paths from',
+  'paths.show': 'Show paths',
+  'paths.hint':
+    'Highlights every path from the chosen input to {f} and writes the derivative as a sum over those paths.',
+  'paths.count': '{count, plural, one {# path} other {# paths}}',
+  'paths.truncated': '{count} paths; showing the first {shown}',
+  'paths.none': '{f} does not depend on {x}: there is no path, so ∂{f}/∂{x} = 0.',
+  'paths.explain':
+    'Each path from {x} to {f} contributes the product of the local derivatives along it; ∂{f}/∂{x} is the sum of those products.',
+  'paths.sum': 'Sum over the paths',
+  'paths.shownSum':
+    'The {shown} paths shown add up to {sum}; the sum over all paths (the gradient) is {total}.',
+  'paths.factored': 'Factored',
+  'paths.factoredNote':
+    'Where every path runs through the same node, the sum splits into (paths up to it) × (paths from it on), so shared pieces are written once.',
+  'paths.tooBigFactored':
+    'Factored, the sum is too long to write out here; reverse mode computes it by finishing ∂{f}/∂n once for every node n.',
+  'paths.linear': 'one multiply-add per edge',
+  'paths.whyFactor':
+    'Written out path by path, this sum takes {expanded} multiplications and additions; factored, {factored}. Paths can double with every layer, so listing them explodes; factoring, which is what forward and reverse mode do, keeps the work proportional to {edges, plural, one {the single edge} other {the # edges}}.',
+  'paths.limit':
+    'Only the first {limit} paths are listed: the count and the sum above cover them all.',
 } as const;
 
-/** Every key, the lessons' included (their English loads with the lessons: `enLessons.ts`). */
-export type UiKey = keyof typeof en | keyof typeof enLessons;
+/** Every key, those of the panels that load later included (their English: `enLater.ts`). */
+export type UiKey = keyof typeof en | keyof typeof enLater;

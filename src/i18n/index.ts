@@ -24,7 +24,7 @@ const loading = new Map<Lang, Promise<void>>();
 let version = 0;
 const listeners = new Set<() => void>();
 
-/** Adds English strings that load with the panels using them (`enLessons.ts`). */
+/** Adds English strings that load with the modules using them (`enLater.ts`). */
 export function registerEnglish(strings: Partial<Table>): void {
   Object.assign(english, strings);
 }

@@ -1,6 +1,8 @@
 import { ModalDialog } from '../ModalDialog';
 import { FUNCTION_NAMES } from '../../engine';
 import { useT } from '../../i18n/useT';
+// This module's English loads with it, not with the first screen.
+import '../../i18n/enLater';
 
 /** The language on one card: operators, functions, statements, comments, names. */
 export function SyntaxHelp({ onClose }: { onClose(): void }) {

@@ -1,8 +1,8 @@
 import { extent, line, scaleLinear, scaleLog } from 'd3';
 import { formatNumber, type TrainPoint } from '../../engine';
 import { useT } from '../../i18n/useT';
-// The English of this panel loads with it, not with the first screen.
-import '../../i18n/enLessons';
+// This module's English loads with it, not with the first screen.
+import '../../i18n/enLater';
 
 const W = 300;
 const H = 120;

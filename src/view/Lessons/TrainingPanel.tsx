@@ -8,8 +8,6 @@ import {
 } from '../../engine';
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
-// The English of this panel loads with it, not with the first screen.
-import '../../i18n/enLessons';
 import { useApp } from '../../state/appStore';
 import { historyOf, paramsOf, selectTrainingPhase, type TrainingState } from '../../state/training';
 import { Tex } from '../Formula/Tex';

@@ -1,7 +1,5 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/useT';
-// The English of this panel loads with it, not with the first screen.
-import '../../i18n/enLessons';
 import { useApp } from '../../state/appStore';
 import { activeWrt, selectOpCounts } from '../../state/modes';
 import { PathsSection } from './PathsSection';

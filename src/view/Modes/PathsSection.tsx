@@ -1,8 +1,6 @@
 import { useId, useState } from 'react';
 import { formatNumber, numberTex, TEX } from '../../engine';
 import { useT } from '../../i18n/useT';
-// The English of this panel loads with it, not with the first screen.
-import '../../i18n/enLessons';
 import { useApp } from '../../state/appStore';
 import { PATH_LIMIT, selectPaths } from '../../state/modes';
 import { Tex } from '../Formula/Tex';
