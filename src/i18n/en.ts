@@ -2,9 +2,10 @@ import { engineMessages } from '../engine/messages';
 import type { enLater } from './enLater';
 
 /**
- * Every user-visible English string. Keys are grouped by where they appear; `{name}` marks a
- * parameter. The Vietnamese table (vi.ts) must have exactly these keys: the type system and a
- * test both check that.
+ * Every user-visible English string the page needs as it opens; what only later modules show is
+ * in enLater.ts. Keys are grouped by where they appear; `{name}` marks a parameter, and
+ * `{n, plural, one {…} other {…}}` a count (see `translate`). The Vietnamese table (vi.ts) must
+ * have exactly the keys of both: the type system and a test check that.
  */
 export const en = {
   ...engineMessages,

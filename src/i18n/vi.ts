@@ -1,7 +1,7 @@
 import type { Table } from './index';
 
 /**
- * Vietnamese table. Typed as `Table`, so a key missing from en.ts fails type checking and an extra
+ * Vietnamese table. Typed as `Table`, so a key missing from en.ts or enLater.ts fails type checking and an extra
  * key fails the object-literal check; `{name}` slots must match en's (test/i18n.test.ts checks).
  * Terms follow the Vietnamese cs231n / ml-cheatsheet notes in the course material (seeds/), one
  * word per concept, so a student never wonders whether two words mean two things:
