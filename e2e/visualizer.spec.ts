@@ -200,7 +200,7 @@ test.describe('the visualizer', () => {
     await expect(formula).toContainText('b feeds 2 nodes, so its gradient is the sum');
     await pressKey(page, 'ArrowLeft');
     await expect(formula).toContainText('∂e/∂b = 2 + …');
-    await expect(formula).toContainText('1 of 2 shares have arrived');
+    await expect(formula).toContainText('1 of 2 shares has arrived');
     await screenshot(page, 'colah-fork');
   });
 

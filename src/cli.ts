@@ -18,6 +18,7 @@ import {
   TEXT,
   type Analysis,
 } from './engine';
+import { isName } from './engine/lexer';
 
 const USAGE = `usage: grad '<program>' [name=value ...] [--steps]
        grad --functions
@@ -58,9 +59,9 @@ export function runCli(args: readonly string[], stdin = ''): CliResult {
   // No prototype: `__proto__=3` must set an input called __proto__, not the object's prototype.
   const values = Object.create(null) as Record<string, number>;
   for (const a of assignments) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(a);
+    const m = /^([^=]+)=(.+)$/.exec(a);
     const v = m ? Number(m[2]) : NaN;
-    if (!m || m[2].trim() === '' || Number.isNaN(v)) {
+    if (!m || !isName(m[1]) || m[2].trim() === '' || Number.isNaN(v)) {
       return {
         code: 2,
         stdout: '',

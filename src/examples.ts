@@ -1,4 +1,6 @@
+import { translateComment } from './i18n';
 import type { UiKey } from './i18n/en';
+import type { Lang } from './state/types';
 
 /**
  * The seeds' worked examples. Each is a program a student can edit; `values` are only what the
@@ -7,6 +9,7 @@ import type { UiKey } from './i18n/en';
  */
 export interface Example {
   readonly id: ExampleId;
+  /** The program, its comments in English: `exampleSource` writes them in another language. */
   readonly source: string;
   /** Which seed it comes from, for the note beside it. */
   readonly seed: 'cs231n' | 'colah' | 'ml-cheatsheet' | 'softmax';
@@ -164,5 +167,15 @@ export const EXAMPLES = [
 export type ExampleId = (typeof EXAMPLES)[number]['id'];
 
 export const DEFAULT_EXAMPLE: ExampleId = 'circuit';
+
+/**
+ * The program of `example` with its comments in `lang` (in English until that language's table
+ * has loaded). Only comments change: the code is the same in every language.
+ *
+ * @example
+ * exampleSource(exampleById('neuron')!, 'vi') // 'w0 = 2; x0 = -1   # trọng số và đầu vào 0\n…'
+ */
+export const exampleSource = (example: Example, lang: Lang): string =>
+  example.source.replace(/# (.+)$/gm, (_, text: string) => `# ${translateComment(lang, text)}`);
 
 export const exampleById = (id: string): Example | undefined => EXAMPLES.find((e) => e.id === id);

@@ -34,6 +34,26 @@ describe('grad CLI', () => {
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse('{"output":6,"gradients":{"__proto__":2}}'));
   });
 
+  it('takes names with diacritics, in the program and as name=value', () => {
+    const r = runCli(['tốc_độ = 2; f = tốc_độ * tốc_độ']);
+    expect(r.stdout).toBe('{"output":4,"gradients":{"tốc_độ":4}}\n');
+    expect(runCli(['f = tốc_độ * tốc_độ', 'tốc_độ=3']).stdout).toBe(
+      '{"output":9,"gradients":{"tốc_độ":6}}\n',
+    );
+    expect(runCli(['f = x * 2', '2x=3']).code).toBe(2);
+  });
+
+  it('answers a decimal comma with the point to write, a caret under the comma', () => {
+    const r = runCli(['x = 0,5; f = x * x']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'error at column 6: Decimals are written with a point, not a comma: write `0.5`, not `0,5`.\n' +
+        '  x = 0,5; f = x * x\n' +
+        '       ^\n',
+    );
+    expect(JSON.parse(runCli(['f = max(0,5)']).stdout).output).toBe(5);
+  });
+
   it('reads the program from stdin with -', () => {
     const r = runCli(['-', 'b=1'], 'a = 2\ne = (a+b)*(b+1)\n');
     expect(JSON.parse(r.stdout)).toEqual({ output: 6, gradients: { a: 2, b: 5 } });

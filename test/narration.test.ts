@@ -29,8 +29,8 @@ describe('narration', () => {
 
   it('says a forward edge with its value, in each language', () => {
     const k = stepWhere((i) => s(i).kind === 'forward-edge');
-    expect(narrate(circuit, k, en)).toBe('x = −2 travels to q');
-    expect(narrate(circuit, k, vi)).toBe('x = −2 đi tới q');
+    expect(narrate(circuit, k, en)).toBe('x = −2 travels to q.');
+    expect(narrate(circuit, k, vi)).toBe('x = −2 đi tới q.');
   });
 
   it('says a node evaluation without parentheses, with the word for times', () => {
@@ -38,19 +38,19 @@ describe('narration', () => {
       const st = s(i);
       return st.kind === 'forward-node' && name(st.node) === 'q';
     });
-    expect(narrate(circuit, q, en)).toBe('q is computed: q = x + y = −2 + 5 = 3');
+    expect(narrate(circuit, q, en)).toBe('q is computed: q = x + y = −2 + 5 = 3.');
     const f = stepWhere((i) => {
       const st = s(i);
       return st.kind === 'forward-node' && name(st.node) === 'f';
     });
-    expect(narrate(circuit, f, en)).toBe('f is computed: f = q times z = 3 times −4 = −12');
-    expect(narrate(circuit, f, vi)).toBe('Tính f: f = q nhân z = 3 nhân −4 = −12');
+    expect(narrate(circuit, f, en)).toBe('f is computed: f = q times z = 3 times −4 = −12.');
+    expect(narrate(circuit, f, vi)).toBe('Tính f: f = q nhân z = 3 nhân −4 = −12.');
   });
 
   it('says the seed', () => {
     const k = circuit.trace.forwardCount + 1;
-    expect(narrate(circuit, k, en)).toBe('The backward pass starts at the output f: ∂f/∂f = 1');
-    expect(narrate(circuit, k, vi)).toBe('Lan truyền ngược bắt đầu từ đầu ra f: ∂f/∂f = 1');
+    expect(narrate(circuit, k, en)).toBe('The backward pass starts at the output f: ∂f/∂f = 1.');
+    expect(narrate(circuit, k, vi)).toBe('Lan truyền ngược bắt đầu từ đầu ra f: ∂f/∂f = 1.');
   });
 
   it('says a backward edge as upstream times local, and marks the last step as done', () => {
@@ -58,8 +58,8 @@ describe('narration', () => {
       const st = s(i);
       return st.kind === 'backward-edge' && name(st.from) === 'q' && name(st.to) === 'x';
     });
-    const en1 = 'Gradient flows from q to x: ∂f/∂q = −4 times ∂q/∂x = 1 gives −4';
-    const vi1 = 'Gradient chảy từ q về x: ∂f/∂q = −4 nhân ∂q/∂x = 1 được −4';
+    const en1 = 'Gradient flows from q to x: ∂f/∂q = −4 times ∂q/∂x = 1 gives −4.';
+    const vi1 = 'Gradient chảy từ q về x: ∂f/∂q = −4 nhân ∂q/∂x = 1 được −4.';
     const last = k === circuit.steps.length;
     expect(narrate(circuit, k, en)).toBe(last ? `${en1} Done: every gradient is known.` : en1);
     expect(narrate(circuit, k, vi)).toBe(last ? `${vi1} Xong: đã biết mọi gradient.` : vi1);

@@ -32,8 +32,8 @@ export interface DerivationOptions {
  * `upTo` is a number of steps played, as in the store's `stepIndex`: only what the graph shows at
  * that point is written (default: the whole trace).
  *
- * Every formula is the step's own LaTeX (`src/engine/tex.ts`): identifiers are rebuilt from
- * [A-Za-z0-9_] and numbers are formatted, so nothing the person typed (comments, stray symbols)
+ * Every formula is the step's own LaTeX (`src/engine/tex.ts`): identifiers are rebuilt (see
+ * `symbols.ts`; a Vietnamese name needs XeLaTeX or `\usepackage[T5]{fontenc}`) and numbers are formatted, so nothing the person typed (comments, stray symbols)
  * reaches the output; only the headings are text, and they are escaped.
  *
  * @example

@@ -69,7 +69,10 @@ export function caretLines(source: string, span: Span): [string, string] {
   let lineEnd = source.indexOf('\n', lineStart);
   if (lineEnd === -1) lineEnd = source.length;
   const text = source.slice(lineStart, lineEnd).replace(/\r$/, '');
-  const lead = text.slice(0, span.start - lineStart).replace(/[^\t]/g, ' ');
-  const width = Math.max(1, Math.min(span.end, lineEnd) - span.start);
+  // One column per character as a terminal draws it: a combining mark (Vietnamese typed
+  // decomposed) takes none, and an astral character is one character, not two code units.
+  const columns = (t: string) => t.replace(/\p{M}/gu, '').replace(/[^\t]/gu, ' ');
+  const lead = columns(text.slice(0, span.start - lineStart));
+  const width = Math.max(1, columns(source.slice(span.start, Math.min(span.end, lineEnd))).length);
   return [text, lead + '^'.repeat(width)];
 }

@@ -72,6 +72,42 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isIdentStart = (c: number) => c < 128 && CLASS[c] === IDENT_START;
 const isIdentPart = (c: number) => c < 128 && CLASS[c] !== 0;
 
+/**
+ * Names beyond ASCII, as Python reads them: a letter (any script, `tốc`, `α`, `ŷ`) or `_`, then
+ * letters, combining marks (Vietnamese typed in decomposed form), digits and `_`. `·` is not
+ * among them (Python allows it), since people paste it for `*`. Only non-ASCII text is tested
+ * against these: the ASCII loops above stay table lookups.
+ */
+const UNICODE_NAME_START = /^[\p{L}\p{Nl}]$/u;
+const UNICODE_NAME_PART = /^[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]$/u;
+
+/** The code point at `i` starts a name (letters of any script, `_`). */
+function nameStartsAt(source: string, i: number): boolean {
+  const c = source.charCodeAt(i);
+  if (c < 128) return isIdentStart(c);
+  return UNICODE_NAME_START.test(String.fromCodePoint(source.codePointAt(i)!));
+}
+
+/** End of the name characters from `i` on: ASCII by table, the rest by Unicode category. */
+function nameEnd(source: string, i: number): number {
+  const n = source.length;
+  for (;;) {
+    while (i < n && isIdentPart(source.charCodeAt(i))) i++;
+    if (i >= n || source.charCodeAt(i) < 128) return i;
+    const code = source.codePointAt(i)!;
+    if (!UNICODE_NAME_PART.test(String.fromCodePoint(code))) return i;
+    i += code > 0xffff ? 2 : 1;
+  }
+}
+
+/**
+ * Whether `text` is a whole name the language accepts (`x_1`, `tốc_độ`), for what names
+ * things outside a program: a link's `tốc_độ=2`, the command line's `name=value`.
+ */
+export function isName(text: string): boolean {
+  return text.length > 0 && nameStartsAt(text, 0) && nameEnd(text, 0) === text.length;
+}
+
 /** Growable token arrays: sized from the source's length, doubled if a dense program needs it. */
 class TokenBuffer {
   count = 0;
@@ -147,6 +183,12 @@ export function tokenize(source: string): Tokens {
     } else if (isIdentStart(c)) {
       const start = i;
       while (i < n && isIdentPart(source.charCodeAt(i))) i++;
+      // A name that goes on in another script (`x_độ`): rare, so off the ASCII loop.
+      if (i < n && source.charCodeAt(i) >= 128) i = nameEnd(source, i);
+      push(Tok.Ident, start, i);
+    } else if (c >= 128 && nameStartsAt(source, i)) {
+      const start = i;
+      i = nameEnd(source, i);
       push(Tok.Ident, start, i);
     } else {
       const start = i++;
@@ -229,8 +271,7 @@ function readNumber(source: string, start: number): number {
     if (sign === 43 || sign === 45) j++;
     if (!isDigit(source.charCodeAt(j))) {
       // `2e` or `2ex`: no exponent digits. Read the whole word so the span covers what was typed.
-      let k = i + 1;
-      while (k < n && isIdentPart(source.charCodeAt(k))) k++;
+      const k = nameEnd(source, i + 1);
       const text = source.slice(start, Math.max(k, j));
       if (k > i + 1 && sign !== 43 && sign !== 45) {
         throw new ExpressionError(
@@ -257,9 +298,8 @@ function readNumber(source: string, start: number): number {
       { text: source.slice(start, k) },
     );
   }
-  if (isIdentStart(next)) {
-    let k = i;
-    while (k < n && isIdentPart(source.charCodeAt(k))) k++;
+  if (isIdentStart(next) || (next >= 128 && nameStartsAt(source, i))) {
+    const k = nameEnd(source, i);
     throw new ExpressionError(
       'error.numberThenName',
       { start, end: k },

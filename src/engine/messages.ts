@@ -31,6 +31,8 @@ export const engineMessages = {
   'error.arity1': '`{name}` takes one argument, but got {got}.',
   'error.arity2': '`{name}` takes two arguments, but got {got}.',
   'error.commaOutsideCall': 'A `,` only separates the arguments of a function, as in max(a, b).',
+  'error.decimalComma':
+    'Decimals are written with a point, not a comma: write `{fixed}`, not `{text}`.',
   'error.misplacedAssign':
     '`=` can only follow a name at the start of a statement, as in q = x + y.',
   'error.doubleEquals': 'There are no comparisons here: use one `=` to give a value a name.',

@@ -28,6 +28,7 @@ const UNARY_PREC = 3;
 const LOWERCASE_FUNCTIONS = [...FUNCTIONS.keys()].every((name) => /^[a-z]+$/.test(name));
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
 const isSeparator = (k: number) => k === Tok.Semi || k === Tok.Newline || k === Tok.Eof;
 const isOperator = (k: number) => k >= Tok.Plus && k <= Tok.Caret;
 
@@ -164,20 +165,35 @@ class Parser {
     const end = this.t.end[i];
     let hash = 0x811c9dc5; // FNV-1a
     let lowercase = true;
+    let ascii = true;
     for (let j = start; j < end; j++) {
       const c = source.charCodeAt(j);
       hash = Math.imul(hash ^ c, 0x01000193);
       lowercase &&= c >= 97 && c <= 122;
+      ascii &&= c < 128;
+    }
+    // `tốc` typed precomposed and `tốc` typed with combining marks (some Vietnamese keyboards)
+    // look the same, so they are one name: names beyond ASCII are compared in NFC, as Python
+    // compares them (in NFKC, which would also turn `ℓ` into `l`). Such a name is rare: it is
+    // cut out and hashed again, off the ASCII path.
+    const nfc = ascii ? '' : source.slice(start, end).normalize('NFC');
+    if (!ascii) {
+      hash = 0x811c9dc5;
+      for (let j = 0; j < nfc.length; j++) hash = Math.imul(hash ^ nfc.charCodeAt(j), 0x01000193);
     }
     const mask = this.table.length - 1;
     let slot = hash & mask;
     for (let entry = this.table[slot]; entry !== 0; entry = this.table[slot]) {
-      if (this.hashes[entry - 1] === hash && this.written(this.names[entry - 1], start, end)) {
+      const known = this.names[entry - 1];
+      if (
+        this.hashes[entry - 1] === hash &&
+        (ascii ? this.written(known, start, end) : known === nfc)
+      ) {
         return entry - 1;
       }
       slot = (slot + 1) & mask;
     }
-    const name = source.slice(start, end);
+    const name = ascii ? source.slice(start, end) : nfc;
     const id = this.names.length;
     this.names.push(name);
     this.hashes.push(hash);
@@ -396,9 +412,7 @@ class Parser {
           }
           case Tok.Comma: {
             this.reduceOperators();
-            if (this.top() !== Pending.Call) {
-              throw new ExpressionError('error.commaOutsideCall', this.span(i));
-            }
+            if (this.top() !== Pending.Call) this.misplacedComma(i);
             this.pendingCommas[this.pendingCommas.length - 1]++;
             expectOperand = true;
             break;
@@ -479,6 +493,30 @@ class Parser {
     if (frame >= 0) this.unclosed(frame);
   }
 
+  /**
+   * A `,` that does not separate a call's arguments. Written straight between two numbers
+   * (`x = 0,5`) it is the decimal comma of Vietnamese and much of Europe, so the message says so.
+   * Inside a call the comma separates arguments (`max(0,5)`) and never reaches here.
+   */
+  private misplacedComma(i: number): never {
+    const { kind, start, end, source } = this.t;
+    if (
+      kind[i - 1] === Tok.Num &&
+      kind[i + 1] === Tok.Num &&
+      end[i - 1] === start[i] &&
+      start[i + 1] === end[i] &&
+      /^\d+$/.test(this.text(i - 1)) &&
+      isDigitCode(source.charCodeAt(end[i]))
+    ) {
+      const text = source.slice(start[i - 1], end[i + 1]);
+      throw new ExpressionError('error.decimalComma', this.span(i), {
+        text,
+        fixed: text.replace(',', '.'),
+      });
+    }
+    throw new ExpressionError('error.commaOutsideCall', this.span(i));
+  }
+
   /** Something that cannot start an operand turned up where one was expected. */
   private missingOperand(i: number): never {
     const { kind, start, end } = this.t;
@@ -519,7 +557,11 @@ function notAFunction(name: string, span: Span): ExpressionError {
   const lower = name.toLowerCase();
   // Short names are too easily one or two edits from a function (`x` vs `exp`): allow fewer edits.
   const allowed = lower.length <= 3 ? 1 : 2;
-  const close = FUNCTION_NAMES.find((f) => f === lower || editDistance(f, lower) <= allowed);
+  // `σ(z)` is how the notes write the sigmoid.
+  const close =
+    name === 'σ'
+      ? 'sigmoid'
+      : FUNCTION_NAMES.find((f) => f === lower || editDistance(f, lower) <= allowed);
   if (!close && /^[A-Za-z](_?[0-9A-Za-z])?$/.test(name)) {
     return new ExpressionError('error.notAFunction', span, { name });
   }

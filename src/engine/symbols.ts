@@ -1,6 +1,8 @@
 /**
- * How a node is named in formulas and on screen. Identifiers only ever contain [A-Za-z0-9_], and
- * every one is rebuilt here from those characters, so nothing typed reaches LaTeX unescaped.
+ * How a node is named in formulas and on screen. Identifiers only ever contain letters, combining
+ * marks, digits and `_` (the lexer's rule); an ASCII one is rebuilt here from those characters,
+ * and one with other letters goes whole into `\text{…}` with `_` escaped, so nothing typed
+ * reaches LaTeX unescaped (no letter of any script is special to LaTeX).
  */
 export interface NodeSymbol {
   /** The name as written in the program, or the generated one (`a1`) for an unnamed step. */
@@ -54,7 +56,8 @@ function wordForms(word: string): { tex: string; text: string } {
     // Upper-case Greek letters that look Latin (A, B, E…) have no LaTeX command of their own.
     return { tex: GREEK_UPPER_TEX.has(word) ? `\\${word}` : `\\mathrm{${text}}`, text };
   }
-  if (word.length === 1) return { tex: word, text: word };
+  // `_` alone is a name too (as in Python), and LaTeX's subscript sign unescaped.
+  if (word.length === 1) return { tex: word === '_' ? '\\_' : word, text: word };
   return { tex: `\\mathrm{${word.replace(/_/g, '\\_')}}`, text: word };
 }
 
@@ -66,6 +69,7 @@ function wordForms(word: string): { tex: string; text: string } {
  * identifierSymbol('w0').tex // 'w_{0}'
  */
 export function identifierSymbol(name: string): NodeSymbol {
+  if (!/^\w*$/.test(name)) return unicodeSymbol(name);
   let base = name;
   let sub: string | undefined;
   const underscore = /^([A-Za-z][A-Za-z0-9]*?)_([A-Za-z0-9_]+)$/.exec(name);
@@ -98,6 +102,48 @@ export function identifierSymbol(name: string): NodeSymbol {
     sub: s.text,
     generated: false,
   };
+}
+
+/**
+ * A name with letters beyond ASCII, shown as written, with trailing digits as a subscript
+ * (`θ1` → θ₁, `độ_2` → độ₂). Otherwise it is one word: in Vietnamese `tốc_độ` is one word of two
+ * syllables, not `tốc` with a subscript `độ`. KaTeX's maths fonts have no Vietnamese letters, so
+ * the word goes in `\text{}`, which takes any script; Greek and letterlike symbols (ℓ, ℒ) stay
+ * maths.
+ *
+ * @example
+ * unicodeSymbol('tốc_độ').tex // '\text{tốc\_độ}'
+ */
+function unicodeSymbol(name: string): NodeSymbol {
+  const [, base, sub] = /^(.+?)_?(\d*)$/u.exec(name)!;
+  const text = sub ? base + [...sub].map((c) => SUBSCRIPT_CHARS[c]).join('') : name;
+  const tex = sub ? `${textTex(base)}_{${sub}}` : textTex(name);
+  return { name, tex, text, base: sub ? base : name, sub: sub || undefined, generated: false };
+}
+
+/** Combining marks KaTeX's text mode sets as accents over the letter before them. */
+const KATEX_MARKS = '\u0300\u0301\u0302\u0303\u0304\u0306\u0307\u0308\u030a\u030b\u030c\u0327';
+
+/**
+ * A name in LaTeX: `\text{…}` with `_` escaped, Greek and letterlike symbols (ℒ, ℋ) in maths
+ * mode (KaTeX sets some of them only there), and a combining mark kept only where KaTeX can set
+ * it (on a letter in text, and one it knows); any other would stop the whole formula. Names are
+ * NFC by then, so Vietnamese letters arrive precomposed and lose nothing; the plain text keeps
+ * every mark.
+ */
+function textTex(name: string): string {
+  let out = '';
+  let afterLetter = false;
+  for (const c of name) {
+    if (/\p{M}/u.test(c)) {
+      if (afterLetter && KATEX_MARKS.includes(c)) out += c;
+      continue;
+    }
+    const maths = (c >= '\u0391' && c <= '\u03c9') || (c >= '\u2100' && c <= '\u214f');
+    afterLetter = !maths && /\p{L}/u.test(c);
+    out += c === '_' ? '\\_' : maths ? `}${c}\\text{` : c;
+  }
+  return `\\text{${out}}`.replace(/\\text\{\}/g, '');
 }
 
 /** A made-up symbol for an unnamed step: base letter and number, `a_{3}`. */

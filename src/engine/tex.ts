@@ -7,8 +7,9 @@ import type { NodeSymbol } from './symbols';
 /**
  * The formulas the formula panel, the inspector and the CLI show, each written once and rendered
  * in two notations: LaTeX for KaTeX, plain text for screen readers and terminals. Identifiers come
- * from `CompiledGraph.symbol`, which rebuilds names from [A-Za-z0-9_] only, so the LaTeX is safe
- * to hand to KaTeX.
+ * from `CompiledGraph.symbol`, which rebuilds ASCII names from [A-Za-z0-9_] and puts any other
+ * name (`tốc_độ`: letters, marks, digits, `_` escaped) in `\text{}`, so the LaTeX is safe to hand
+ * to KaTeX.
  */
 export interface TexContext {
   readonly graph: CompiledGraph;

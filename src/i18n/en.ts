@@ -1,9 +1,11 @@
 import { engineMessages } from '../engine/messages';
+import type { enLater } from './enLater';
 
 /**
- * Every user-visible English string. Keys are grouped by where they appear; `{name}` marks a
- * parameter. The Vietnamese table (vi.ts) must have exactly these keys: the type system and a
- * test both check that.
+ * Every user-visible English string the page needs as it opens; what only later modules show is
+ * in enLater.ts. Keys are grouped by where they appear; `{name}` marks a parameter, and
+ * `{n, plural, one {…} other {…}}` a count (see `translate`). The Vietnamese table (vi.ts) must
+ * have exactly the keys of both: the type system and a test check that.
  */
 export const en = {
   ...engineMessages,
@@ -16,21 +18,6 @@ export const en = {
   'editor.help': 'Syntax help',
   'editor.errorAt': 'Line {line}, column {column}',
   'editor.staleGraph': 'The graph shows the last program that worked.',
-
-  'help.title': 'What you can type',
-  'help.close': 'Close',
-  'help.operators': 'Operators',
-  'help.operatorsBody': '+  -  *  /  ^ (power, also **). Unary minus: -x^2 means -(x^2).',
-  'help.functions': 'Functions',
-  'help.statements': 'Statements',
-  'help.statementsBody':
-    'Separate statements with ; or new lines. name = -2 declares an input; name = expression names an intermediate value; the last statement is the output.',
-  'help.comments': 'Comments',
-  'help.commentsBody': '# starts a comment that runs to the end of the line.',
-  'help.commentExample': 'q = x + y   # q becomes 3',
-  'help.names': 'Names',
-  'help.namesBody':
-    'Letters, digits and _. w0 and x_1 get subscripts; alpha, mu, sigma… become Greek letters. A name used but never assigned is an input that starts at 1.',
 
   'inputs.title': 'Inputs',
   'inputs.none': 'This program has no inputs: everything is a constant.',
@@ -47,7 +34,7 @@ export const en = {
   'controls.scrubber': 'Step',
   'controls.group': 'Step controls',
   'controls.counter': 'Step {k} of {n}',
-  'controls.counterStart': 'Start · {n} steps',
+  'controls.counterStart': 'Start · {n, plural, one {# step} other {# steps}}',
   'phase.forward': 'forward',
   'phase.backward': 'backward',
   'phase.forwardPass': 'Forward pass',
@@ -92,17 +79,18 @@ export const en = {
   'formula.upstreamTimesLocal': 'upstream gradient × local derivative = contribution',
   'formula.fork':
     '{name} feeds {count} nodes, so its gradient is the sum of what comes back from all of them.',
-  'formula.forkProgress': '{arrived} of {count} shares have arrived.',
+  'formula.forkProgress':
+    '{arrived, plural, one {# of {count} shares has arrived.} other {# of {count} shares have arrived.}}',
   'formula.path': 'Factors along the path so far',
   'formula.summary': 'Every input’s gradient',
   'formula.summaryHint': 'Each number says how fast the output changes when that input is nudged.',
   'formula.noInputs': 'No inputs: nothing to differentiate.',
 
-  'narrate.forwardEdge': '{from} = {value} travels to {to}',
-  'narrate.forwardNode': '{node} is computed: {formula}',
-  'narrate.seed': 'The backward pass starts at the output {node}: {partial} = 1',
+  'narrate.forwardEdge': '{from} = {value} travels to {to}.',
+  'narrate.forwardNode': '{node} is computed: {formula}.',
+  'narrate.seed': 'The backward pass starts at the output {node}: {partial} = 1.',
   'narrate.backwardEdge':
-    'Gradient flows from {from} to {to}: {upstreamName} = {upstream} times {localName} = {local} gives {contribution}',
+    'Gradient flows from {from} to {to}: {upstreamName} = {upstream} times {localName} = {local} gives {contribution}.',
   'narrate.forkFirst': 'This is the first of {count} shares of the gradient of {to}.',
   'narrate.forkSum':
     '{to} has {arrived} of {count} shares: {before} plus {contribution} makes {after}.',
@@ -197,20 +185,33 @@ export const en = {
     'Min gate at a tie: both inputs are equal, so the gradient is split in half. This is a kink: any split is a valid subgradient.',
   'gate.unary': 'Unary gate {op}: it multiplies the gradient by its local derivative.',
 
-  'check.title': 'Gradient check',
-  'check.hint':
-    'Each input is nudged by ±{h} with the others held still: the centred difference (f(x+h) − f(x−h)) / 2h should match the backward pass.',
-  'check.input': 'Input',
-  'check.analytic': 'Analytic',
-  'check.numeric': 'Numeric',
-  'check.relError': 'Relative error',
-  'check.ok': 'agrees',
-  'check.warn': 'check',
-  'check.bad': 'disagrees',
-  'check.kink':
-    'kink within h: the two sides of the difference can see different slopes, so the two numbers may disagree',
-  'check.none': 'No inputs to check.',
+  'present.enter': 'Present',
+  'present.enterLabel': 'Presentation mode',
+  'shortcuts.open': 'Keyboard shortcuts',
 
+  'share.copy': 'Copy link',
+  'share.copied': 'Link copied',
+  'share.copyManual': 'Press Ctrl+C (⌘C on a Mac) to copy the link.',
+  'share.linkField': 'Link to this graph',
+  'share.qr': 'QR code',
+
+  // Forward vs reverse mode, sums over paths (src/view/Modes)
+  'controls.toTangent': 'Jump to tangent pass',
+  'phase.tangent': 'tangent',
+  'phase.tangentPass': 'Tangent pass',
+  'legend.tangent': 'tangent ∂/∂{x} (forward mode)',
+  'formula.tangentSeed':
+    'Forward mode starts at {x}: its derivative with respect to itself is 1. A dot means ∂/∂{x}.',
+  'formula.tangentEdge':
+    'The tangent flows from {from} to {to}: local derivative × tangent of {from}',
+  'formula.tangentNode': 'The tangent of {node} is the sum of its operands’ terms',
+  'formula.tangentTerms':
+    '{arrived, plural, one {# of the {count} terms of {name} has arrived} other {# of the {count} terms of {name} have arrived}}: {sum} so far.',
+  'formula.tangentSummary': 'Forward mode with respect to {x}',
+  'formula.tangentSummaryHint':
+    'One pass gave ∂n/∂{x} for every node n. {n, plural, one {With a single input that is every derivative, and reverse mode needs one pass too.} other {Each of the other inputs needs a pass of its own (# inputs, # passes); reverse mode gets all of them in one backward pass.}}',
+
+  // Gradient descent, forward vs reverse mode, sums over paths (shown as the page opens).
   'train.title': 'Gradient descent',
   'train.roles': 'Parameters and data',
   'train.rolesHint':
@@ -222,8 +223,6 @@ export const en = {
   'train.steps': 'Steps',
   'train.until': 'Stop when loss <',
   'train.noParams': 'Mark at least one input as a parameter.',
-  'train.curve': 'Loss from {first} to {last} over {steps} steps',
-  'train.curveOne': 'Loss from {first} to {last} after 1 step',
   'train.curveEmpty': 'No training yet: take a step or train.',
   'train.history': 'Parameter history',
   'train.iteration': 'Iteration',
@@ -233,68 +232,11 @@ export const en = {
   'train.phaseBackward': 'Backward',
   'train.phaseUpdate': 'Update',
   'train.update': 'each parameter moves by −lr × its gradient',
-  'train.stoppedLoss': 'Stopped after {steps} steps: the loss is below {eps}.',
-  'train.stoppedSteps': 'Ran {steps} steps.',
+  'train.stoppedLoss':
+    'Stopped after {steps, plural, one {# step} other {# steps}}: the loss is below {eps}.',
+  'train.stoppedSteps': 'Ran {steps, plural, one {# step} other {# steps}}.',
   'train.diverged': 'The loss stopped being a number: try a smaller learning rate.',
   'train.clear': 'Clear history',
-
-  'layers.title': 'Gradient per layer',
-  'layers.hint':
-    'Each sigmoid multiplies the gradient by σ′ ≤ 0.25, so it shrinks layer by layer: the vanishing gradient (log scale).',
-  'layers.alt':
-    '|∂L/∂{last}| = {lastValue} at the last layer shrinks to |∂L/∂{first}| = {firstValue} at the first, {ratio} times smaller',
-
-  'present.enter': 'Present',
-  'present.enterLabel': 'Presentation mode',
-  'present.leave': 'Leave presentation',
-  'present.formula': 'Formula panel',
-  'embed.open': 'Open in Backprop Lens',
-  'embed.newTab': 'Opens this graph, at this step, in a new tab',
-  'shortcuts.open': 'Keyboard shortcuts',
-  'shortcuts.title': 'Keyboard shortcuts',
-  'shortcuts.close': 'Close',
-  'shortcuts.keyCol': 'Key',
-  'shortcuts.actionCol': 'What it does',
-  'shortcuts.previousNext': 'Previous step / next step',
-  'shortcuts.play': 'Play or pause',
-  'shortcuts.home': 'Back to the start',
-  'shortcuts.end': 'Jump to the end',
-  'shortcuts.formula': 'Show or hide the formula panel (presentation and embedded views)',
-  'shortcuts.help': 'Show this list',
-  'shortcuts.escape': 'Close this list; in presentation mode, leave it',
-  'shortcuts.present': 'Enter or leave presentation mode',
-  'shortcuts.note': 'Shortcuts work whenever the cursor is not in a text field.',
-  'shortcuts.spaceKey': 'Space',
-
-  'share.copy': 'Copy link',
-  'share.copied': 'Link copied',
-  'share.copyManual': 'Press Ctrl+C (⌘C on a Mac) to copy the link.',
-  'share.linkField': 'Link to this graph',
-  'share.qr': 'QR code',
-  'share.qrTitle': 'QR code',
-  'share.qrHint': 'Scan it to open this graph, at this step, on a phone.',
-  'share.qrLoading': 'Drawing the QR code…',
-  'share.qrTooLong': 'This link is too long for a QR code. Use Copy link instead.',
-  'share.qrFailed': 'The QR code could not be drawn (offline?). Use Copy link instead.',
-  'share.close': 'Close',
-
-  'notice.urlIgnored': 'Some parts of the link could not be used:',
-  'notice.more': 'and {count} more',
-  'notice.dismiss': 'Dismiss',
-  'notice.reason.tooLong': 'too long',
-  'notice.reason.badNumber': 'not a number',
-  'notice.reason.badValue': 'not a valid value',
-  'notice.reason.unknown': 'unknown',
-  'notice.reason.duplicate': 'repeated',
-  'notice.reason.badCompressed': 'could not be unpacked',
-  'notice.reason.tooMany': 'too many values',
-  'notice.reason.outOfRange': 'out of range',
-
-  // Forward vs reverse mode, sums over paths (src/view/Modes)
-  'controls.toTangent': 'Jump to tangent pass',
-  'phase.tangent': 'tangent',
-  'phase.tangentPass': 'Tangent pass',
-  'legend.tangent': 'tangent ∂/∂{x} (forward mode)',
   'modes.title': 'Forward or reverse mode',
   'modes.group': 'Mode',
   'modes.reverse': 'Reverse mode',
@@ -304,11 +246,12 @@ export const en = {
     'Reverse mode: after the values, one backward pass gives the output’s derivative with respect to every input.',
   'modes.forwardHint':
     'Forward mode: after the values, tangents flow forward. A dot means ∂/∂{x}: ċ = ∂c/∂{x}. One pass gives every node’s derivative with respect to {x} only.',
-  'modes.compare': 'Cost of the derivative with respect to all {n} inputs',
-  'modes.passes': '{n} passes (one per input)',
+  'modes.compare':
+    'Cost of the derivative with respect to {n, plural, one {the only input} other {all # inputs}}',
+  'modes.passes': '{n, plural, one {# pass} other {# passes (one per input)}}',
   'modes.onePass': '1 pass',
-  'modes.ops': '{ops} edge operations',
-  'modes.opsBound': 'at most {ops} edge operations',
+  'modes.ops': '{ops, plural, one {# edge operation} other {# edge operations}}',
+  'modes.opsBound': 'at most {ops, plural, one {# edge operation} other {# edge operations}}',
   'modes.countNote':
     'An edge operation is one multiply-add along an edge: forward mode adds ∂c/∂a · ȧ to ċ, reverse mode adds ∂f/∂c · ∂c/∂a to ∂f/∂a. Forward mode repeats its pass for every input; reverse mode needs one pass however many inputs there are. With many inputs and one output (a loss and its weights) that is colah’s “computational victory”.',
   'paths.title': 'Sums over paths',
@@ -316,8 +259,7 @@ export const en = {
   'paths.show': 'Show paths',
   'paths.hint':
     'Highlights every path from the chosen input to {f} and writes the derivative as a sum over those paths.',
-  'paths.count': '{count} paths',
-  'paths.countOne': '1 path',
+  'paths.count': '{count, plural, one {# path} other {# paths}}',
   'paths.truncated': '{count} paths; showing the first {shown}',
   'paths.none': '{f} does not depend on {x}: there is no path, so ∂{f}/∂{x} = 0.',
   'paths.explain':
@@ -332,18 +274,10 @@ export const en = {
     'Factored, the sum is too long to write out here; reverse mode computes it by finishing ∂{f}/∂n once for every node n.',
   'paths.linear': 'one multiply-add per edge',
   'paths.whyFactor':
-    'Written out path by path, this sum takes {expanded} multiplications and additions; factored, {factored}. Paths can double with every layer, so listing them explodes; factoring, which is what forward and reverse mode do, keeps the work proportional to the {edges} edges.',
+    'Written out path by path, this sum takes {expanded} multiplications and additions; factored, {factored}. Paths can double with every layer, so listing them explodes; factoring, which is what forward and reverse mode do, keeps the work proportional to {edges, plural, one {the single edge} other {the # edges}}.',
   'paths.limit':
     'Only the first {limit} paths are listed: the count and the sum above cover them all.',
-  'formula.tangentSeed':
-    'Forward mode starts at {x}: its derivative with respect to itself is 1. A dot means ∂/∂{x}.',
-  'formula.tangentEdge':
-    'The tangent flows from {from} to {to}: local derivative × tangent of {from}',
-  'formula.tangentNode': 'The tangent of {node} is the sum of its operands’ terms',
-  'formula.tangentTerms': '{arrived} of the {count} terms of {name} have arrived: {sum} so far.',
-  'formula.tangentSummary': 'Forward mode with respect to {x}',
-  'formula.tangentSummaryHint':
-    'One pass gave ∂n/∂{x} for every node n. Each of the other inputs needs a pass of its own ({n} inputs, {n} passes); reverse mode gets all of them in one backward pass.',
 } as const;
 
-export type UiKey = keyof typeof en;
+/** Every key, those of the panels that load later included (their English: `enLater.ts`). */
+export type UiKey = keyof typeof en | keyof typeof enLater;

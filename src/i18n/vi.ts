@@ -1,61 +1,78 @@
 import type { Table } from './index';
 
 /**
- * Vietnamese table. Typed as `Table`, so a key missing from en.ts fails type checking and an extra
+ * Vietnamese table. Typed as `Table`, so a key missing from en.ts or enLater.ts fails type checking and an extra
  * key fails the object-literal check; `{name}` slots must match en's (test/i18n.test.ts checks).
- * Terms follow the Vietnamese cs231n / ml-cheatsheet notes in the course material: lan truyền xuôi,
- * lan truyền ngược, quy tắc chuỗi, đạo hàm (riêng), gradient, đồ thị tính toán, nút, cạnh.
+ * Terms follow the Vietnamese cs231n / ml-cheatsheet notes in the course material (seeds/), one
+ * word per concept, so a student never wonders whether two words mean two things:
+ * - lan truyền xuôi / ngược (forward / backward pass); in the step counter, lượt xuôi / lượt ngược
+ * - quy tắc chuỗi, đạo hàm cục bộ (local), đạo hàm riêng (partial, ∂f/∂x), gradient
+ * - gradient từ phía đầu ra (upstream gradient): never "phía trên", which the legend uses for
+ *   where a forward value is drawn
+ * - đồ thị tính toán, nút (graph node), cạnh; nơ-ron (a network's unit, never "nút")
+ * - lớp = layer only (lớp ẩn, lớp đầu ra); a class of a classifier is a nhãn (phân loại 3 nhãn)
+ * - sai số = E_o, E_h, squared error, relative error; lỗi = only a program the parser rejects
+ * - hàm mất mát = the loss function; giá trị mất mát = its value (the column header: Mất mát)
+ * - số phép tính for operation counts ("chi phí" is the notes' cost function)
+ * - độ lệch (bias), trọng số, tham số, tốc độ học, lần lặp (one iteration), hạ gradient
+ * - dưới gradient (subgradient), điểm gãy (kink), sai phân (finite difference), số trừ (a − b: b)
+ * - new-style tone placement: xóa, lũy, tùy
+ * Plural forms: Vietnamese nouns do not inflect, but `{n, plural, =1 {…} other {…}}` still words
+ * the case of one where "cả 1 đầu vào" would read oddly.
  */
 export const vi: Table = {
   'error.empty': 'Chương trình đang trống: hãy gõ một biểu thức, ví dụ (x+y)*z.',
   'error.unexpectedChar':
-    '`{char}` không thuộc ngôn ngữ này: hãy dùng số, tên, + - * / ^, ( ) và các hàm.',
-  'error.unicodeOperator': '`{char}` trông giống một phép toán: hãy gõ `{ascii}` thay vào.',
+    '`{char}` không có trong cú pháp của chương trình: chỉ dùng số, tên, + - * / ^, ( ) và các hàm.',
+  'error.unicodeOperator': '`{char}` trông giống một phép toán: hãy gõ `{ascii}` thay cho nó.',
   'error.numberThenName': 'Số không được viết liền với tên: hãy viết `{number}*{name}` để nhân.',
   'error.badExponent': 'Số `{text}` cần có chữ số sau phần số mũ, ví dụ 1e-3.',
   'error.badNumber': 'Không đọc được `{text}` thành một số.',
-  'error.loneDot': 'Dấu `.` phải nằm trong một số, ví dụ 0.5 hoặc .5.',
+  'error.loneDot': 'Dấu chấm `.` phải nằm trong một số, ví dụ 0.5 hoặc .5.',
   'error.expectedOperand': 'Ở đây cần một số, một tên hoặc `(`, nhưng lại gặp `{token}`.',
-  'error.missingRight': '`{op}` cần có gì đó ở bên phải.',
-  'error.missingLeft': '`{op}` cần có gì đó ở bên trái.',
+  'error.missingRight': '`{op}` cần một giá trị ở bên phải.',
+  'error.missingLeft': '`{op}` cần một giá trị ở bên trái.',
   'error.missingOperator':
     'Hai giá trị đứng cạnh nhau mà không có phép toán: hãy viết `*` để nhân, hoặc `+`, `-`, `/`, `^`.',
   'error.unclosedParen': 'Thiếu `)` để đóng dấu `(` ở cột {column}.',
   'error.unclosedParenAt': 'Thiếu `)` để đóng dấu `(` ở dòng {line}, cột {column}.',
   'error.unmatchedClose': 'Dấu `)` này không có `(` tương ứng.',
   'error.emptyParens': 'Cặp ngoặc rỗng: hãy đặt một biểu thức vào trong, ví dụ (x+y).',
-  'error.unknownFunction': '`{name}` không phải là hàm mà chương trình biết: hãy thử {list}.',
+  'error.unknownFunction': '`{name}` không phải là một hàm có sẵn: hãy thử {list}.',
   'error.unknownFunctionSuggest':
-    '`{name}` không phải là hàm mà chương trình biết: có phải bạn muốn viết `{suggestion}`? Các hàm có sẵn là {list}.',
+    '`{name}` không phải là một hàm có sẵn: có phải bạn định viết `{suggestion}`? Các hàm có sẵn là {list}.',
   'error.notAFunction': '`{name}` là một giá trị, không phải hàm: hãy viết `{name}*(…)` để nhân.',
-  'error.functionNotCalled': '`{name}` là một hàm: hãy gọi nó trên một giá trị, ví dụ {name}(x).',
+  'error.functionNotCalled':
+    '`{name}` là một hàm: hãy áp dụng nó lên một giá trị, ví dụ {name}(x).',
   'error.arity1': '`{name}` nhận một đối số, nhưng lại có {got}.',
   'error.arity2': '`{name}` nhận hai đối số, nhưng lại có {got}.',
   'error.commaOutsideCall': 'Dấu `,` chỉ dùng để ngăn cách các đối số của hàm, ví dụ max(a, b).',
+  'error.decimalComma':
+    'Số thập phân viết bằng dấu chấm, không dùng dấu phẩy: hãy viết `{fixed}` thay cho `{text}`.',
   'error.misplacedAssign': '`=` chỉ được đứng sau một tên ở đầu câu lệnh, ví dụ q = x + y.',
   'error.doubleEquals': 'Ở đây không có phép so sánh: dùng một dấu `=` để đặt tên cho một giá trị.',
-  'error.reservedName': '`{name}` là một hàm; hãy chọn tên khác cho giá trị này.',
+  'error.reservedName': '`{name}` là tên một hàm; hãy chọn tên khác cho giá trị này.',
   'error.redefined':
     '`{name}` đã được định nghĩa ở dòng {line}; mỗi tên chỉ được định nghĩa một lần.',
   'error.usedBeforeDefined': '`{name}` được dùng trước khi được định nghĩa ở dòng {line}.',
   'error.selfReference': '`{name}` không thể được định nghĩa bằng chính nó.',
   'error.tooLarge': 'Chương trình quá lớn ({size} ký tự); giới hạn là {limit}.',
 
-  'diag.logNegative': 'log của số âm không xác định ở đây.',
+  'diag.logNegative': 'log của một số âm không xác định.',
   'diag.logZero': 'log(0) là -∞: giá trị rơi xuống âm vô cùng.',
-  'diag.sqrtNegative': 'sqrt của số âm không xác định ở đây.',
+  'diag.sqrtNegative': 'sqrt của một số âm không xác định.',
   'diag.sqrtZero': 'sqrt có độ dốc vô hạn tại 0: gradient đi qua nó không hữu hạn.',
   'diag.divByZero': 'Chia cho 0: kết quả không phải là một số hữu hạn.',
-  'diag.overflow': 'Tràn số: kết quả quá lớn so với số 64 bit.',
-  'diag.powNegativeBase': 'Số âm lũy thừa với số mũ không nguyên thì không xác định ở đây.',
-  'diag.powZeroBase': '0 lũy thừa số mũ âm là vô hạn.',
+  'diag.overflow': 'Tràn số: kết quả quá lớn so với số thực 64 bit.',
+  'diag.powNegativeBase': 'Lũy thừa của một số âm với số mũ không nguyên thì không xác định.',
+  'diag.powZeroBase': '0 lũy thừa với số mũ âm là vô cùng.',
   'diag.powExponentSlope':
-    'Độ dốc theo số mũ cần log của cơ số, mà log không xác định khi cơ số ≤ 0.',
-  'diag.tanPole': 'tan là vô hạn tại các bội lẻ của π/2.',
+    'Đạo hàm riêng theo số mũ cần log của cơ số, mà log không xác định khi cơ số ≤ 0.',
+  'diag.tanPole': 'tan bằng vô cùng tại các bội lẻ của π/2.',
   'diag.infiniteSlope':
-    'Độ dốc ở đây không hữu hạn, nên gradient đi qua nút này cũng không hữu hạn.',
-  'diag.kinkRelu': 'relu có điểm gãy tại 0: độ dốc ở đó được lấy bằng 0.',
-  'diag.kinkAbs': 'abs có điểm gãy tại 0: độ dốc ở đó được lấy bằng 0.',
+    'Đạo hàm cục bộ ở đây không hữu hạn, nên gradient đi qua nút này cũng không hữu hạn.',
+  'diag.kinkRelu': 'relu có điểm gãy tại 0: đạo hàm tại đó được quy ước bằng 0.',
+  'diag.kinkAbs': 'abs có điểm gãy tại 0: đạo hàm tại đó được quy ước bằng 0.',
   'diag.kinkMax': 'max gặp hai giá trị bằng nhau: gradient được chia đều cho hai đối số.',
   'diag.kinkMin': 'min gặp hai giá trị bằng nhau: gradient được chia đều cho hai đối số.',
 
@@ -63,16 +80,17 @@ export const vi: Table = {
   'app.tagline': 'Xem lan truyền ngược, từng bước một',
 
   'editor.label': 'Biểu thức',
-  'editor.hint': 'Gõ một biểu thức hoặc một chương trình ngắn. Enter bắt đầu một câu lệnh mới.',
+  'editor.hint':
+    'Gõ một biểu thức hoặc một chương trình ngắn. Phím Enter bắt đầu một câu lệnh mới.',
   'editor.help': 'Hướng dẫn cú pháp',
   'editor.errorAt': 'Dòng {line}, cột {column}',
   'editor.staleGraph': 'Đồ thị đang hiển thị chương trình hợp lệ gần nhất.',
 
-  'help.title': 'Bạn có thể gõ gì',
+  'help.title': 'Những gì bạn có thể gõ',
   'help.close': 'Đóng',
   'help.operators': 'Phép toán',
   'help.operatorsBody':
-    '+  -  *  /  ^ (lũy thừa, cũng là **). Dấu trừ một ngôi: -x^2 nghĩa là -(x^2).',
+    '+  -  *  /  ^ (lũy thừa, cũng viết được là **). Dấu trừ một ngôi: -x^2 nghĩa là -(x^2). Số: 2, 0.5, .5, 1e-3 (phần thập phân đứng sau dấu chấm, không dùng dấu phẩy).',
   'help.functions': 'Hàm',
   'help.statements': 'Câu lệnh',
   'help.statementsBody':
@@ -82,10 +100,10 @@ export const vi: Table = {
   'help.commentExample': 'q = x + y   # q bằng 3',
   'help.names': 'Tên',
   'help.namesBody':
-    'Chữ cái, chữ số và _. w0 và x_1 có chỉ số dưới; alpha, mu, sigma… thành chữ Hy Lạp. Một tên được dùng mà chưa được gán là một đầu vào, bắt đầu bằng 1.',
+    'Chữ cái của mọi bảng chữ (kể cả chữ có dấu: tốc_độ), chữ số và dấu _, không bắt đầu bằng chữ số. w0 và x_1 có chỉ số dưới; alpha, mu, sigma… thành chữ cái Hy Lạp. Một tên được dùng mà chưa được gán giá trị là một đầu vào có giá trị ban đầu bằng 1.',
 
   'inputs.title': 'Đầu vào',
-  'inputs.none': 'Chương trình này không có đầu vào: mọi thứ đều là hằng số.',
+  'inputs.none': 'Chương trình này không có đầu vào: mọi giá trị đều là hằng số.',
   'inputs.slider': 'Thanh trượt {name}',
 
   'controls.previous': 'Bước trước',
@@ -100,8 +118,8 @@ export const vi: Table = {
   'controls.group': 'Điều khiển từng bước',
   'controls.counter': 'Bước {k} / {n}',
   'controls.counterStart': 'Bắt đầu · {n} bước',
-  'phase.forward': 'xuôi',
-  'phase.backward': 'ngược',
+  'phase.forward': 'lượt xuôi',
+  'phase.backward': 'lượt ngược',
   'phase.forwardPass': 'Lan truyền xuôi',
   'phase.backwardPass': 'Lan truyền ngược',
   'controls.fit': 'Vừa màn hình',
@@ -113,12 +131,12 @@ export const vi: Table = {
 
   'graph.label': 'Đồ thị tính toán',
   'graph.nodeValue': '{name} = {value}',
-  'graph.nodeValueGrad': '{name} = {value}, gradient {grad}',
+  'graph.nodeValueGrad': '{name} = {value}, gradient bằng {grad}',
   'graph.nodeOp': '{name} = {formula}',
   'graph.nodeUnknown': '{name}, chưa được tính',
   'graph.laidOut': 'Đang sắp xếp đồ thị…',
   'legend.title': 'Chú giải',
-  'legend.value': 'giá trị xuôi (trên cạnh)',
+  'legend.value': 'giá trị lan truyền xuôi (trên cạnh)',
   'legend.gradient': 'gradient (dưới cạnh)',
   'legend.input': 'đầu vào',
   'legend.op': 'phép toán',
@@ -130,31 +148,31 @@ export const vi: Table = {
   'export.copyFailed': 'Không sao chép được: trình duyệt chặn bộ nhớ tạm',
   'export.failed': 'Không xuất được hình',
   'export.headingProgram': 'Chương trình',
-  'export.headingGradients': 'Gradient',
+  'export.headingGradients': 'Các gradient',
 
   'formula.title': 'Quy tắc chuỗi',
   'formula.start': 'Chương trình tính',
   'formula.startHint': 'Nhấn Bước tiếp (→) để đưa giá trị của các đầu vào đi xuôi qua đồ thị.',
   'formula.forwardEdge': '{from} đi tới {to}',
   'formula.forwardNode': '{node} được tính',
-  'formula.seed': 'Lan truyền ngược bắt đầu từ đầu ra: gradient của nó theo chính nó bằng 1.',
+  'formula.seed': 'Lan truyền ngược bắt đầu từ đầu ra: đạo hàm của đầu ra theo chính nó bằng 1.',
   'formula.backwardEdge': 'Gradient chảy ngược từ {from} về {to}',
   'formula.local': 'Đạo hàm cục bộ',
-  'formula.upstreamTimesLocal': 'gradient từ phía trên × đạo hàm cục bộ = phần đóng góp',
+  'formula.upstreamTimesLocal': 'gradient từ phía đầu ra × đạo hàm cục bộ = phần đóng góp',
   'formula.fork':
-    '{name} đi vào {count} nút, nên gradient của nó là tổng những gì quay về từ tất cả các nút đó.',
-  'formula.forkProgress': 'Đã về {arrived} trên {count} phần.',
-  'formula.path': 'Các thừa số dọc đường đi cho đến giờ',
-  'formula.summary': 'Gradient của mọi đầu vào',
+    '{name} đi vào {count} nút, nên gradient của nó là tổng các phần gửi về từ cả {count} nút đó.',
+  'formula.forkProgress': 'Đã nhận {arrived} trên {count} phần.',
+  'formula.path': 'Các thừa số dọc đường đi, tính đến bước này',
+  'formula.summary': 'Gradient theo từng đầu vào',
   'formula.summaryHint':
-    'Mỗi số cho biết đầu ra thay đổi nhanh đến mức nào khi nhích đầu vào đó một chút.',
+    'Mỗi số là đạo hàm riêng của đầu ra theo một đầu vào: đầu ra thay đổi nhanh đến mức nào khi nhích đầu vào đó một chút.',
   'formula.noInputs': 'Không có đầu vào: không có gì để lấy đạo hàm.',
 
-  'narrate.forwardEdge': '{from} = {value} đi tới {to}',
-  'narrate.forwardNode': 'Tính {node}: {formula}',
-  'narrate.seed': 'Lan truyền ngược bắt đầu từ đầu ra {node}: {partial} = 1',
+  'narrate.forwardEdge': '{from} = {value} đi tới {to}.',
+  'narrate.forwardNode': 'Tính {node}: {formula}.',
+  'narrate.seed': 'Lan truyền ngược bắt đầu từ đầu ra {node}: {partial} = 1.',
   'narrate.backwardEdge':
-    'Gradient chảy từ {from} về {to}: {upstreamName} = {upstream} nhân {localName} = {local} được {contribution}',
+    'Gradient chảy từ {from} về {to}: {upstreamName} = {upstream} nhân {localName} = {local} được {contribution}.',
   'narrate.forkFirst': 'Đây là phần đầu tiên trong {count} phần gradient gửi về {to}.',
   'narrate.forkSum':
     '{to} đã nhận {arrived} trên {count} phần: {before} cộng {contribution} được {after}.',
@@ -180,12 +198,11 @@ export const vi: Table = {
   'example.circuit.lesson': 'Mạch đầu tiên: cộng rồi nhân; mỗi gradient là tích của hai số.',
   'example.multiply.title': 'cs231n: x · y',
   'example.multiply.lesson':
-    'Phép nhân hoán đổi: gradient của mỗi đầu vào là giá trị của đầu vào kia.',
+    'Cổng nhân hoán đổi: gradient của mỗi đầu vào là giá trị của đầu vào kia.',
   'example.add.title': 'cs231n: x + y',
-  'example.add.lesson': 'Phép cộng chuyển nguyên gradient cho cả hai đầu vào.',
+  'example.add.lesson': 'Cổng cộng chuyển nguyên vẹn gradient tới cả hai đầu vào.',
   'example.max.title': 'cs231n: max(x, y)',
-  'example.max.lesson':
-    'Max dồn toàn bộ gradient cho đầu vào lớn hơn và không cho đầu vào kia chút nào.',
+  'example.max.lesson': 'Cổng max dồn toàn bộ gradient cho đầu vào lớn hơn; đầu vào kia nhận 0.',
   'example.neuron.title': 'cs231n: một nơ-ron sigmoid',
   'example.neuron.lesson':
     'Một nơ-ron 2 đầu vào, từng cổng một: exp, +1 và 1/x ghép lại thành σ, có đạo hàm là σ(1−σ).',
@@ -193,17 +210,18 @@ export const vi: Table = {
   'example.staged.lesson':
     'Tách một biểu thức khó thành các giai đoạn có tên; x và y đi vào nhiều giai đoạn, nên gradient của chúng được cộng dồn.',
   'example.colah.title': 'colah: e = (a + b) · (b + 1)',
-  'example.colah.lesson': 'b đi vào hai nút: gradient của nó là tổng theo cả hai đường, 2 + 3 = 5.',
+  'example.colah.lesson':
+    'b đi vào hai nút: gradient của nó là tổng theo cả hai đường đi, 2 + 3 = 5.',
   'example.chain.title': 'ml-cheatsheet: C(R(Z(XW)))',
   'example.chain.lesson': 'Một nơ-ron: C′(W) = (ŷ − y) · R′(Z) · X, từng thừa số một.',
-  'example.hidden.title': 'ml-cheatsheet: một lớp ẩn',
+  'example.hidden.title': 'ml-cheatsheet: mạng một lớp ẩn',
   'example.hidden.lesson':
-    'Sai số đầu ra E_o được tính một lần và dùng lại cho lớp ẩn: ghi nhớ kết quả chính là lan truyền ngược.',
-  'example.softmax.title': 'Softmax + cross-entropy (3 lớp)',
+    'Sai số của lớp đầu ra E_o được tính một lần rồi dùng lại cho lớp ẩn: ghi nhớ kết quả (memoization) chính là lan truyền ngược.',
+  'example.softmax.title': 'Softmax + cross-entropy (phân loại 3 nhãn)',
   'example.softmax.lesson': 'Gradient của hàm mất mát theo mỗi điểm số ra đúng bằng μ_k − y_k.',
 
-  'theme.label': 'Giao diện',
-  'theme.system': 'Hệ thống',
+  'theme.label': 'Chế độ màu',
+  'theme.system': 'Theo hệ thống',
   'theme.light': 'Sáng',
   'theme.dark': 'Tối',
   'lang.label': 'Ngôn ngữ',
@@ -216,82 +234,81 @@ export const vi: Table = {
     'Một nơ-ron, ŷ = σ(w·x + b), và hàm mất mát (ŷ − y)². Đánh dấu w và b là tham số rồi đi một bước xuống dốc.',
   'example.twoLayer.title': 'Mạng hai lớp, sigmoid + cross-entropy',
   'example.twoLayer.lesson':
-    'Hai nút ẩn sigmoid và một đầu ra sigmoid với hàm mất mát cross-entropy: huấn luyện đến khi loss đủ nhỏ.',
+    'Hai nơ-ron ẩn sigmoid và một nơ-ron đầu ra sigmoid, với hàm mất mát cross-entropy: huấn luyện đến khi giá trị mất mát đủ nhỏ.',
   'example.sigmoidChain10.title': 'colah: 10 lớp sigmoid',
   'example.sigmoidChain10.lesson':
-    'Mỗi sigmoid nhân gradient với nhiều nhất 0.25: đến lớp đầu tiên gần như không còn gì. Đó là gradient biến mất (vanishing gradient).',
+    'Mỗi sigmoid nhân gradient với nhiều nhất 0.25: đến lớp đầu tiên gần như không còn gì. Đó là hiện tượng gradient biến mất (vanishing gradient).',
   'note.title': 'Ghi chú',
   'note.outputError':
-    'Đây là lỗi của lớp đầu ra E_o = ∂C/∂Z_o = (ŷ − y) · R′(Z_o) = {grad}. Nó được tính một lần rồi truyền ngược lại.',
+    'Đây là sai số của lớp đầu ra E_o = ∂C/∂Z_o = (ŷ − y) · R′(Z_o) = {grad}. Nó được tính một lần rồi truyền ngược về lớp trước.',
   'note.hiddenError':
-    'Đây là lỗi của lớp ẩn E_h = E_o · W_o · R′(Z_h) = {grad}: mọi trọng số bên dưới nó đều dùng lại giá trị này.',
+    'Đây là sai số của lớp ẩn E_h = E_o · W_o · R′(Z_h) = {grad}: mọi trọng số nằm trước nó (về phía đầu vào) đều dùng lại giá trị này.',
   'note.softmaxGrad':
-    'Softmax và cross-entropy gộp lại rất gọn: ∂L/∂{name} = μ − y = {mu} − {y} = {grad}.',
+    'Softmax và cross-entropy gộp lại cho một công thức gọn: ∂L/∂{name} = μ − y = {mu} − {y} = {grad}.',
 
-  'gate.title': 'Kiểu cổng',
-  'gate.add': 'Cổng cộng: chia gradient nguyên vẹn cho mọi đầu vào, nên {to} nhận {upstream}.',
+  'gate.title': 'Quy luật của cổng',
+  'gate.add': 'Cổng cộng: chuyển nguyên vẹn gradient tới mọi đầu vào, nên {to} nhận {upstream}.',
   'gate.sub':
-    'Cổng trừ: giống cổng cộng, gradient được truyền nguyên vẹn, nhưng đổi dấu cho vế phải: {to} nhận {value}.',
+    'Cổng trừ: như cổng cộng, gradient được chuyển nguyên vẹn, nhưng đổi dấu với số trừ: {to} nhận {value}.',
   'gate.mul':
-    'Cổng nhân: hoán đổi các đầu vào. {to} nhận gradient phía trên nhân với giá trị của đầu vào kia, {other} = {otherValue}.',
+    'Cổng nhân: hoán đổi các đầu vào. {to} nhận gradient từ phía đầu ra nhân với giá trị của đầu vào kia, {other} = {otherValue}.',
   'gate.max':
     'Cổng max: chuyển toàn bộ gradient tới đầu vào lớn hơn. {to} lớn hơn nên nhận tất cả: {upstream}.',
   'gate.maxLoser':
     'Cổng max: chuyển toàn bộ gradient tới đầu vào lớn hơn. {to} nhỏ hơn nên nhận 0.',
   'gate.maxTie':
-    'Cổng max khi hai đầu vào bằng nhau: gradient được chia đôi. Đây là điểm gãy: cách chia nào cũng là một đạo hàm dưới hợp lệ.',
+    'Cổng max khi hai đầu vào bằng nhau: gradient được chia đôi. Đây là một điểm gãy: mọi cách chia đều là một dưới gradient (subgradient) hợp lệ.',
   'gate.min':
     'Cổng min: chuyển toàn bộ gradient tới đầu vào nhỏ hơn. {to} nhỏ hơn nên nhận tất cả: {upstream}.',
   'gate.minLoser':
     'Cổng min: chuyển toàn bộ gradient tới đầu vào nhỏ hơn. {to} lớn hơn nên nhận 0.',
   'gate.minTie':
-    'Cổng min khi hai đầu vào bằng nhau: gradient được chia đôi. Đây là điểm gãy: cách chia nào cũng là một đạo hàm dưới hợp lệ.',
+    'Cổng min khi hai đầu vào bằng nhau: gradient được chia đôi. Đây là một điểm gãy: mọi cách chia đều là một dưới gradient (subgradient) hợp lệ.',
   'gate.unary': 'Cổng một ngôi {op}: nhân gradient với đạo hàm cục bộ của nó.',
 
   'check.title': 'Kiểm tra gradient',
   'check.hint':
-    'Mỗi đầu vào được dịch ±{h}, các đầu vào khác giữ nguyên: sai phân trung tâm (f(x+h) − f(x−h)) / 2h phải khớp với lan truyền ngược.',
+    'Mỗi đầu vào được nhích ±{h}, các đầu vào khác giữ nguyên: sai phân trung tâm (f(x+h) − f(x−h)) / 2h phải khớp với kết quả lan truyền ngược.',
   'check.input': 'Đầu vào',
-  'check.analytic': 'Giải tích',
-  'check.numeric': 'Số',
+  'check.analytic': 'Lan truyền ngược',
+  'check.numeric': 'Sai phân',
   'check.relError': 'Sai số tương đối',
   'check.ok': 'khớp',
-  'check.warn': 'cần xem',
+  'check.warn': 'cần xem lại',
   'check.bad': 'không khớp',
   'check.kink':
-    'có điểm gãy trong khoảng h: hai phía của sai phân có thể có độ dốc khác nhau, nên hai con số có thể lệch nhau',
+    'có điểm gãy trong khoảng h: hai phía của sai phân có thể thấy độ dốc khác nhau, nên hai con số có thể lệch nhau',
   'check.none': 'Không có đầu vào nào để kiểm tra.',
 
   'train.title': 'Hạ gradient',
   'train.roles': 'Tham số và dữ liệu',
   'train.rolesHint':
-    'Đầu vào được đánh dấu là tham số (trọng số, bias): chúng dịch đi −lr × gradient. Các đầu vào khác là dữ liệu và giữ nguyên. Đầu ra là hàm mất mát.',
+    'Đầu vào được đánh dấu là tham số (trọng số, độ lệch): chúng dịch đi −lr × gradient. Các đầu vào khác là dữ liệu và giữ nguyên. Đầu ra là hàm mất mát.',
   'train.paramLabel': '{name} là tham số',
   'train.lr': 'Tốc độ học',
   'train.step': 'Đi một bước',
   'train.train': 'Huấn luyện',
   'train.steps': 'Số bước',
-  'train.until': 'Dừng khi loss <',
+  'train.until': 'Dừng khi giá trị mất mát <',
   'train.noParams': 'Hãy đánh dấu ít nhất một đầu vào là tham số.',
-  'train.curve': 'Loss từ {first} đến {last} sau {steps} bước',
-  'train.curveOne': 'Loss từ {first} đến {last} sau 1 bước',
-  'train.curveEmpty': 'Chưa huấn luyện: hãy đi một bước hoặc huấn luyện.',
+  'train.curve': 'Giá trị mất mát từ {first} đến {last} sau {steps} bước',
+  'train.curveEmpty': 'Chưa huấn luyện: hãy đi một bước hoặc bấm Huấn luyện.',
   'train.history': 'Lịch sử tham số',
-  'train.iteration': 'Vòng lặp',
-  'train.loss': 'Loss',
-  'train.phases': 'Một vòng lặp',
+  'train.iteration': 'Lần lặp',
+  'train.loss': 'Mất mát',
+  'train.phases': 'Một lần lặp',
   'train.phaseForward': 'Lan truyền xuôi',
   'train.phaseBackward': 'Lan truyền ngược',
   'train.phaseUpdate': 'Cập nhật',
   'train.update': 'mỗi tham số dịch đi −lr × gradient của nó',
-  'train.stoppedLoss': 'Dừng sau {steps} bước: loss đã nhỏ hơn {eps}.',
+  'train.stoppedLoss': 'Dừng sau {steps} bước: giá trị mất mát đã nhỏ hơn {eps}.',
   'train.stoppedSteps': 'Đã chạy {steps} bước.',
-  'train.diverged': 'Loss không còn là một số: hãy thử tốc độ học nhỏ hơn.',
-  'train.clear': 'Xoá lịch sử',
+  'train.diverged': 'Giá trị mất mát không còn là một số: hãy thử tốc độ học nhỏ hơn.',
+  'train.clear': 'Xóa lịch sử',
 
   'layers.title': 'Gradient theo từng lớp',
   'layers.hint':
-    'Mỗi sigmoid nhân gradient với σ′ ≤ 0.25, nên nó nhỏ dần qua từng lớp: gradient biến mất (thang log).',
+    'Mỗi sigmoid nhân gradient với σ′ ≤ 0.25, nên gradient nhỏ dần qua từng lớp: gradient biến mất (thang log).',
   'layers.alt':
     '|∂L/∂{last}| = {lastValue} ở lớp cuối nhỏ dần tới |∂L/∂{first}| = {firstValue} ở lớp đầu, nhỏ hơn {ratio} lần',
 
@@ -306,9 +323,9 @@ export const vi: Table = {
   'shortcuts.close': 'Đóng',
   'shortcuts.keyCol': 'Phím',
   'shortcuts.actionCol': 'Tác dụng',
-  'shortcuts.previousNext': 'Bước trước / bước sau',
+  'shortcuts.previousNext': 'Bước trước / bước tiếp',
   'shortcuts.play': 'Phát hoặc tạm dừng',
-  'shortcuts.home': 'Về bước đầu',
+  'shortcuts.home': 'Về đầu',
   'shortcuts.end': 'Nhảy tới cuối',
   'shortcuts.formula': 'Hiện hoặc ẩn bảng công thức (khi trình chiếu và khi nhúng)',
   'shortcuts.help': 'Hiện danh sách này',
@@ -343,7 +360,7 @@ export const vi: Table = {
 
   // Chế độ xuôi và ngược, tổng theo đường đi (src/view/Modes)
   'controls.toTangent': 'Nhảy tới lượt tiếp tuyến',
-  'phase.tangent': 'tiếp tuyến',
+  'phase.tangent': 'lượt tiếp tuyến',
   'phase.tangentPass': 'Lượt tiếp tuyến',
   'legend.tangent': 'tiếp tuyến ∂/∂{x} (chế độ xuôi)',
   'modes.title': 'Chế độ xuôi hay ngược',
@@ -352,46 +369,73 @@ export const vi: Table = {
   'modes.forward': 'Chế độ xuôi',
   'modes.wrt': 'Theo biến',
   'modes.reverseHint':
-    'Chế độ ngược: sau các giá trị, một lượt lan truyền ngược cho đạo hàm của đầu ra theo mọi đầu vào.',
+    'Chế độ ngược: sau các giá trị, một lượt lan truyền ngược cho đạo hàm riêng của đầu ra theo mọi đầu vào.',
   'modes.forwardHint':
-    'Chế độ xuôi: sau các giá trị, tiếp tuyến chảy xuôi. Dấu chấm nghĩa là ∂/∂{x}: ċ = ∂c/∂{x}. Một lượt cho đạo hàm của mọi nút, nhưng chỉ theo {x}.',
-  'modes.compare': 'Chi phí tính đạo hàm theo cả {n} đầu vào',
-  'modes.passes': '{n} lượt (mỗi đầu vào một lượt)',
+    'Chế độ xuôi: sau các giá trị, tiếp tuyến chảy xuôi. Dấu chấm trên đầu chữ nghĩa là ∂/∂{x}: ċ = ∂c/∂{x}. Một lượt cho đạo hàm riêng của mọi nút, nhưng chỉ theo {x}.',
+  'modes.compare':
+    'Số phép tính để có đạo hàm theo {n, plural, =1 {đầu vào duy nhất} other {cả # đầu vào}}',
+  'modes.passes': '{n, plural, =1 {1 lượt} other {# lượt (mỗi đầu vào một lượt)}}',
   'modes.onePass': '1 lượt',
   'modes.ops': '{ops} phép tính trên cạnh',
   'modes.opsBound': 'nhiều nhất {ops} phép tính trên cạnh',
   'modes.countNote':
-    'Một phép tính trên cạnh là một lần nhân rồi cộng dọc theo một cạnh: chế độ xuôi cộng ∂c/∂a · ȧ vào ċ, chế độ ngược cộng ∂f/∂c · ∂c/∂a vào ∂f/∂a. Chế độ xuôi lặp lại lượt của nó cho từng đầu vào; chế độ ngược chỉ cần một lượt dù có bao nhiêu đầu vào. Với nhiều đầu vào và một đầu ra (hàm mất mát và các trọng số), đó là “chiến thắng tính toán” mà colah nói tới.',
+    'Một phép tính trên cạnh là một lần nhân rồi cộng dọc theo một cạnh: chế độ xuôi cộng ∂c/∂a · ȧ vào ċ, chế độ ngược cộng ∂f/∂c · ∂c/∂a vào ∂f/∂a. Chế độ xuôi lặp lại lượt của nó cho từng đầu vào; chế độ ngược chỉ cần một lượt dù có bao nhiêu đầu vào. Với nhiều đầu vào và một đầu ra (một hàm mất mát theo các trọng số), đó là “chiến thắng tính toán” mà colah nói tới.',
   'paths.title': 'Tổng theo các đường đi',
   'paths.from': 'Đường đi từ',
   'paths.show': 'Hiện đường đi',
   'paths.hint':
     'Tô sáng mọi đường đi từ đầu vào đã chọn tới {f} và viết đạo hàm thành tổng theo các đường đi đó.',
   'paths.count': '{count} đường đi',
-  'paths.countOne': '1 đường đi',
   'paths.truncated': '{count} đường đi; hiện {shown} đường đầu tiên',
   'paths.none': '{f} không phụ thuộc vào {x}: không có đường đi nào, nên ∂{f}/∂{x} = 0.',
   'paths.explain':
-    'Mỗi đường đi từ {x} tới {f} góp tích các đạo hàm cục bộ dọc theo nó; ∂{f}/∂{x} là tổng các tích đó.',
+    'Mỗi đường đi từ {x} tới {f} đóng góp tích các đạo hàm cục bộ dọc theo nó; ∂{f}/∂{x} là tổng các tích đó.',
   'paths.sum': 'Tổng theo các đường đi',
   'paths.shownSum':
-    '{shown} đường đi được hiện có tổng {sum}; tổng theo mọi đường đi (gradient) là {total}.',
-  'paths.factored': 'Dạng phân tích nhân tử',
+    '{shown} đường đi được hiện có tổng {sum}; tổng theo mọi đường đi (chính là gradient) bằng {total}.',
+  'paths.factored': 'Dạng đặt nhân tử chung',
   'paths.factoredNote':
     'Khi mọi đường đi đều qua cùng một nút, tổng tách thành (các đường tới nút đó) × (các đường từ nút đó trở đi), nên phần chung chỉ viết một lần.',
   'paths.tooBigFactored':
-    'Dạng phân tích nhân tử quá dài để viết ra ở đây; chế độ ngược tính nó bằng cách hoàn tất ∂{f}/∂n một lần cho mỗi nút n.',
+    'Dạng đặt nhân tử chung quá dài để viết ra ở đây; chế độ ngược tính nó bằng cách tính xong ∂{f}/∂n một lần cho mỗi nút n.',
   'paths.linear': 'một lần nhân-cộng cho mỗi cạnh',
   'paths.whyFactor':
-    'Viết ra từng đường đi, tổng này cần {expanded} phép nhân và cộng; khi phân tích nhân tử, {factored}. Số đường đi có thể gấp đôi sau mỗi lớp nên liệt kê chúng sẽ bùng nổ; phân tích nhân tử, chính là điều chế độ xuôi và ngược làm, giữ khối lượng tính toán tỉ lệ với {edges} cạnh.',
+    'Viết ra từng đường đi, tổng này cần {expanded} phép nhân và cộng; khi đặt nhân tử chung, chỉ cần {factored}. Số đường đi có thể tăng gấp đôi sau mỗi lớp nên liệt kê chúng sẽ bùng nổ; đặt nhân tử chung, điều mà cả chế độ xuôi lẫn chế độ ngược đều làm, giữ khối lượng tính toán tỉ lệ với {edges} cạnh.',
   'paths.limit': 'Chỉ liệt kê {limit} đường đi đầu tiên: số lượng và tổng ở trên tính cho tất cả.',
   'formula.tangentSeed':
-    'Chế độ xuôi bắt đầu tại {x}: đạo hàm của nó theo chính nó bằng 1. Dấu chấm nghĩa là ∂/∂{x}.',
+    'Chế độ xuôi bắt đầu tại {x}: đạo hàm của {x} theo chính nó bằng 1. Dấu chấm trên đầu chữ nghĩa là ∂/∂{x}.',
   'formula.tangentEdge':
     'Tiếp tuyến chảy từ {from} tới {to}: đạo hàm cục bộ × tiếp tuyến của {from}',
   'formula.tangentNode': 'Tiếp tuyến của {node} là tổng các số hạng từ các toán hạng của nó',
-  'formula.tangentTerms': 'Đã tới {arrived} trên {count} số hạng của {name}: tạm tính {sum}.',
+  'formula.tangentTerms': 'Đã có {arrived} trên {count} số hạng của {name}: tạm tính {sum}.',
   'formula.tangentSummary': 'Chế độ xuôi theo {x}',
   'formula.tangentSummaryHint':
-    'Một lượt cho ∂n/∂{x} của mọi nút n. Mỗi đầu vào khác cần một lượt riêng ({n} đầu vào, {n} lượt); chế độ ngược có tất cả trong một lượt lan truyền ngược.',
+    'Một lượt cho ∂n/∂{x} của mọi nút n. {n, plural, =1 {Chỉ có một đầu vào nên thế là đủ mọi đạo hàm, và chế độ ngược cũng cần một lượt.} other {Mỗi đầu vào khác cần một lượt riêng (# đầu vào, # lượt); chế độ ngược có tất cả trong một lượt lan truyền ngược.}}',
+};
+
+/**
+ * The example programs' comments (src/examples.ts), keyed by their English text: only comments
+ * are translated, the code is the same in every language. Loaded with this table, so an English
+ * visit never downloads them.
+ */
+export const viComments: Readonly<Record<string, string>> = {
+  'weight and input 0': 'trọng số và đầu vào 0',
+  'weight and input 1': 'trọng số và đầu vào 1',
+  bias: 'độ lệch (bias)',
+  numerator: 'tử số',
+  denominator: 'mẫu số',
+  'input and weight': 'đầu vào và trọng số',
+  target: 'đầu ra mong muốn',
+  scores: 'điểm số',
+  'one-hot target': 'đầu ra mong muốn, dạng one-hot',
+  'data: input and target': 'dữ liệu: đầu vào và đầu ra mong muốn',
+  'parameters: weight and bias': 'tham số: trọng số và độ lệch',
+  'squared error': 'sai số bình phương',
+  'data: two features, label 1': 'dữ liệu: hai đặc trưng, nhãn 1',
+  'hidden unit 1': 'nơ-ron ẩn 1',
+  'hidden unit 2': 'nơ-ron ẩn 2',
+  'output unit': 'nơ-ron đầu ra',
+  'cross-entropy': 'entropy chéo (cross-entropy)',
+  data: 'dữ liệu',
+  weights: 'các trọng số',
 };

@@ -1,13 +1,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { analyze, ExpressionError, type Analysis, type GraphNode } from '../engine';
-import { EXAMPLES, exampleById, type ExampleId } from '../examples';
+import { EXAMPLES, exampleById, exampleSource, type ExampleId } from '../examples';
+import { hasTable, loadTable } from '../i18n';
 import { toLayoutInput } from '../layout/fromAnalysis';
 import type { LayoutInput, LayoutResult } from '../layout/types';
 import { initialState, STEP_MS, TYPING_DEBOUNCE_MS } from './initialState';
 import { activeSplit, activeStepCount, stepAfterModeChange } from './modes';
 import { structureKey } from './selectors';
 import { trainingActions, trainingForExample } from './training';
-import type { AppState, AppStore, SourceError } from './types';
+import type { AppState, AppStore, Lang, SourceError } from './types';
 
 /** What the store needs from the outside world; tests pass synchronous stand-ins. */
 export interface StoreDeps {
@@ -120,6 +121,28 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       playTimer = setTimeout(tick, STEP_MS / settings.speed);
     };
 
+    /**
+     * Once `lang`'s table is there, writes the chosen example's comments in it, if the program
+     * is still exactly an example as shipped (in any language) and nothing changed meanwhile. An
+     * edited program, or one training has rewritten, is never touched.
+     */
+    const localizeExample = (lang: Lang) => {
+      const before = get().source;
+      const rewrite = () => {
+        const { example, source, settings } = get();
+        const ex = example && exampleById(example);
+        if (!ex || source !== before || settings.lang !== lang) return;
+        const shipped = (['en', 'vi'] as const).some(
+          (l) => hasTable(l) && exampleSource(ex, l) === source,
+        );
+        const next = exampleSource(ex, lang);
+        if (!shipped || next === source) return;
+        set({ source: next });
+        analyzeNow(next, 'keep');
+      };
+      loadTable(lang).then(rewrite, () => undefined);
+    };
+
     const moveTo = (k: number) => {
       stopPlaying();
       set({ stepIndex: clampStep(k) });
@@ -187,9 +210,12 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         const example = exampleById(id);
         if (!example) return;
         stopPlaying();
-        set({ source: example.source, values: {}, example: id });
+        const source = exampleSource(example, get().settings.lang);
+        set({ source, values: {}, example: id });
         set({ training: trainingForExample(get().training, example) });
-        analyzeNow(example.source, 0);
+        analyzeNow(source, 0);
+        // Chosen while the language's table was still loading: its comments follow.
+        localizeExample(get().settings.lang);
       },
 
       goTo: moveTo,
@@ -225,6 +251,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       },
       setSettings(patch) {
         const settings = { ...get().settings, ...patch };
+        if (settings.lang !== get().settings.lang) localizeExample(settings.lang);
         if (settings.ad !== get().settings.ad || settings.wrt !== get().settings.wrt) {
           stopPlaying();
           set({ settings, stepIndex: stepAfterModeChange(get(), settings) });
@@ -280,10 +307,16 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
   });
 }
 
-/** The example whose program this is, if it is one, so the menu and its lesson can show it. */
+/**
+ * The example whose program this is, if it is one, so the menu and its lesson can show it.
+ * Comments do not count: a link may carry an example with its comments in any language.
+ */
 function exampleOf(source: string): ExampleId | null {
-  return EXAMPLES.find((e) => e.source === source)?.id ?? null;
+  const code = withoutComments(source);
+  return EXAMPLES.find((e) => withoutComments(e.source) === code)?.id ?? null;
 }
+
+const withoutComments = (source: string) => source.replace(/[ \t]*#.*$/gm, '');
 
 function toSourceError(e: ExpressionError): SourceError {
   return { code: e.code, params: e.params, message: e.message, start: e.start, end: e.end };

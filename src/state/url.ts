@@ -1,3 +1,4 @@
+import { isName } from '../engine/lexer';
 import type { Lang, Theme } from './types';
 
 /** lz-string's two functions. Only long programs need them, so they load on demand. */
@@ -88,7 +89,6 @@ const KEYS = [
   'wrt',
 ] as const;
 const RESERVED = new Set<string>(KEYS);
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SPEEDS = new Set([0.5, 1, 2, 4]);
 
 /**
@@ -172,12 +172,12 @@ export function decodeUrl(search: string): { state: UrlState; ignored: Ignored[]
         else ignored.push({ key, reason: 'badValue' });
         break;
       case 'wrt':
-        if (IDENT.test(raw)) state.wrt = raw;
+        if (isName(raw)) state.wrt = raw.normalize('NFC');
         else ignored.push({ key, reason: 'badValue' });
         break;
       default: {
         const name = key.startsWith('v.') ? key.slice(2) : key;
-        if (!IDENT.test(name) || (RESERVED.has(name) && !key.startsWith('v.'))) {
+        if (!isName(name) || (RESERVED.has(name) && !key.startsWith('v.'))) {
           ignored.push({ key, reason: 'unknown' });
           break;
         }
@@ -187,7 +187,8 @@ export function decodeUrl(search: string): { state: UrlState; ignored: Ignored[]
         }
         const v = parseNumber(raw);
         if (v === undefined) ignored.push({ key, reason: 'badNumber' });
-        else defineValue(values, name, v);
+        // The program's names are compared in NFC (see the parser): so are a link's.
+        else defineValue(values, name.normalize('NFC'), v);
       }
     }
   }
@@ -201,14 +202,16 @@ export function decodeUrl(search: string): { state: UrlState; ignored: Ignored[]
  */
 export function encodeUrl(s: UrlState): string {
   const parts: string[] = [];
-  const put = (key: string, value: string) => parts.push(`${key}=${encodeComponent(value)}`);
+  // Keys are names too, and a name may be `tốc_độ`: both halves are encoded.
+  const put = (key: string, value: string) =>
+    parts.push(`${encodeComponent(key)}=${encodeComponent(value)}`);
   if (s.source !== undefined) {
     if (s.source.length > URL_LIMITS.readable && lz)
       parts.push(`lz=${lz.compressToEncodedURIComponent(s.source)}`);
     else put('expr', s.source);
   }
   for (const [name, v] of Object.entries(s.values ?? {})) {
-    if (!IDENT.test(name) || !Number.isFinite(v)) continue;
+    if (!isName(name) || !Number.isFinite(v)) continue;
     put(RESERVED.has(name) ? `v.${name}` : name, String(v));
   }
   if (s.step !== undefined && s.step > 0) put('step', String(s.step));
@@ -220,7 +223,7 @@ export function encodeUrl(s: UrlState): string {
   if (s.speed !== undefined && s.speed !== 1) put('speed', String(s.speed));
   if (s.ad === 'forward') {
     put('ad', 'forward');
-    if (s.wrt !== undefined && IDENT.test(s.wrt)) put('wrt', s.wrt);
+    if (s.wrt !== undefined && isName(s.wrt)) put('wrt', s.wrt);
   }
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand';
 import type { AppState, AppStore } from './types';
+import { isName } from '../engine/lexer';
 import { decodeUrl, encodeUrl, hasLzParam, loadLz, needsLz, type UrlState } from './url';
 
 export const STORAGE_KEY = 'backprop-lens:last-program';
@@ -125,7 +126,7 @@ function loadSaved(win: Window): { source: string; values: Record<string, number
     const clean: Record<string, number> = {};
     if (typeof values === 'object' && values !== null) {
       for (const [k, v] of Object.entries(values)) {
-        if (/^[A-Za-z_]\w*$/.test(k) && typeof v === 'number' && Number.isFinite(v)) {
+        if (isName(k) && typeof v === 'number' && Number.isFinite(v)) {
           Object.defineProperty(clean, k, {
             value: v,
             enumerable: true,

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine';
-import { en } from '../../src/i18n/en';
+import { en as enCore } from '../../src/i18n/en';
+import { enLater } from '../../src/i18n/enLater';
 import { EXAMPLES, exampleById, type Example } from '../../src/examples';
+
+/** The whole English table: the first screen's and what loads later. */
+const en = { ...enCore, ...enLater };
 
 const valueOf = (a: ReturnType<typeof analyze>, name: string) =>
   a.graph.nodes.find((n) => n.name === name)!;

@@ -162,6 +162,40 @@ describe('encodeUrl', () => {
   });
 });
 
+describe('names with diacritics in the link', () => {
+  it('round-trip: program, value and wrt= keep tốc_độ as it was typed', () => {
+    const state = {
+      source: 'f = tốc_độ * tốc_độ + y',
+      values: { tốc_độ: 3, y: 0.5 },
+      ad: 'forward' as const,
+      wrt: 'tốc_độ',
+    };
+    const query = encodeUrl(state);
+    // Everything beyond ASCII is percent-encoded, so the link survives any chat or mail client.
+    expect(query).toMatch(/^[\x21-\x7e]+$/);
+    expect(query).toContain(`${encodeURIComponent('tốc_độ')}=3`);
+    expect(decodeUrl(query)).toEqual({ state, ignored: [] });
+    // A browser may hand the query back unencoded; that reads the same.
+    expect(decodeUrl(decodeURIComponent(query)).state.values).toEqual(state.values);
+  });
+
+  it('reads a value whose name arrives decomposed as the program’s (NFC) name', () => {
+    const nfd = 'tốc'.normalize('NFD');
+    const { state } = decodeUrl(
+      `?expr=f%3Dt%E1%BB%91c*2&${encodeURIComponent(nfd)}=4&wrt=${encodeURIComponent(nfd)}`,
+    );
+    expect(state.values).toEqual({ tốc: 4 });
+    expect(state.wrt).toBe('tốc');
+  });
+
+  it('still refuses a key that is not a name', () => {
+    expect(decodeUrl('?2x=1&a%20b=2').ignored).toEqual([
+      { key: '2x', reason: 'unknown' },
+      { key: 'a b', reason: 'unknown' },
+    ]);
+  });
+});
+
 describe('forward mode in the link', () => {
   it('round-trips ad=forward&wrt=b, and writes nothing for reverse mode', () => {
     const search = encodeUrl({ source: 'e = (a+b)*(b+1)', ad: 'forward', wrt: 'b' });

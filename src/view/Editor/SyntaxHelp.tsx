@@ -2,6 +2,8 @@ import { ModalDialog } from '../ModalDialog';
 import { FUNCTION_CALLS, OP_WORDS } from '../../engine/opWords';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
+// This module's English loads with it, not with the first screen.
+import '../../i18n/enLater';
 
 /** The language on one card: operators, functions, statements, comments, names. */
 export function SyntaxHelp({ onClose }: { onClose(): void }) {

@@ -1,6 +1,8 @@
 import { Fragment, useMemo, useState } from 'react';
 import { checkAnalysis, DEFAULT_H, formatNumber, type CheckStatus } from '../../engine';
 import { useT } from '../../i18n/useT';
+// This module's English loads with it, not with the first screen.
+import '../../i18n/enLater';
 import { useApp } from '../../state/appStore';
 
 /** Inputs checked at most: each one costs two forward sweeps of the whole graph. */

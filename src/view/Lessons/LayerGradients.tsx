@@ -1,6 +1,8 @@
 import { scaleBand, scaleLog } from 'd3';
 import { formatNumber } from '../../engine';
 import { useT } from '../../i18n/useT';
+// This module's English loads with it, not with the first screen.
+import '../../i18n/enLater';
 import { useApp } from '../../state/appStore';
 import { chainLayers } from './chainLayers';
 

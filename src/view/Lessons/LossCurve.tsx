@@ -1,6 +1,8 @@
 import { extent, line, scaleLinear, scaleLog } from 'd3';
 import { formatNumber, type TrainPoint } from '../../engine';
 import { useT } from '../../i18n/useT';
+// This module's English loads with it, not with the first screen.
+import '../../i18n/enLater';
 
 const W = 300;
 const H = 120;
@@ -18,7 +20,7 @@ export function LossCurve({ history }: { history: readonly TrainPoint[] }) {
   const first = points[0];
   const last = points[points.length - 1];
   const steps = last.iteration - first.iteration;
-  const label = t(steps === 1 ? 'train.curveOne' : 'train.curve', {
+  const label = t('train.curve', {
     first: formatNumber(first.loss),
     last: formatNumber(last.loss),
     steps,

@@ -79,11 +79,7 @@ export function ModePanel() {
           <div className="mode-compare-grid">
             <div className={`mode-cost forward${s.ad === 'forward' ? ' current' : ''}`}>
               <span className="mode-cost-name">{t('modes.forward')}</span>
-              <span className="mode-cost-passes">
-                {s.counts.inputs === 1
-                  ? t('modes.onePass')
-                  : t('modes.passes', { n: s.counts.inputs })}
-              </span>
+              <span className="mode-cost-passes">{t('modes.passes', { n: s.counts.inputs })}</span>
               <strong className="mode-cost-ops" data-testid="forward-ops">
                 {s.counts.exact
                   ? t('modes.ops', { ops: s.counts.forward })

@@ -98,9 +98,7 @@ function PathsList() {
     <div className="paths-body">
       <p className="paths-count" role="status">
         {all
-          ? result.count === 1n
-            ? t('paths.countOne')
-            : t('paths.count', { count })
+          ? t('paths.count', { count })
           : t('paths.truncated', { count, shown: result.paths.length })}
       </p>
       <p className="hint">{t('paths.explain', { x: x.text, f: f.text })}</p>

@@ -1,4 +1,6 @@
 import { useT } from '../../i18n/useT';
+// This module's English loads with it, not with the first screen.
+import '../../i18n/enLater';
 import { appStore, useApp } from '../../state/appStore';
 import { ShortcutsButton } from '../Shortcuts/ShortcutsDialog';
 import { leavePresentation } from './presentation';

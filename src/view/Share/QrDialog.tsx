@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ModalDialog } from '../ModalDialog';
 import { useT } from '../../i18n/useT';
+// This module's English loads with it, not with the first screen.
+import '../../i18n/enLater';
 import { qrPicture, type QrPicture } from './qr';
 
 /** Blank modules around the code: scanners need a quiet zone of four. */

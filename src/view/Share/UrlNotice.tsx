@@ -1,5 +1,7 @@
 import { Fragment } from 'react';
 import { useT } from '../../i18n/useT';
+// This module's English loads with it, not with the first screen.
+import '../../i18n/enLater';
 import { useApp } from '../../state/appStore';
 import { noticeItems } from './noticeItems';
 

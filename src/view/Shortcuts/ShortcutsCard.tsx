@@ -1,6 +1,8 @@
 import { ModalDialog } from '../ModalDialog';
 import type { UiKey } from '../../i18n';
 import { useT } from '../../i18n/useT';
+// This module's English loads with it, not with the first screen.
+import '../../i18n/enLater';
 import { useApp } from '../../state/appStore';
 
 /** Every key the app listens to, in the order a teacher meets them. */
