@@ -341,6 +341,17 @@ export const en = {
   'formula.tangentSummary': 'Forward mode with respect to {x}',
   'formula.tangentSummaryHint':
     'One pass gave ∂n/∂{x} for every node n. Each of the other inputs needs a pass of its own ({n} inputs, {n} passes); reverse mode gets all of them in one backward pass.',
+  // Issue 9: what the chain-rule panel says where a step meets trouble, and the small fixes.
+  'inspect.tangent': 'Tangent ∂{n}/∂{x}',
+  'inspect.tangentTerm': 'Tangent term sent on (∂/∂{x})',
+  'narrate.tangentSeed': 'Forward mode starts at {x}: {partial} = 1',
+  'narrate.tangentEdge':
+    'The tangent flows from {from} to {to}: local derivative {local} times {tangent} gives {term}',
+  'narrate.tangentNode': 'The tangent of {node} is the sum of its terms: {value}',
+  'narrate.doneTangent': 'Done: {partial} = {value}.',
+  'export.latexPartialTitle': 'Copy LaTeX: the derivation so far (step {k} of {n})',
+  'export.latexPartialNote': 'The derivation so far: up to step {k} of {n}.',
+  'export.copiedPartial': 'Copied the derivation so far (step {k} of {n})',
 } as const;
 
 export type UiKey = keyof typeof en;

@@ -391,4 +391,15 @@ export const vi: Table = {
   'formula.tangentSummary': 'Chế độ xuôi theo {x}',
   'formula.tangentSummaryHint':
     'Một lượt cho ∂n/∂{x} của mọi nút n. Mỗi đầu vào khác cần một lượt riêng ({n} đầu vào, {n} lượt); chế độ ngược có tất cả trong một lượt lan truyền ngược.',
+  // Issue 9: điều bảng quy tắc chuỗi nói khi một bước gặp trục trặc, và các sửa nhỏ.
+  'inspect.tangent': 'Tiếp tuyến ∂{n}/∂{x}',
+  'inspect.tangentTerm': 'Số hạng tiếp tuyến gửi đi (∂/∂{x})',
+  'narrate.tangentSeed': 'Chế độ xuôi bắt đầu tại {x}: {partial} = 1',
+  'narrate.tangentEdge':
+    'Tiếp tuyến chảy từ {from} tới {to}: đạo hàm cục bộ {local} nhân {tangent} được {term}',
+  'narrate.tangentNode': 'Tiếp tuyến của {node} là tổng các số hạng của nó: {value}',
+  'narrate.doneTangent': 'Xong: {partial} = {value}.',
+  'export.latexPartialTitle': 'Chép LaTeX: phần suy dẫn tới lúc này (bước {k} trên {n})',
+  'export.latexPartialNote': 'Phần suy dẫn tới lúc này: đến bước {k} trên {n}.',
+  'export.copiedPartial': 'Đã chép phần suy dẫn tới lúc này (bước {k} trên {n})',
 };

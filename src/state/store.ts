@@ -92,6 +92,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
           stepIndex,
           selected: null,
           hovered: null,
+          hoverNode: null,
         });
       };
       const result = deps.layout(toLayoutInput(analysis, deps.sizeOf));
@@ -223,11 +224,16 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       hover(hovered) {
         set({ hovered });
       },
+      hoverFactor(hoverNode) {
+        if (get().hoverNode !== hoverNode) set({ hoverNode });
+      },
       setSettings(patch) {
         const settings = { ...get().settings, ...patch };
         if (settings.ad !== get().settings.ad || settings.wrt !== get().settings.wrt) {
           stopPlaying();
-          set({ settings, stepIndex: stepAfterModeChange(get(), settings) });
+          // Paths are reverse mode's sums; in forward mode they would dim the edge being explained.
+          const pathsFrom = settings.ad === 'forward' ? null : get().pathsFrom;
+          set({ settings, stepIndex: stepAfterModeChange(get(), settings), pathsFrom });
         } else set({ settings });
       },
       showPaths(pathsFrom) {

@@ -4,16 +4,17 @@ import { translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { selectInspected } from '../../state/selectors';
 import { useApp } from '../../state/appStore';
+import { selectStepState, type StepState } from '../../state/stepState';
 import type { Selection } from '../../state/types';
 import { Tex } from '../Formula/Tex';
 
 /** The numbers of the hovered or clicked node or edge, as far as the steps played have computed. */
 export function Inspector() {
   const t = useT();
-  const { analysis, inspected, stepIndex, lang, select, selected } = useApp((s) => ({
+  const { analysis, inspected, known, lang, select, selected } = useApp((s) => ({
     analysis: s.analysis,
     inspected: selectInspected(s),
-    stepIndex: s.stepIndex,
+    known: selectStepState(s),
     lang: s.settings.lang,
     select: s.select,
     selected: s.selected,
@@ -30,11 +31,11 @@ export function Inspector() {
           </button>
         )}
       </div>
-      {analysis && inspected ? (
+      {analysis && inspected && known ? (
         <Details
           analysis={analysis}
           item={inspected}
-          k={stepIndex}
+          known={known}
           t={t}
           note={(code) => translate(lang, code)}
         />
@@ -48,13 +49,13 @@ export function Inspector() {
 function Details({
   analysis: a,
   item,
-  k,
+  known,
   t,
   note,
 }: {
   analysis: Analysis;
   item: NonNullable<Selection>;
-  k: number;
+  known: StepState;
   t: Translate;
   note(code: Parameters<typeof translate>[1]): string;
 }) {
@@ -64,8 +65,9 @@ function Details({
   if (item.kind === 'edge') {
     const edge = a.graph.edges[item.id];
     if (!edge) return null;
-    const valueKnown = a.trace.edgeValueStep[edge.id] < k;
-    const gradKnown = a.trace.edgeGradStep[edge.id] < k;
+    const valueKnown = known.edgeValueKnown(edge.id);
+    const gradKnown = known.edgeGradKnown(edge.id);
+    const tangent = known.tangent;
     return (
       <dl className="facts">
         <dt>{t('inspect.edge', { from: g.symbol(edge.from).text, to: g.symbol(edge.to).text })}</dt>
@@ -79,22 +81,33 @@ function Details({
             text={formulas.localTex(ctx, edge.id, TEXT)}
           />
         </dd>
-        <dt>{t('inspect.contribution')}</dt>
-        <dd className="grad-text">
-          {edge.contribution === undefined
-            ? t('inspect.noGradient')
-            : gradKnown
-              ? fmt(edge.contribution)
-              : t('inspect.notYet')}
-        </dd>
+        {tangent ? (
+          <>
+            <dt>{t('inspect.tangentTerm', { x: tangent.wrtName })}</dt>
+            <dd className="grad-text">
+              {gradKnown ? fmt(tangent.term[edge.id]) : t('inspect.notYet')}
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>{t('inspect.contribution')}</dt>
+            <dd className="grad-text">
+              {edge.contribution === undefined
+                ? t('inspect.noGradient')
+                : gradKnown
+                  ? fmt(edge.contribution)
+                  : t('inspect.notYet')}
+            </dd>
+          </>
+        )}
       </dl>
     );
   }
   const node = a.graph.nodes[item.id];
   if (!node) return null;
-  const valueKnown = a.trace.nodeValueStep[node.id] < k;
-  const gradKnown =
-    a.trace.nodeGradStep[node.id] < k || (!node.reachesOutput && k > a.trace.forwardCount);
+  const valueKnown = known.valueKnown(node.id);
+  const gradKnown = known.gradKnown(node.id);
+  const tangent = known.tangent;
   const definition =
     node.kind === 'op' ? (
       <Tex
@@ -110,14 +123,25 @@ function Details({
       <dd />
       <dt>{t('inspect.value')}</dt>
       <dd className="value-text">{valueKnown ? fmt(node.value) : t('inspect.notYet')}</dd>
-      <dt>{t('inspect.gradient')}</dt>
-      <dd className="grad-text">
-        {node.grad === undefined
-          ? t('inspect.noGradient')
-          : gradKnown
-            ? fmt(node.grad)
-            : t('inspect.notYet')}
-      </dd>
+      {tangent ? (
+        <>
+          <dt>{t('inspect.tangent', { n: node.symbol.text, x: tangent.wrtName })}</dt>
+          <dd className="grad-text">
+            {gradKnown ? fmt(tangent.tangent[node.id]) : t('inspect.notYet')}
+          </dd>
+        </>
+      ) : (
+        <>
+          <dt>{t('inspect.gradient')}</dt>
+          <dd className="grad-text">
+            {node.grad === undefined
+              ? t('inspect.noGradient')
+              : gradKnown
+                ? fmt(node.grad)
+                : t('inspect.notYet')}
+          </dd>
+        </>
+      )}
       {!node.reachesOutput && <dd className="note">{t('inspect.deadNode')}</dd>}
       {node.notes.map((n) => (
         <dd key={n.code} className={`note note-${n.kind}`} role="note">

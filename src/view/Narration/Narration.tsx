@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
+import { selectStepState } from '../../state/stepState';
 import { narrate } from './narrate';
 
 /**
@@ -10,10 +11,11 @@ import { narrate } from './narrate';
  */
 export function Narration() {
   const t = useT();
-  const { analysis, stepIndex } = useApp((s) => ({ analysis: s.analysis, stepIndex: s.stepIndex }));
+  // The active mode's step: forward mode narrates its tangent pass, not reverse mode's steps.
+  const { analysis, known } = useApp((s) => ({ analysis: s.analysis, known: selectStepState(s) }));
   const sentence = useMemo(
-    () => (analysis ? narrate(analysis, stepIndex, t) : ''),
-    [analysis, stepIndex, t],
+    () => (analysis && known ? narrate(analysis, known, t) : ''),
+    [analysis, known, t],
   );
   return (
     <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="narration">
