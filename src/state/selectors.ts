@@ -1,4 +1,4 @@
-import type { Analysis, Step } from '../engine';
+import type { Analysis } from '../engine';
 import { selectStepState } from './stepState';
 import type { AppState } from './types';
 
@@ -17,12 +17,6 @@ export function structureKey(a: Analysis): string {
   }
   return key;
 }
-
-export const selectSteps = (s: AppState): readonly Step[] => s.analysis?.steps ?? [];
-
-/** The step just played (what the formula panel explains), or undefined at the start. */
-export const selectCurrentStep = (s: AppState): Step | undefined =>
-  s.stepIndex > 0 ? s.analysis?.steps[s.stepIndex - 1] : undefined;
 
 /** 'forward' until the second pass starts (see stepState.ts), then 'backward'. */
 export const selectPhase = (s: AppState): 'forward' | 'backward' => {
