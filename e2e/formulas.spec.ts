@@ -139,6 +139,12 @@ test.describe('a factor finds its node', () => {
     // The keyboard reaches the same link.
     await upstream.focus();
     await expect(nodeNamed(page, 'a1')).toHaveClass(/\blinked\b/);
+    // A value step's left side links too: `a₁ = x + y = …`.
+    await openApp(page, '?expr=(x%2By)*z&x=-2&y=5&z=-4&step=3');
+    const lead = formula(page).locator('.formula-main .tex-factor').first();
+    await expect(lead).toHaveAttribute('aria-label', 'a₁');
+    await lead.hover();
+    await expect(nodeNamed(page, 'a1')).toHaveClass(/\blinked\b/);
     await screenshot(page, 'formula-factor-linked');
     expect(consoleErrors(page)).toEqual([]);
   });

@@ -14,6 +14,7 @@ import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { GateCallout } from '../Lessons/GateCallout';
 import { TangentExplained, TangentSummary } from '../Modes/TangentFormula';
+import { leadOf, leftSide } from './links';
 import { stepTrouble } from './trouble';
 import { Tex } from './Tex';
 
@@ -83,7 +84,7 @@ function StepExplained({ analysis, step, t }: { analysis: Analysis; step: Step; 
         <BackwardHeadline analysis={analysis} step={step} t={t} />
       ) : (
         <div className="formula-main">
-          <Tex tex={step.tex} text={step.text} display wrap />
+          <Tex tex={step.tex} text={step.text} display wrap lead={leadOf(step)} />
         </div>
       )}
       {trouble && (
@@ -101,8 +102,8 @@ type BackwardStep = Extract<Step, { kind: 'backward-edge' }>;
 
 /**
  * The chain-rule factor, each symbol linked to its node. Into a fork this is one share of the
- * sum, so it is written without `∂f/∂x +=` in front and labelled as a share: the sum below states
- * ∂f/∂x once.
+ * sum, so it is written without `∂f/∂x +=` in front and labelled as a share: the sum above it
+ * states ∂f/∂x once.
  */
 function BackwardHeadline({
   analysis,
@@ -158,7 +159,13 @@ function ForkSum({ analysis, step, t }: { analysis: Analysis; step: BackwardStep
   const complete = step.arrival === step.arrivals;
   return (
     <div className={`formula-fork${complete ? ' complete' : ' so-far'}`}>
-      <Tex tex={sum} text={step.sumFormula(TEXT) ?? ''} display wrap />
+      <Tex
+        tex={sum}
+        text={step.sumFormula(TEXT) ?? ''}
+        display
+        wrap
+        lead={{ node: step.to, label: leftSide(step.sumFormula(TEXT) ?? '') }}
+      />
       <p>
         {t('formula.fork', { name, count: step.arrivals })}{' '}
         {!complete && t('formula.forkProgress', { arrived: step.arrival, count: step.arrivals })}
@@ -182,7 +189,12 @@ function BackwardDetails({
       <p className="formula-note">{t('formula.upstreamTimesLocal')}</p>
       <div className="formula-sub">
         <span className="sub-label">{t('formula.local')}</span>
-        <Tex tex={step.localFormula(TEX)} text={step.localFormula(TEXT)} wrap />
+        <Tex
+          tex={step.localFormula(TEX)}
+          text={step.localFormula(TEXT)}
+          wrap
+          lead={{ node: step.from, label: leftSide(step.localFormula(TEXT)) }}
+        />
       </div>
       {path && (
         <div className="formula-sub">

@@ -47,12 +47,15 @@ export function Tex({
   display = false,
   wrap = false,
   chain,
+  lead,
 }: {
   tex: string;
   text: string;
   display?: boolean;
   wrap?: boolean;
   chain?: ChainInput;
+  /** The node the left side names (with `wrap`): it becomes a linked factor. */
+  lead?: { readonly node: number; readonly label: string };
 }) {
   const ref = useRef<HTMLSpanElement>(null);
   const [ready, setReady] = useState(loaded !== undefined);
@@ -65,6 +68,8 @@ export function Tex({
     return whenKatexLoads(() => setReady(true));
   }, [ready]);
   const chained = wrap || chain !== undefined;
+  const leadNode = lead?.node;
+  const leadLabel = lead?.label;
   useEffect(() => {
     const el = ref.current;
     if (!ready || !el || !loaded) return;
@@ -73,10 +78,14 @@ export function Tex({
       k.renderTex(tex, el, display);
       return;
     }
-    k.renderChain(chain ?? tex, el);
+    const linkTo =
+      leadNode !== undefined ? { node: leadNode, label: leadLabel ?? String(leadNode) } : undefined;
+    k.renderChain(chain ?? tex, el, linkTo);
     return () => k.releaseTex(el);
-  }, [ready, tex, display, chained, chain]);
-  const linked = chain?.segments.some((seg) => seg.some((p) => p.node !== undefined)) ?? false;
+  }, [ready, tex, display, chained, chain, leadNode, leadLabel]);
+  const linked =
+    leadNode !== undefined ||
+    (chain?.segments.some((seg) => seg.some((p) => p.node !== undefined)) ?? false);
   return (
     <span className={`tex${display ? ' tex-display' : ''}${chained ? ' tex-wrap' : ''}`}>
       <span className="visually-hidden">{text}</span>

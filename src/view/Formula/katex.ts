@@ -37,8 +37,17 @@ export interface ChainInput {
  * than the box, KaTeX's inline mode may break after an operator. If even that is not enough,
  * the type is scaled down to fit, never below `MIN_SCALE`.
  */
-export function renderChain(input: ChainInput | string, el: HTMLElement): void {
-  const chain = typeof input === 'string' ? splitChain(input) : input;
+export function renderChain(
+  input: ChainInput | string,
+  el: HTMLElement,
+  lead?: { readonly node: number; readonly label: string },
+): void {
+  let chain = typeof input === 'string' ? splitChain(input) : input;
+  // The left side names a node (`q = …`, `∂f/∂b = …`): it links to that node.
+  if (lead && chain.segments.length > 1 && chain.segments[0].length === 1) {
+    const [first, ...rest] = chain.segments;
+    chain = { ...chain, segments: [[{ ...first[0], ...lead }], ...rest] };
+  }
   chains.set(el, chain);
   build(el, chain, false);
   fit(el);

@@ -7,6 +7,7 @@ import {
 } from '../../engine';
 import { useT } from '../../i18n/useT';
 import { Tex } from '../Formula/Tex';
+import { leadOf } from '../Formula/links';
 import { stepTrouble } from '../Formula/trouble';
 
 /** A step of forward mode's tangent pass in the formula panel: the rule, then the numbers. */
@@ -33,7 +34,7 @@ export function TangentExplained({ analysis, step }: { analysis: Analysis; step:
         <span className="phase-chip phase-tangent">{t('phase.tangentPass')}</span> {caption}
       </p>
       <div className="formula-main">
-        <Tex tex={step.tex} text={step.text} display wrap />
+        <Tex tex={step.tex} text={step.text} display wrap lead={leadOf(step)} />
       </div>
       {trouble && (
         <p className="formula-trouble" role="note">
