@@ -117,13 +117,14 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         stopPlaying();
         return;
       }
-      set({ stepIndex: stepIndex + 1 });
+      set({ stepIndex: stepIndex + 1, hoverNode: null });
       playTimer = setTimeout(tick, STEP_MS / settings.speed);
     };
 
     const moveTo = (k: number) => {
       stopPlaying();
-      set({ stepIndex: clampStep(k) });
+      // The formula under the pointer is replaced by the new step's: its link goes with it.
+      set({ stepIndex: clampStep(k), hoverNode: null });
     };
 
     return {

@@ -184,3 +184,19 @@ describe('readers of stepState follow the active mode', () => {
     expect(narrate(a, end, en)).toMatch(/Done: ∂e\/∂b = 5\.$/);
   });
 });
+
+describe('the formula → graph link in the store', () => {
+  it('is set by a hovered factor and cleared when the step moves', async () => {
+    const { createAppStore } = await import('../../src/state/store');
+    const { fakeLayout } = await import('./fakeLayout');
+    const store = createAppStore(
+      { layout: fakeLayout, sizeOf: () => ({ width: 40, height: 40 }) },
+      { source: '(x+y)*z' },
+    );
+    store.getState().setSource('(x+y)*z', { immediate: true });
+    store.getState().hoverFactor(2);
+    expect(store.getState().hoverNode).toBe(2);
+    store.getState().stepBy(1);
+    expect(store.getState().hoverNode).toBeNull();
+  });
+});
