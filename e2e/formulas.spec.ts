@@ -105,7 +105,7 @@ test.describe('formulas never clip', () => {
     }
   });
 
-  test('embed mode and the normal page fit too (neuron, every step)', async ({ page }) => {
+  test('embed mode, the normal page and a phone fit too (neuron, every step)', async ({ page }) => {
     test.setTimeout(60_000);
     const neuron = EXAMPLES.find((e) => e.id === 'neuron')!;
     await openApp(page, link(neuron.source, 'mode=embed'));
@@ -113,6 +113,9 @@ test.describe('formulas never clip', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await openApp(page, link(neuron.source));
     await everyStepFits(page, 'neuron (normal)');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await openApp(page, link(neuron.source));
+    await everyStepFits(page, 'neuron (phone)');
   });
 });
 

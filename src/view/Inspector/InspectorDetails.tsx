@@ -38,6 +38,7 @@ export function Details({
           <Tex
             tex={formulas.localTex(ctx, edge.id, TEX)}
             text={formulas.localTex(ctx, edge.id, TEXT)}
+            wrap
           />
         </dd>
         {tangent ? (
@@ -72,6 +73,7 @@ export function Details({
       <Tex
         tex={`${node.symbol.tex} = ${formulas.definitionTex(ctx, node.id, TEX)}`}
         text={`${node.symbol.text} = ${formulas.definitionTex(ctx, node.id, TEXT)}`}
+        wrap
       />
     ) : (
       <span>{node.symbol.text}</span>

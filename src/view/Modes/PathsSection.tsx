@@ -107,7 +107,7 @@ function PathsList() {
       <ol className="paths-list">
         {result.paths.map((p, k) => (
           <li key={k} className="path-item">
-            <Tex tex={p.tex} text={p.text} />
+            <Tex tex={p.tex} text={p.text} wrap />
           </li>
         ))}
       </ol>
