@@ -2,6 +2,7 @@ import { numberTex } from './format';
 import { NodeKind } from './graph';
 import { expressionTex, partialTex } from './tex';
 import { NEVER } from './trace';
+import type { TangentTrace } from './tangent';
 import type { Analysis } from './analysis';
 
 /** Section titles of the handout; English unless the caller passes its own language's words. */
@@ -21,6 +22,16 @@ export const DERIVATION_HEADINGS: DerivationHeadings = {
 
 export interface DerivationOptions {
   readonly headings?: Partial<DerivationHeadings>;
+  /**
+   * Forward mode: `upTo` counts the value steps then this tangent pass's steps, and the second
+   * section is the tangent pass (titled `headings.backward`), ending in ∂f/∂x alone.
+   */
+  readonly tangent?: TangentTrace;
+  /**
+   * Said (as text, escaped) under a derivation that stops before the end, in the reader's
+   * language; a LaTeX comment says it in English either way.
+   */
+  readonly partialNote?: string;
 }
 
 /**
@@ -48,7 +59,9 @@ export function derivationLatex(
   const headings = { ...DERIVATION_HEADINGS, ...options.headings };
   const g = analysis.compiled;
   const { trace, steps } = analysis;
-  const shown = Math.max(0, Math.min(Math.floor(upTo), steps.length));
+  const { tangent } = options;
+  const total = tangent ? trace.forwardCount + tangent.steps.length : steps.length;
+  const shown = Math.max(0, Math.min(Math.floor(upTo), total));
   const out = g.symbol(g.output).tex;
 
   // The program as equations, in program order: each input with its value, each named step and
@@ -64,7 +77,8 @@ export function derivationLatex(
 
   const forward: string[] = [];
   const backward: string[] = [];
-  for (let k = 0; k < shown; k++) {
+  const values = tangent ? Math.min(shown, trace.forwardCount) : shown;
+  for (let k = 0; k < values; k++) {
     const step = steps[k];
     if (step.kind === 'forward-node') forward.push(step.tex);
     else if (step.kind === 'seed') backward.push(step.tex);
@@ -76,24 +90,44 @@ export function derivationLatex(
       if (sum !== undefined) backward.push(sum);
     }
   }
+  // Forward mode's second pass: the tangent steps, each already a whole equation.
+  if (tangent) {
+    for (let k = trace.forwardCount; k < shown; k++) {
+      backward.push(tangent.steps[k - trace.forwardCount].tex);
+    }
+  }
 
   // An input's gradient is known once its last share has arrived; one the output does not depend
-  // on is 0, known when the backward pass is over.
+  // on is 0, known when the backward pass is over. Forward mode knows ∂f/∂x alone, at its end.
   const gradients: string[] = [];
-  const finished = shown === steps.length;
-  for (let k = 0; k < g.inputs.length; k++) {
-    const id = g.inputs[k];
-    const at = trace.nodeGradStep[id];
-    if (at === NEVER ? !finished : at >= shown) continue;
-    gradients.push(
-      `${partialTex(out, g.symbol(id).tex)} = ${numberTex(at === NEVER ? 0 : analysis.backward.grad[id])}`,
-    );
+  const finished = shown === total;
+  if (tangent) {
+    if (finished) {
+      gradients.push(
+        `${partialTex(out, g.symbol(tangent.wrt).tex)} = ${numberTex(tangent.tangent[g.output])}`,
+      );
+    }
+  } else {
+    for (let k = 0; k < g.inputs.length; k++) {
+      const id = g.inputs[k];
+      const at = trace.nodeGradStep[id];
+      if (at === NEVER ? !finished : at >= shown) continue;
+      gradients.push(
+        `${partialTex(out, g.symbol(id).tex)} = ${numberTex(at === NEVER ? 0 : analysis.backward.grad[id])}`,
+      );
+    }
   }
 
   const sections: string[] = [
-    '% Backprop Lens: derivation of the forward and backward pass.',
+    tangent
+      ? `% Backprop Lens: derivation of the forward pass and forward mode (tangents d/d${g.symbol(tangent.wrt).text}).`
+      : '% Backprop Lens: derivation of the forward and backward pass.',
     '% Needs \\usepackage{amsmath}.',
   ];
+  // A handout copied mid-trace must say it is not the whole derivation.
+  if (!finished) {
+    sections.push(`% Partial: the derivation so far, up to step ${shown} of ${total}.`);
+  }
   const section = (title: string, lines: readonly string[]) => {
     if (lines.length === 0) return;
     sections.push(
@@ -107,6 +141,9 @@ export function derivationLatex(
   section(headings.forward, forward);
   section(headings.backward, backward);
   section(headings.gradients, gradients);
+  if (!finished && options.partialNote !== undefined) {
+    sections.push(`\\noindent\\textit{${escapeLatexText(options.partialNote)}}`);
+  }
   return `${sections.join('\n')}\n`;
 }
 

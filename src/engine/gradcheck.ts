@@ -85,7 +85,7 @@ export function checkAnalysis(
       numeric,
       relError,
       status: statusOf(relError),
-      kink: crossesKink(g, a.value, plus, minus),
+      kink: crossesKink(g, a.value, plus, minus, downstreamOf(g, g.inputs[k])),
     });
   }
   return { h, inputs };
@@ -103,14 +103,33 @@ export function statusOf(relError: number): CheckStatus {
 }
 
 /**
- * True if some kinked op, feeding the output, sits on its kink at the point or at either end of
- * the difference, or is on different sides of it at the two ends.
+/** 1 for the input and every node computed from it: what nudging that input can move. */
+function downstreamOf(g: CompiledGraph, input: number): Uint8Array {
+  const down = new Uint8Array(g.nodeCount);
+  down[input] = 1;
+  // Ids are a topological order: every operand comes before its consumers.
+  for (let i = input + 1; i < g.nodeCount; i++) {
+    for (let e = g.inStart[i]; e < g.inStart[i + 1]; e++) {
+      if (down[g.edgeFrom[e]]) {
+        down[i] = 1;
+        break;
+      }
+    }
+  }
+  return down;
+}
+
+/**
+ * True if some kinked op, feeding the output, whose argument the nudged input moves, sits on its
+ * kink at the point or at either end of the difference, or is on different sides of it at the two
+ * ends. In `relu(x) * y` at x = 0, nudging y never moves relu's argument: no warning for y.
  */
 function crossesKink(
   g: CompiledGraph,
   at: Float64Array,
   plus: Float64Array,
   minus: Float64Array,
+  moved: Uint8Array,
 ): boolean {
   for (let i = 0; i < g.nodeCount; i++) {
     if (g.kind[i] !== NodeKind.Op || !g.reachesOutput[i]) continue;
@@ -119,6 +138,7 @@ function crossesKink(
     const offset = spec.kink?.at;
     if (!offset) continue;
     const s = g.inStart[i];
+    if (!moved[g.edgeFrom[s]] && !(spec.arity === 2 && moved[g.edgeFrom[s + 1]])) continue;
     const side = (v: Float64Array) =>
       Math.sign(offset(v[g.edgeFrom[s]], spec.arity === 2 ? v[g.edgeFrom[s + 1]] : 0));
     const p = side(plus);

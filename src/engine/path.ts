@@ -7,7 +7,8 @@ import { NEVER } from './trace';
  * The factors of the path a gradient has come along, from the output (or from the nearest fork,
  * whose gradient is a sum) down to the operand of edge `edge`:
  * `∂f/∂w₀ = ∂f/∂a₄ · ∂a₄/∂a₃ · ∂a₃/∂a₁ · ∂a₁/∂w₀ = 1 · 0.1966 · 1 · (-1) = -0.1966`.
- * Returns undefined when the path is a single edge (the step's own formula already says it).
+ * Returns undefined when the path has two factors or fewer (the step's own formula says it). Into
+ * a fork, where the path carries one share of the sum, the `∂f/∂x =` in front is left out.
  */
 export function pathFactors(a: Analysis, edge: number, n: Notation = TEX): string | undefined {
   const g = a.compiled;
@@ -38,7 +39,13 @@ export function pathFactors(a: Analysis, edge: number, n: Notation = TEX): strin
     symbolic.push(n.partial(sym(g.edgeTo[e]), sym(g.edgeFrom[e])));
     numeric.push(atom(bw.local[e]));
   }
+  // Two factors are the step's own `upstream · local`: nothing the headline does not say.
+  if (symbolic.length < 3) return undefined;
   const result = bw.contribution[edge];
   const value = n === TEX ? numberTex(result) : formatNumber(result);
-  return `${n.partial(f, sym(g.edgeFrom[edge]))} = ${symbolic.join(n.times)} = ${numeric.join(n.times)} = ${value}`;
+  // Into a fork this path brings one share, not the whole ∂f/∂x: no `∂f/∂x =` in front of it.
+  const operand = g.edgeFrom[edge];
+  const shares = trace.arrivalStart[operand + 1] - trace.arrivalStart[operand];
+  const lhs = shares > 1 ? '' : `${n.partial(f, sym(operand))} = `;
+  return `${lhs}${symbolic.join(n.times)} = ${numeric.join(n.times)} = ${value}`;
 }

@@ -144,24 +144,95 @@ function localParts(c: TexContext, e: number, n: Notation) {
 
 /**
  * The local derivative on edge `e`, symbolic, with numbers, and its value:
- * `\frac{\partial f}{\partial q} = z = -4`.
+ * `\frac{\partial f}{\partial q} = z = -4`. Where it is not finite (log at −1, 1/y at y = 0) only
+ * the symbolic form is written: `1/x = 1/(−1) = NaN` would be false arithmetic, and the panel says
+ * in words why there is no number.
  */
 export function localTex(c: TexContext, e: number, n: Notation = TEX): string {
   const w = words(c, n);
   const { symbolic, numeric, value } = localParts(c, e, n);
-  return chain([
-    n.partial(w.sym(c.graph.edgeTo[e]), w.sym(c.graph.edgeFrom[e])),
-    symbolic,
-    numeric,
-    value,
-  ]);
+  const head = n.partial(w.sym(c.graph.edgeTo[e]), w.sym(c.graph.edgeFrom[e]));
+  if (!Number.isFinite(c.backward.local[e])) return chain([head, symbolic]);
+  return chain([head, symbolic, numeric, value]);
+}
+
+/** One typeset piece of a formula; `node` is the graph node it names, for a hover link. */
+export interface FormulaPiece {
+  readonly tex: string;
+  readonly node?: number;
+}
+
+/**
+ * A formula as segments: `segments[0] rel segments[1] = segments[2] = …`. Each segment is a run of
+ * pieces written side by side, so a view can typeset the pieces apart (to link a factor to its
+ * node) and break lines only between segments, at the relations.
+ */
+export interface FormulaChain {
+  readonly segments: readonly (readonly FormulaPiece[])[];
+  /** The relation after the first segment: `=`, or `+=` for one share of a sum. */
+  readonly rel: string;
+}
+
+/** The chain as one string: `a += b = c`. */
+export function joinChain(ch: FormulaChain): string {
+  const text = ch.segments.map((seg) => seg.map((p) => p.tex).join(''));
+  return text.length < 2 ? (text[0] ?? '') : `${text[0]} ${ch.rel} ${text.slice(1).join(' = ')}`;
+}
+
+/**
+ * One chain-rule factor travelling back along edge `e`, as segments with each factor linked to
+ * its node: `∂f/∂x = ∂f/∂q · ∂q/∂x = (-4) · 1 = -4`. `\mathrel{+}=` replaces `=` where the operand
+ * has several consumers and this is one share. Out of the output itself the upstream factor is 1,
+ * so the step is the local derivative alone. Where the local derivative is not finite, the
+ * numbers are left out (see `localTex`).
+ */
+export function backwardEdgeChain(
+  c: TexContext,
+  e: number,
+  shared: boolean,
+  n: Notation = TEX,
+): FormulaChain {
+  const w = words(c, n);
+  const { output } = c.graph;
+  const from = c.graph.edgeFrom[e];
+  const to = c.graph.edgeTo[e];
+  const f = w.sym(output);
+  const finite = Number.isFinite(c.backward.local[e]);
+  const lhs: FormulaPiece[] = [{ tex: n.partial(f, w.sym(from)), node: from }];
+  const contribution: FormulaPiece[] = [{ tex: w.plain(c.backward.contribution[e]), node: from }];
+  let rest: FormulaPiece[][];
+  if (to === output) {
+    const { symbolic, numeric } = localParts(c, e, n);
+    rest = finite
+      ? [[{ tex: symbolic, node: to }], [{ tex: numeric }], contribution]
+      : [[{ tex: symbolic, node: to }]];
+  } else {
+    const factors: FormulaPiece[] = [
+      { tex: n.partial(f, w.sym(to)), node: to },
+      { tex: n.times },
+      { tex: n.partial(w.sym(to), w.sym(from)), node: to },
+    ];
+    rest = finite
+      ? [
+          factors,
+          [
+            { tex: w.atom(c.backward.grad[to]), node: to },
+            { tex: n.times },
+            { tex: w.atom(c.backward.local[e]) },
+          ],
+          contribution,
+        ]
+      : [factors];
+  }
+  // As `chain`: a part equal to the one before it says nothing new.
+  const key = (seg: readonly FormulaPiece[]) => seg.map((p) => p.tex).join('');
+  const kept = rest.filter((seg, i) => i === 0 || key(seg) !== key(rest[i - 1]));
+  return { segments: [lhs, ...kept], rel: shared ? n.plusEquals : '=' };
 }
 
 /**
  * One chain-rule factor travelling back along edge `e`:
  * `\frac{\partial f}{\partial x} = \frac{\partial f}{\partial q} \cdot \frac{\partial q}{\partial x} = (-4) \cdot 1 = -4`.
- * `\mathrel{+}=` replaces `=` where the operand has several consumers and this is one share.
- * Out of the output itself the upstream factor is 1, so the step is the local derivative alone.
  */
 export function backwardEdgeTex(
   c: TexContext,
@@ -169,22 +240,7 @@ export function backwardEdgeTex(
   shared: boolean,
   n: Notation = TEX,
 ): string {
-  const w = words(c, n);
-  const { output } = c.graph;
-  const from = c.graph.edgeFrom[e];
-  const to = c.graph.edgeTo[e];
-  const f = w.sym(output);
-  const lhs = `${n.partial(f, w.sym(from))} ${shared ? n.plusEquals : '='}`;
-  const contribution = w.plain(c.backward.contribution[e]);
-  if (to === output) {
-    const { symbolic, numeric } = localParts(c, e, n);
-    return `${lhs} ${chain([symbolic, numeric, contribution])}`;
-  }
-  return `${lhs} ${chain([
-    `${n.partial(f, w.sym(to))}${n.times}${n.partial(w.sym(to), w.sym(from))}`,
-    `${w.atom(c.backward.grad[to])}${n.times}${w.atom(c.backward.local[e])}`,
-    contribution,
-  ])}`;
+  return joinChain(backwardEdgeChain(c, e, shared, n));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { BackwardResult } from './backward';
 import { NodeKind, type CompiledGraph } from './graph';
 import { lazyArray } from './lazy';
 import {
+  backwardEdgeChain,
   backwardEdgeTex,
   forkSumTex,
   forwardEdgeTex,
@@ -10,6 +11,7 @@ import {
   seedTex,
   TEX,
   TEXT,
+  type FormulaChain,
   type Notation,
   type TexContext,
 } from './tex';
@@ -137,6 +139,10 @@ export class BackwardEdgeStep extends StepBase {
   }
   protected formula(n: Notation) {
     return backwardEdgeTex(this.ctx, this.edge, this.arrivals > 1, n);
+  }
+  /** The step's formula as segments whose factors name their nodes (for hover links). */
+  chain(n: Notation = TEX): FormulaChain {
+    return backwardEdgeChain(this.ctx, this.edge, this.arrivals > 1, n);
   }
   /** The local derivative: `\frac{\partial q}{\partial x} = 1` (LaTeX, or plain text). */
   localFormula(n: Notation = TEX): string {

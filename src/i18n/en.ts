@@ -277,6 +277,40 @@ export const en = {
     'Written out path by path, this sum takes {expanded} multiplications and additions; factored, {factored}. Paths can double with every layer, so listing them explodes; factoring, which is what forward and reverse mode do, keeps the work proportional to {edges, plural, one {the single edge} other {the # edges}}.',
   'paths.limit':
     'Only the first {limit} paths are listed: the count and the sum above cover them all.',
+  // Issue 9: what the chain-rule panel says where a step meets trouble, and the small fixes.
+  'inspect.tangent': 'Tangent ∂{n}/∂{x}',
+  'inspect.tangentTerm': 'Tangent term sent on (∂/∂{x})',
+  'narrate.tangentSeed': 'Forward mode starts at {x}: {partial} = 1',
+  'narrate.tangentEdge':
+    'The tangent flows from {from} to {to}: local derivative {local} times {tangent} gives {term}',
+  'narrate.tangentNode': 'The tangent of {node} is the sum of its terms: {value}',
+  'narrate.doneTangent': 'Done: {partial} = {value}.',
+  'export.latexPartialTitle': 'Copy LaTeX: the derivation so far (step {k} of {n})',
+  'export.latexPartialNote': 'The derivation so far: up to step {k} of {n}.',
+  'export.copiedPartial': 'Copied the derivation so far (step {k} of {n})',
+  'truth.logNegative':
+    'log is undefined for {arg}: the value is NaN, and so is every gradient through it.',
+  'truth.sqrtNegative':
+    'sqrt is undefined for {arg}: the value is NaN, and so is every gradient through it.',
+  'truth.nan':
+    '{reason} The value of {node} is NaN (not a number), and so is every gradient through it.',
+  'truth.infinite':
+    '{reason} The value of {node} is {value}, not a finite number, and no gradient through it is finite either.',
+  'truth.propagates':
+    '{node} is {value} because an operand already is: a value that is not a finite number spreads to everything computed from it.',
+  'truth.slopeNaN':
+    'The local derivative {local} has no value there, so the gradient is NaN (not a number), and so is every gradient through it.',
+  'truth.slopeInfinite':
+    'The local derivative {local} is not finite there, so neither is the gradient, nor any gradient through it.',
+  'truth.upstream':
+    'The gradient arriving, {partial}, is already {value}: every gradient through it is {value} too.',
+  'formula.shareOf': 'Share {arrived} of {count} of {partial}, so far:',
+  'formula.pathShare': 'Factors along the path of this share',
+  'paths.whyFactorEqual':
+    'Here summing over the paths and the factored form both take {ops} multiplications and additions: no two paths share an edge, so there is nothing to factor out. With every layer the paths multiply, and the path-by-path sum grows exponentially while the factored one (what reverse mode computes) grows with {edges, plural, one {the single edge} other {the # edges}}.',
+  'train.lrNegative':
+    'A learning rate must be above 0: a negative one would climb the loss instead of descending it. Still using {lr}.',
+  'train.lrZero': 'A learning rate of 0 would never move the parameters. Still using {lr}.',
 } as const;
 
 /** Every key, those of the panels that load later included (their English: `enLater.ts`). */

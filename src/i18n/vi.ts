@@ -411,6 +411,40 @@ export const vi: Table = {
   'formula.tangentSummary': 'Chế độ xuôi theo {x}',
   'formula.tangentSummaryHint':
     'Một lượt cho ∂n/∂{x} của mọi nút n. {n, plural, =1 {Chỉ có một đầu vào nên thế là đủ mọi đạo hàm, và chế độ ngược cũng cần một lượt.} other {Mỗi đầu vào khác cần một lượt riêng (# đầu vào, # lượt); chế độ ngược có tất cả trong một lượt lan truyền ngược.}}',
+  // Issue 9: điều bảng quy tắc chuỗi nói khi một bước gặp trục trặc, và các sửa nhỏ.
+  'inspect.tangent': 'Tiếp tuyến ∂{n}/∂{x}',
+  'inspect.tangentTerm': 'Số hạng tiếp tuyến gửi đi (∂/∂{x})',
+  'narrate.tangentSeed': 'Chế độ xuôi bắt đầu tại {x}: {partial} = 1',
+  'narrate.tangentEdge':
+    'Tiếp tuyến chảy từ {from} tới {to}: đạo hàm cục bộ {local} nhân {tangent} được {term}',
+  'narrate.tangentNode': 'Tiếp tuyến của {node} là tổng các số hạng của nó: {value}',
+  'narrate.doneTangent': 'Xong: {partial} = {value}.',
+  'export.latexPartialTitle': 'Chép LaTeX: phần suy dẫn tới lúc này (bước {k} trên {n})',
+  'export.latexPartialNote': 'Phần suy dẫn tới lúc này: đến bước {k} trên {n}.',
+  'export.copiedPartial': 'Đã chép phần suy dẫn tới lúc này (bước {k} trên {n})',
+  'truth.logNegative':
+    'log không xác định tại {arg}: giá trị là NaN, và mọi gradient đi qua nó cũng vậy.',
+  'truth.sqrtNegative':
+    'sqrt không xác định tại {arg}: giá trị là NaN, và mọi gradient đi qua nó cũng vậy.',
+  'truth.nan':
+    '{reason} Giá trị của {node} là NaN (không phải một số), và mọi gradient đi qua nó cũng vậy.',
+  'truth.infinite':
+    '{reason} Giá trị của {node} là {value}, không phải một số hữu hạn, và không gradient nào đi qua nó là hữu hạn.',
+  'truth.propagates':
+    '{node} bằng {value} vì một toán hạng của nó đã như vậy: một giá trị không hữu hạn lan sang mọi thứ được tính từ nó.',
+  'truth.slopeNaN':
+    'Đạo hàm cục bộ {local} không có giá trị tại đó, nên gradient là NaN (không phải một số), và mọi gradient đi qua nó cũng vậy.',
+  'truth.slopeInfinite':
+    'Đạo hàm cục bộ {local} không hữu hạn tại đó, nên gradient cũng không, và mọi gradient đi qua nó cũng không.',
+  'truth.upstream':
+    'Gradient đi tới, {partial}, đã là {value}: mọi gradient đi qua nó cũng là {value}.',
+  'formula.shareOf': 'Phần {arrived} trên {count} của {partial}, tạm tính:',
+  'formula.pathShare': 'Các thừa số dọc đường đi của phần này',
+  'paths.whyFactorEqual':
+    'Ở đây tổng theo các đường đi và dạng phân tích nhân tử đều cần {ops} phép nhân và cộng: không có hai đường đi nào chung cạnh, nên không có gì để đặt nhân tử chung. Mỗi lớp làm số đường đi nhân lên, nên tổng theo từng đường đi tăng theo hàm mũ, còn dạng phân tích (điều chế độ ngược tính) tăng theo {edges} cạnh.',
+  'train.lrNegative':
+    'Tốc độ học phải lớn hơn 0: một giá trị âm sẽ làm hàm mất mát tăng thay vì giảm. Vẫn dùng {lr}.',
+  'train.lrZero': 'Tốc độ học bằng 0 sẽ không bao giờ làm thay đổi các tham số. Vẫn dùng {lr}.',
 };
 
 /**

@@ -33,6 +33,7 @@ export function initialState(overrides: Partial<AppState> = {}): AppState {
     playing: false,
     selected: null,
     hovered: null,
+    hoverNode: null,
     settings: DEFAULT_SETTINGS,
     example: DEFAULT_EXAMPLE,
     ignored: [],

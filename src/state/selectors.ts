@@ -1,4 +1,5 @@
-import type { Analysis, Step } from '../engine';
+import type { Analysis } from '../engine';
+import { selectStepState } from './stepState';
 import type { AppState } from './types';
 
 const keys = new WeakMap<Analysis, string>();
@@ -17,18 +18,13 @@ export function structureKey(a: Analysis): string {
   return key;
 }
 
-export const selectSteps = (s: AppState): readonly Step[] => s.analysis?.steps ?? [];
+/** 'forward' until the second pass starts (see stepState.ts), then 'backward'. */
+export const selectPhase = (s: AppState): 'forward' | 'backward' => {
+  const phase = selectStepState(s)?.phase ?? 'start';
+  return phase === 'start' || phase === 'forward' ? 'forward' : 'backward';
+};
 
-/** The step just played (what the formula panel explains), or undefined at the start. */
-export const selectCurrentStep = (s: AppState): Step | undefined =>
-  s.stepIndex > 0 ? s.analysis?.steps[s.stepIndex - 1] : undefined;
-
-/** 'forward' until the seed has played, then 'backward'. */
-export const selectPhase = (s: AppState): 'forward' | 'backward' =>
-  s.analysis && s.stepIndex > s.analysis.trace.forwardCount ? 'backward' : 'forward';
-
-export const selectAtEnd = (s: AppState): boolean =>
-  s.analysis !== null && s.stepIndex === s.analysis.steps.length;
+export const selectAtEnd = (s: AppState): boolean => selectStepState(s)?.phase === 'done';
 
 /** What the inspector shows: the clicked item, else the hovered one. */
 export const selectInspected = (s: AppState) => s.selected ?? s.hovered;

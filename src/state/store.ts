@@ -93,6 +93,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
           stepIndex,
           selected: null,
           hovered: null,
+          hoverNode: null,
         });
       };
       const result = deps.layout(toLayoutInput(analysis, deps.sizeOf));
@@ -117,7 +118,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         stopPlaying();
         return;
       }
-      set({ stepIndex: stepIndex + 1 });
+      set({ stepIndex: stepIndex + 1, hoverNode: null });
       playTimer = setTimeout(tick, STEP_MS / settings.speed);
     };
 
@@ -145,7 +146,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
 
     const moveTo = (k: number) => {
       stopPlaying();
-      set({ stepIndex: clampStep(k) });
+      // The formula under the pointer is replaced by the new step's: its link goes with it.
+      set({ stepIndex: clampStep(k), hoverNode: null });
     };
 
     return {
@@ -249,12 +251,17 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       hover(hovered) {
         set({ hovered });
       },
+      hoverFactor(hoverNode) {
+        if (get().hoverNode !== hoverNode) set({ hoverNode });
+      },
       setSettings(patch) {
         const settings = { ...get().settings, ...patch };
         if (settings.lang !== get().settings.lang) localizeExample(settings.lang);
         if (settings.ad !== get().settings.ad || settings.wrt !== get().settings.wrt) {
           stopPlaying();
-          set({ settings, stepIndex: stepAfterModeChange(get(), settings) });
+          // Paths are reverse mode's sums; in forward mode they would dim the edge being explained.
+          const pathsFrom = settings.ad === 'forward' ? null : get().pathsFrom;
+          set({ settings, stepIndex: stepAfterModeChange(get(), settings), pathsFrom });
         } else set({ settings });
       },
       showPaths(pathsFrom) {

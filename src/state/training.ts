@@ -9,7 +9,7 @@ import {
   type TrainResult,
 } from '../engine';
 import type { Example } from '../examples';
-import { selectPhase, structureKey } from './selectors';
+import { selectAtEnd, selectPhase, structureKey } from './selectors';
 import type { AppState, AppStore } from './types';
 
 /**
@@ -87,7 +87,7 @@ export function selectTrainingPhase(s: AppState): 'forward' | 'backward' | 'upda
     training.lastUpdate &&
     training.updateSource === s.source &&
     analysis !== null &&
-    s.stepIndex === analysis.steps.length
+    selectAtEnd(s)
   )
     return 'update';
   return selectPhase(s);

@@ -53,6 +53,8 @@ export interface AppState {
   /** What the inspector shows: the clicked item, else the hovered one. */
   selected: Selection;
   hovered: Selection;
+  /** Node id a formula factor under the pointer or focus names: the graph outlines that node. */
+  hoverNode: number | null;
   settings: Settings;
   example: ExampleId | null;
   /** Parts of the opening link that could not be used, for a small notice. */
@@ -82,6 +84,8 @@ export interface AppActions extends TrainingActions {
   jumpToEnd(): void;
   select(selection: Selection): void;
   hover(selection: Selection): void;
+  /** A formula factor naming this node is hovered or focused (null when it is left). */
+  hoverFactor(node: number | null): void;
   setSettings(patch: Partial<Settings>): void;
   /**
    * Sets everything a link describes at once (program, values, step, settings), as when the page

@@ -35,6 +35,17 @@ describe('gradientCheck', () => {
     expect(gradientCheck('x = 1\nf = relu(x)').inputs[0].kink).toBe(false);
   });
 
+  it('warns of a kink only for inputs whose nudge moves the kinked argument', () => {
+    const [x, y] = gradientCheck('x = 0; y = 3\nf = relu(x) * y').inputs;
+    expect(x.name).toBe('x');
+    expect(x.kink).toBe(true);
+    expect(y.name).toBe('y');
+    expect(y.kink).toBe(false); // nudging y never reaches relu's argument
+    // Both arguments of a tie move with either input.
+    const [a, b] = gradientCheck('a = 2; b = 2\nf = max(a, b)').inputs;
+    expect([a.kink, b.kink]).toEqual([true, true]);
+  });
+
   it('catches a wrong gradient: a steep function with a large h disagrees', () => {
     const [c] = gradientCheck('x = 1\nf = exp(10*x)', {}, 0.1).inputs;
     expect(c.status).not.toBe('ok');

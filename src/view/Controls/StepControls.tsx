@@ -2,18 +2,15 @@ import { useId } from 'react';
 import { useT } from '../../i18n/useT';
 import { SPEEDS } from '../../state/initialState';
 import { useApp } from '../../state/appStore';
-import { activeSplit, activeStepCount, activeTangent } from '../../state/modes';
+import { selectStepState } from '../../state/stepState';
 import { Icon, type IconName } from './icons';
 
 /** Step buttons, speed, a scrubber over both phases, and where we are. */
 export function StepControls() {
   const t = useT();
   const s = useApp((st) => ({
-    k: st.stepIndex,
-    // The active mode's list: in forward mode the tangent pass follows the values.
-    n: activeStepCount(st),
-    forwardCount: activeSplit(st),
-    tangentMode: activeTangent(st) !== undefined,
+    // What step we are at, of which pass, in the active mode (src/state/stepState.ts).
+    known: selectStepState(st),
     playing: st.playing,
     speed: st.settings.speed,
     stepBy: st.stepBy,
@@ -26,13 +23,17 @@ export function StepControls() {
   }));
   const speedId = useId();
   const scrubId = useId();
-  const phase = s.k > s.forwardCount ? (s.tangentMode ? 'tangent' : 'backward') : 'forward';
+  const k = s.known?.k ?? 0;
+  const n = s.known?.count ?? 0;
+  const forwardCount = s.known?.split ?? 0;
+  const tangentMode = s.known?.mode === 'forward';
+  const phase = s.known?.pass ?? 'forward';
   const counter =
-    s.k === 0
-      ? t('controls.counterStart', { n: s.n })
-      : `${t('controls.counter', { k: s.k, n: s.n })} · ${t(`phase.${phase}`)}`;
+    k === 0
+      ? t('controls.counterStart', { n })
+      : `${t('controls.counter', { k, n })} · ${t(`phase.${phase}`)}`;
   // Where the backward pass begins on the scrubber, as a share of its width.
-  const split = s.n > 0 ? (s.forwardCount / s.n) * 100 : 50;
+  const split = n > 0 ? (forwardCount / n) * 100 : 50;
 
   return (
     <div
@@ -48,7 +49,7 @@ export function StepControls() {
             icon="reset"
             label={t('controls.reset')}
             onClick={s.reset}
-            disabled={s.k === 0}
+            disabled={k === 0}
             keys="Home"
             minor
           />
@@ -56,14 +57,14 @@ export function StepControls() {
             icon="previous"
             label={t('controls.previous')}
             onClick={() => s.stepBy(-1)}
-            disabled={s.k === 0}
+            disabled={k === 0}
             keys="ArrowLeft"
           />
           <StepButton
             icon={s.playing ? 'pause' : 'play'}
             label={s.playing ? t('controls.pause') : t('controls.play')}
             onClick={s.togglePlay}
-            disabled={s.n === 0}
+            disabled={n === 0}
             keys="Space"
             primary
           />
@@ -71,43 +72,43 @@ export function StepControls() {
             icon="next"
             label={t('controls.next')}
             onClick={() => s.stepBy(1)}
-            disabled={s.k >= s.n}
+            disabled={k >= n}
             keys="ArrowRight"
             primary
             iconAfter
           />
           <StepButton
             icon="backward"
-            label={t(s.tangentMode ? 'controls.toTangent' : 'controls.toBackward')}
+            label={t(tangentMode ? 'controls.toTangent' : 'controls.toBackward')}
             onClick={s.jumpToBackward}
-            disabled={s.k === s.forwardCount || s.n === 0}
+            disabled={k === forwardCount || n === 0}
             minor
           />
           <StepButton
             icon="end"
             label={t('controls.toEnd')}
             onClick={s.jumpToEnd}
-            disabled={s.k >= s.n}
+            disabled={k >= n}
             keys="End"
             iconAfter
             minor
           />
         </div>
         <div className="scrub-row">
-          <output className={`counter phase-${s.k === 0 ? 'start' : phase}`} aria-live="off">
+          <output className={`counter phase-${k === 0 ? 'start' : phase}`} aria-live="off">
             {counter}
           </output>
           <label htmlFor={scrubId} className="visually-hidden">
             {t('controls.scrubber')}
           </label>
           <div
-            className={`scrubber-wrap${s.tangentMode ? ' tangent' : ''}`}
+            className={`scrubber-wrap${tangentMode ? ' tangent' : ''}`}
             style={{ ['--split' as string]: `${split}%` }}
           >
             <div className="scrub-phases" aria-hidden="true">
               <span className="scrub-forward">{t('phase.forwardPass')}</span>
               <span className="scrub-backward">
-                {t(s.tangentMode ? 'phase.tangentPass' : 'phase.backwardPass')}
+                {t(tangentMode ? 'phase.tangentPass' : 'phase.backwardPass')}
               </span>
             </div>
             <input
@@ -115,9 +116,9 @@ export function StepControls() {
               className="scrubber"
               type="range"
               min={0}
-              max={s.n}
+              max={n}
               step={1}
-              value={s.k}
+              value={k}
               aria-valuetext={counter}
               onChange={(e) => s.goTo(Number(e.target.value))}
             />

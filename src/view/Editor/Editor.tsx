@@ -55,6 +55,7 @@ export function Editor() {
           className="code-input"
           value={source}
           rows={rows}
+          wrap="off"
           spellCheck={false}
           autoCapitalize="off"
           autoComplete="off"

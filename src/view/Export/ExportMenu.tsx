@@ -4,8 +4,12 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { derivationLatex, type Analysis } from '../../engine';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
+import { selectStepState, type StepState } from '../../state/stepState';
 
-type Status = { kind: 'copied' | 'copyFailed' | 'exportFailed'; at: number } | null;
+type Status = {
+  kind: 'copied' | 'copiedPartial' | 'copyFailed' | 'exportFailed';
+  at: number;
+} | null;
 
 /** How long the "Copied" confirmation stays up. */
 const STATUS_MS = 2500;
@@ -17,7 +21,10 @@ const STATUS_MS = 2500;
  */
 export function ExportMenu({ svgRef }: { svgRef: RefObject<SVGSVGElement | null> }) {
   const t = useT();
-  const { analysis, stepIndex } = useApp((s) => ({ analysis: s.analysis, stepIndex: s.stepIndex }));
+  // The active mode's picture: in forward mode the tangent pass, never reverse mode's steps.
+  const { analysis, known } = useApp((s) => ({ analysis: s.analysis, known: selectStepState(s) }));
+  const stepIndex = known?.k ?? 0;
+  const partial = known !== undefined && known.k < known.count;
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -31,30 +38,34 @@ export function ExportMenu({ svgRef }: { svgRef: RefObject<SVGSVGElement | null>
   };
 
   /** The picture of what is on screen now, with the formula panel's text underneath. */
-  async function image(a: Analysis) {
+  async function image(a: Analysis, st: StepState) {
     const svg = svgRef.current;
     if (!svg) throw new Error('graph not mounted');
     const { frameFormula, graphSvg } = await import('./graphImage');
-    const n = a.steps.length;
+    const n = st.count;
     const phase =
-      stepIndex === 0
+      st.pass === null
         ? ''
-        : t(stepIndex > a.trace.forwardCount ? 'phase.backwardPass' : 'phase.forwardPass');
+        : t(
+            st.pass === 'forward'
+              ? 'phase.forwardPass'
+              : st.pass === 'tangent'
+                ? 'phase.tangentPass'
+                : 'phase.backwardPass',
+          );
     const counter =
-      stepIndex === 0
-        ? t('controls.counterStart', { n })
-        : t('controls.counter', { k: stepIndex, n });
-    return graphSvg(svg, frameFormula(a, stepIndex), {
+      st.k === 0 ? t('controls.counterStart', { n }) : t('controls.counter', { k: st.k, n });
+    return graphSvg(svg, frameFormula(a, st), {
       caption: phase ? `${counter} · ${phase}` : counter,
       title: `${t('app.title')}: ${counter}`,
     });
   }
 
   async function exportAs(format: 'svg' | 'png') {
-    if (!analysis || busy) return;
+    if (!analysis || !known || busy) return;
     setBusy(true);
     try {
-      const picture = await image(analysis);
+      const picture = await image(analysis, known);
       const { download, graphPng } = await import('./graphImage');
       const blob =
         format === 'svg'
@@ -70,18 +81,22 @@ export function ExportMenu({ svgRef }: { svgRef: RefObject<SVGSVGElement | null>
   }
 
   async function copyLatex() {
-    if (!analysis) return;
+    if (!analysis || !known) return;
     try {
-      const tex = derivationLatex(analysis, stepIndex, {
+      const tex = derivationLatex(analysis, known.k, {
         headings: {
           program: t('export.headingProgram'),
           forward: t('phase.forwardPass'),
-          backward: t('phase.backwardPass'),
+          backward: t(known.tangent ? 'phase.tangentPass' : 'phase.backwardPass'),
           gradients: t('export.headingGradients'),
         },
+        ...(known.tangent ? { tangent: known.tangent } : {}),
+        ...(partial
+          ? { partialNote: t('export.latexPartialNote', { k: known.k, n: known.count }) }
+          : {}),
       });
       await navigator.clipboard.writeText(tex);
-      show('copied');
+      show(partial ? 'copiedPartial' : 'copied');
     } catch (e) {
       console.warn('copy failed', e);
       show('copyFailed');
@@ -91,17 +106,19 @@ export function ExportMenu({ svgRef }: { svgRef: RefObject<SVGSVGElement | null>
   const message =
     status?.kind === 'copied'
       ? t('export.copied')
-      : status?.kind === 'copyFailed'
-        ? t('export.copyFailed')
-        : status?.kind === 'exportFailed'
-          ? t('export.failed')
-          : '';
+      : status?.kind === 'copiedPartial'
+        ? t('export.copiedPartial', { k: stepIndex, n: known?.count ?? 0 })
+        : status?.kind === 'copyFailed'
+          ? t('export.copyFailed')
+          : status?.kind === 'exportFailed'
+            ? t('export.failed')
+            : '';
 
   return (
     <div className="export-tools">
       <span
         role="status"
-        className={`export-status${status && status.kind !== 'copied' ? ' failed' : ''}`}
+        className={`export-status${status && !status.kind.startsWith('copied') ? ' failed' : ''}`}
       >
         {message}
       </span>
@@ -124,7 +141,12 @@ export function ExportMenu({ svgRef }: { svgRef: RefObject<SVGSVGElement | null>
         type="button"
         className="icon-button export-button"
         aria-label={t('export.latex')}
-        title={t('export.latex')}
+        // Mid-trace the handout holds the steps so far only: the tooltip says so before copying.
+        title={
+          partial
+            ? t('export.latexPartialTitle', { k: stepIndex, n: known?.count ?? 0 })
+            : t('export.latex')
+        }
         disabled={!analysis}
         onClick={() => void copyLatex()}
       >

@@ -1,4 +1,5 @@
 import { formatNumber, formulas, NodeKind, TEXT, type Analysis } from '../../engine';
+import { stepState, type StepState } from '../../state/stepState';
 
 /**
  * The graph as a standalone picture: the live `<svg>` cloned with its computed styles written
@@ -59,11 +60,14 @@ export interface GraphImage {
  * the start, the step's formula (and a fork's running sum) after that, and every input's gradient
  * at the end.
  */
-export function frameFormula(analysis: Analysis, stepIndex: number): string[] {
+export function frameFormula(analysis: Analysis, at: number | StepState): string[] {
+  // A bare index means reverse mode; the app passes the active mode's step state, so forward
+  // mode exports its tangent step, not the reverse-mode step of the same number.
+  const state = typeof at === 'number' ? stepState(analysis, { ad: 'reverse', wrt: null }, at) : at;
   const g = analysis.compiled;
   const ctx = { graph: g, value: analysis.value, backward: analysis.backward };
-  const n = analysis.steps.length;
-  if (stepIndex <= 0) {
+  const step = state.current;
+  if (!step) {
     const lines: string[] = [];
     for (let i = 0; i < g.nodeCount && lines.length < 4; i++) {
       if (g.kind[i] !== NodeKind.Op || (g.names[i] === undefined && i !== g.output)) continue;
@@ -71,14 +75,16 @@ export function frameFormula(analysis: Analysis, stepIndex: number): string[] {
     }
     return lines;
   }
-  const step = analysis.steps[Math.min(stepIndex, n) - 1];
   const lines = [step.text];
   if (step.kind === 'backward-edge') {
     const sum = step.sumFormula(TEXT);
     if (sum !== undefined) lines.push(sum);
   }
-  if (stepIndex >= n && analysis.inputs.length > 0) {
-    const f = g.symbol(g.output).text;
+  const f = g.symbol(g.output).text;
+  if (state.phase === 'done' && state.tangent) {
+    const x = g.symbol(state.tangent.wrt).text;
+    lines.push(`∂${f}/∂${x} = ${formatNumber(state.tangent.tangent[g.output])}`);
+  } else if (state.phase === 'done' && analysis.inputs.length > 0) {
     const shown = analysis.inputs.slice(0, 8).map((input) => {
       const grad = analysis.backward.grad[input.node];
       return `∂${f}/∂${g.symbol(input.node).text} = ${formatNumber(grad)}`;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { ChainInput } from './katex';
 
 type Renderer = typeof import('./katex');
 let loaded: Renderer | undefined;
@@ -35,15 +36,26 @@ function whenKatexLoads(wake: () => void): () => void {
 /**
  * A formula: KaTeX once it has loaded, the plain-text form until then. Screen readers always get
  * the plain text, which says the same thing in words and symbols.
+ *
+ * `wrap` (or a `chain` of pieces) typesets it to fit its box: broken at its `=` signs, scaled down
+ * a little if a part is still too wide (see `renderChain`). A chain's linked pieces are focusable
+ * hover targets carrying `data-node`; the panel around them turns that into the graph's highlight.
  */
 export function Tex({
   tex,
   text,
   display = false,
+  wrap = false,
+  chain,
+  lead,
 }: {
   tex: string;
   text: string;
   display?: boolean;
+  wrap?: boolean;
+  chain?: ChainInput;
+  /** The node the left side names (with `wrap`): it becomes a linked factor. */
+  lead?: { readonly node: number; readonly label: string };
 }) {
   const ref = useRef<HTMLSpanElement>(null);
   const [ready, setReady] = useState(loaded !== undefined);
@@ -55,13 +67,35 @@ export function Tex({
     }
     return whenKatexLoads(() => setReady(true));
   }, [ready]);
+  const chained = wrap || chain !== undefined;
+  const leadNode = lead?.node;
+  const leadLabel = lead?.label;
   useEffect(() => {
-    if (ready && ref.current && loaded) loaded.renderTex(tex, ref.current, display);
-  }, [ready, tex, display]);
+    const el = ref.current;
+    if (!ready || !el || !loaded) return;
+    const k = loaded;
+    if (!chained) {
+      k.renderTex(tex, el, display);
+      return;
+    }
+    const linkTo =
+      leadNode !== undefined ? { node: leadNode, label: leadLabel ?? String(leadNode) } : undefined;
+    k.renderChain(chain ?? tex, el, linkTo);
+    return () => k.releaseTex(el);
+  }, [ready, tex, display, chained, chain, leadNode, leadLabel]);
+  const linked =
+    leadNode !== undefined ||
+    (chain?.segments.some((seg) => seg.some((p) => p.node !== undefined)) ?? false);
   return (
-    <span className={display ? 'tex tex-display' : 'tex'}>
+    <span className={`tex${display ? ' tex-display' : ''}${chained ? ' tex-wrap' : ''}`}>
       <span className="visually-hidden">{text}</span>
-      <span ref={ref} aria-hidden="true" className={ready ? 'tex-rendered' : 'tex-fallback'}>
+      <span
+        ref={ref}
+        // Linked factors are focusable, so their container cannot be hidden from assistive
+        // technology; each factor carries its own label and KaTeX hides its own glyphs.
+        aria-hidden={linked ? undefined : 'true'}
+        className={ready ? 'tex-rendered' : 'tex-fallback'}
+      >
         {ready ? null : text}
       </span>
     </span>

@@ -32,6 +32,8 @@ export function GraphPanel() {
   // Forward mode's tangent pass and the highlighted paths (both memoized per analysis).
   const { tangent, paths } = useApp((s) => ({ tangent: activeTangent(s), paths: selectPaths(s) }));
   const highlight = useMemo(() => (paths ? new Set(paths.result.edges) : undefined), [paths]);
+  // The node a hovered or focused formula factor names (outlined on the graph).
+  const linked = useApp((s) => s.hoverNode);
   const reducedMotion = useReducedMotion();
   const areaRef = useRef<HTMLDivElement>(null);
   const minimapRef = useRef<HTMLDivElement>(null);
@@ -112,10 +114,11 @@ export function GraphPanel() {
             selected,
             ...(tangent ? { tangent } : {}),
             ...(highlight ? { highlight } : {}),
+            linked,
             words: nodeWords(t),
           })
         : null,
-    [analysis, layout, stepIndex, selected, t, tangent, highlight],
+    [analysis, layout, stepIndex, selected, t, tangent, highlight, linked],
   );
 
   useEffect(() => {

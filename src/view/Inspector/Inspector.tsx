@@ -1,19 +1,20 @@
-import { formatNumber, formulas, TEX, TEXT, type Analysis } from '../../engine';
-import type { Translate } from '../../i18n';
+import { lazy, Suspense } from 'react';
 import { translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { selectInspected } from '../../state/selectors';
 import { useApp } from '../../state/appStore';
-import type { Selection } from '../../state/types';
-import { Tex } from '../Formula/Tex';
+import { selectStepState } from '../../state/stepState';
+
+// The numbers appear on the first hover or click, so their code loads then, not with the page.
+const Details = lazy(() => import('./InspectorDetails').then((m) => ({ default: m.Details })));
 
 /** The numbers of the hovered or clicked node or edge, as far as the steps played have computed. */
 export function Inspector() {
   const t = useT();
-  const { analysis, inspected, stepIndex, lang, select, selected } = useApp((s) => ({
+  const { analysis, inspected, known, lang, select, selected } = useApp((s) => ({
     analysis: s.analysis,
     inspected: selectInspected(s),
-    stepIndex: s.stepIndex,
+    known: selectStepState(s),
     lang: s.settings.lang,
     select: s.select,
     selected: s.selected,
@@ -30,100 +31,19 @@ export function Inspector() {
           </button>
         )}
       </div>
-      {analysis && inspected ? (
-        <Details
-          analysis={analysis}
-          item={inspected}
-          k={stepIndex}
-          t={t}
-          note={(code) => translate(lang, code)}
-        />
+      {analysis && inspected && known ? (
+        <Suspense fallback={<p className="muted">{t('inspect.hint')}</p>}>
+          <Details
+            analysis={analysis}
+            item={inspected}
+            known={known}
+            t={t}
+            note={(code) => translate(lang, code)}
+          />
+        </Suspense>
       ) : (
         <p className="muted">{t('inspect.hint')}</p>
       )}
     </section>
-  );
-}
-
-function Details({
-  analysis: a,
-  item,
-  k,
-  t,
-  note,
-}: {
-  analysis: Analysis;
-  item: NonNullable<Selection>;
-  k: number;
-  t: Translate;
-  note(code: Parameters<typeof translate>[1]): string;
-}) {
-  const g = a.compiled;
-  const ctx = { graph: g, value: a.value, backward: a.backward };
-  const fmt = (v: number) => formatNumber(v);
-  if (item.kind === 'edge') {
-    const edge = a.graph.edges[item.id];
-    if (!edge) return null;
-    const valueKnown = a.trace.edgeValueStep[edge.id] < k;
-    const gradKnown = a.trace.edgeGradStep[edge.id] < k;
-    return (
-      <dl className="facts">
-        <dt>{t('inspect.edge', { from: g.symbol(edge.from).text, to: g.symbol(edge.to).text })}</dt>
-        <dd />
-        <dt>{t('inspect.value')}</dt>
-        <dd className="value-text">{valueKnown ? fmt(a.value[edge.from]) : t('inspect.notYet')}</dd>
-        <dt>{t('inspect.local')}</dt>
-        <dd>
-          <Tex
-            tex={formulas.localTex(ctx, edge.id, TEX)}
-            text={formulas.localTex(ctx, edge.id, TEXT)}
-          />
-        </dd>
-        <dt>{t('inspect.contribution')}</dt>
-        <dd className="grad-text">
-          {edge.contribution === undefined
-            ? t('inspect.noGradient')
-            : gradKnown
-              ? fmt(edge.contribution)
-              : t('inspect.notYet')}
-        </dd>
-      </dl>
-    );
-  }
-  const node = a.graph.nodes[item.id];
-  if (!node) return null;
-  const valueKnown = a.trace.nodeValueStep[node.id] < k;
-  const gradKnown =
-    a.trace.nodeGradStep[node.id] < k || (!node.reachesOutput && k > a.trace.forwardCount);
-  const definition =
-    node.kind === 'op' ? (
-      <Tex
-        tex={`${node.symbol.tex} = ${formulas.definitionTex(ctx, node.id, TEX)}`}
-        text={`${node.symbol.text} = ${formulas.definitionTex(ctx, node.id, TEXT)}`}
-      />
-    ) : (
-      <span>{node.symbol.text}</span>
-    );
-  return (
-    <dl className="facts">
-      <dt className="facts-head">{definition}</dt>
-      <dd />
-      <dt>{t('inspect.value')}</dt>
-      <dd className="value-text">{valueKnown ? fmt(node.value) : t('inspect.notYet')}</dd>
-      <dt>{t('inspect.gradient')}</dt>
-      <dd className="grad-text">
-        {node.grad === undefined
-          ? t('inspect.noGradient')
-          : gradKnown
-            ? fmt(node.grad)
-            : t('inspect.notYet')}
-      </dd>
-      {!node.reachesOutput && <dd className="note">{t('inspect.deadNode')}</dd>}
-      {node.notes.map((n) => (
-        <dd key={n.code} className={`note note-${n.kind}`} role="note">
-          {note(n.code)}
-        </dd>
-      ))}
-    </dl>
   );
 }

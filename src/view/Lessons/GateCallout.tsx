@@ -24,7 +24,7 @@ export function GateCallout({ analysis, step }: { analysis: Analysis; step: Step
           <span className="lesson-callout-title">{t('gate.title')}</span> {gate.sentence}
           {gate.local && (
             <span className="gate-local">
-              <Tex tex={gate.local.tex} text={gate.local.text} />
+              <Tex tex={gate.local.tex} text={gate.local.text} wrap />
             </span>
           )}
         </aside>

@@ -117,6 +117,13 @@ export function TrainingPanel() {
             value={training.learningRate}
             min={0}
             onCommit={(v) => v !== null && s.setLearningRate(v)}
+            problem={(v) =>
+              v > 0
+                ? null
+                : t(v < 0 ? 'train.lrNegative' : 'train.lrZero', {
+                    lr: String(training.learningRate),
+                  })
+            }
           />
           <label htmlFor={stepsId}>{t('train.steps')}</label>
           <NumberField
@@ -310,6 +317,7 @@ function NumberField({
   min,
   step = 'any',
   allowEmpty = false,
+  problem,
 }: {
   id: string;
   value: number | null;
@@ -317,37 +325,55 @@ function NumberField({
   min?: number;
   step?: number | 'any';
   allowEmpty?: boolean;
+  /** Why a number cannot be used (said under the field, the typed text kept), or null. */
+  problem?(v: number): string | null;
 }) {
   const shown = value === null ? '' : String(value);
   const [text, setText] = useState(shown);
   const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (!editing) setText(shown);
-  }, [shown, editing]);
+    if (!editing && error === null) setText(shown);
+  }, [shown, editing, error]);
+  const errorId = `${id}-problem`;
   return (
-    <input
-      id={id}
-      className="number-field"
-      type="number"
-      inputMode="decimal"
-      step={step}
-      min={min}
-      value={text}
-      onFocus={() => setEditing(true)}
-      onBlur={() => {
-        setEditing(false);
-        setText(shown);
-      }}
-      onChange={(e) => {
-        const raw = e.target.value;
-        setText(raw);
-        if (raw.trim() === '') {
-          if (allowEmpty) onCommit(null);
-          return;
-        }
-        const v = Number(raw);
-        if (Number.isFinite(v)) onCommit(v);
-      }}
-    />
+    <>
+      <input
+        id={id}
+        className="number-field"
+        type="number"
+        inputMode="decimal"
+        step={step}
+        min={min}
+        value={text}
+        aria-invalid={error !== null}
+        aria-describedby={error !== null ? errorId : undefined}
+        onFocus={() => setEditing(true)}
+        onBlur={() => {
+          setEditing(false);
+          // A refused number stays as typed, with its reason, so the person sees what happened.
+          if (error === null) setText(shown);
+        }}
+        onChange={(e) => {
+          const raw = e.target.value;
+          setText(raw);
+          setError(null);
+          if (raw.trim() === '') {
+            if (allowEmpty) onCommit(null);
+            return;
+          }
+          const v = Number(raw);
+          if (!Number.isFinite(v)) return;
+          const why = problem?.(v) ?? null;
+          if (why !== null) setError(why);
+          else onCommit(v);
+        }}
+      />
+      {error !== null && (
+        <p id={errorId} className="field-problem" role="alert">
+          {error}
+        </p>
+      )}
+    </>
   );
 }

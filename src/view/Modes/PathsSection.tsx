@@ -105,14 +105,14 @@ function PathsList() {
       <ol className="paths-list">
         {result.paths.map((p, k) => (
           <li key={k} className="path-item">
-            <Tex tex={p.tex} text={p.text} />
+            <Tex tex={p.tex} text={p.text} wrap />
           </li>
         ))}
       </ol>
       {all && result.sumTex ? (
         <div className="paths-sum">
           <span className="sub-label">{t('paths.sum')}</span>
-          <Tex tex={result.sumTex} text={result.sumText ?? ''} display />
+          <Tex tex={result.sumTex} text={result.sumText ?? ''} display wrap />
         </div>
       ) : (
         <div className="paths-sum">
@@ -125,6 +125,7 @@ function PathsList() {
               total: formatNumber(result.total),
             })}
             display
+            wrap
           />
           <p className="hint">
             {t('paths.shownSum', {
@@ -143,19 +144,31 @@ function PathsList() {
               tex={`${lhs} = ${factored.symbolicTex}`}
               text={`∂${f.text}/∂${x.text} = ${factored.text}`}
               display
+              wrap
             />
-            <Tex tex={`= ${factored.numericTex} = ${numberTex(factored.value)}`} text="" display />
+            <Tex
+              tex={`= ${factored.numericTex} = ${numberTex(factored.value)}`}
+              text=""
+              display
+              wrap
+            />
             <p className="hint">{t('paths.factoredNote')}</p>
           </>
         ) : (
           <p className="hint">{t('paths.tooBigFactored', { f: f.text })}</p>
         )}
         <p className="paths-why">
-          {t('paths.whyFactor', {
-            expanded: result.expandedOps.toLocaleString('en-US'),
-            factored: factored ? String(factored.operations) : t('paths.linear'),
-            edges: result.edges.length,
-          })}
+          {/* A comparison only where there is a difference: colah's ∂e/∂b takes 3 either way. */}
+          {factored && BigInt(factored.operations) >= result.expandedOps
+            ? t('paths.whyFactorEqual', {
+                ops: result.expandedOps.toLocaleString('en-US'),
+                edges: result.edges.length,
+              })
+            : t('paths.whyFactor', {
+                expanded: result.expandedOps.toLocaleString('en-US'),
+                factored: factored ? String(factored.operations) : t('paths.linear'),
+                edges: result.edges.length,
+              })}
         </p>
       </div>
       {!all && <p className="hint">{t('paths.limit', { limit: PATH_LIMIT })}</p>}

@@ -7,6 +7,8 @@ import {
 } from '../../engine';
 import { useT } from '../../i18n/useT';
 import { Tex } from '../Formula/Tex';
+import { leadOf } from '../Formula/links';
+import { stepTrouble } from '../Formula/trouble';
 
 /** A step of forward mode's tangent pass in the formula panel: the rule, then the numbers. */
 export function TangentExplained({ analysis, step }: { analysis: Analysis; step: TangentStep }) {
@@ -25,14 +27,20 @@ export function TangentExplained({ analysis, step }: { analysis: Analysis; step:
       caption = t('formula.tangentNode', { node: name(step.node) });
       break;
   }
+  const trouble = stepTrouble(analysis, step, t);
   return (
     <div className="formula-body phase-tangent">
       <p className="formula-caption">
         <span className="phase-chip phase-tangent">{t('phase.tangentPass')}</span> {caption}
       </p>
       <div className="formula-main">
-        <Tex tex={step.tex} text={step.text} display />
+        <Tex tex={step.tex} text={step.text} display wrap lead={leadOf(step)} />
       </div>
+      {trouble && (
+        <p className="formula-trouble" role="note">
+          {trouble}
+        </p>
+      )}
       {step.kind === 'tangent-edge' && step.arrivals > 1 && (
         <p className="formula-note">
           {t('formula.tangentTerms', {
@@ -67,6 +75,7 @@ export function TangentSummary({
         tex={tangentResultTex(analysis, tangent)}
         text={`∂${f.text}/∂${x} = ${formatNumber(value)}`}
         display
+        wrap
       />
       <p className="hint">{t('formula.tangentSummaryHint', { x, n: analysis.inputs.length })}</p>
     </div>

@@ -1,20 +1,35 @@
-import { useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
-import { narrate } from './narrate';
+import { selectStepState } from '../../state/stepState';
+
+type Narrate = typeof import('./narrate').narrate;
+let narrateFn: Narrate | undefined;
 
 /**
  * Says each step in words, in the current language, for screen-reader users (and anyone who
  * wants the picture described): a polite live region, so a step is read once the person pauses,
  * never cutting off what is being read. Hidden visually: the formula panel shows the same step.
+ * Nothing is said before the first step, so the sentence builder loads on demand.
  */
 export function Narration() {
   const t = useT();
-  const { analysis, stepIndex } = useApp((s) => ({ analysis: s.analysis, stepIndex: s.stepIndex }));
-  const sentence = useMemo(
-    () => (analysis ? narrate(analysis, stepIndex, t) : ''),
-    [analysis, stepIndex, t],
-  );
+  // The active mode's step: forward mode narrates its tangent pass, not reverse mode's steps.
+  const { analysis, known } = useApp((s) => ({ analysis: s.analysis, known: selectStepState(s) }));
+  const [narrate, setNarrate] = useState<Narrate | undefined>(() => narrateFn);
+  const needed = known !== undefined && known.k > 0;
+  useEffect(() => {
+    if (!needed || narrate) return;
+    let live = true;
+    void import('./narrate').then((m) => {
+      narrateFn = m.narrate;
+      if (live) setNarrate(() => m.narrate);
+    });
+    return () => {
+      live = false;
+    };
+  }, [needed, narrate]);
+  const sentence = analysis && known && narrate ? narrate(analysis, known, t) : '';
   return (
     <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="narration">
       {sentence}

@@ -3,10 +3,11 @@ import {
   formulas,
   TEXT,
   type Analysis,
+  type LensStep,
   type Notation,
-  type Step,
 } from '../../engine';
 import type { Translate } from '../../i18n';
+import { stepState, type StepState } from '../../state/stepState';
 
 /**
  * A number as it is read aloud: the engine's rounding, with a real minus sign (U+2212), which
@@ -38,8 +39,10 @@ function spokenNotation(t: Translate): Notation {
  * narrate(analyze('x = -2; y = 5; z = -4; q = x + y; f = q * z'), 8, t)
  * // 'Gradient flows from f to q: ∂f/∂f = 1 times ∂f/∂q = −4 gives −4'
  */
-export function narrate(a: Analysis, stepIndex: number, t: Translate): string {
-  const step: Step | undefined = stepIndex > 0 ? a.steps[stepIndex - 1] : undefined;
+export function narrate(a: Analysis, at: number | StepState, t: Translate): string {
+  // A bare index means reverse mode; the app passes the active mode's step state.
+  const state = typeof at === 'number' ? stepState(a, { ad: 'reverse', wrt: null }, at) : at;
+  const step: LensStep | undefined = state.current;
   if (!step) return '';
   const g = a.compiled;
   const name = (node: number) => g.symbol(node).text;
@@ -93,6 +96,34 @@ export function narrate(a: Analysis, stepIndex: number, t: Translate): string {
       }
       break;
     }
+    case 'tangent-seed':
+      sentence = t('narrate.tangentSeed', {
+        x: name(step.node),
+        partial: partial(step.node, step.node),
+      });
+      break;
+    case 'tangent-edge':
+      sentence = t('narrate.tangentEdge', {
+        from: name(step.from),
+        to: name(step.to),
+        local: spokenNumber(step.local),
+        tangent: spokenNumber(step.tangentFrom),
+        term: spokenNumber(step.term),
+      });
+      break;
+    case 'tangent-node':
+      sentence = t('narrate.tangentNode', {
+        node: name(step.node),
+        value: spokenNumber(step.value),
+      });
+      break;
   }
-  return stepIndex === a.steps.length ? `${sentence} ${t('narrate.done')}` : sentence;
+  if (state.phase !== 'done') return sentence;
+  const tangent = state.tangent;
+  return tangent
+    ? `${sentence} ${t('narrate.doneTangent', {
+        partial: partial(g.output, tangent.wrt),
+        value: spokenNumber(tangent.tangent[g.output]),
+      })}`
+    : `${sentence} ${t('narrate.done')}`;
 }

@@ -1,12 +1,12 @@
 import {
   formatNumber,
-  NEVER,
   type Analysis,
   type LensStep,
   type NodeSymbol,
   type TangentTrace,
 } from '../../engine';
 import type { LayoutResult } from '../../layout/types';
+import { stepState } from '../../state/stepState';
 import type { Selection } from '../../state/types';
 import { visualSize } from './geometry';
 
@@ -63,6 +63,8 @@ export interface NodeView {
   readonly note: 'domain' | 'kink' | 'slope' | null;
   readonly ariaLabel: string;
   readonly selected: boolean;
+  /** A factor naming this node is hovered or focused in a formula: the renderer outlines it. */
+  readonly linked: boolean;
 }
 
 export interface EdgeView {
@@ -106,6 +108,8 @@ export interface ViewInput {
   readonly tangent?: TangentTrace;
   /** Edges on the highlighted paths (colah's sums over paths); others are faded. */
   readonly highlight?: ReadonlySet<number>;
+  /** The node a hovered or focused formula factor names (`AppState.hoverNode`). */
+  readonly linked?: number | null;
   readonly words: GraphViewWords;
 }
 
@@ -116,27 +120,17 @@ export interface ViewInput {
 export function graphView(input: ViewInput): GraphView {
   const { analysis: a, layout, stepIndex: k, selected, words } = input;
   const fmt = (v: number) => formatNumber(v, input.digits);
-  const { trace } = a;
   const g = a.compiled;
   const tangent = input.tangent;
-  const current: LensStep | undefined =
-    k === 0
-      ? undefined
-      : tangent && k - 1 >= tangent.offset
-        ? tangent.steps[k - 1 - tangent.offset]
-        : a.steps[k - 1];
-  const tangentEnd = tangent ? tangent.offset + tangent.steps.length : 0;
+  // What is known at step k is decided in one place (src/state/stepState.ts).
+  const known = stepState(
+    a,
+    { ad: tangent ? 'forward' : 'reverse', wrt: tangent?.wrtName ?? null },
+    k,
+  );
+  const current: LensStep | undefined = known.current;
   const position = new Map(layout.nodes.map((n) => [n.id, n]));
   const edgeGeometry = new Map(layout.edges.map((e) => [e.id, e]));
-
-  /** Latest share to arrive at `node` among the steps played, or -1. */
-  const lastArrival = (node: number): number => {
-    let last = -1;
-    for (let s = trace.arrivalStart[node]; s < trace.arrivalStart[node + 1]; s++) {
-      if (trace.edgeGradStep[trace.arrivalEdges[s]] < k) last = s;
-    }
-    return last;
-  };
 
   // The nodes of the step just played: both ends of its edge, or the node it computes.
   const currentNodes = new Set<number>();
@@ -150,37 +144,26 @@ export function graphView(input: ViewInput): GraphView {
   const nodes = a.graph.nodes.map((node): NodeView => {
     const p = position.get(node.id)!;
     const size = visualSize(node);
-    const valueKnown = trace.nodeValueStep[node.id] < k;
-    const value = valueKnown ? fmt(node.value) : null;
-    const shares = trace.arrivalStart[node.id + 1] - trace.arrivalStart[node.id];
+    const value = known.valueKnown(node.id) ? fmt(node.value) : null;
+    const shares = a.trace.arrivalStart[node.id + 1] - a.trace.arrivalStart[node.id];
     let grad: string | null = null;
     let gradPartial = false;
-    if (node.isOutput) {
-      grad = trace.nodeGradStep[node.id] < k ? '1' : null;
-    } else if (node.variable && (node.kind === 'input' || shares > 1)) {
-      const last = lastArrival(node.id);
-      if (last >= 0) {
-        grad = fmt(a.backward.runningSum[trace.arrivalEdges[last]]);
-        gradPartial = last < trace.arrivalStart[node.id + 1] - 1;
-      } else if (node.kind === 'input' && trace.forwardCount < k && shares === 0) {
-        grad = '0'; // an input the output never uses: its gradient is 0 once the pass starts
-      }
-    }
     if (tangent) {
       // Forward mode: ṅ once its pass has reached the node; the output shows 0 at the end when
       // the input never reaches it, so the answer ∂f/∂x is always on screen.
-      grad =
-        tangent.nodeStep[node.id] < k
-          ? fmt(tangent.tangent[node.id])
-          : node.isOutput && k >= tangentEnd
-            ? '0'
-            : null;
-      gradPartial = false;
+      grad = known.gradKnown(node.id) ? fmt(tangent.tangent[node.id]) : null;
+    } else if (node.isOutput) {
+      grad = known.gradKnown(node.id) ? '1' : null;
+    } else if (node.variable && (node.kind === 'input' || shares > 1)) {
+      const soFar = known.gradSoFar(node.id);
+      if (soFar) {
+        grad = fmt(soFar.value);
+        gradPartial = soFar.partial;
+      } else if (node.kind === 'input' && known.gradKnown(node.id)) {
+        grad = '0'; // an input the output never uses: its gradient is 0 once the pass starts
+      }
     }
-    const gradFinal =
-      !tangent &&
-      (trace.nodeGradStep[node.id] < k ||
-        (node.variable && !node.reachesOutput && k > trace.forwardCount));
+    const gradFinal = !tangent && known.gradKnown(node.id);
     const gradValue = node.grad ?? 0;
     const name = node.symbol.name;
     const ariaLabel =
@@ -222,6 +205,7 @@ export function graphView(input: ViewInput): GraphView {
       note: node.notes[0]?.kind ?? null,
       ariaLabel,
       selected: selected?.kind === 'node' && selected.id === node.id,
+      linked: input.linked === node.id,
     };
   });
 
@@ -244,16 +228,15 @@ export function graphView(input: ViewInput): GraphView {
       path: geo.path,
       labelX: geo.label.x,
       labelY: geo.label.y,
-      value: trace.edgeValueStep[edge.id] < k ? fmt(a.graph.nodes[edge.from].value) : null,
-      grad: tangent
-        ? tangent.edgeStep[edge.id] < k
+      value: known.edgeValueKnown(edge.id) ? fmt(a.graph.nodes[edge.from].value) : null,
+      grad: !known.edgeGradKnown(edge.id)
+        ? null
+        : tangent
           ? fmt(tangent.term[edge.id])
-          : null
-        : trace.edgeGradStep[edge.id] !== NEVER && trace.edgeGradStep[edge.id] < k
-          ? fmt(edge.contribution ?? 0)
-          : null,
+          : fmt(edge.contribution ?? 0),
       gradKind: tangent ? 'tangent' : 'gradient',
-      onPath: input.highlight ? input.highlight.has(edge.id) : null,
+      // The edge being explained is never faded by the paths' highlight.
+      onPath: input.highlight && active === null ? input.highlight.has(edge.id) : null,
       active,
       dead: !g.reachesOutput[edge.to],
       selected: selected?.kind === 'edge' && selected.id === edge.id,

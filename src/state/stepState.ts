@@ -1,0 +1,169 @@
+import { NEVER, type Analysis, type LensStep, type TangentTrace } from '../engine';
+import { activeSteps, activeTangent } from './modes';
+import type { Settings } from './types';
+
+/**
+ * What is known after k steps, and which part of the run they are in: the one rule the graph,
+ * the inspector, the step controls, the narration and export all read, in either mode.
+ *
+ * - `start`: nothing played; inputs and constants are known, nothing else.
+ * - `forward`: values travel; a node's value is known once its evaluation step has played.
+ * - `seed`: the second pass has just started (∂f/∂f = 1, or ẋ = 1 in forward mode).
+ * - `backward` / `tangent`: gradients travel back (reverse mode) or tangents forward.
+ * - `done`: every step played.
+ */
+export type StepPhase = 'start' | 'forward' | 'seed' | 'backward' | 'tangent' | 'done';
+
+/** The pass a played step belongs to: what the phase chips and the counter name. */
+export type StepPass = 'forward' | 'backward' | 'tangent';
+
+export interface StepState {
+  /** Steps played, clamped to 0…count. */
+  readonly k: number;
+  /** Steps in the active list (values, then gradients or tangents). */
+  readonly count: number;
+  /** Where the second pass starts: the index of the seed. */
+  readonly split: number;
+  readonly mode: 'reverse' | 'forward';
+  /** Forward mode's tangent pass; undefined in reverse mode. */
+  readonly tangent: TangentTrace | undefined;
+  readonly steps: readonly LensStep[];
+  readonly phase: StepPhase;
+  /** The step just played (what the formula panel explains); undefined at the start. */
+  readonly current: LensStep | undefined;
+  /** Its pass, or null at the start. */
+  readonly pass: StepPass | null;
+  /** The edge the current step moves something along, if it does. */
+  readonly currentEdge: number | undefined;
+  /** A node's forward value is on show. */
+  valueKnown(node: number): boolean;
+  /** The value travelling along an edge has arrived at its consumer. */
+  edgeValueKnown(edge: number): boolean;
+  /**
+   * The node's derivative is complete: ∂f/∂node in reverse mode (a node the output does not use
+   * has gradient 0, known once the backward pass starts), ṅ = ∂node/∂x in forward mode.
+   */
+  gradKnown(node: number): boolean;
+  /**
+   * Reverse mode: the sum of the shares that have arrived at the node, and whether more are to
+   * come (colah's "so far"); undefined when none has arrived. Forward mode: always undefined.
+   */
+  gradSoFar(node: number): { readonly value: number; readonly partial: boolean } | undefined;
+  /** The edge's gradient share (reverse) or tangent term (forward) has been sent along it. */
+  edgeGradKnown(edge: number): boolean;
+}
+
+export type ModeChoice = Pick<Settings, 'ad' | 'wrt'>;
+
+const cache = new WeakMap<Analysis, Map<string, StepState>>();
+
+/**
+ * The picture after `k` steps of `analysis` in the chosen mode. Pure: the same three arguments
+ * give the same answer (and the same object, so views can memoize on it).
+ *
+ * @example
+ * const s = stepState(analyze('(x+y)*z'), { ad: 'reverse', wrt: null }, 7);
+ * s.phase // 'seed'; s.gradKnown(output) // true
+ */
+export function stepState(analysis: Analysis, mode: ModeChoice, k: number): StepState {
+  const key = `${mode.ad}:${mode.wrt ?? ''}:${k}`;
+  let byKey = cache.get(analysis);
+  if (!byKey) cache.set(analysis, (byKey = new Map()));
+  let state = byKey.get(key);
+  if (!state) {
+    // One entry per step visited is plenty; a long scrub must not keep them all.
+    if (byKey.size > 64) byKey.clear();
+    state = compute(analysis, mode, k);
+    byKey.set(key, state);
+  }
+  return state;
+}
+
+/** The store's picture: its analysis, mode and step. Undefined before the first analysis. */
+export function selectStepState(s: {
+  analysis: Analysis | null;
+  settings: Settings;
+  stepIndex: number;
+}): StepState | undefined {
+  return s.analysis ? stepState(s.analysis, s.settings, s.stepIndex) : undefined;
+}
+
+function compute(a: Analysis, mode: ModeChoice, kIn: number): StepState {
+  const modeState = { analysis: a, settings: { ad: mode.ad, wrt: mode.wrt } as Settings };
+  const tangent = activeTangent(modeState);
+  const steps = activeSteps(modeState);
+  const count = steps.length;
+  const k = Math.max(0, Math.min(count, Math.floor(kIn)));
+  const { trace } = a;
+  const g = a.compiled;
+  const split = trace.forwardCount;
+  const current = k > 0 ? steps[k - 1] : undefined;
+  const pass: StepPass | null = current
+    ? current.phase === 'forward'
+      ? 'forward'
+      : current.phase === 'tangent'
+        ? 'tangent'
+        : 'backward'
+    : null;
+  const phase: StepPhase =
+    k === 0
+      ? 'start'
+      : k === count
+        ? 'done'
+        : k <= split
+          ? 'forward'
+          : k === split + 1
+            ? 'seed'
+            : tangent
+              ? 'tangent'
+              : 'backward';
+  const currentEdge =
+    current &&
+    (current.kind === 'forward-edge' ||
+      current.kind === 'backward-edge' ||
+      current.kind === 'tangent-edge')
+      ? current.edge
+      : undefined;
+  const secondPassStarted = k > split;
+
+  const valueKnown = (node: number) => trace.nodeValueStep[node] < k;
+  const edgeValueKnown = (edge: number) => trace.edgeValueStep[edge] < k;
+
+  const gradKnown = tangent
+    ? (node: number) => tangent.nodeStep[node] < k || (k === count && node === g.output)
+    : (node: number) =>
+        trace.nodeGradStep[node] < k ||
+        (trace.nodeGradStep[node] === NEVER && g.variable[node] === 1 && secondPassStarted);
+
+  const gradSoFar = (node: number) => {
+    if (tangent) return undefined;
+    const first = trace.arrivalStart[node];
+    const end = trace.arrivalStart[node + 1];
+    let last = -1;
+    for (let s = first; s < end; s++) if (trace.edgeGradStep[trace.arrivalEdges[s]] < k) last = s;
+    if (last < 0) return undefined;
+    return { value: a.backward.runningSum[trace.arrivalEdges[last]], partial: last < end - 1 };
+  };
+
+  const edgeGradKnown = tangent
+    ? (edge: number) => tangent.edgeStep[edge] < k
+    : (edge: number) => trace.edgeGradStep[edge] !== NEVER && trace.edgeGradStep[edge] < k;
+
+  return {
+    k,
+    count,
+    split,
+    mode: tangent ? 'forward' : 'reverse',
+    tangent,
+    steps,
+    phase,
+    current,
+    pass,
+    currentEdge,
+    valueKnown,
+    edgeValueKnown,
+    gradKnown,
+    gradSoFar,
+    edgeGradKnown,
+  };
+}
