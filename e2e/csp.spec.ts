@@ -286,7 +286,7 @@ test.describe('Content Security Policy and Trusted Types', () => {
     await expect(page.locator('.formula .formula-summary')).toContainText('∂e/∂b = 5');
     await page.getByLabel('Paths from').selectOption('b');
     await page.getByRole('button', { name: 'Show paths' }).click();
-    await expect(page.locator('.paths-sum .katex')).toBeVisible();
+    await expect(page.locator('.paths-sum .katex').first()).toBeVisible();
     await noViolations(page, watch, 'forward mode and paths');
 
     // Gradient check and training.

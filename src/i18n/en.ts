@@ -274,7 +274,7 @@ export const en = {
     'Factored, the sum is too long to write out here; reverse mode computes it by finishing ∂{f}/∂n once for every node n.',
   'paths.linear': 'one multiply-add per edge',
   'paths.whyFactor':
-    'Written out path by path, this sum takes {expanded} multiplications and additions; factored, {factored}. Paths can double with every layer, so listing them explodes; factoring, which is what forward and reverse mode do, keeps the work proportional to {edges, plural, one {the single edge} other {the # edges}}.',
+    'Summing over the paths one by one takes {expanded} multiplications and additions; factored (what reverse mode computes), {factored}. Paths can double with every layer, so listing them explodes; factoring, which is what forward and reverse mode do, keeps the work proportional to {edges, plural, one {the single edge} other {the # edges}}.',
   'paths.limit':
     'Only the first {limit} paths are listed: the count and the sum above cover them all.',
   // Issue 9: what the chain-rule panel says where a step meets trouble, and the small fixes.
