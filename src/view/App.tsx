@@ -59,6 +59,7 @@ export function App() {
     });
   }, [lang]);
   const drawn = useFirstGraphDrawn();
+  const settled = useSettled(drawn);
   useEffect(() => {
     // The first graph is on screen: now fetch the typesetter for the formula panel.
     if (drawn) void preloadKatex();
@@ -95,13 +96,13 @@ export function App() {
           <aside className="sidebar" id="side-panel" hidden={!sidebar}>
             <Editor />
             <InputsPanel />
-            {drawn && (
+            {settled && (
               <Suspense fallback={null}>
                 <ModePanel />
               </Suspense>
             )}
             <Inspector />
-            {drawn && (
+            {settled && (
               <Suspense fallback={null}>
                 <ChainLayers />
                 <TrainingPanel />
@@ -133,6 +134,26 @@ function ChainLayers() {
   const analysis = useApp((s) => s.analysis);
   const chain = useMemo(() => analysis !== null && chainLayers(analysis).length > 0, [analysis]);
   return chain ? <LayerGradients /> : null;
+}
+
+/**
+ * True a moment after the app became interactive (once the first graph is drawn): the lesson
+ * panels below the editor are not needed to use the page, so their code is fetched when the
+ * browser is idle rather than competing with React's first render.
+ */
+function useSettled(drawn: boolean): boolean {
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    if (!drawn || settled) return;
+    const later = () => setSettled(true);
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(later, { timeout: 400 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(later, 50);
+    return () => clearTimeout(id);
+  }, [drawn, settled]);
+  return settled;
 }
 
 /**

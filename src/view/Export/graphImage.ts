@@ -1,5 +1,6 @@
 import { formatNumber, formulas, NodeKind, TEXT, type Analysis } from '../../engine';
 import { stepState, type StepState } from '../../state/stepState';
+import { DRAWING } from '../renderer/drawing';
 
 /**
  * The graph as a standalone picture: the live `<svg>` cloned with its computed styles written
@@ -38,9 +39,6 @@ const STYLE_PROPS = [
 
 /** Shapes need only paint; text needs fonts too. */
 const PAINT_PROPS = STYLE_PROPS.slice(0, 9);
-
-/** Parts of the live drawing that only make sense on screen: hit areas, moving pulses, flashes. */
-const SCREEN_ONLY = 'path.edge-hit, g.pulses, circle.flash-ring';
 
 export interface FrameWords {
   /** `Step 9 of 11 · Backward pass`, or the start caption. */
@@ -109,9 +107,8 @@ export function graphSvg(
   const win = doc.defaultView!;
   // Zoomed far out, the renderer hides labels and a failed edit fades the graph; the exported
   // picture shows the whole graph at full size, so read styles without those two states.
-  const hidden = live.classList.contains('labels-hidden');
-  const stale = live.classList.contains('stale');
-  live.classList.remove('labels-hidden', 'stale');
+  const states = DRAWING.screenStates.filter((c) => live.classList.contains(c));
+  live.classList.remove(...states);
   let clone: SVGSVGElement;
   let box: DOMRect;
   let background: string;
@@ -128,11 +125,10 @@ export function graphSvg(
     mutedColour = win.getComputedStyle(doc.documentElement).getPropertyValue('--muted').trim();
     fontFamily = rootStyle.fontFamily;
   } finally {
-    if (hidden) live.classList.add('labels-hidden');
-    if (stale) live.classList.add('stale');
+    live.classList.add(...states);
   }
 
-  clone.querySelectorAll(SCREEN_ONLY).forEach((el) => el.remove());
+  clone.querySelectorAll(DRAWING.screenOnly).forEach((el) => el.remove());
   for (const el of clone.querySelectorAll('[tabindex], [aria-pressed], [role]')) {
     el.removeAttribute('tabindex');
     el.removeAttribute('aria-pressed');
@@ -142,7 +138,7 @@ export function graphSvg(
     // A label caught mid fade-in is on its way to fully shown; hidden ones stay hidden.
     if (Number(el.getAttribute('opacity')) > 0) el.setAttribute('opacity', '1');
   }
-  clone.querySelector('g.viewport')?.removeAttribute('transform');
+  clone.querySelector(DRAWING.viewport)?.removeAttribute('transform');
   // Every look is inline now; classes would only let a host page's CSS restyle the picture.
   for (const el of clone.querySelectorAll('[class]')) el.removeAttribute('class');
   for (const el of clone.querySelectorAll('[style=""]')) el.removeAttribute('style');
@@ -276,9 +272,7 @@ export function download(blob: Blob, name: string): void {
 
 /** The drawn graph's extent in its own coordinates (zoom and pan left out), labels included. */
 function graphBounds(live: SVGSVGElement): DOMRect {
-  const layers = live.querySelectorAll<SVGGraphicsElement>(
-    'g.viewport > g.edges, g.viewport > g.stub, g.viewport > g.nodes, g.viewport > g.edge-labels',
-  );
+  const layers = live.querySelectorAll<SVGGraphicsElement>(DRAWING.layers);
   let x1 = Infinity;
   let y1 = Infinity;
   let x2 = -Infinity;

@@ -81,6 +81,15 @@ export function GraphPanel() {
   }, [frame]);
   const viewportWidth = useViewportWidth();
 
+  // A gradient-descent update changed every number at once: the renderer flashes the values.
+  const iterations = useApp((s) => s.training.history.length);
+  const seenIterations = useRef(iterations);
+  useEffect(() => {
+    const grew = iterations > seenIterations.current;
+    seenIterations.current = iterations;
+    if (grew) renderer.current?.flashValues();
+  }, [iterations]);
+
   // Zoom keys, wherever focus is (except in a text field, where they are typed).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -63,7 +63,6 @@ export function TrainingPanel() {
     decidedFor.current = example;
     setOpen(trainable);
   }, [example, caughtUp, trainable]);
-  useFlashValues(history.length);
 
   return (
     <section className="panel lesson-panel training" aria-labelledby={`${lrId}-title`}>
@@ -175,30 +174,6 @@ export function TrainingPanel() {
       </details>
     </section>
   );
-}
-
-/**
- * After an update the graph's numbers are new: flash the value labels once, so the eye catches
- * that everything moved. (The labels are drawn by the D3 renderer; a class on its svg is the
- * whole interface, and reduced motion turns the animation off in CSS.)
- */
-function useFlashValues(iterations: number) {
-  const seen = useRef(iterations);
-  useEffect(() => {
-    if (iterations <= seen.current) {
-      seen.current = iterations;
-      return;
-    }
-    seen.current = iterations;
-    const svg = document.querySelector('svg.graph');
-    if (!svg) return;
-    svg.classList.remove('values-updated');
-    // Reading layout restarts the CSS animation when two updates come in quick succession.
-    void svg.getBoundingClientRect();
-    svg.classList.add('values-updated');
-    const timer = setTimeout(() => svg.classList.remove('values-updated'), 1200);
-    return () => clearTimeout(timer);
-  }, [iterations]);
 }
 
 /** Why the last run of "Train" ended. */

@@ -12,6 +12,9 @@ import {
 import { GEOMETRY } from './geometry';
 import { createMinimap, type Minimap } from './minimap';
 import { reducedMotion, toggleClass } from './draw';
+import { DRAWING } from './drawing';
+
+export { DRAWING } from './drawing';
 import { createEdges } from './edges';
 import { createMotion } from './motion';
 import { createNodes } from './nodes';
@@ -45,6 +48,11 @@ export interface GraphRenderer {
   zoomBy(factor: number): void;
   /** The SVG changed size: refit, unless the person has zoomed or panned by hand. */
   resized(): void;
+  /**
+   * The numbers all changed at once (a gradient-descent update): flash the value labels once so
+   * the eye catches it. Reduced motion turns the animation off in CSS.
+   */
+  flashValues(): void;
   destroy(): void;
 }
 
@@ -106,6 +114,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
   let userZoomed = false;
   let transform: ZoomTransform = zoomIdentity;
   let minK = readableZoom(11);
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
   /** The node that takes the graph's one Tab stop (roving focus): the last one focused. */
   let rovingId: number | undefined;
 
@@ -126,7 +135,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
     .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
       transform = event.transform;
       viewport.attr('transform', transform.toString());
-      toggleClass(svgEl, 'labels-hidden', transform.k < LABELS_HIDE_BELOW);
+      toggleClass(svgEl, DRAWING.screenStates[0], transform.k < LABELS_HIDE_BELOW);
       if (event.sourceEvent) userZoomed = true;
       minimap.view(transform, box.w, box.h);
     });
@@ -274,7 +283,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       // Read the box before adding the graph's elements: read after, it would make the browser
       // lay the whole new graph out at once, and then again for the frame.
       if (!sameGraph) measure();
-      toggleClass(svgEl, 'stale', opts.stale);
+      toggleClass(svgEl, DRAWING.screenStates[1], opts.stale);
       edges.update(view, duration);
       nodes.update(view, duration);
       if (!sameStep) motion.update(view, duration);
@@ -308,6 +317,14 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       if (!userZoomed && last) resetMeasured();
       minimap.view(transform, box.w, box.h);
     },
+    flashValues() {
+      svgEl.classList.remove('values-updated');
+      // Reading layout restarts the CSS animation when two updates come in quick succession.
+      void svgEl.getBoundingClientRect();
+      svgEl.classList.add('values-updated');
+      clearTimeout(flashTimer);
+      flashTimer = setTimeout(() => svgEl.classList.remove('values-updated'), 1200);
+    },
     zoomBy(factor) {
       userZoomed = true;
       const t = transform;
@@ -324,6 +341,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       );
     },
     destroy() {
+      clearTimeout(flashTimer);
       svg.on('.zoom', null);
       minimap.destroy();
       motion.destroy();
