@@ -1,4 +1,4 @@
-import type { Selection as D3Selection } from 'd3';
+import type { BaseType, Selection as D3Selection } from 'd3';
 
 /** A `<g>` selection, the unit every part of the renderer draws into. */
 export type G = D3Selection<SVGGElement, unknown, null, undefined>;
@@ -28,4 +28,26 @@ export function toggleClass(el: Element, name: string, on: boolean): void {
 /** Camera moves are instant for people who asked for less motion (and in jsdom, which has no media queries). */
 export function reducedMotion(): boolean {
   return typeof matchMedia !== 'function' || matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/**
+ * A label that the step just played brings fades in over the part `[from, from + span]` of the
+ * step's `duration`, so it lands when the pulse arrives; any other label shows at once (and a
+ * fade still running from an earlier step is cut short).
+ */
+export function land<E extends BaseType, D>(
+  sel: D3Selection<E, D, null, undefined>,
+  arriving: boolean,
+  duration: number,
+  from: number,
+  span: number,
+): void {
+  if (arriving) {
+    sel
+      .attr('opacity', 0)
+      .transition('land')
+      .delay(duration * from)
+      .duration(duration * span)
+      .attr('opacity', 1);
+  } else sel.interrupt('land').attr('opacity', 1);
 }

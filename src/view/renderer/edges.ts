@@ -1,7 +1,7 @@
 import { select } from 'd3';
 import type { Selection } from '../../state/types';
 import { fillBadge, layoutBadge, markOf } from './badges';
-import { changed, type G } from './draw';
+import { changed, land, type G } from './draw';
 import type { EdgeView, GraphView } from './viewModel';
 
 export interface EdgeHandlers {
@@ -97,14 +97,13 @@ export function createEdges(edgeLayer: G, labelLayer: G, handlers: EdgeHandlers)
       // Within the box the layout keeps for the label (LABEL_BOX: 18 above the wire, 22 below).
       layoutBadge(badge, d.grad, 12, markOf(view, d.gradKind));
       badge.classed('tangent', d.gradKind === 'tangent');
-      if (fresh && fresh.direction !== 'forward' && fresh.edge === d.id) {
-        badge
-          .attr('opacity', 0)
-          .transition('land')
-          .delay(duration * 0.75)
-          .duration(duration * 0.25)
-          .attr('opacity', 1);
-      } else badge.interrupt('land').attr('opacity', 1);
+      land(
+        badge,
+        fresh !== undefined && fresh.direction !== 'forward' && fresh.edge === d.id,
+        duration,
+        0.75,
+        0.25,
+      );
     });
   }
 }

@@ -2,7 +2,7 @@ import { select, type Selection as D3Selection } from 'd3';
 import type { NodeSymbol } from '../../engine';
 import type { Selection } from '../../state/types';
 import { fillBadge, layoutBadge, markOf } from './badges';
-import { changed, type G } from './draw';
+import { changed, land, type G } from './draw';
 import { GEOMETRY } from './geometry';
 import { flash } from './motion';
 import type { GraphView, NodeView } from './viewModel';
@@ -99,14 +99,7 @@ export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) 
           .attr('class', 'node-value')
           .attr('dy', nameAbove && d.name!.sub !== undefined ? '-0.3em' : null)
           .text(nameAbove ? ` = ${d.value}` : d.value!);
-        if (fresh?.kind === 'forward-node' && fresh.node === d.id) {
-          above
-            .attr('opacity', 0)
-            .transition('land')
-            .delay(duration * 0.4)
-            .duration(duration * 0.3)
-            .attr('opacity', 1);
-        } else above.interrupt('land').attr('opacity', 1);
+        land(above, fresh?.kind === 'forward-node' && fresh.node === d.id, duration, 0.4, 0.3);
       }
 
       const badge = g.select<SVGGElement>('g.node-grad');
@@ -120,17 +113,14 @@ export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) 
         );
         badge.classed('partial', d.gradPartial);
         badge.classed('tangent', d.gradKind === 'tangent');
-        if (
+        land(
+          badge,
           (fresh?.kind === 'backward-edge' || fresh?.kind === 'tangent-edge') &&
-          fresh.node === d.id
-        ) {
-          badge
-            .attr('opacity', 0)
-            .transition('land')
-            .delay(duration * 0.8)
-            .duration(duration * 0.2)
-            .attr('opacity', 1);
-        } else badge.interrupt('land').attr('opacity', 1);
+            fresh.node === d.id,
+          duration,
+          0.8,
+          0.2,
+        );
       }
       if (
         fresh?.node === d.id &&
