@@ -42,6 +42,7 @@ export const en = {
   'controls.fit': 'Fit to screen',
   'controls.zoomIn': 'Zoom in',
   'layout.sidebar': 'Side panel',
+  'layout.skipLinks': 'Skip links',
   'layout.skipToGraph': 'Skip to the graph',
   'layout.skipToSteps': 'Skip to the step controls',
   'controls.zoomOut': 'Zoom out',

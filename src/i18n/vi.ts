@@ -125,6 +125,7 @@ export const vi: Table = {
   'controls.fit': 'Vừa màn hình',
   'controls.zoomIn': 'Phóng to',
   'layout.sidebar': 'Bảng bên',
+  'layout.skipLinks': 'Liên kết chuyển nhanh',
   'layout.skipToGraph': 'Chuyển tới đồ thị',
   'layout.skipToSteps': 'Chuyển tới nút điều khiển bước',
   'controls.zoomOut': 'Thu nhỏ',

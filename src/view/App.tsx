@@ -72,7 +72,7 @@ export function App() {
       data-idle={idle ? '' : undefined}
       data-sidebar={sidebar ? undefined : 'hidden'}
     >
-      <nav className="skip-links" aria-label={t('layout.skipToGraph')}>
+      <nav className="skip-links" aria-label={t('layout.skipLinks')}>
         <a className="skip-link" href="#graph">
           {t('layout.skipToGraph')}
         </a>
