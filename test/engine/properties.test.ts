@@ -177,8 +177,11 @@ function finiteDifference(
   p: RandomProgram,
   name: string,
   x: number,
+  slope = 0,
 ): { value: number; rounding: number } {
-  const h = 2e-4 * Math.max(1, Math.abs(x));
+  // A steeper function wiggles faster: sin(h0⁴) at h0 ≈ −6 has ω ≈ |slope| ≈ 1,600, where
+  // h = 2.6e-4 leaves (hω)⁶ ≈ 5e-3 of truncation. Shrinking h with the slope keeps hω ≤ 0.02.
+  const h = (2e-4 * Math.max(1, Math.abs(x))) / Math.max(1, Math.abs(slope) / 100);
   let largest = 0;
   const f = (dx: number) => {
     const y = analyze(p.source, { ...p.values, [name]: x + dx }).output;
@@ -202,7 +205,7 @@ describe('gradients agree with finite differences', () => {
         // Every input, including an `h0 = 0.5` that the program declared itself.
         for (const { name, value } of a.inputs) {
           const g = a.gradients[name];
-          const fd = finiteDifference(p, name, value);
+          const fd = finiteDifference(p, name, value, g);
           // Relative 1e-6 of the larger of the two, plus what rounding alone can make the finite
           // difference miss by (which matters where the gradient is tiny next to f), plus 1e-10:
           // at a flat point (a derivative that vanishes at x = 0) neither number keeps any
@@ -215,6 +218,19 @@ describe('gradients agree with finite differences', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('finite differences keep up with steep programs', () => {
+  it('sin(h0⁴) at h0 ≈ −6, where the slope is about −1,595 (a case fast-check found)', () => {
+    const p = {
+      source:
+        'h0 = (y - ((0 + 3 * tanh(sin(1.2))) - (0 + 3 * tanh(y))))\nh1 = pow((h0)^2, 2)\nh2 = x\nsin(h1)',
+      values: { x: 0, y: -1.31, z: 0, w0: 0 },
+    };
+    const g = analyze(p.source, p.values).gradients.y;
+    const fd = finiteDifference(p, 'y', -1.31, g);
+    expect(Math.abs(g - fd.value)).toBeLessThanOrEqual(1e-6 * Math.abs(g) + fd.rounding);
   });
 });
 
