@@ -15,7 +15,7 @@ import { useT } from '../../i18n/useT';
 import { GateCallout } from '../Lessons/GateCallout';
 import { TangentExplained, TangentSummary } from '../Modes/TangentFormula';
 import { leadOf, leftSide } from './links';
-import { stepTrouble } from './trouble';
+import { TroubleNote } from './TroubleNote';
 import { Tex } from './Tex';
 
 /**
@@ -69,7 +69,6 @@ function StepExplained({ analysis, step, t }: { analysis: Analysis; step: Step; 
       caption = t('formula.backwardEdge', { from: name(step.from), to: name(step.to) });
       break;
   }
-  const trouble = stepTrouble(analysis, step, t);
   return (
     <div className={`formula-body phase-${step.phase}`}>
       <p className="formula-caption">
@@ -87,11 +86,7 @@ function StepExplained({ analysis, step, t }: { analysis: Analysis; step: Step; 
           <Tex tex={step.tex} text={step.text} display wrap lead={leadOf(step)} />
         </div>
       )}
-      {trouble && (
-        <p className="formula-trouble" role="note">
-          {trouble}
-        </p>
-      )}
+      <TroubleNote analysis={analysis} step={step} t={t} />
       <GateCallout analysis={analysis} step={step} />
       {step.kind === 'backward-edge' && <BackwardDetails analysis={analysis} step={step} t={t} />}
     </div>

@@ -8,7 +8,7 @@ import {
 import { useT } from '../../i18n/useT';
 import { Tex } from '../Formula/Tex';
 import { leadOf } from '../Formula/links';
-import { stepTrouble } from '../Formula/trouble';
+import { TroubleNote } from '../Formula/TroubleNote';
 
 /** A step of forward mode's tangent pass in the formula panel: the rule, then the numbers. */
 export function TangentExplained({ analysis, step }: { analysis: Analysis; step: TangentStep }) {
@@ -27,7 +27,6 @@ export function TangentExplained({ analysis, step }: { analysis: Analysis; step:
       caption = t('formula.tangentNode', { node: name(step.node) });
       break;
   }
-  const trouble = stepTrouble(analysis, step, t);
   return (
     <div className="formula-body phase-tangent">
       <p className="formula-caption">
@@ -36,11 +35,7 @@ export function TangentExplained({ analysis, step }: { analysis: Analysis; step:
       <div className="formula-main">
         <Tex tex={step.tex} text={step.text} display wrap lead={leadOf(step)} />
       </div>
-      {trouble && (
-        <p className="formula-trouble" role="note">
-          {trouble}
-        </p>
-      )}
+      <TroubleNote analysis={analysis} step={step} t={t} />
       {step.kind === 'tangent-edge' && step.arrivals > 1 && (
         <p className="formula-note">
           {t('formula.tangentTerms', {
