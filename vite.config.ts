@@ -26,7 +26,7 @@ function prerenderShell(): Plugin {
         join(root, 'src/prerender.tsx'),
         { configFile: false, root, logLevel: 'error', plugins: [react()] },
       );
-      const { html, key, script } = module.prerender();
+      const { html, key, script, layout } = await module.prerender();
       const file = resolve(root, outDir, 'index.html');
       const page = await readFile(file, 'utf8');
       const marker = '<div id="root"></div>';
@@ -41,13 +41,13 @@ function prerenderShell(): Plugin {
       if (!shell.startsWith('<div inert=""')) throw new Error('prerender: unexpected shell');
       await writeFile(
         file,
-        page
-          .replace('</title>', `</title>\n    ${hold}`)
-          .replace(
-            marker,
-            `<div id="root" data-shell="${module.escapeAttribute(key)}">${shell}</div>` +
-              `<script>${script}</script><template id="first-screen-end"></template>`,
-          ),
+        page.replace('</title>', `</title>\n    ${hold}`).replace(
+          marker,
+          `<div id="root" data-shell="${module.escapeAttribute(key)}">${shell}</div>` +
+            `<script>${script}</script><template id="first-screen-end"></template>` +
+            // Data, never run: the example's layout, so the first visit needs no layout code.
+            `<script type="application/json" id="first-layout">${layout}</script>`,
+        ),
       );
     },
   };

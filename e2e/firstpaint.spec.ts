@@ -123,3 +123,37 @@ test('until React arrives, a shared link shows its own graph and none of the exa
   await expect(page.locator('#root')).not.toHaveAttribute('data-boot');
   await expect(page.locator('svg.graph g.node')).toHaveCount(3);
 });
+
+test('a first visit is interactive without the layout code, which arrives in time for the first edit', async ({
+  page,
+}) => {
+  // The example's layout is in the page; d3-dag (~40 KB gzip) is fetched only after app-ready.
+  await page.goto('./');
+  await page.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0);
+  const early = await page.evaluate(() => {
+    const ready = performance.getEntriesByName('app-ready')[0].startTime;
+    return performance
+      .getEntriesByType('resource')
+      .filter((r) => /\/assets\/layoutGraph-/.test(r.name) && r.startTime < ready)
+      .map((r) => r.name);
+  });
+  expect(early).toEqual([]);
+  await expect(page.locator('svg.graph g.node')).toHaveCount(5);
+  await page.getByRole('textbox', { name: 'Expression' }).fill('(a + b) * c - a');
+  await expect(page.locator('svg.graph g.node')).toHaveCount(6);
+});
+
+test('a graph that needs the layout code waits for it, then draws', async ({ page }) => {
+  // Held back until released: the page shows its own state (no stale example) meanwhile.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/layoutGraph-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./?expr=' + encodeURIComponent('u * v + w'));
+  await expect(page.getByRole('textbox', { name: 'Expression' })).toHaveValue('u * v + w');
+  await expect(page.locator('svg.graph g.node')).toHaveCount(0);
+  release();
+  await expect(page.locator('svg.graph g.node')).toHaveCount(5);
+});

@@ -412,11 +412,12 @@ test.describe('hostile links open inert', () => {
         await expect(toEnd).toBeDisabled();
       }
 
-      // The page's own inline scripts (theme, prerendered graph), and nothing else.
+      // The page's own inline scripts (theme, prerendered graph) and data, and nothing else.
       const shipped = new Set(
         [
           ...readFileSync(join(DIST, 'index.html'), 'utf8').matchAll(
-            /<script>([\s\S]*?)<\/script>/g,
+            // Its inline scripts and its data block (the example's layout, never run).
+            /<script(?: type="application\/json" id="[\w-]+")?>([\s\S]*?)<\/script>/g,
           ),
         ].map((m) => m[1]),
       );

@@ -6,7 +6,8 @@
  */
 import { loadTable } from './i18n';
 import { preferredLang } from './i18n/langPreference';
-import { appStore } from './state/appStore';
+import { appStore, preloadLayout, rememberLayout } from './state/appStore';
+import type { LayoutResult } from './layout/types';
 import { hasLzParam, loadLz } from './state/url';
 import { startUrlSync } from './state/urlSync';
 import { registerServiceWorker } from './serviceWorker';
@@ -20,6 +21,7 @@ else open();
 
 /** Opens the visit's state, draws its graph, then brings React in. */
 function open(): void {
+  readFirstLayout();
   // Open what the link says (else the last program, else the built-in example).
   // The remembered or browser language first; a link's `lang=` then overrides it.
   appStore.getState().setSettings({ lang: preferredLang(window) });
@@ -38,7 +40,9 @@ function open(): void {
   const root = document.getElementById('root')!;
   const shell = root.dataset.shell !== undefined ? root.querySelector(':scope > .app') : null;
   const area = state.settings.mode === 'normal' ? shell?.querySelector('.graph-area') : null;
-  if (area && state.analysis) {
+  // A graph still being laid out (the layout code, or the worker, has yet to answer) is drawn
+  // when it lands; only an error has nothing to draw.
+  if (area && (state.analysis || state.layingOut)) {
     // Not the state the shell was rendered in: show only the graph until React has the rest.
     // (index.html's script guessed already, from the link and what is remembered.)
     if (root.dataset.shell !== shellKey(state)) root.dataset.boot = 'partial';
@@ -62,10 +66,24 @@ function open(): void {
           delete root.dataset.shell;
           // For benchmarks: from here on, keys and clicks work.
           performance.mark('app-ready');
+          // Not needed until the graph changes; a first edit then lays out in its own task.
+          void preloadLayout().catch(() => undefined);
         }),
       );
     }),
   );
+}
+
+/** The built-in example's layout, written into the page at build time (`src/prerender.tsx`). */
+function readFirstLayout(): void {
+  const text = document.getElementById('first-layout')?.textContent;
+  if (!text) return;
+  try {
+    const { input, result } = JSON.parse(text) as { input: string; result: LayoutResult };
+    rememberLayout(input, result);
+  } catch {
+    // Without it the example is laid out like any other graph.
+  }
 }
 
 // Offline after the first visit, registered a moment after the first graph is on screen (or

@@ -6,7 +6,10 @@
  */
 import { JSDOM } from 'jsdom';
 import { renderToString } from 'react-dom/server';
-import { appStore } from './state/appStore';
+import { appStore, preloadLayout } from './state/appStore';
+import { toLayoutInput } from './layout/fromAnalysis';
+import { layoutGraph } from './layout/layoutGraph';
+import { layoutSize } from './layout/nodeSize';
 import { LANG_STORAGE_KEY } from './i18n/langPreference';
 import { STORAGE_KEY } from './state/urlSync';
 import { App } from './view/App';
@@ -22,10 +25,17 @@ export interface Prerendered {
   key: string;
   /** A classic script for the end of the body: fits the graph to its box, or drops it. */
   script: string;
+  /**
+   * JSON `{input, result}` for a data block: the example's layout input (as `JSON.stringify`
+   * wrote it) and its layout, `<` escaped so the block cannot end early.
+   */
+  layout: string;
 }
 
-export function prerender(): Prerendered {
+export async function prerender(): Promise<Prerendered> {
   const store = appStore;
+  // The store lays small graphs out in the task that asks only once the layout code is loaded.
+  await preloadLayout(layoutGraph);
   store.getState().hydrate({}, []);
   // zustand gives React the store's state at creation as the server snapshot; the shell must
   // show the analysed example instead.
@@ -64,7 +74,12 @@ export function prerender(): Prerendered {
   const shell = html.replace(marker, `<div class="graph-area">${svg.outerHTML}</div>`);
 
   const saved = JSON.stringify({ source: state.source, values: state.values });
-  return { html: shell, key: shellKey(state), script: fitScript(saved) };
+  if (!state.analysis || !state.layout) throw new Error('prerender: the example was not laid out');
+  const layout = JSON.stringify({
+    input: JSON.stringify(toLayoutInput(state.analysis, layoutSize)),
+    result: state.layout,
+  }).replace(/</g, '\\u003c');
+  return { html: shell, key: shellKey(state), script: fitScript(saved), layout };
 }
 
 /**

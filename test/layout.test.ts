@@ -339,6 +339,22 @@ describe('createLayoutClient', () => {
     client.dispose();
   });
 
+  it('lays small graphs out at once after preload, and not before', async () => {
+    const client = createLayoutClient({ createWorker: () => null });
+    const small = inputOf('x = 3\nf = x*x');
+    expect(client.layoutNow(small)).toBeNull();
+    // The page's path: the code is fetched after the first screen, then used in the same task.
+    await client.preload();
+    expect(client.layoutNow(small)?.nodes).toHaveLength(2);
+    // A layout run while the code was loading still lands.
+    const late = createLayoutClient({ createWorker: () => null });
+    const landed = late.layout(small);
+    await late.preload();
+    expect((await landed).nodes).toHaveLength(2);
+    client.dispose();
+    late.dispose();
+  });
+
   it('sends large graphs to the worker and ignores stale replies', async () => {
     const posted: { id: number }[] = [];
     let terminated = 0;

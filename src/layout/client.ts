@@ -27,6 +27,12 @@ export interface LayoutClient {
    * in the worker, or without `inline`. Cancels any pending request like `layout`.
    */
   layoutNow(input: LayoutInput, options?: LayoutOptions): LayoutResult | null;
+  /**
+   * Fetches the layout code now (once), so that small graphs are laid out at once from then on.
+   * Resolves when it is there. `code`, where the caller has it already (the build's prerender,
+   * whose module runner cannot import chunks later), is used instead of an import.
+   */
+  preload(code?: LayoutModule['layoutGraph']): Promise<void>;
   /** Stops the worker and rejects anything pending. */
   dispose(): void;
 }
@@ -39,7 +45,7 @@ export interface LayoutClientOptions {
   inline?: LayoutModule['layoutGraph'];
 }
 
-type LayoutModule = Pick<typeof import('./layoutGraph'), 'layoutGraph'>;
+export type LayoutModule = Pick<typeof import('./layoutGraph'), 'layoutGraph'>;
 
 function defaultWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
@@ -65,9 +71,20 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
   const syncMax = options.syncMaxNodes ?? SYNC_MAX_NODES;
   const makeWorker = options.createWorker ?? defaultWorker;
   let module: Promise<LayoutModule> | undefined;
-  const inline = options.inline;
+  let inline = options.inline;
   const load = () =>
-    (module ??= inline ? Promise.resolve({ layoutGraph: inline }) : import('./layoutGraph'));
+    (module ??= (inline ? Promise.resolve({ layoutGraph: inline }) : import('./layoutGraph')).then(
+      (m) => {
+        // From now on a small graph is laid out in the task that asks (no promise to wait for).
+        inline ??= m.layoutGraph;
+        return m;
+      },
+      (e: unknown) => {
+        // A chunk that failed to load (offline, a new deploy) may load on a later try.
+        module = undefined;
+        throw e;
+      },
+    ));
 
   let worker: Worker | null | undefined;
   let nextId = 1;
@@ -164,6 +181,10 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
       nextId++;
       lastInput = undefined;
       return inline(input, layoutOptions);
+    },
+    preload(code) {
+      inline ??= code;
+      return load().then(() => undefined);
     },
     dispose() {
       cancelPending();
