@@ -166,6 +166,18 @@ describe('layoutGraph', () => {
     expect(yOf('x0')).toBeLessThan(yOf('x1'));
   });
 
+  it('keeps the program order of inputs when another order is no better: x, y, z', () => {
+    // Every order of x and y has no crossing; the reader typed x first.
+    for (const source of ['x = -2; y = 5; z = -4\nq = x + y\nf = q * z', '(x+y)*z', 'b*a + c']) {
+      const a = analyze(source);
+      const r = layoutGraph(toLayoutInput(a, sizeOf));
+      const ys = a.graph.nodes
+        .filter((n) => n.kind === 'input')
+        .map((n) => r.nodes.find((m) => m.id === n.id)!.y);
+      expect(ys, source).toEqual([...ys].sort((p, q) => p - q));
+    }
+  });
+
   it('puts a constant in the layer just before its consumer, next to it', () => {
     const a = analyze('x = 3\ny = 2\nq = x*y\nf = sigmoid(q) + 1');
     const r = layoutGraph(toLayoutInput(a, sizeOf));

@@ -11,6 +11,7 @@ import {
   type Decross,
   type GraphNode,
   type Layering,
+  type SugiNode,
   type MutGraphNode,
 } from 'd3-dag';
 import { decrossSweep } from './decross';
@@ -97,9 +98,11 @@ export function place(input: LayoutInput, layered: Layered, settings: SugiyamaSe
 
   const outdegree = new Int32Array(n);
   const indegree = new Int32Array(n);
+  const into: number[][] = Array.from({ length: n }, () => []);
   for (let k = 0; k < m; k++) {
     outdegree[from[k]]++;
     indegree[to[k]]++;
+    into[to[k]].push(k);
   }
   // How far each operand's value must travel: the layer of its farthest consumer.
   const reach = new Int32Array(n);
@@ -147,6 +150,18 @@ export function place(input: LayoutInput, layered: Layered, settings: SugiyamaSe
     // top-to-bottom in d3-dag: [size across layers, size along the layer direction]
     return [Math.max(height, labels, 1), Math.max(width, 1)] as const;
   };
+  // Program order, as a reader sees it: the inputs in the order they are written, and each node
+  // ranked by the first input it depends on (ties by its own number, which is program order); a
+  // trunk point stands where its operand's value is.
+  const rank = new Float64Array(n);
+  const byLayer = Array.from({ length: n }, (_, i) => i).sort((a, b) => layer[a] - layer[b]);
+  for (const i of byLayer) rank[i] = indegree[i] === 0 ? i : Infinity;
+  for (const i of byLayer) for (const k of into[i]) rank[i] = Math.min(rank[i], rank[from[k]]);
+  const sourceKey = (node: SugiNode<Datum, undefined>) => {
+    const i =
+      node.data.role === 'node' ? node.data.node.data.index : node.data.link.source.data.index;
+    return rank[i] * n + i;
+  };
   const run = (decross: Decross<Datum, undefined>) => {
     const coord: Coord<Datum, undefined> =
       settings.coord === 'simplex'
@@ -184,7 +199,7 @@ export function place(input: LayoutInput, layered: Layered, settings: SugiyamaSe
         ? decrossDfs()
         : decross === 'twoLayer'
           ? decrossTwoLayer().passes(settings.passes)
-          : decrossSweep(settings.passes),
+          : decrossSweep(settings.passes, sourceKey),
     );
   }
   const decrossName =
