@@ -78,11 +78,12 @@ async function collisions(page: Page): Promise<string[]> {
 
 /**
  * Examples whose labels still meet another edge somewhere in their trace, with how many distinct
- * collisions each has now: a ratchet (never more), until label placement also moves labels off
- * their own wire. Every other example must be clean at every step.
+ * collisions each has now: a ratchet (never more). Labels already leave their wire (with a leader
+ * line) where the layout's box model sees a collision; what is left here are badges wider than
+ * that box (long numbers) and wires crossing labels in dense layers. Every other example must be clean at every step.
  */
 const KNOWN: Record<string, number> = {
-  staged: 5,
+  staged: 4,
   softmax: 6,
   twoLayer: 6,
 };
@@ -112,7 +113,10 @@ test.describe('no label or badge overlaps another, a node or an edge', () => {
       if (known === undefined) expect(found).toEqual([]);
       else {
         const distinct = new Set(found.map((f) => f.replace(/^step \d+: /, '')));
-        test.info().annotations.push({ type: 'collisions', description: String(distinct.size) });
+        test.info().annotations.push({
+          type: 'collisions',
+          description: [distinct.size, ...distinct].join('\n'),
+        });
         expect(distinct.size, [...distinct].join('\n')).toBeLessThanOrEqual(known);
       }
     });

@@ -22,13 +22,14 @@ const WIRE_LIMIT = 600;
  * Chooses each edge's label anchor: a point on its curve where the label box (value above the
  * curve, gradient below) overlaps no node and no label placed before it, trying the stretches in
  * `stretchOrder`, each from its middle outwards (parallel edges: from opposite ends); when every spot collides, the spot with the
- * least overlapping area wins. Greedy in edge order, so deterministic.
+ * least overlapping area wins, unless the label fits clear of everything a little above or below its
+ * wire (then drawn with a leader line). Greedy in edge order, so deterministic.
  */
 export function placeLabels(
   routes: readonly Point[][],
   nodeBoxes: readonly Box[],
   lean?: Int8Array,
-): Point[] {
+): LabelSpot[] {
   const grid = new Map<number, Box[]>();
   const key = (cx: number, cy: number) => cx * 65536 + cy;
   const add = (b: Box) => {
@@ -102,9 +103,11 @@ export function placeLabels(
     const tangents = monotoneTangents(pts);
     let best: Point = pointOnCurve(pts, tangents, 0, 0.5);
     let bestArea = Infinity;
+    const tried: Point[] = [];
     search: for (const i of stretchOrder(pts, lean ? lean[k] : 0)) {
       for (const u of fractions) {
         const p = pointOnCurve(pts, tangents, i, u);
+        tried.push(p);
         const box = boxAt(p);
         const area = overlap(box) + crossing(box, k);
         if (area < bestArea) {
@@ -114,9 +117,42 @@ export function placeLabels(
         }
       }
     }
-    add(boxAt(best));
-    return best;
+    // Every spot on the curve is taken: the label moves off its wire, as little as will do, to a
+    // spot clear of everything (its own wire included), and a leader line ties it to its edge.
+    let dy = 0;
+    if (bestArea > LEADER_MIN_COST) {
+      offsets: for (const d of LEADER_OFFSETS) {
+        for (const p of tried) {
+          const box = boxAt(p, d);
+          if (overlap(box) === 0 && crossing(box, -1) === 0) {
+            best = p;
+            dy = d;
+            break offsets;
+          }
+        }
+      }
+    }
+    add(boxAt(best, dy));
+    return { at: best, dy };
   });
+}
+
+/**
+ * How far a label may leave its wire, nearest first: beyond its own box's half-height, so the
+ * wire never runs through it, and no farther than a reader still joins it to its edge.
+ */
+const LEADER_OFFSETS = [-26, 28, -38, 40, -50, 52];
+/**
+ * Cost on the wire above which a label leaves it: one sampled point of another wire is a graze of
+ * the box's corner, where the drawn number (narrower than the box) is not touched.
+ */
+const LEADER_MIN_COST = WIRE_COST;
+
+/** Where `placeLabels` puts an edge's label: its anchor on the curve, and the box's offset. */
+export interface LabelSpot {
+  at: Point;
+  /** 0 on the wire; otherwise the box is moved this far down (+) or up (−), with a leader line. */
+  dy: number;
 }
 
 /**
@@ -137,9 +173,10 @@ function stretchOrder(pts: readonly Point[], lean: number): number[] {
   return last === undefined ? levels : [last, ...bends, ...levels];
 }
 
-/** The label box around an anchor. */
-export function boxAt([x, y]: Point): Box {
+/** The label box around an anchor, moved `dy` down (a label off its wire). */
+export function boxAt([x, ay]: Point, dy = 0): Box {
   const w = LABEL_BOX.width / 2;
+  const y = ay + dy;
   return [x - w, y - LABEL_BOX.above, x + w, y - LABEL_BOX.above + LABEL_BOX.height];
 }
 

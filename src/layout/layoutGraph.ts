@@ -73,7 +73,10 @@ export function layoutWith(input: LayoutInput, settings: SugiyamaSettings): Layo
     x[i] + width / 2,
     y[i] + height / 2,
   ]);
-  const labels = placeLabels(routes, nodeBoxes, routed.lean).map(round);
+  const labels = placeLabels(routes, nodeBoxes, routed.lean).map((l) => ({
+    ...l,
+    at: round(l.at),
+  }));
 
   // Bounding box of nodes, routes and label boxes; shift it to start at the margin.
   let left = Infinity;
@@ -87,7 +90,7 @@ export function layoutWith(input: LayoutInput, settings: SugiyamaSettings): Layo
     bottom = Math.max(bottom, b[3]);
   };
   nodeBoxes.forEach(grow);
-  labels.forEach((p) => grow(boxAt(p)));
+  labels.forEach((l) => grow(boxAt(l.at, l.dy)));
   for (const r of routes) for (const [px, py] of r) grow([px, py, px, py]);
   const dx = SPACING.margin - left;
   const dy = SPACING.margin - top;
@@ -99,8 +102,10 @@ export function layoutWith(input: LayoutInput, settings: SugiyamaSettings): Layo
   });
   const edges = input.edges.map((edge, k) => {
     const points = routes[k].map(shift);
-    const [lx, ly] = shift(labels[k]);
-    return { id: edge.id, path: curvePath(points), points, label: { x: lx, y: ly } };
+    const [lx, ly] = shift(labels[k].at);
+    const { dy } = labels[k];
+    const label = dy ? { x: lx, y: ly, dy } : { x: lx, y: ly };
+    return { id: edge.id, path: curvePath(points), points, label };
   });
   return {
     nodes,

@@ -58,7 +58,15 @@ export interface LaidOutEdge {
    * (below). Chosen so that label boxes (`LABEL_BOX`) of different edges do not overlap each other
    * or nodes whenever there is room.
    */
-  label: { x: number; y: number };
+  label: {
+    x: number;
+    y: number;
+    /**
+     * Present where no spot on the curve was free: the label box sits this far below (+) or above
+     * (−) the anchor instead, and the renderer joins the two with a leader line.
+     */
+    dy?: number;
+  };
 }
 
 export interface LayoutResult {

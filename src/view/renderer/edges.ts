@@ -69,14 +69,26 @@ export function createEdges(edgeLayer: G, labelLayer: G, handlers: EdgeHandlers)
       })
       .filter(function (d) {
         const isFresh = fresh !== undefined && fresh.edge === d.id;
-        const signature = `${d.labelX},${d.labelY}|${d.value}|${d.grad}|${d.gradKind}|${d.onPath}|${d.fromName}|${d.toName}|${view.tangentMark}`;
+        const signature = `${d.labelX},${d.labelY},${d.labelDy}|${d.value}|${d.grad}|${d.gradKind}|${d.onPath}|${d.fromName}|${d.toName}|${view.tangentMark}`;
         return changed(this, signature) || isFresh;
       })
       .attr('data-edge', (d) => d.id)
       .attr('data-from', (d) => d.fromName)
       .attr('data-to', (d) => d.toName)
       .classed('off-path', (d) => d.onPath === false)
-      .attr('transform', (d) => `translate(${d.labelX},${d.labelY})`);
+      .attr('transform', (d) => `translate(${d.labelX},${d.labelY + d.labelDy})`);
+
+    // A label moved off its wire (nowhere on it was free) is tied to it: from the box's edge
+    // nearest the wire (LABEL_BOX: 18 above the box's middle line, 22 below) to the anchor.
+    // Only where needed: most labels sit on their wire, and a large graph has thousands.
+    labels
+      .selectAll<SVGLineElement, EdgeView>('line.leader')
+      .data((d) => (d.labelDy === 0 ? [] : [d]))
+      .join((enter) => enter.insert('line', ':first-child').attr('class', 'leader'))
+      .attr('x1', 0)
+      .attr('x2', 0)
+      .attr('y1', (d) => (d.labelDy < 0 ? 22 : -18))
+      .attr('y2', (d) => -d.labelDy);
 
     labels
       .select<SVGTextElement>('text.value-label')

@@ -173,7 +173,12 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
     const edge =
       view.step?.edge !== undefined ? view.edges.find((e) => e.id === view.step!.edge) : undefined;
     if (edge && withEdge)
-      grow(edge.labelX - 40, edge.labelY - 22, edge.labelX + 40, edge.labelY + 28);
+      grow(
+        edge.labelX - 40,
+        edge.labelY + edge.labelDy - 22,
+        edge.labelX + 40,
+        edge.labelY + edge.labelDy + 28,
+      );
     return r ?? [0, 0, Math.min(bounds.width, box.w / minK), bounds.height];
   }
 

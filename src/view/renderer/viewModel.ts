@@ -77,6 +77,8 @@ export interface EdgeView {
   readonly path: string;
   readonly labelX: number;
   readonly labelY: number;
+  /** The label box's offset from its anchor on the wire (0: on it; else joined by a leader). */
+  readonly labelDy: number;
   readonly value: string | null;
   readonly grad: string | null;
   readonly gradKind: 'gradient' | 'tangent';
@@ -228,6 +230,7 @@ export function graphView(input: ViewInput): GraphView {
       path: geo.path,
       labelX: geo.label.x,
       labelY: geo.label.y,
+      labelDy: geo.label.dy ?? 0,
       value: known.edgeValueKnown(edge.id) ? fmt(a.graph.nodes[edge.from].value) : null,
       grad: !known.edgeGradKnown(edge.id)
         ? null
