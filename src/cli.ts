@@ -12,6 +12,9 @@ import { FUNCTION_CALLS, OP_WORDS } from './engine/opWords';
 import {
   analyze,
   caretLines,
+  checkBackwardPass,
+  formatNumber,
+  type HandWrittenCheck,
   ExpressionError,
   formatMessage,
   LineIndex,
@@ -90,6 +93,9 @@ export function runCli(args: readonly string[], stdin = ''): CliResult {
     })),
   );
   if (notes.length > 0) result.notes = notes;
+  // Only a program with hand-written gradients gets the key: any other prints as it always did.
+  const checks = checkBackwardPass(analysis);
+  if (checks.length > 0) result.backward = checks.map(backwardLine);
   if (flags.includes('--steps')) result.steps = stepLines(analysis);
   const indent = flags.includes('--steps') ? 2 : undefined;
   return { code: 0, stdout: JSON.stringify(result, finite, indent) + '\n', stderr: '' };
@@ -99,6 +105,36 @@ export function runCli(args: readonly string[], stdin = ''): CliResult {
 function finite(_key: string, v: unknown) {
   return typeof v === 'number' && !Number.isFinite(v) ? String(v) : v;
 }
+
+/** One hand-written gradient: `{"name":"dfdz","of":"f","wrt":"z","value":3,"expected":3,"ok":true}`. */
+function backwardLine(c: HandWrittenCheck): Record<string, unknown> {
+  const { name, wrt, alternatives } = c.gradient;
+  const line: Record<string, unknown> = { name, of: c.of, wrt };
+  if (c.status === 'unchecked') line.message = UNCHECKED[c.reason!](c);
+  else {
+    line.value = c.value;
+    line.expected = c.expected;
+    line.ok = c.status === 'ok';
+  }
+  if (alternatives.length > 0) {
+    const others = alternatives.map((a) =>
+      a === 'forward' ? `forward code (${name} = … as a value)` : `∂${a.of ?? c.of}/∂${a.wrt}`,
+    );
+    line.reading = `read as ∂${c.of}/∂${wrt}; it could also be ${others.join(' or ')}`;
+  }
+  return line;
+}
+
+const UNCHECKED: Record<
+  NonNullable<HandWrittenCheck['reason']>,
+  (c: HandWrittenCheck) => string
+> = {
+  list: () => 'a list: checked element by element once tensor values exist',
+  readsList: (c) => `reads the list ${c.culprit}: checked once tensor values exist`,
+  undefinedName: (c) => `reads ${c.culprit}, which the program does not define before this line`,
+  constant: (c) =>
+    `${c.gradient.wrt} is a constant (it depends on no input), so it has no gradient to compare; the line is ${formatNumber(c.value ?? NaN, 6)}`,
+};
 
 function stepLines(a: Analysis): string[] {
   const width = String(a.steps.length).length;

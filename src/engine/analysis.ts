@@ -1,10 +1,10 @@
 import { backward, type BackwardResult } from './backward';
+import { readProgram, type BackwardPass, type Reading } from './backwardPass';
 import type { Span } from './errors';
 import { forward } from './forward';
 import { buildGraph, NodeKind, type CompiledGraph } from './graph';
 import { lazyArray, lazyRecord } from './lazy';
 import { OP_LIST, type Note, type OpName } from './ops';
-import { parse } from './parser';
 import type { NodeSymbol } from './symbols';
 import { buildTrace, NEVER, type Step, type Trace } from './trace';
 
@@ -87,6 +87,18 @@ export interface Analysis {
   readonly compiled: CompiledGraph;
   readonly value: Float64Array;
   readonly backward: BackwardResult;
+  /**
+   * The hand-written backward pass (`dfdz = q`, cs231n's `dq = z`), when the program holds one:
+   * those statements are not part of the forward program this analysis is about.
+   */
+  readonly backwardPass?: BackwardPass;
+  /** The input values the program was analysed with (the `values` of `analyze`). */
+  readonly values?: Readonly<Record<string, number>>;
+}
+
+export interface AnalyzeOptions {
+  /** The person's choices where a hand-written gradient's reading is ambiguous. */
+  readonly reading?: Reading;
 }
 
 /** Default significant digits in formulas. */
@@ -99,8 +111,17 @@ const DIGITS = 4;
  * @example
  * analyze('(x+y)*z', { x: -2, y: 5, z: -4 }) // output -12, gradients { x: -4, y: -4, z: 3 }
  */
-export function analyze(source: string, values?: Readonly<Record<string, number>>): Analysis {
-  return run(buildGraph(parse(source), values), source);
+export function analyze(
+  source: string,
+  values?: Readonly<Record<string, number>>,
+  options?: AnalyzeOptions,
+): Analysis {
+  const { forward: program, pass } = readProgram(source, options?.reading);
+  if (!pass) return run(buildGraph(program, values), source);
+  // The whole program is built once too: a gradient line that reads a name defined later, or
+  // redefines one, gets the same located message as any other line.
+  buildGraph(pass.program, values);
+  return { ...run(buildGraph(program, values), source), backwardPass: pass, values: values ?? {} };
 }
 
 /** Runs an already built graph, optionally with other input values (`inputValues[k]` for input k). */

@@ -6,7 +6,10 @@ export {
   type GraphEdge,
   type GraphNode,
   type InputInfo,
+  type AnalyzeOptions,
 } from './analysis';
+export * from './backwardPass';
+export * from './backwardCheck';
 export { ExpressionError, caretLines, LineIndex, type Span } from './errors';
 export {
   formatMessage,
