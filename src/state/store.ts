@@ -51,14 +51,14 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       let { values } = get();
       let analysis: Analysis;
       try {
-        analysis = analyze(source, values);
+        analysis = analyze(source, values, { reading: get().reading });
         // A declared input's value is the one in the text: an override kept from an earlier
         // program (or a URL) must not contradict what the person reads there.
         const shadowed = analysis.inputs.filter((i) => i.declared && Object.hasOwn(values, i.name));
         if (shadowed.length > 0) {
           values = { ...values };
           for (const i of shadowed) delete values[i.name];
-          analysis = analyze(source, values);
+          analysis = analyze(source, values, { reading: get().reading });
           set({ values });
         }
       } catch (e) {
@@ -266,6 +266,20 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       },
       showPaths(pathsFrom) {
         set({ pathsFrom });
+      },
+      setReading(name, choice) {
+        const reading = { ...get().reading };
+        if (choice === null) delete reading[name];
+        // defineProperty: a line may be called `__proto__`, which assignment would swallow.
+        else
+          Object.defineProperty(reading, name, {
+            value: choice,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        set({ reading });
+        analyzeNow(get().source, 'keep');
       },
 
       hydrate(url, ignored = []) {
