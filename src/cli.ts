@@ -12,9 +12,7 @@ import { FUNCTION_CALLS, OP_WORDS } from './engine/opWords';
 import {
   analyze,
   caretLines,
-  checkBackwardPass,
   formatNumber,
-  type HandWrittenCheck,
   ExpressionError,
   formatMessage,
   LineIndex,
@@ -22,6 +20,7 @@ import {
   type Analysis,
 } from './engine';
 import { isName } from './engine/lexer';
+import { checkBackwardPass, type HandWrittenCheck } from './engine/backwardCheck';
 
 const USAGE = `usage: grad '<program>' [name=value ...] [--steps]
        grad --functions

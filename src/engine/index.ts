@@ -9,7 +9,8 @@ export {
   type AnalyzeOptions,
 } from './analysis';
 export * from './backwardPass';
-export * from './backwardCheck';
+// The checker (`backwardCheck.ts`) is not re-exported: only the lazily loaded panel and the CLI
+// use it, and a re-export here would put it in the chunk every page loads first.
 export { ExpressionError, caretLines, LineIndex, type Span } from './errors';
 export {
   formatMessage,

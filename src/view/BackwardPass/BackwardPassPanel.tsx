@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import type { GradientReading, HandWrittenCheck, HandWrittenGradient } from '../../engine';
+import type { GradientReading, HandWrittenGradient } from '../../engine';
+import type { HandWrittenCheck } from '../../engine/backwardCheck';
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 // This module's English loads with it, not with the first screen.

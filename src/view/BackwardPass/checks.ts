@@ -1,10 +1,6 @@
-import {
-  checkBackwardPass,
-  formatNumber,
-  identifierSymbol,
-  type Analysis,
-  type HandWrittenCheck,
-} from '../../engine';
+import { formatNumber, identifierSymbol, type Analysis } from '../../engine';
+// By path, not through the engine's index: see the note there.
+import { checkBackwardPass, type HandWrittenCheck } from '../../engine/backwardCheck';
 import type { Translate } from '../../i18n';
 
 const cache = new WeakMap<Analysis, readonly HandWrittenCheck[]>();
