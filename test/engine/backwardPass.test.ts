@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  analyze,
-  checkBackwardPass,
-  ExpressionError,
-  readingsOf,
-  readProgram,
-  type HandWrittenCheck,
-} from '../../src/engine';
+import { checkBackwardPass, type HandWrittenCheck } from '../../src/engine/backwardCheck';
+import { analyze, ExpressionError, readingsOf, readProgram } from '../../src/engine';
 
 import { CS231N } from '../fixtures/cs231n';
 
