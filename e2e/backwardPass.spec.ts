@@ -135,6 +135,26 @@ test.describe('your backward pass', () => {
     await expect(page.locator('.error-message')).toHaveCount(0);
   });
 
+  test('a phone in the dark theme: the panel fits, marks sit in the gutter, axe passes', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await openApp(page, '?theme=dark');
+    await paste(page, CS231N.replace('dfdx = 1.0 * dfdq', 'dfdx = 1.0'));
+    await expect(line(page, 'dfdx')).toHaveAttribute('data-status', 'wrong');
+    await line(page, 'dfdx').scrollIntoViewIfNeeded();
+    const region = await panel(page).boundingBox();
+    expect(region!.x).toBeGreaterThanOrEqual(0);
+    expect(region!.x + region!.width).toBeLessThanOrEqual(375);
+    // Each mark is level with its line: line k's mark is k − 1 lines below line 1's.
+    const marks = page.locator('.bp-gutter-mark');
+    const first = await marks.nth(0).boundingBox();
+    const last = await marks.nth(3).boundingBox();
+    expect(Math.abs(last!.y - first!.y - 3 * first!.height)).toBeLessThan(1);
+    await screenshot(page, 'backward-pass-375-dark');
+    await expectNoSeriousViolations(page);
+  });
+
   test('Vietnamese labels', async ({ page }) => {
     await openApp(page, '?lang=vi');
     await paste(page, CS231N.replace('dfdx = 1.0 * dfdq', 'dfdx = 1.0'));
