@@ -155,6 +155,25 @@ test.describe('your backward pass', () => {
     await expectNoSeriousViolations(page);
   });
 
+  test('the marks scroll with the text', async ({ page }) => {
+    await openApp(page);
+    const forward = Array.from({ length: 14 }, (_, i) => `a${i + 1} = a${i} * 1`).join('\n');
+    await paste(page, `a0 = 2\n${forward}\nda0 = 1`);
+    const mark = page.locator('.bp-gutter-mark[data-line="16"]');
+    await expect(mark).toHaveAttribute('data-status', 'ok');
+    const box = editor(page);
+    await box.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await box.dispatchEvent('scroll');
+    // Scrolled to the end, line 16 is the last line in view, and its mark is beside it.
+    await expect
+      .poll(async () => {
+        const b = (await box.boundingBox())!;
+        const m = (await mark.boundingBox())!;
+        return m.y > b.y && m.y + m.height < b.y + b.height;
+      })
+      .toBe(true);
+  });
+
   test('Vietnamese labels', async ({ page }) => {
     await openApp(page, '?lang=vi');
     await paste(page, CS231N.replace('dfdx = 1.0 * dfdq', 'dfdx = 1.0'));
