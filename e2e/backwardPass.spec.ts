@@ -174,6 +174,16 @@ test.describe('your backward pass', () => {
       .toBe(true);
   });
 
+  test('a link to a program with a backward pass opens on its forward graph', async ({ page }) => {
+    // The reader of gradient lines loads after the page: the first graph must wait for it, not
+    // show dfdy as the output.
+    await openApp(page, `?expr=${encodeURIComponent(CS231N)}&step=10`);
+    await expect(page.locator('svg.graph g.node')).toHaveCount(5);
+    await expect(panel(page).locator('li[data-status="ok"]')).toHaveCount(4);
+    await expect(page.locator('.formula')).toContainText('∂f/∂x = ∂f/∂q · ∂q/∂x = (-4) · 1 = -4');
+    expect(consoleErrors(page)).toEqual([]);
+  });
+
   test('Vietnamese labels', async ({ page }) => {
     await openApp(page, '?lang=vi');
     await paste(page, CS231N.replace('dfdx = 1.0 * dfdq', 'dfdx = 1.0'));

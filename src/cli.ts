@@ -10,7 +10,6 @@
 import { readFileSync } from 'node:fs';
 import { FUNCTION_CALLS, OP_WORDS } from './engine/opWords';
 import {
-  analyze,
   caretLines,
   formatNumber,
   ExpressionError,
@@ -21,6 +20,7 @@ import {
 } from './engine';
 import { isName } from './engine/lexer';
 import { checkBackwardPass, type HandWrittenCheck } from './engine/backwardCheck';
+import { analyzeWithBackwardPass } from './engine/backwardPass';
 
 const USAGE = `usage: grad '<program>' [name=value ...] [--steps]
        grad --functions
@@ -75,7 +75,8 @@ export function runCli(args: readonly string[], stdin = ''): CliResult {
 
   let analysis: Analysis;
   try {
-    analysis = analyze(source, values);
+    // The forward program, a hand-written backward pass (`dfdz = q`) being checked apart.
+    analysis = analyzeWithBackwardPass(source, values);
   } catch (e) {
     if (!(e instanceof ExpressionError)) throw e;
     return { code: 1, stdout: '', stderr: describeError(source, e) };

@@ -1,7 +1,7 @@
 import type { Analysis } from './analysis';
 import type { Statement } from './ast';
 import { backward } from './backward';
-import type { HandWrittenGradient } from './backwardPass';
+import type { HandWrittenGradient } from './backwardTypes';
 import { forward } from './forward';
 import { buildGraph, type CompiledGraph } from './graph';
 import { NEVER } from './trace';

@@ -1,6 +1,16 @@
-import { PUSH_NAME, type Program, type Statement } from './ast';
+// Through the index, unlike the engine's other modules: this module loads on its own, after the
+// page (see `backwardHint.ts`), and the bundler keeps the engine in one chunk only if it reaches
+// the engine the way the other lazily loaded modules do.
+import { analyzeRead, parse, PUSH_NAME, type Analysis } from './index';
+import type { Program, Statement } from './ast';
+import type {
+  GradientForm,
+  GradientReading,
+  HandWrittenGradient,
+  Reading,
+  ReadProgram,
+} from './backwardTypes';
 import type { Span } from './errors';
-import { parse } from './parser';
 
 /**
  * Reads a hand-written backward pass out of a program (cs231n's "staged computation"):
@@ -19,73 +29,20 @@ import { parse } from './parser';
  * looks like a gradient (a `dx` the output uses) stays forward.
  */
 
-/** `full`: `dfdx` (∂f/∂x); `short`: cs231n's `dx` (∂out/∂x); `grad`: `grad_x` (∂out/∂x). */
-export type GradientForm = 'full' | 'short' | 'grad';
-
-/** One way to read a gradient's name. */
-export interface GradientReading {
-  /** Names the reading in a choice (`full:f:x`, `short:x`): what `Reading` maps a name to. */
-  readonly key: string;
-  readonly form: GradientForm;
-  /** The quantity differentiated; null for the program's output (the `dx` and `grad_x` forms). */
-  readonly of: string | null;
-  /** The quantity it is differentiated with respect to. */
-  readonly wrt: string;
-}
-
-/** A statement read as a hand-written gradient. */
-export interface HandWrittenGradient extends GradientReading {
-  /** The name it assigns: `dfdz`. */
-  readonly name: string;
-  /** The statement, from its name to its last token. */
-  readonly span: Span;
-  /** 1-based line of its first character. */
-  readonly line: number;
-  /**
-   * A list such as cs231n's `dw = [x[0] * ddot, x[1] * ddot, 1.0 * ddot]`: it is recognised, but
-   * checked only once tensor values exist.
-   */
-  readonly list: boolean;
-  /** Names this statement reads (none for a list). */
-  readonly reads: readonly string[];
-  /**
-   * Where the reading is ambiguous, the other ways to read the line: other gradients, and
-   * `'forward'` where the line could be forward code (then, being last, it is the output).
-   * Empty where the reading is clear.
-   */
-  readonly alternatives: readonly (GradientReading | 'forward')[];
-  /** The reading was chosen by the person (see `Reading`), not by the rule. */
-  readonly chosen: boolean;
-}
-
 /**
- * The person's choices where the reading is ambiguous: a statement's name mapped to `'forward'`
- * (read it as forward code) or to the `key` of a gradient reading.
+ * `analyze`, reading a hand-written backward pass out of the program first: the analysis is of
+ * the forward program, with `backwardPass` set when there are gradient lines. A program without
+ * them is analysed exactly as `analyze` does.
+ *
+ * @example
+ * analyzeWithBackwardPass('x = 3; f = x * x; dfdx = 2 * x').output // 9, not dfdx's 6
  */
-export type Reading = Readonly<Record<string, string>>;
-
-export interface BackwardPass {
-  /** The hand-written gradients, in source order. */
-  readonly gradients: readonly HandWrittenGradient[];
-  /** Statements the person chose to read as forward code, which the rule reads as gradients. */
-  readonly keptForward: readonly {
-    readonly name: string;
-    readonly span: Span;
-    readonly line: number;
-  }[];
-  /** The whole program (lists blanked out), to evaluate the gradients with the program's values. */
-  readonly program: Program;
-  /** The forward program's statements, in order (the last is the output). */
-  readonly forwardStatements: readonly Statement[];
-  /** Every name the forward program defines or reads. */
-  readonly forwardNames: ReadonlySet<string>;
-}
-
-export interface ReadProgram {
-  /** The forward program: what the graph, the trace and every gradient are about. */
-  readonly forward: Program;
-  /** Present when the program holds hand-written gradients (or a choice kept one forward). */
-  readonly pass?: BackwardPass;
+export function analyzeWithBackwardPass(
+  source: string,
+  values?: Readonly<Record<string, number>>,
+  reading?: Reading,
+): Analysis {
+  return analyzeRead(source, readProgram(source, reading), values);
 }
 
 /** A statement as the recogniser sees it: parsed, or a list it blanked out before parsing. */

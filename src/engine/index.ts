@@ -1,16 +1,25 @@
 /** The engine's public surface: every definition lives in a module of its own, this file only re-exports. */
 export {
   analyze,
+  analyzeRead,
   run,
   type Analysis,
   type GraphEdge,
   type GraphNode,
   type InputInfo,
-  type AnalyzeOptions,
 } from './analysis';
-export * from './backwardPass';
-// The checker (`backwardCheck.ts`) is not re-exported: only the lazily loaded panel and the CLI
-// use it, and a re-export here would put it in the chunk every page loads first.
+// The reader and the checker of hand-written backward passes (`backwardPass.ts`,
+// `backwardCheck.ts`) are imported by path where used: a re-export here would put them in the
+// chunk every page loads first. Their types are free.
+export type {
+  BackwardPass,
+  GradientForm,
+  GradientReading,
+  HandWrittenGradient,
+  Reading,
+  ReadProgram,
+} from './backwardTypes';
+export { mayHoldGradients } from './backwardHint';
 export { ExpressionError, caretLines, LineIndex, type Span } from './errors';
 export {
   formatMessage,
@@ -22,6 +31,7 @@ export {
 export { formatNumber, numberTex, DEFAULT_DIGITS } from './format';
 export { OPS, OP_LIST, FUNCTIONS, type OpName, type OpSpec, type Note } from './ops';
 export { FUNCTION_NAMES, parse } from './parser';
+export { PUSH_NAME } from './ast';
 export { buildGraph, NodeKind, type CompiledGraph } from './graph';
 export { forward, type ForwardResult } from './forward';
 export { backward, type BackwardResult } from './backward';

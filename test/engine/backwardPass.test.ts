@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { checkBackwardPass, type HandWrittenCheck } from '../../src/engine/backwardCheck';
-import { analyze, ExpressionError, readingsOf, readProgram } from '../../src/engine';
-
+import { analyze as analyzePlain, ExpressionError, mayHoldGradients } from '../../src/engine';
+import {
+  analyzeWithBackwardPass as analyze,
+  readingsOf,
+  readProgram,
+} from '../../src/engine/backwardPass';
 import { CS231N } from '../fixtures/cs231n';
 
 const names = (source: string) =>
@@ -93,19 +98,17 @@ describe('recognising a hand-written backward pass', () => {
 
   it('lets the person switch an ambiguous reading', () => {
     const src = 'x = 3; f = x * x; dx = 2 * x';
-    const asForward = analyze(src, undefined, { reading: { dx: 'forward' } });
+    const asForward = analyze(src, undefined, { dx: 'forward' });
     expect(asForward.output).toBe(6);
     expect(asForward.backwardPass?.gradients).toEqual([]);
     expect(asForward.backwardPass?.keptForward.map((k) => k.name)).toEqual(['dx']);
     const other = analyze('x = 3; fdx = x + 1; f = fdx * x; dfdx = 1', undefined, {
-      reading: { dfdx: 'short::fdx' },
+      dfdx: 'short::fdx',
     });
     expect(other.backwardPass?.gradients[0]).toMatchObject({ of: null, wrt: 'fdx', chosen: true });
     expect(checkBackwardPass(other)[0]).toMatchObject({ status: 'wrong', value: 1, expected: 3 });
     // A choice for a name the program does not have changes nothing.
-    expect(
-      analyze(src, undefined, { reading: { dq: 'forward' } }).backwardPass?.gradients,
-    ).toHaveLength(1);
+    expect(analyze(src, undefined, { dq: 'forward' }).backwardPass?.gradients).toHaveLength(1);
   });
 
   it('lists every way a name reads as a gradient', () => {
@@ -147,6 +150,31 @@ describe('recognising a hand-written backward pass', () => {
     })();
     expect(e?.code).toBe('error.redefined');
     expect(() => analyze('x = 3; f = x * x; dfdx = 2 * dfdq; dfdq = 1')).toThrow(ExpressionError);
+  });
+
+  it('leaves analyze() as it was: the last line is the output', () => {
+    expect(analyzePlain(CS231N).output).toBe(-4);
+    expect(analyzePlain(CS231N).backwardPass).toBeUndefined();
+  });
+
+  it('hints at a backward pass cheaply, for any program the reader would find one in', () => {
+    for (const src of [
+      CS231N,
+      'x = 3; f = x * x\n  grad_x = 2 * x',
+      'w = 2; f = x * w; dw = [x]',
+      'f = x;dx=1',
+    ]) {
+      expect(mayHoldGradients(src), src).toBe(true);
+      expect(readProgram(src).pass, src).toBeDefined();
+    }
+    for (const src of [
+      'x = 3; f = x * x',
+      'f = x # dx = 1',
+      'q = d * 2',
+      'x = 3; den = x + 1; delta = den * 2',
+    ]) {
+      expect(mayHoldGradients(src), src).toBe(false);
+    }
   });
 
   it('analyses a program without gradient lines exactly as the forward program', () => {
@@ -212,5 +240,52 @@ describe('checking a hand-written backward pass', () => {
       { name: 'dfdy', status: 'ok', value: 0, expected: 0 },
       { name: 'dfdu', status: 'wrong', value: 1, expected: 0 },
     ]);
+  });
+});
+
+describe('the first-load hint', () => {
+  it('never says no where the reader finds a gradient line (random programs)', () => {
+    const name = fc.constantFrom(
+      'x',
+      'y',
+      'q',
+      'f',
+      'fdx',
+      'dx',
+      'dq',
+      'dfdx',
+      'df_dx',
+      'dfdq_',
+      'grad_x',
+      'den',
+      'd',
+      'dθ',
+      'θ',
+    );
+    const statement = fc
+      .tuple(
+        name,
+        fc.array(fc.oneof(name, fc.constantFrom('2', '-1')), { minLength: 1, maxLength: 3 }),
+      )
+      .map(([target, operands]) => `${target} = ${operands.join(' * ')}`);
+    fc.assert(
+      fc.property(
+        fc.array(statement, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('\n', '; '),
+        (lines, sep) => {
+          const src = lines.join(sep);
+          const read = (() => {
+            try {
+              return readProgram(src);
+            } catch {
+              return undefined; // a program that does not read (a name defined twice)
+            }
+          })();
+          if ((read?.pass?.gradients.length ?? 0) > 0)
+            expect(mayHoldGradients(src), src).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

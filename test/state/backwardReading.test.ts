@@ -6,9 +6,17 @@ const makeStore = () =>
   createAppStore({ layout: vi.fn(fakeLayout), sizeOf: () => ({ width: 40, height: 40 }) });
 
 describe('store: reading a hand-written backward pass', () => {
-  it('analyses the forward program, and switches an ambiguous line when asked', () => {
+  it('reads a program with no sign of gradient lines at once', () => {
+    const store = makeStore();
+    store.getState().setSource('x = 3; den = x + 1; f = den * den', { immediate: true });
+    expect(store.getState().analysis?.output).toBe(16);
+  });
+
+  it('analyses the forward program, and switches an ambiguous line when asked', async () => {
     const store = makeStore();
     store.getState().setSource('x = 3\nf = x * x\ndx = 2 * x', { immediate: true });
+    // The reader of hand-written gradients is a chunk of its own: the analysis waits for it.
+    await vi.waitFor(() => expect(store.getState().analysis).not.toBeNull());
     let a = store.getState().analysis!;
     expect(a.output).toBe(9);
     expect(a.backwardPass?.gradients.map((g) => g.name)).toEqual(['dx']);
