@@ -83,8 +83,10 @@ export const enLater = {
   'bp.localStep': 'Show the step that multiplies by {grad}',
   'bp.list': 'a list: checked element by element once tensor values exist',
   'bp.readsList': 'reads the list {name}: checked once tensor values exist',
-  'bp.undefinedName': 'reads {name}, which the program does not define before this line: not checked',
-  'bp.constant': '{name} depends on no input, so the engine computes no gradient for it: not checked',
+  'bp.undefinedName':
+    'reads {name}, which the program does not define before this line: not checked',
+  'bp.constant':
+    '{name} depends on no input, so the engine computes no gradient for it: not checked',
   'bp.readFull': 'Read as {grad}.',
   'bp.readShort':
     'Read as {grad}: {name} is cs231n’s shorthand for the gradient of the output, {output}, on {wrt}.',

@@ -292,7 +292,8 @@ export const vi: Table = {
   'bp.localStep': 'Xem bước nhân với {grad}',
   'bp.list': 'một danh sách: sẽ được kiểm tra từng phần tử khi có giá trị tensor',
   'bp.readsList': 'dùng danh sách {name}: sẽ được kiểm tra khi có giá trị tensor',
-  'bp.undefinedName': 'dùng {name}, tên mà chương trình chưa định nghĩa trước dòng này: không kiểm tra',
+  'bp.undefinedName':
+    'dùng {name}, tên mà chương trình chưa định nghĩa trước dòng này: không kiểm tra',
   'bp.constant': '{name} không phụ thuộc đầu vào nào, nên không có gradient để so: không kiểm tra',
   'bp.readFull': 'Đọc là {grad}.',
   'bp.readShort':
