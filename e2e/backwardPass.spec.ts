@@ -125,6 +125,21 @@ test.describe('your backward pass', () => {
     await expect(line(page, 'dx')).toHaveAttribute('data-status', 'ok');
   });
 
+  test('a name with two readings: the other one is a click away, and so is the rule’s', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await paste(page, 'x = 3; fdx = x + 1\nf = fdx * x\ndfdx = 2 * x + 1');
+    const dfdx = line(page, 'dfdx');
+    await expect(dfdx.locator('.bp-verdict')).toHaveText('✓ matches ∂f/∂x = 7');
+    await expect(dfdx).toContainText('Read as ∂f/∂x. It could also be ∂f/∂fdx.');
+    await dfdx.getByRole('button', { name: 'Read dfdx as ∂f/∂fdx' }).click();
+    await expect(dfdx.locator('.bp-verdict')).toHaveText('✗ is 7, but ∂f/∂fdx is 3');
+    await expect(dfdx).toContainText('Read this way because you chose it.');
+    await dfdx.getByRole('button', { name: 'Read dfdx as the rule does' }).click();
+    await expect(dfdx.locator('.bp-verdict')).toHaveText('✓ matches ∂f/∂x = 7');
+  });
+
   test('a list gradient is a clear message, not a wrong check', async ({ page }) => {
     await openApp(page);
     await paste(page, 'x = 3; w = 2\nf = x * w\ndw = [x, 2 * x]\ndx = w');

@@ -220,8 +220,10 @@ function recognise(items: readonly Item[], reading: Reading): Recognised {
     const [taken, ...others] = ranked;
     const alternatives: (GradientReading | 'forward')[] = [...others];
     // cs231n's `dx` as the last line could as well be a forward value named dx, the output.
-    const couldBeForward = (taken.form !== 'full' && item === last) || chosen.has(item);
-    if (!isList(item) && (couldBeForward || others.length > 0)) alternatives.push('forward');
+    // (A reading the person chose is undone as a whole: see `chosen`.)
+    if (!isList(item) && !chosen.has(item) && taken.form !== 'full' && item === last) {
+      alternatives.push('forward');
+    }
     gradients.push({
       ...taken,
       name: item.target!,

@@ -34,9 +34,9 @@ export interface HandWrittenGradient extends GradientReading {
   /** Names this statement reads (none for a list). */
   readonly reads: readonly string[];
   /**
-   * Where the reading is ambiguous, the other ways to read the line: other gradients, and
-   * `'forward'` where the line could be forward code (then, being last, it is the output).
-   * Empty where the reading is clear.
+   * Where the reading is ambiguous, the other ways to read the line: other gradients its name
+   * reads as, and `'forward'` for a last line in the `dx` or `grad_x` form, which could as well
+   * be a forward value (then the output). Empty where the reading is clear.
    */
   readonly alternatives: readonly (GradientReading | 'forward')[];
   /** The reading was chosen by the person (see `Reading`), not by the rule. */
