@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { FUNCTION_CALLS, OP_WORDS } from './engine/opWords';
 import {
-  analyze,
   caretLines,
+  formatNumber,
   ExpressionError,
   formatMessage,
   LineIndex,
@@ -19,6 +19,8 @@ import {
   type Analysis,
 } from './engine';
 import { isName } from './engine/lexer';
+import { checkBackwardPass, type HandWrittenCheck } from './engine/backwardCheck';
+import { analyzeWithBackwardPass } from './engine/backwardPass';
 
 const USAGE = `usage: grad '<program>' [name=value ...] [--steps]
        grad --functions
@@ -73,7 +75,8 @@ export function runCli(args: readonly string[], stdin = ''): CliResult {
 
   let analysis: Analysis;
   try {
-    analysis = analyze(source, values);
+    // The forward program, a hand-written backward pass (`dfdz = q`) being checked apart.
+    analysis = analyzeWithBackwardPass(source, values);
   } catch (e) {
     if (!(e instanceof ExpressionError)) throw e;
     return { code: 1, stdout: '', stderr: describeError(source, e) };
@@ -90,6 +93,9 @@ export function runCli(args: readonly string[], stdin = ''): CliResult {
     })),
   );
   if (notes.length > 0) result.notes = notes;
+  // Only a program with hand-written gradients gets the key: any other prints as it always did.
+  const checks = checkBackwardPass(analysis);
+  if (checks.length > 0) result.backward = checks.map(backwardLine);
   if (flags.includes('--steps')) result.steps = stepLines(analysis);
   const indent = flags.includes('--steps') ? 2 : undefined;
   return { code: 0, stdout: JSON.stringify(result, finite, indent) + '\n', stderr: '' };
@@ -99,6 +105,36 @@ export function runCli(args: readonly string[], stdin = ''): CliResult {
 function finite(_key: string, v: unknown) {
   return typeof v === 'number' && !Number.isFinite(v) ? String(v) : v;
 }
+
+/** One hand-written gradient: `{"name":"dfdz","of":"f","wrt":"z","value":3,"expected":3,"ok":true}`. */
+function backwardLine(c: HandWrittenCheck): Record<string, unknown> {
+  const { name, wrt, alternatives } = c.gradient;
+  const line: Record<string, unknown> = { name, of: c.of, wrt };
+  if (c.status === 'unchecked') line.message = UNCHECKED[c.reason!](c);
+  else {
+    line.value = c.value;
+    line.expected = c.expected;
+    line.ok = c.status === 'ok';
+  }
+  if (alternatives.length > 0) {
+    const others = alternatives.map((a) =>
+      a === 'forward' ? `forward code (${name} = … as a value)` : `∂${a.of ?? c.of}/∂${a.wrt}`,
+    );
+    line.reading = `read as ∂${c.of}/∂${wrt}; it could also be ${others.join(' or ')}`;
+  }
+  return line;
+}
+
+const UNCHECKED: Record<
+  NonNullable<HandWrittenCheck['reason']>,
+  (c: HandWrittenCheck) => string
+> = {
+  list: () => 'a list: checked element by element once tensor values exist',
+  readsList: (c) => `reads the list ${c.culprit}: checked once tensor values exist`,
+  undefinedName: (c) => `reads ${c.culprit}, which the program does not define before this line`,
+  constant: (c) =>
+    `${c.gradient.wrt} is a constant (it depends on no input), so it has no gradient to compare; the line is ${formatNumber(c.value ?? NaN, 6)}`,
+};
 
 function stepLines(a: Analysis): string[] {
   const width = String(a.steps.length).length;

@@ -1,4 +1,6 @@
 import { backward, type BackwardResult } from './backward';
+// Types only: the reader of hand-written backward passes (`backwardPass.ts`) loads when needed.
+import type { BackwardPass, ReadProgram } from './backwardTypes';
 import type { Span } from './errors';
 import { forward } from './forward';
 import { buildGraph, NodeKind, type CompiledGraph } from './graph';
@@ -87,20 +89,42 @@ export interface Analysis {
   readonly compiled: CompiledGraph;
   readonly value: Float64Array;
   readonly backward: BackwardResult;
+  /**
+   * The hand-written backward pass (`dfdz = q`, cs231n's `dq = z`), when the program holds one
+   * and was read by `analyzeWithBackwardPass`: those statements are not part of the forward
+   * program this analysis is about.
+   */
+  readonly backwardPass?: BackwardPass;
+  /** With `backwardPass`: the input values the program was analysed with. */
+  readonly values?: Readonly<Record<string, number>>;
 }
 
 /** Default significant digits in formulas. */
 const DIGITS = 4;
 
 /**
- * Parses, builds, runs forward and backward, and writes the step trace of a program.
- * Throws `ExpressionError` (and nothing else) for input it cannot read.
+ * Parses, builds, runs forward and backward, and writes the step trace of a program, its last
+ * statement being the output. Throws `ExpressionError` (and nothing else) for input it cannot
+ * read. (`analyzeWithBackwardPass` reads a hand-written backward pass out of it first.)
  *
  * @example
  * analyze('(x+y)*z', { x: -2, y: 5, z: -4 }) // output -12, gradients { x: -4, y: -4, z: 3 }
  */
 export function analyze(source: string, values?: Readonly<Record<string, number>>): Analysis {
-  return run(buildGraph(parse(source), values), source);
+  return analyzeRead(source, { forward: parse(source) }, values);
+}
+
+/** `analyze` of a program already read: its forward program, and its backward pass if any. */
+export function analyzeRead(
+  source: string,
+  { forward: program, pass }: ReadProgram,
+  values?: Readonly<Record<string, number>>,
+): Analysis {
+  if (!pass) return run(buildGraph(program, values), source);
+  // The whole program is built once too: a gradient line that reads a name defined later, or
+  // redefines one, gets the same located message as any other line.
+  buildGraph(pass.program, values);
+  return { ...run(buildGraph(program, values), source), backwardPass: pass, values: values ?? {} };
 }
 
 /** Runs an already built graph, optionally with other input values (`inputValues[k]` for input k). */

@@ -1,12 +1,25 @@
 /** The engine's public surface: every definition lives in a module of its own, this file only re-exports. */
 export {
   analyze,
+  analyzeRead,
   run,
   type Analysis,
   type GraphEdge,
   type GraphNode,
   type InputInfo,
 } from './analysis';
+// The reader and the checker of hand-written backward passes (`backwardPass.ts`,
+// `backwardCheck.ts`) are imported by path where used: a re-export here would put them in the
+// chunk every page loads first. Their types are free.
+export type {
+  BackwardPass,
+  GradientForm,
+  GradientReading,
+  HandWrittenGradient,
+  Reading,
+  ReadProgram,
+} from './backwardTypes';
+export { mayHoldGradients } from './backwardHint';
 export { ExpressionError, caretLines, LineIndex, type Span } from './errors';
 export {
   formatMessage,
@@ -18,6 +31,7 @@ export {
 export { formatNumber, numberTex, DEFAULT_DIGITS } from './format';
 export { OPS, OP_LIST, FUNCTIONS, type OpName, type OpSpec, type Note } from './ops';
 export { FUNCTION_NAMES, parse } from './parser';
+export { PUSH_NAME } from './ast';
 export { buildGraph, NodeKind, type CompiledGraph } from './graph';
 export { forward, type ForwardResult } from './forward';
 export { backward, type BackwardResult } from './backward';

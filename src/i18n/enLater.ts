@@ -71,6 +71,36 @@ export const enLater = {
   'check.kink':
     'kink within h: the two sides of the difference can see different slopes, so the two numbers may disagree',
   'check.none': 'No inputs to check.',
+  // Your backward pass (issue 12): a hand-written backward pass, checked line by line.
+  'bp.title': 'Your backward pass',
+  'bp.intro':
+    '{count, plural, one {One line reads} other {# lines read}} as a hand-written backward pass of {output}, the last line that is not a gradient. Such lines are not part of the graph: each is checked against the gradient the engine computes.',
+  'bp.introNone': 'No line is read as a hand-written gradient now.',
+  'bp.line': 'line {line}',
+  'bp.ok': 'matches {grad} = {value}',
+  'bp.wrong': 'is {value}, but {grad} is {expected}',
+  'bp.showStep': 'Show the step that computes {grad}',
+  'bp.localStep': 'Show the step that multiplies by {grad}',
+  'bp.list': 'a list: checked element by element once tensor values exist',
+  'bp.readsList': 'reads the list {name}: checked once tensor values exist',
+  'bp.undefinedName':
+    'reads {name}, which the program does not define before this line: not checked',
+  'bp.constant':
+    '{name} depends on no input, so the engine computes no gradient for it: not checked',
+  'bp.readFull': 'Read as {grad}.',
+  'bp.readShort':
+    'Read as {grad}: {name} is cs231n’s shorthand for the gradient of the output, {output}, on {wrt}.',
+  'bp.alsoForward':
+    'It could also be forward code, a value named {name}: then, as the last line, it is the output.',
+  'bp.alsoGradient': 'It could also be {grad}.',
+  'bp.chosen': 'Read this way because you chose it.',
+  'bp.useForward': 'Read {name} as forward code',
+  'bp.useGradient': 'Read {name} as {grad}',
+  'bp.useRule': 'Read {name} as the rule does',
+  'bp.keptForward': '{name} (line {line}) is read as forward code, because you chose it.',
+  'bp.useGradientAgain': 'Read {name} as a gradient',
+  'bp.gutter': 'Checks of your backward pass, by line',
+  'bp.mark': 'Line {line}: {name} {verdict}',
   'train.curve':
     'Loss from {first} to {last} {steps, plural, one {after # step} other {over # steps}}',
   'layers.title': 'Gradient per layer',

@@ -280,6 +280,35 @@ export const vi: Table = {
   'check.kink':
     'có điểm gãy trong khoảng h: hai phía của sai phân có thể thấy độ dốc khác nhau, nên hai con số có thể lệch nhau',
   'check.none': 'Không có đầu vào nào để kiểm tra.',
+  // Your backward pass (issue 12): a hand-written backward pass, checked line by line.
+  'bp.title': 'Lan truyền ngược của bạn',
+  'bp.intro':
+    '{count} dòng được đọc là lan truyền ngược viết tay của {output}, dòng cuối cùng không phải là một gradient. Các dòng này không thuộc đồ thị: mỗi dòng được so với gradient mà chương trình tính ra.',
+  'bp.introNone': 'Hiện không có dòng nào được đọc là gradient viết tay.',
+  'bp.line': 'dòng {line}',
+  'bp.ok': 'khớp với {grad} = {value}',
+  'bp.wrong': 'bằng {value}, nhưng {grad} là {expected}',
+  'bp.showStep': 'Xem bước tính {grad}',
+  'bp.localStep': 'Xem bước nhân với {grad}',
+  'bp.list': 'một danh sách: sẽ được kiểm tra từng phần tử khi có giá trị tensor',
+  'bp.readsList': 'dùng danh sách {name}: sẽ được kiểm tra khi có giá trị tensor',
+  'bp.undefinedName':
+    'dùng {name}, tên mà chương trình chưa định nghĩa trước dòng này: không kiểm tra',
+  'bp.constant': '{name} không phụ thuộc đầu vào nào, nên không có gradient để so: không kiểm tra',
+  'bp.readFull': 'Đọc là {grad}.',
+  'bp.readShort':
+    'Đọc là {grad}: {name} là cách viết tắt của cs231n cho gradient của đầu ra {output} theo {wrt}.',
+  'bp.alsoForward':
+    'Dòng này cũng có thể là mã lan truyền xuôi, một giá trị tên {name}: khi đó, là dòng cuối, nó là đầu ra.',
+  'bp.alsoGradient': 'Dòng này cũng có thể là {grad}.',
+  'bp.chosen': 'Đọc theo cách bạn đã chọn.',
+  'bp.useForward': 'Đọc {name} là mã lan truyền xuôi',
+  'bp.useGradient': 'Đọc {name} là {grad}',
+  'bp.useRule': 'Đọc {name} theo quy tắc',
+  'bp.keptForward': '{name} (dòng {line}) được đọc là mã lan truyền xuôi, theo lựa chọn của bạn.',
+  'bp.useGradientAgain': 'Đọc {name} là một gradient',
+  'bp.gutter': 'Kết quả kiểm tra lan truyền ngược của bạn, theo dòng',
+  'bp.mark': 'Dòng {line}: {name} {verdict}',
 
   'train.title': 'Hạ gradient',
   'train.roles': 'Tham số và dữ liệu',

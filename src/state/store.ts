@@ -1,5 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { analyze, ExpressionError, type Analysis, type GraphNode } from '../engine';
+import {
+  analyze,
+  ExpressionError,
+  mayHoldGradients,
+  type Analysis,
+  type GraphNode,
+} from '../engine';
 import { EXAMPLES, exampleById, exampleSource, type ExampleId } from '../examples';
 import { hasTable, loadTable } from '../i18n';
 import { toLayoutInput } from '../layout/fromAnalysis';
@@ -48,17 +54,27 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
      */
     const analyzeNow = (source: string, step: StepPolicy): Analysis | undefined => {
       clearTimeout(typingTimer);
+      if (backwardReader === undefined && mayHoldGradients(source)) {
+        // It may hold a hand-written backward pass, whose reader is a small chunk of its own:
+        // the last graph stays until it is here (issue 12).
+        void loadBackwardReader().then(() => get().source === source && analyzeNow(source, step));
+        return undefined;
+      }
+      const analyzeSource = (source: string, values: Record<string, number>) =>
+        backwardReader
+          ? backwardReader.analyzeWithBackwardPass(source, values, get().reading)
+          : analyze(source, values);
       let { values } = get();
       let analysis: Analysis;
       try {
-        analysis = analyze(source, values);
+        analysis = analyzeSource(source, values);
         // A declared input's value is the one in the text: an override kept from an earlier
         // program (or a URL) must not contradict what the person reads there.
         const shadowed = analysis.inputs.filter((i) => i.declared && Object.hasOwn(values, i.name));
         if (shadowed.length > 0) {
           values = { ...values };
           for (const i of shadowed) delete values[i.name];
-          analysis = analyze(source, values);
+          analysis = analyzeSource(source, values);
           set({ values });
         }
       } catch (e) {
@@ -267,6 +283,20 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       showPaths(pathsFrom) {
         set({ pathsFrom });
       },
+      setReading(name, choice) {
+        const reading = { ...get().reading };
+        if (choice === null) delete reading[name];
+        // defineProperty: a line may be called `__proto__`, which assignment would swallow.
+        else
+          Object.defineProperty(reading, name, {
+            value: choice,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        set({ reading });
+        analyzeNow(get().source, 'keep');
+      },
 
       hydrate(url, ignored = []) {
         stopPlaying();
@@ -312,6 +342,17 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       ...trainingActions(set, get),
     };
   });
+}
+
+/** The reader of hand-written backward passes once loaded; null if it could not be (offline). */
+let backwardReader: typeof import('../engine/backwardPass') | null | undefined;
+let readerLoading: Promise<void> | undefined;
+
+function loadBackwardReader(): Promise<void> {
+  return (readerLoading ??= import('../engine/backwardPass').then(
+    (m) => void (backwardReader = m),
+    () => void (backwardReader = null),
+  ));
 }
 
 /**

@@ -65,6 +65,11 @@ export interface AppState {
   shortcutsOpen: boolean;
   /** Gradient descent on the program: parameters, learning rate, history (see training.ts). */
   training: TrainingState;
+  /**
+   * Hand-written backward pass (issue 12): where a line's reading is ambiguous, the person's
+   * choice by the line's name, `'forward'` or a gradient reading's key (see `Reading`).
+   */
+  reading: Record<string, string>;
 }
 
 export interface AppActions extends TrainingActions {
@@ -96,6 +101,8 @@ export interface AppActions extends TrainingActions {
   setShortcutsOpen(open: boolean): void;
   /** Highlights every path from this input to the output (null hides them). */
   showPaths(input: string | null): void;
+  /** Reads the line named `name` another way (null: as the rule reads it), and analyses again. */
+  setReading(name: string, choice: string | null): void;
 }
 
 export type AppStore = AppState & AppActions;

@@ -33,6 +33,10 @@ const GradientCheck = lazy(() =>
 const LayerGradients = lazy(() =>
   import('./Lessons/LayerGradients').then((m) => ({ default: m.LayerGradients })),
 );
+// Your backward pass (issue 12): only for a program with hand-written gradients.
+const BackwardPassPanel = lazy(() =>
+  import('./BackwardPass/BackwardPassPanel').then((m) => ({ default: m.BackwardPassPanel })),
+);
 const TrainingPanel = lazy(() =>
   import('./Lessons/TrainingPanel').then((m) => ({ default: m.TrainingPanel })),
 );
@@ -95,6 +99,7 @@ export function App() {
         {mode === 'normal' && (
           <aside className="sidebar" id="side-panel" hidden={!sidebar}>
             <Editor />
+            <HandWritten />
             <InputsPanel />
             {settled && (
               <Suspense fallback={null}>
@@ -127,6 +132,16 @@ export function App() {
       <Narration />
     </div>
   );
+}
+
+/** "Your backward pass", when the program holds hand-written gradients. */
+function HandWritten() {
+  const has = useApp((s) => s.analysis?.backwardPass !== undefined);
+  return has ? (
+    <Suspense fallback={null}>
+      <BackwardPassPanel />
+    </Suspense>
+  ) : null;
 }
 
 /** colah's layer chart, for chain networks only: other programs never fetch its code. */

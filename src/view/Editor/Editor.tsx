@@ -6,6 +6,10 @@ import { useApp } from '../../state/appStore';
 
 // The syntax card loads when it is opened.
 const SyntaxHelp = lazy(() => import('./SyntaxHelp').then((m) => ({ default: m.SyntaxHelp })));
+// Marks beside a hand-written backward pass's lines, only for a program that has one.
+const BackwardGutter = lazy(() =>
+  import('../BackwardPass/BackwardGutter').then((m) => ({ default: m.BackwardGutter })),
+);
 
 /**
  * The program text. A mirror behind the transparent textarea draws the same text with the
@@ -13,14 +17,17 @@ const SyntaxHelp = lazy(() => import('./SyntaxHelp').then((m) => ({ default: m.S
  */
 export function Editor() {
   const t = useT();
-  const { source, error, setSource, lang } = useApp((s) => ({
+  const { source, error, setSource, lang, marks } = useApp((s) => ({
     source: s.source,
     error: s.error,
     setSource: s.setSource,
     lang: s.settings.lang,
+    // Marks belong to the text that was checked: none while it is being edited.
+    marks: (s.analysis?.backwardPass?.gradients.length ?? 0) > 0 && s.analysis?.source === s.source,
   }));
   const [helpOpen, setHelpOpen] = useState(false);
   const mirror = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
   const id = useId();
   const errorId = `${id}-error`;
   const rows = Math.min(12, Math.max(3, source.split('\n').length + 1));
@@ -45,12 +52,13 @@ export function Editor() {
           {t('editor.help')}
         </button>
       </div>
-      <div className={`code-box${error ? ' has-error' : ''}`}>
+      <div className={`code-box${error ? ' has-error' : ''}${marks ? ' has-marks' : ''}`}>
         <div className="code-mirror" ref={mirror} aria-hidden="true">
           {error ? <Underlined source={source} start={error.start} end={error.end} /> : source}
           {'\n'}
         </div>
         <textarea
+          ref={input}
           id={id}
           className="code-input"
           value={source}
@@ -65,6 +73,11 @@ export function Editor() {
           onChange={(e) => setSource(e.target.value)}
           onScroll={syncScroll}
         />
+        {marks && (
+          <Suspense fallback={null}>
+            <BackwardGutter input={input} />
+          </Suspense>
+        )}
       </div>
       {error && location && (
         <div className="error-message" id={errorId} role="alert">

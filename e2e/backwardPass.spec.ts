@@ -1,0 +1,217 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { consoleErrors, counter, editor, openApp, screenshot } from './helpers';
+
+/** Issue 12: cs231n's snippet as the notes print it, forward pass and hand-written backward pass. */
+const CS231N = `x = -2; y = 5; z = -4
+q = x + y # q becomes 3
+f = q * z # f becomes -12
+dfdz = q # df/dz = q, so gradient on z becomes 3
+dfdq = z # df/dq = z, so gradient on q becomes -4
+dfdx = 1.0 * dfdq # dq/dx = 1. And the multiplication here is the chain rule!
+dfdy = 1.0 * dfdq # dq/dy = 1`;
+
+/** Replaces the program the way a paste does: select all, then the whole text in one input. */
+async function paste(page: Page, text: string): Promise<void> {
+  // Named "Expression" or, in Vietnamese, "Biểu thức".
+  const box = page.getByRole('textbox', { name: /^(Expression|Biểu thức)$/ });
+  await box.click();
+  await box.press('ControlOrMeta+a');
+  await page.keyboard.insertText(text);
+}
+
+const panel = (page: Page) => page.getByRole('region', { name: 'Your backward pass' });
+const line = (page: Page, name: string) => panel(page).locator(`li[data-name="${name}"]`);
+
+async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  const report = serious.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
+  expect(report, report.join('\n')).toEqual([]);
+}
+
+test.describe('your backward pass', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+  });
+
+  test("cs231n's snippet: four ✓, a broken line's ✗, and its link to the step", async ({
+    page,
+  }) => {
+    await openApp(page);
+    // The first screen's program has no gradient lines: no panel, no marks.
+    await expect(page.getByRole('heading', { name: 'Your backward pass' })).toHaveCount(0);
+
+    await paste(page, CS231N);
+    await expect(page.getByRole('heading', { name: 'Your backward pass' })).toBeVisible();
+    // The graph is the forward program's: f is the output, the gradient lines are no nodes.
+    await expect(page.locator('svg.graph g.node')).toHaveCount(5);
+    await expect(page.locator('svg.graph g.node[data-name="dfdy"]')).toHaveCount(0);
+    await expect(page.locator('svg.graph g.node[data-name="f"]')).toBeVisible();
+
+    const items = panel(page).locator('li.bp-line');
+    await expect(items).toHaveCount(4);
+    await expect(items.locator('.bp-name')).toHaveText(['dfdz', 'dfdq', 'dfdx', 'dfdy']);
+    await expect(items.locator('.bp-verdict')).toHaveText([
+      '✓ matches ∂f/∂z = 3',
+      '✓ matches ∂f/∂q = −4',
+      '✓ matches ∂f/∂x = −4',
+      '✓ matches ∂f/∂y = −4',
+    ]);
+    // Gutter marks, with their words for screen readers.
+    const gutter = page.getByRole('list', { name: 'Checks of your backward pass, by line' });
+    // What a screen reader reads: the words (the glyph beside them is hidden from it).
+    await expect(gutter.locator('li .visually-hidden')).toHaveText([
+      'Line 4: dfdz matches ∂f/∂z = 3',
+      'Line 5: dfdq matches ∂f/∂q = −4',
+      'Line 6: dfdx matches ∂f/∂x = −4',
+      'Line 7: dfdy matches ∂f/∂y = −4',
+    ]);
+    await expectNoSeriousViolations(page);
+
+    // Drop the chain rule's factor from one line.
+    await paste(page, CS231N.replace('dfdx = 1.0 * dfdq', 'dfdx = 1.0'));
+    await expect(line(page, 'dfdx')).toHaveAttribute('data-status', 'wrong');
+    await expect(line(page, 'dfdx').locator('.bp-verdict')).toHaveText('✗ is 1, but ∂f/∂x is −4');
+    await expect(panel(page).locator('li[data-status="ok"]')).toHaveCount(3);
+    await expect(gutter.locator('li[data-line="6"] .visually-hidden')).toHaveText(
+      'Line 6: dfdx is 1, but ∂f/∂x is −4',
+    );
+    await expect(gutter.locator('li[data-line="6"]')).toHaveAttribute('data-status', 'wrong');
+    // The mark sits beside line 6 of the text.
+    const box = await editor(page).boundingBox();
+    const mark = await gutter.locator('li[data-line="6"]').boundingBox();
+    expect(mark!.x).toBeLessThan(box!.x + 30);
+    expect(mark!.y).toBeGreaterThan(box!.y + 5 * 20);
+    await screenshot(page, 'backward-pass-wrong');
+    await expectNoSeriousViolations(page);
+
+    // The link goes to the step that computes ∂f/∂x, with its chain-rule factors.
+    await line(page, 'dfdx')
+      .getByRole('button', { name: 'Show the step that computes ∂f/∂x' })
+      .click();
+    await expect(counter(page)).toContainText('10');
+    await expect(page.locator('.formula')).toContainText('∂f/∂x = ∂f/∂q · ∂q/∂x = (-4) · 1 = -4');
+    await expectNoSeriousViolations(page);
+    expect(consoleErrors(page)).toEqual([]);
+  });
+
+  test('cs231n’s shorthand dx as the last line: the reading is said, and can be switched', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await paste(page, 'x = 3\nf = x * x\ndx = 2 * x');
+    const dx = line(page, 'dx');
+    await expect(dx.locator('.bp-verdict')).toHaveText('✓ matches ∂f/∂x = 6');
+    await expect(dx).toContainText(
+      'Read as ∂f/∂x: dx is cs231n’s shorthand for the gradient of the output, f, on x.',
+    );
+    await expect(dx).toContainText('It could also be forward code, a value named dx');
+    await dx.getByRole('button', { name: 'Read dx as forward code' }).click();
+    // Now dx is the output, a node of the graph, and the panel says so and offers the way back.
+    await expect(page.locator('svg.graph g.node[data-name="dx"]')).toBeVisible();
+    await expect(panel(page)).toContainText(
+      'dx (line 3) is read as forward code, because you chose it.',
+    );
+    await expect(panel(page).locator('li.bp-line')).toHaveCount(0);
+    await expectNoSeriousViolations(page);
+    await panel(page).getByRole('button', { name: 'Read dx as a gradient' }).click();
+    await expect(page.locator('svg.graph g.node[data-name="dx"]')).toHaveCount(0);
+    await expect(line(page, 'dx')).toHaveAttribute('data-status', 'ok');
+  });
+
+  test('a name with two readings: the other one is a click away, and so is the rule’s', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await paste(page, 'x = 3; fdx = x + 1\nf = fdx * x\ndfdx = 2 * x + 1');
+    const dfdx = line(page, 'dfdx');
+    await expect(dfdx.locator('.bp-verdict')).toHaveText('✓ matches ∂f/∂x = 7');
+    await expect(dfdx).toContainText('Read as ∂f/∂x. It could also be ∂f/∂fdx.');
+    await dfdx.getByRole('button', { name: 'Read dfdx as ∂f/∂fdx' }).click();
+    await expect(dfdx.locator('.bp-verdict')).toHaveText('✗ is 7, but ∂f/∂fdx is 3');
+    await expect(dfdx).toContainText('Read this way because you chose it.');
+    await dfdx.getByRole('button', { name: 'Read dfdx as the rule does' }).click();
+    await expect(dfdx.locator('.bp-verdict')).toHaveText('✓ matches ∂f/∂x = 7');
+  });
+
+  test('a list gradient is a clear message, not a wrong check', async ({ page }) => {
+    await openApp(page);
+    await paste(page, 'x = 3; w = 2\nf = x * w\ndw = [x, 2 * x]\ndx = w');
+    await expect(line(page, 'dw').locator('.bp-verdict')).toHaveText(
+      '– a list: checked element by element once tensor values exist',
+    );
+    await expect(line(page, 'dw')).toHaveAttribute('data-status', 'unchecked');
+    await expect(page.locator('.error-message')).toHaveCount(0);
+  });
+
+  test('a phone in the dark theme: the panel fits, marks sit in the gutter, axe passes', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await openApp(page, '?theme=dark');
+    await paste(page, CS231N.replace('dfdx = 1.0 * dfdq', 'dfdx = 1.0'));
+    await expect(line(page, 'dfdx')).toHaveAttribute('data-status', 'wrong');
+    await line(page, 'dfdx').scrollIntoViewIfNeeded();
+    const region = await panel(page).boundingBox();
+    expect(region!.x).toBeGreaterThanOrEqual(0);
+    expect(region!.x + region!.width).toBeLessThanOrEqual(375);
+    // Each mark is level with its line: line k's mark is k − 1 lines below line 1's.
+    const marks = page.locator('.bp-gutter-mark');
+    const first = await marks.nth(0).boundingBox();
+    const last = await marks.nth(3).boundingBox();
+    expect(Math.abs(last!.y - first!.y - 3 * first!.height)).toBeLessThan(1);
+    await screenshot(page, 'backward-pass-375-dark');
+    await expectNoSeriousViolations(page);
+  });
+
+  test('the marks scroll with the text', async ({ page }) => {
+    await openApp(page);
+    const forward = Array.from({ length: 14 }, (_, i) => `a${i + 1} = a${i} * 1`).join('\n');
+    await paste(page, `a0 = 2\n${forward}\nda0 = 1`);
+    const mark = page.locator('.bp-gutter-mark[data-line="16"]');
+    await expect(mark).toHaveAttribute('data-status', 'ok');
+    const box = editor(page);
+    await box.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await box.dispatchEvent('scroll');
+    // Scrolled to the end, line 16 is the last line in view, and its mark is beside it.
+    await expect
+      .poll(async () => {
+        const b = (await box.boundingBox())!;
+        const m = (await mark.boundingBox())!;
+        return m.y > b.y && m.y + m.height < b.y + b.height;
+      })
+      .toBe(true);
+  });
+
+  test('a link to a program with a backward pass opens on its forward graph', async ({ page }) => {
+    // The reader of gradient lines loads after the page: the first graph must wait for it, not
+    // show dfdy as the output.
+    await openApp(page, `?expr=${encodeURIComponent(CS231N)}&step=10`);
+    await expect(page.locator('svg.graph g.node')).toHaveCount(5);
+    await expect(panel(page).locator('li[data-status="ok"]')).toHaveCount(4);
+    await expect(page.locator('.formula')).toContainText('∂f/∂x = ∂f/∂q · ∂q/∂x = (-4) · 1 = -4');
+    expect(consoleErrors(page)).toEqual([]);
+  });
+
+  test('Vietnamese labels', async ({ page }) => {
+    await openApp(page, '?lang=vi');
+    await paste(page, CS231N.replace('dfdx = 1.0 * dfdq', 'dfdx = 1.0'));
+    const vi = page.getByRole('region', { name: 'Lan truyền ngược của bạn' });
+    await expect(vi).toBeVisible();
+    await expect(vi.locator('li[data-name="dfdz"] .bp-verdict')).toHaveText('✓ khớp với ∂f/∂z = 3');
+    await expect(vi.locator('li[data-name="dfdx"] .bp-verdict')).toHaveText(
+      '✗ bằng 1, nhưng ∂f/∂x là −4',
+    );
+    await expect(vi.getByRole('button', { name: 'Xem bước tính ∂f/∂x' })).toBeVisible();
+    await expect(
+      page.getByRole('list', { name: 'Kết quả kiểm tra lan truyền ngược của bạn, theo dòng' }),
+    ).toContainText('Dòng 6: dfdx bằng 1, nhưng ∂f/∂x là −4');
+    await expectNoSeriousViolations(page);
+  });
+});
