@@ -83,7 +83,7 @@ function ours(input: LayoutInput, r: LayoutResult): Outcome {
 
 /** Label boxes that overlap another label box or a node box. */
 function labelClashes(input: LayoutInput, r: LayoutResult): number {
-  const boxes: Box[] = r.edges.map((e) => boxAt([e.label.x, e.label.y], e.label.dy));
+  const boxes: Box[] = r.edges.map((e) => boxAt([e.label.x, e.label.y], e.label.dy, e.label.width));
   const nodes: Box[] = r.nodes.map((n, i) => {
     const { width, height } = input.nodes[i];
     return [n.x - width / 2, n.y - height / 2, n.x + width / 2, n.y + height / 2];

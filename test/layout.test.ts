@@ -97,7 +97,8 @@ function violations(input: LayoutInput, r: LayoutResult): string[] {
   const inside = (b: Box) => b[0] >= 0 && b[1] >= 0 && b[2] <= r.width && b[3] <= r.height;
   input.nodes.forEach((_, i) => inside(nodeBox(input, r, i)) || bad.push(`node ${i} outside`));
   r.edges.forEach((e) => {
-    if (!inside(boxAt([e.label.x, e.label.y], e.label.dy))) bad.push(`label ${e.id} outside`);
+    if (!inside(boxAt([e.label.x, e.label.y], e.label.dy, e.label.width)))
+      bad.push(`label ${e.id} outside`);
   });
   return bad;
 }
@@ -146,7 +147,7 @@ describe('layoutGraph', () => {
     expect(r.nodes.filter((n) => n.layer === maxLayer)).toHaveLength(1);
     expect(Math.max(...r.nodes.map((n) => n.x))).toBe(out.x);
     // Label boxes neither overlap one another nor a node.
-    const labels = r.edges.map((e) => boxAt([e.label.x, e.label.y], e.label.dy));
+    const labels = r.edges.map((e) => boxAt([e.label.x, e.label.y], e.label.dy, e.label.width));
     labels.forEach((b, i) => {
       labels.forEach((c, j) => j > i && expect(overlaps(b, c), `labels ${i},${j}`).toBe(false));
       input.nodes.forEach((_, n) => expect(overlaps(b, nodeBox(input, r, n))).toBe(false));

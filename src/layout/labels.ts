@@ -29,6 +29,7 @@ export function placeLabels(
   routes: readonly Point[][],
   nodeBoxes: readonly Box[],
   lean?: Int8Array,
+  widths?: readonly number[],
 ): LabelSpot[] {
   const grid = new Map<number, Box[]>();
   const key = (cx: number, cy: number) => cx * 65536 + cy;
@@ -101,6 +102,7 @@ export function placeLabels(
   return routes.map((pts, k) => {
     const fractions = !lean || lean[k] === 0 ? FRACTIONS : lean[k] < 0 ? EARLY : LATE;
     const tangents = monotoneTangents(pts);
+    const width = widths?.[k] ?? LABEL_BOX.width;
     let best: Point = pointOnCurve(pts, tangents, 0, 0.5);
     let bestArea = Infinity;
     const tried: Point[] = [];
@@ -108,7 +110,7 @@ export function placeLabels(
       for (const u of fractions) {
         const p = pointOnCurve(pts, tangents, i, u);
         tried.push(p);
-        const box = boxAt(p);
+        const box = boxAt(p, 0, width);
         const area = overlap(box) + crossing(box, k);
         if (area < bestArea) {
           best = p;
@@ -123,7 +125,7 @@ export function placeLabels(
     if (bestArea > LEADER_MIN_COST) {
       offsets: for (const d of LEADER_OFFSETS) {
         for (const p of tried) {
-          const box = boxAt(p, d);
+          const box = boxAt(p, d, width);
           if (overlap(box) === 0 && crossing(box, -1) === 0) {
             best = p;
             dy = d;
@@ -132,8 +134,9 @@ export function placeLabels(
         }
       }
     }
-    add(boxAt(best, dy));
-    return { at: best, dy };
+    const clear = dy !== 0 || bestArea <= LEADER_MIN_COST;
+    add(boxAt(best, dy, width));
+    return { at: best, dy, clear };
   });
 }
 
@@ -153,6 +156,8 @@ export interface LabelSpot {
   at: Point;
   /** 0 on the wire; otherwise the box is moved this far down (+) or up (−), with a leader line. */
   dy: number;
+  /** False when no spot was free: the label meets a node, another label or another wire. */
+  clear: boolean;
 }
 
 /**
@@ -173,9 +178,9 @@ function stretchOrder(pts: readonly Point[], lean: number): number[] {
   return last === undefined ? levels : [last, ...bends, ...levels];
 }
 
-/** The label box around an anchor, moved `dy` down (a label off its wire). */
-export function boxAt([x, ay]: Point, dy = 0): Box {
-  const w = LABEL_BOX.width / 2;
+/** The label box around an anchor, moved `dy` down (a label off its wire), `width` across. */
+export function boxAt([x, ay]: Point, dy = 0, width: number = LABEL_BOX.width): Box {
+  const w = width / 2;
   const y = ay + dy;
   return [x - w, y - LABEL_BOX.above, x + w, y - LABEL_BOX.above + LABEL_BOX.height];
 }

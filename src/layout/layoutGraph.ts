@@ -1,10 +1,10 @@
 import { curvePath } from './curve';
 import { boxAt, placeLabels, type Box } from './labels';
-import { assignLayers } from './layering';
+import { assignLayers, type Layered } from './layering';
 import { place, type SugiyamaSettings } from './placement';
 import { routeEdges, type Point } from './routes';
-import { SPACING } from './settings';
-import type { LayoutInput, LayoutOptions, LayoutQuality, LayoutResult } from './types';
+import { LABEL_BOX, SPACING } from './settings';
+import type { LaidOutEdge, LayoutInput, LayoutOptions, LayoutQuality, LayoutResult } from './types';
 
 /**
  * What each quality runs, chosen with `npm run bench:layout`: d3-dag's simplex placement draws
@@ -53,6 +53,15 @@ export function layoutGraph(input: LayoutInput, options: LayoutOptions = {}): La
   return layoutWith(input, settingsFor(input.nodes.length, options.quality));
 }
 
+/**
+ * Wider spacings tried, in turn, when a label finds no free spot: a graph small enough to be read
+ * label by label gets the room its labels need (the camera keeps labels readable however wide the
+ * drawing), rather than numbers written over wires.
+ */
+const ROOMIER = [1.3, 1.6];
+/** Graphs up to this many nodes are laid out again with more room when a label clashes. */
+const ROOMIER_MAX_NODES = 80;
+
 /** `layoutGraph` with explicit d3-dag settings (the bench compares them). */
 export function layoutWith(input: LayoutInput, settings: SugiyamaSettings): LayoutResult {
   const t0 = performance.now();
@@ -61,6 +70,25 @@ export function layoutWith(input: LayoutInput, settings: SugiyamaSettings): Layo
     return { nodes: [], edges: [], width: 0, height: 0, engine: 'empty', ms: 0 };
   }
   const layered = assignLayers(input);
+  let best = layoutOnce(input, layered, settings);
+  for (const spread of n <= ROOMIER_MAX_NODES && settings.spread === undefined ? ROOMIER : []) {
+    if (best.clashes === 0) break;
+    const next = layoutOnce(input, layered, { ...settings, spread });
+    if (next.clashes < best.clashes) best = next;
+  }
+  const { result, spread } = best;
+  return {
+    ...result,
+    engine: spread === 1 ? result.engine : `${result.engine}, spacing ×${spread}`,
+    ms: Math.round((performance.now() - t0) * 100) / 100,
+  };
+}
+
+function layoutOnce(
+  input: LayoutInput,
+  layered: Layered,
+  settings: SugiyamaSettings,
+): { result: LayoutResult; clashes: number; spread: number } {
   const placement = place(input, layered, settings);
   mirrorToSourceOrder(placement, layered);
   const routed = routeEdges(input, layered, placement);
@@ -73,7 +101,8 @@ export function layoutWith(input: LayoutInput, settings: SugiyamaSettings): Layo
     x[i] + width / 2,
     y[i] + height / 2,
   ]);
-  const labels = placeLabels(routes, nodeBoxes, routed.lean).map((l) => ({
+  const widths = input.edges.map((e) => e.labelWidth ?? LABEL_BOX.width);
+  const labels = placeLabels(routes, nodeBoxes, routed.lean, widths).map((l) => ({
     ...l,
     at: round(l.at),
   }));
@@ -90,7 +119,7 @@ export function layoutWith(input: LayoutInput, settings: SugiyamaSettings): Layo
     bottom = Math.max(bottom, b[3]);
   };
   nodeBoxes.forEach(grow);
-  labels.forEach((l) => grow(boxAt(l.at, l.dy)));
+  labels.forEach((l, k) => grow(boxAt(l.at, l.dy, widths[k])));
   for (const r of routes) for (const [px, py] of r) grow([px, py, px, py]);
   const dx = SPACING.margin - left;
   const dy = SPACING.margin - top;
@@ -104,16 +133,23 @@ export function layoutWith(input: LayoutInput, settings: SugiyamaSettings): Layo
     const points = routes[k].map(shift);
     const [lx, ly] = shift(labels[k].at);
     const { dy } = labels[k];
-    const label = dy ? { x: lx, y: ly, dy } : { x: lx, y: ly };
+    const label: LaidOutEdge['label'] = { x: lx, y: ly };
+    if (dy) label.dy = dy;
+    if (edge.labelWidth) label.width = edge.labelWidth;
     return { id: edge.id, path: curvePath(points), points, label };
   });
-  return {
+  const result: LayoutResult = {
     nodes,
     edges,
     width: Math.ceil(right - left + 2 * SPACING.margin),
     height: Math.ceil(bottom - top + 2 * SPACING.margin),
     engine: `d3-dag sugiyama: longest-path layers, ${placement.decross} decross, ${settings.coord} coord`,
-    ms: Math.round((performance.now() - t0) * 100) / 100,
+    ms: 0,
+  };
+  return {
+    result,
+    clashes: labels.reduce((c, l) => c + (l.clear ? 0 : 1), 0),
+    spread: settings.spread ?? 1,
   };
 }
 

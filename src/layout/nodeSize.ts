@@ -31,6 +31,30 @@ export function textWidth(text: string, fontSize: number): number {
   return em * fontSize;
 }
 
+/**
+ * Width of a number written in the graph's bold tabular figures at `fontSize`, erring wide: digits
+ * and signs 0.7 em (DejaVu Sans Bold's are 0.696), a point 0.4 em, anything else 0.72 em. Badges
+ * and the layout's label boxes are sized by it, so a long number never overflows its box.
+ */
+export function numberWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += ch === '.' || ch === ',' ? 0.4 : /[0-9−\-+]/.test(ch) ? 0.7 : 0.72;
+  return em * fontSize;
+}
+
+/** Font sizes of an edge's labels (styles.css: `.value-label`, `.grad-value`). */
+export const LABEL_FONT = { value: 15, grad: 14 } as const;
+
+/** Width of a gradient badge around `label`: its ∂ mark (or `∂/∂b`), the number and padding. */
+export function badgeWidth(label: string, mark = '∂'): number {
+  return numberWidth(label, LABEL_FONT.grad) + badgeMarkWidth(mark) + 10;
+}
+
+/** Room the badge's mark takes left of the number. */
+export function badgeMarkWidth(mark: string): number {
+  return mark.length === 1 ? 12 : mark.length * 8.6;
+}
+
 /** The visible box of a node (circle, rounded rectangle or small constant tag). */
 export function visualSize(node: Pick<GraphNode, 'kind' | 'symbol' | 'label'>): {
   width: number;

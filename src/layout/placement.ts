@@ -33,6 +33,8 @@ export interface SugiyamaSettings {
   optMaxPairs?: number;
   /** `simplex`: straight long edges and balanced nodes (an LP); `greedy`: fast heuristic. */
   coord: 'simplex' | 'quad' | 'greedy';
+  /** Gaps between nodes and between layers, times `SPACING`'s (default 1). */
+  spread?: number;
 }
 
 export interface Placement {
@@ -174,7 +176,9 @@ export function place(input: LayoutInput, layered: Layered, settings: SugiyamaSe
       .decross(decross)
       .coord(coord)
       .nodeSize(size)
-      .gap([SPACING.nodeGap, SPACING.layerGap])(g);
+      .gap([SPACING.nodeGap * (settings.spread ?? 1), SPACING.layerGap * (settings.spread ?? 1)])(
+      g,
+    );
   };
 
   let decross = settings.decross;

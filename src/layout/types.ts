@@ -25,6 +25,8 @@ export interface LayoutEdgeInput {
   id: number;
   from: number;
   to: number;
+  /** Width its labels need, when more than `LABEL_BOX.width` (a long number). */
+  labelWidth?: number;
 }
 
 export interface LayoutInput {
@@ -66,6 +68,8 @@ export interface LaidOutEdge {
      * (−) the anchor instead, and the renderer joins the two with a leader line.
      */
     dy?: number;
+    /** The label box's width, when wider than `LABEL_BOX.width`. */
+    width?: number;
   };
 }
 

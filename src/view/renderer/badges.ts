@@ -1,4 +1,5 @@
 import type { BaseType, Selection as D3Selection } from 'd3';
+import { badgeMarkWidth, numberWidth, LABEL_FONT } from '../../layout/nodeSize';
 import type { G } from './draw';
 import type { GraphView } from './viewModel';
 
@@ -24,14 +25,14 @@ export function layoutBadge(badge: G, label: string, y: number, mark = '∂') {
   if (badge.select('text.grad-value').empty()) fillBadge(badge);
   badge.select<SVGTextElement>('text.grad-value').text(label);
   badge.select<SVGTextElement>('text.grad-mark').text(mark);
-  const width = estimateBadgeWidth(label);
-  const markWidth = mark.length === 1 ? 12 : mark.length * 8.6;
-  const left = -(width + markWidth) / 2;
+  const width = numberWidth(label, LABEL_FONT.grad);
+  const markWidth = badgeMarkWidth(mark);
+  const left = -(width + markWidth + 2) / 2;
   badge
     .select('rect')
     .attr('x', left - 4)
     .attr('y', y - 10)
-    .attr('width', width + markWidth + 8)
+    .attr('width', width + markWidth + 10)
     .attr('height', 20);
   badge
     .select('text.grad-mark')
@@ -43,8 +44,4 @@ export function layoutBadge(badge: G, label: string, y: number, mark = '∂') {
     .attr('x', left + markWidth + 2)
     .attr('y', y)
     .attr('dy', '0.35em');
-}
-
-function estimateBadgeWidth(label: string): number {
-  return label.length * 8.1;
 }
