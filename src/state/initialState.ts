@@ -1,4 +1,5 @@
 import { DEFAULT_EXAMPLE, exampleById } from '../examples';
+import { DEFAULT_PRACTICE } from './practice';
 import { DEFAULT_TRAINING } from './training';
 import type { AppState, Settings } from './types';
 
@@ -40,6 +41,7 @@ export function initialState(overrides: Partial<AppState> = {}): AppState {
     pathsFrom: null,
     shortcutsOpen: false,
     training: DEFAULT_TRAINING,
+    practice: DEFAULT_PRACTICE,
     ...overrides,
   };
 }

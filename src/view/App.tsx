@@ -33,6 +33,10 @@ const GradientCheck = lazy(() =>
 const LayerGradients = lazy(() =>
   import('./Lessons/LayerGradients').then((m) => ({ default: m.LayerGradients })),
 );
+// Practice mode's question panel: only once practice is switched on (a button or practice=1).
+const PracticePanel = lazy(() =>
+  import('./Practice/PracticePanel').then((m) => ({ default: m.PracticePanel })),
+);
 const TrainingPanel = lazy(() =>
   import('./Lessons/TrainingPanel').then((m) => ({ default: m.TrainingPanel })),
 );
@@ -48,6 +52,7 @@ export function App() {
   }));
   useTheme(theme);
   const hasNotice = useApp((s) => s.ignored.length > 0);
+  const practice = useApp((s) => s.practice.on);
   useStepKeys(appStore);
   usePresentationKeys(appStore, mode);
   const idle = useIdle(mode === 'present');
@@ -114,6 +119,11 @@ export function App() {
         <div className="stage">
           <GraphPanel />
           <StepControls />
+          {practice && (
+            <Suspense fallback={null}>
+              <PracticePanel />
+            </Suspense>
+          )}
           {/* Presentation and embed views can hide it (F); the full app always explains. */}
           {(mode === 'normal' || showFormula) && <FormulaPanel />}
           {mode === 'embed' && (
