@@ -95,7 +95,7 @@ test.describe('practice mode', () => {
     await next(page).click();
     await next(page).click();
     await expect(counter(page)).toContainText('Step 8 of 11');
-    await expect(panel(page)).toContainText('What is the local derivative ∂f/∂q?');
+    await expect(panel(page)).toContainText('What is the local derivative ∂f\u2060/\u2060∂q?');
     await expect(formula(page)).toContainText('∂f/∂q = ?');
     await expect(formula(page)).not.toContainText('Gate pattern');
     await reply(page, '3');
@@ -119,7 +119,7 @@ test.describe('practice mode', () => {
 
     // q → x: first the local derivative, then the gradient it sends back (upstream × local).
     await next(page).click();
-    await expect(panel(page)).toContainText('What is the local derivative ∂q/∂x?');
+    await expect(panel(page)).toContainText('What is the local derivative ∂q\u2060/\u2060∂x?');
     await expect(
       page.locator('svg.graph g.edge-label[data-from="x"][data-to="q"] g.grad-badge'),
     ).toBeHidden();

@@ -89,7 +89,6 @@ export const enLater = {
   'practice.check': 'Check',
   'practice.show': 'Show answer',
   'practice.question': 'Question {index} of {count} on this step',
-  'practice.waiting': 'Answer this question (or show the answer) to go on to the next step.',
   'practice.ask.value': 'What is the value of {node}?',
   'practice.ask.local': 'What is the local derivative {partial}?',
   'practice.ask.contribution': 'What gradient does {from} send back to {to}? (upstream × local)',

@@ -466,7 +466,6 @@ export const vi: Table = {
   'practice.check': 'Kiểm tra',
   'practice.show': 'Xem đáp án',
   'practice.question': 'Câu {index} trên {count} của bước này',
-  'practice.waiting': 'Hãy trả lời câu này (hoặc xem đáp án) để sang bước tiếp theo.',
   'practice.ask.value': 'Giá trị của {node} là bao nhiêu?',
   'practice.ask.local': 'Đạo hàm cục bộ {partial} bằng bao nhiêu?',
   'practice.ask.contribution':

@@ -120,7 +120,6 @@ export function PracticePanel() {
               {t('practice.show')}
             </button>
           </div>
-          <p className="hint">{t('practice.waiting')}</p>
         </form>
       ) : (
         !feedback && (

@@ -31,7 +31,8 @@ export function questionText(a: Analysis, step: LensStep, kind: QuestionKind, t:
   const to = nameOf(a, step.to);
   switch (kind) {
     case 'local':
-      return t('practice.ask.local', { partial: `∂${from}/∂${to}` });
+      // Word joiners: the partial never breaks at its slash.
+      return t('practice.ask.local', { partial: `∂${from}\u2060/\u2060∂${to}` });
     case 'contribution':
       return t('practice.ask.contribution', { from, to });
     default:
