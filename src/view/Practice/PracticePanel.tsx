@@ -17,8 +17,9 @@ export function PracticePanel() {
   const { analysis, view, draft, setDraft, submitAnswer, revealAnswer, startOver, formulaShown } =
     useApp((s) => ({
       analysis: s.analysis,
-      // The chain-rule panel beside it shows the question's formula; hidden (F), it shows here.
-      formulaShown: s.settings.mode === 'normal' || s.settings.showFormula,
+      // The chain-rule panel beside it shows the question's formula. Presenting, that panel has
+      // little height left (or is hidden with F): the question shows its formula itself.
+      formulaShown: s.settings.mode === 'normal',
       view: selectPractice(s),
       draft: s.practice.draft,
       setDraft: s.setDraft,
@@ -56,6 +57,14 @@ export function PracticePanel() {
   };
   const feedbackId = `${id}-feedback`;
   const invalid = feedback?.kind === 'invalid' && feedback.question === question?.kind;
+  // A hint about the question still asked goes under its field; the verdict on one answered
+  // before it (this step's local derivative, say) goes above the next question.
+  const aboutCurrent = feedback !== null && feedback.question === question?.kind;
+  const verdictBox = step && feedback && (
+    <div className="practice-verdict" ref={verdict} tabIndex={-1} id={feedbackId}>
+      <Verdict analysis={analysis} step={step} feedback={feedback} t={t} />
+    </div>
+  );
 
   return (
     <section className="panel practice" aria-labelledby={`${id}-title`}>
@@ -75,11 +84,7 @@ export function PracticePanel() {
           {t('practice.startOver')}
         </button>
       </div>
-      {step && feedback && (
-        <div className="practice-verdict" ref={verdict} tabIndex={-1} id={feedbackId}>
-          <Verdict analysis={analysis} step={step} feedback={feedback} t={t} />
-        </div>
-      )}
+      {!aboutCurrent && verdictBox}
       {step && question ? (
         <form className="practice-ask" onSubmit={onSubmit}>
           <p className="practice-question">
@@ -128,6 +133,7 @@ export function PracticePanel() {
           </p>
         )
       )}
+      {aboutCurrent && verdictBox}
     </section>
   );
 }
