@@ -164,6 +164,28 @@ test.describe('practice mode', () => {
     await expect(page).not.toHaveURL(/practice=/);
   });
 
+  test('a fork: after the share, the accumulated sum is asked, and the badge waits for it', async ({
+    page,
+  }) => {
+    // colah's e = (a+b)*(b+1): step 15 sends b its second share (3) after the first (2).
+    const colah =
+      '?expr=a%20%3D%202%3B%20b%20%3D%201%0Ac%20%3D%20a%20%2B%20b%0Ad%20%3D%20b%20%2B%201%0Ae%20%3D%20c%20*%20d';
+    await openApp(page, `${colah}&practice=1&step=15`);
+    const badge = nodeNamed(page, 'b').locator('g.node-grad');
+    await expect(badge).toContainText('2 …');
+    await reply(page, '1');
+    await reply(page, '3*1');
+    await expect(panel(page)).toContainText(
+      'b feeds several gates: what is its gradient so far, the sum of the shares that have arrived?',
+    );
+    await expect(formula(page)).toContainText('∂e/∂b = 2 + 3 = ?');
+    await expect(badge).toContainText('2 …');
+    await reply(page, '2+3');
+    await expect(panel(page)).toContainText('Correct');
+    await expect(badge).toHaveText('∂5');
+    await expect(score(page)).toHaveText('3 of 3 right on the first try');
+  });
+
   test('the keyboard does it all: arrows step where nothing is asked, Enter checks', async ({
     page,
   }) => {
