@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore, type StoreDeps } from '../../src/state/store';
 import { selectPractice } from '../../src/state/practice';
 import { selectStepState, stepState } from '../../src/state/stepState';
+import { decodeUrl } from '../../src/state/url';
+import { shareUrl } from '../../src/state/urlSync';
 import { fakeLayout } from './fakeLayout';
 
 const CIRCUIT = 'x = -2; y = 5; z = -4\nq = x + y\nf = q * z';
@@ -189,5 +191,19 @@ describe('practice mode in the store', () => {
     store.getState().hydrate({ source: CIRCUIT, step: 3, practice: true });
     expect(store.getState().practice.on).toBe(true);
     expect(selectPractice(store.getState())?.pending).toBe(true);
+  });
+
+  it('Copy link hands out the exercise: practice=1 and the step travel, and open the same', () => {
+    const store = practising();
+    store.getState().goTo(3);
+    const link = shareUrl(store.getState(), { origin: 'https://x.example', pathname: '/lens/' });
+    expect(link).toContain('practice=1');
+    expect(link).toContain('step=3');
+    const other = practising();
+    other.getState().setPractice(false);
+    other.getState().hydrate(decodeUrl(new URL(link).search).state);
+    expect(other.getState().practice.on).toBe(true);
+    expect(other.getState().stepIndex).toBe(3);
+    expect(selectPractice(other.getState())?.pending).toBe(true);
   });
 });
