@@ -80,6 +80,8 @@ export const enLater = {
     '|∂L/∂{last}| = {lastValue} at the last layer shrinks to |∂L/∂{first}| = {firstValue} at the first, {ratio} times smaller',
   // Practice mode (issue 16): the practice panel, its hints and what the narration says
   'practice.title': 'Practice',
+  'practice.shortcut':
+    'Practice: check the answer typed in Your answer (→ waits until the step’s number is answered or shown)',
   'practice.intro':
     'Press Next step: each new number is hidden and asked for before it is shown. Answers may be numbers or short expressions such as -4*1, 1/4 or e^2.',
   'practice.nothingAsked': 'Nothing to work out on this step: press Next step.',

@@ -457,6 +457,8 @@ export const vi: Table = {
   'practice.toggle': 'Luyện tập',
   'practice.toggleHint': 'Luyện tập: đoán từng số trước khi nó hiện ra',
   'practice.title': 'Luyện tập',
+  'practice.shortcut':
+    'Luyện tập: kiểm tra câu trả lời vừa gõ (→ chờ đến khi số của bước được trả lời hoặc xem đáp án)',
   'practice.intro':
     'Hãy bấm Bước tiếp: mỗi số mới được che đi và hỏi bạn trước khi hiện ra. Câu trả lời có thể là số hoặc biểu thức ngắn như -4*1, 1/4 hay e^2.',
   'practice.nothingAsked': 'Bước này không có gì cần tính: hãy bấm Bước tiếp.',
