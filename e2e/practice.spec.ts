@@ -43,6 +43,27 @@ async function expectNoSeriousViolations(page: Page, state: string): Promise<voi
   expect(report, report.join('\n')).toEqual([]);
 }
 
+/** The graph, the question and the step controls are wholly on screen and none covers another. */
+async function expectFitted(page: Page, screen: { width: number; height: number }) {
+  const boxes = [];
+  for (const sel of ['.graph-panel', 'section.practice', '.step-controls']) {
+    const box = (await page.locator(sel).boundingBox())!;
+    expect(box.x + box.width, sel).toBeLessThanOrEqual(screen.width);
+    expect(box.y + box.height, sel).toBeLessThanOrEqual(screen.height);
+    boxes.push(box);
+  }
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      const apart =
+        a.x + a.width <= b.x + 1 ||
+        b.x + b.width <= a.x + 1 ||
+        a.y + a.height <= b.y + 1 ||
+        b.y + b.height <= a.y + 1;
+      expect(apart, `${i} and ${j} overlap`).toBe(true);
+    }
+}
+
 test.describe('practice mode', () => {
   test.beforeEach(async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -227,12 +248,24 @@ test.describe('practice mode', () => {
     await openApp(page, `${CIRCUIT}&practice=1&mode=present&step=3`);
     await expect(page.locator('.app')).toHaveAttribute('data-mode', 'present');
     await expect(panel(page)).toBeVisible();
-    const box = (await panel(page).boundingBox())!;
-    expect(box.x + box.width).toBeLessThanOrEqual(1280);
-    expect(box.y + box.height).toBeLessThanOrEqual(800);
+    await expectFitted(page, { width: 1280, height: 800 });
+    expect((await page.locator('.graph-panel').boundingBox())!.height).toBeGreaterThan(400);
+    // The class answers aloud; the narration reads the question for screen-reader users.
+    await expect(narration(page)).toContainText('Your turn: What is the value of q?');
     await reply(page, '3');
     await expect(panel(page)).toContainText('Correct');
     await screenshot(page, 'practice-present');
+  });
+
+  test('embedded at 800×520: graph, question and steps fit the frame without covering', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 800, height: 520 });
+    await openApp(page, `${CIRCUIT}&practice=1&embed=1&step=3`);
+    await expectFitted(page, { width: 800, height: 520 });
+    expect((await page.locator('.graph-panel').boundingBox())!.height).toBeGreaterThan(250);
+    await reply(page, '3');
+    await expect(panel(page)).toContainText('Correct');
   });
 
   test('Vietnamese: every word of practice', async ({ page }) => {
