@@ -237,6 +237,15 @@ test.describe('practice mode', () => {
     await page.locator('.brand').click();
     await page.keyboard.press('ArrowRight');
     await expect(counter(page)).toContainText('Step 6 of 11');
+    // Tab reaches the buttons, and Space presses them (nothing plays while a question is open).
+    await showAnswer(page).focus();
+    await page.keyboard.press('Space');
+    await expect(panel(page)).toContainText('The answer');
+    await expect(counter(page)).toContainText('Step 6 of 11');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    await expect(counter(page)).toContainText('Step 6 of 11');
+    await expect(answer(page)).toHaveCount(0);
     await page.keyboard.press('ArrowLeft');
     await expect(counter(page)).toContainText('Step 5 of 11');
   });
