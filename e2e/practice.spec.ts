@@ -45,6 +45,12 @@ async function expectNoSeriousViolations(page: Page, state: string): Promise<voi
 
 /** The graph, the question and the step controls are wholly on screen and none covers another. */
 async function expectFitted(page: Page, screen: { width: number; height: number }) {
+  // Measured once the panels have loaded and typeset, and the grid has settled.
+  await expect(answer(page)).toBeVisible();
+  await expect(page.locator('section.practice .katex').first()).toBeVisible();
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))),
+  );
   const boxes = [];
   for (const sel of ['.graph-panel', 'section.practice', '.step-controls']) {
     const box = (await page.locator(sel).boundingBox())!;

@@ -34,8 +34,11 @@ export function PracticePanel() {
 
   // A new question takes the focus (unless the person is typing elsewhere, in the editor); once
   // the step is answered the field goes, and the focus moves to the verdict, where the arrow
-  // keys step again.
+  // keys step again. Opening the page or the panel without a question takes no focus.
+  const asked = useRef<string | null>(null);
   useEffect(() => {
+    const before = asked.current;
+    asked.current = asking;
     const active = document.activeElement;
     const typingElsewhere =
       active instanceof HTMLElement &&
@@ -43,7 +46,7 @@ export function PracticePanel() {
       (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT' || active.isContentEditable);
     if (asking) {
       if (!typingElsewhere) input.current?.focus({ preventScroll: true });
-    } else if (active === document.body || active === null) {
+    } else if (before !== null && (active === document.body || active === null)) {
       verdict.current?.focus({ preventScroll: true });
     }
   }, [asking]);
@@ -128,7 +131,7 @@ export function PracticePanel() {
         </form>
       ) : (
         !feedback && (
-          <p className="hint practice-idle" ref={verdict} tabIndex={-1}>
+          <p className="hint practice-idle">
             {view.k === 0 ? t('practice.intro') : t('practice.nothingAsked')}
           </p>
         )
