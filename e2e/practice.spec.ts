@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { consoleErrors, counter, nodeNamed, openApp, screenshot } from './helpers';
+import { consoleErrors, counter, hoverEdge, nodeNamed, openApp, screenshot } from './helpers';
 
 /**
  * Practice mode (issue 16) on cs231n's circuit x = -2, y = 5, z = -4, q = x + y, f = q * z.
@@ -184,10 +184,20 @@ test.describe('practice mode', () => {
     await expect(nodeNamed(page, 'f')).toHaveAttribute('aria-label', 'f, not yet computed');
     await expect(page.locator('svg.graph text.output-value')).not.toContainText('-12');
     await expect(narration(page)).toContainText('Your turn: What is the value of f?');
+    // The inspector does not give it away either: ∂f/∂z = q is shown once its step has asked.
+    await hoverEdge(page, 'z', 'f');
+    const inspector = page.locator('.inspector');
+    await expect(inspector).toContainText('Edge z → f');
+    await expect(inspector).not.toContainText('∂f/∂z = q = 3');
+    await nodeNamed(page, 'f').hover();
+    await expect(inspector).toContainText('not yet computed');
+    await expect(inspector).not.toContainText('-12');
     // Switched off, every number is back and the link says so.
     await toggle(page).click();
     await expect(panel(page)).toHaveCount(0);
     await expect(nodeNamed(page, 'f')).toHaveAttribute('aria-label', 'f = -12');
+    await hoverEdge(page, 'z', 'f');
+    await expect(inspector).toContainText('∂f/∂z = q = 3');
     await expect(page).not.toHaveURL(/practice=/);
   });
 
