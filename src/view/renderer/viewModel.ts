@@ -254,9 +254,7 @@ export function graphView(input: ViewInput): GraphView {
     outputId: g.output,
     ...(tangent ? { tangentMark: `∂/∂${g.symbol(tangent.wrt).text}` } : {}),
     // Practice: the share travelling back is the number being asked for.
-    ...(current
-      ? { step: stepView(current, known.hidden?.contribution ? () => '?' : fmt) }
-      : {}),
+    ...(current ? { step: stepView(current, known.hidden?.contribution ? () => '?' : fmt) } : {}),
   };
 }
 
