@@ -2,7 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../src/engine';
 import { loadTable, translate, type Translate } from '../src/i18n';
 import type { Lang } from '../src/state/types';
+import { selectPractice } from '../src/state/practice';
+import { selectStepState } from '../src/state/stepState';
+import { createAppStore } from '../src/state/store';
 import { narrate } from '../src/view/Narration/narrate';
+import { fakeLayout } from './state/fakeLayout';
 
 const tFor =
   (lang: Lang): Translate =>
@@ -82,5 +86,56 @@ describe('narration', () => {
     for (let k = 1; k <= circuit.steps.length; k++) {
       expect(narrate(circuit, k, vi)).not.toMatch(english);
     }
+  });
+});
+
+describe('narration in practice mode', () => {
+  const CIRCUIT = 'x = -2; y = 5; z = -4; q = x + y; f = q * z';
+  const deps = { layout: fakeLayout, sizeOf: () => ({ width: 40, height: 40 }) };
+  const practising = (k: number) => {
+    const store = createAppStore(deps, { source: CIRCUIT });
+    store.getState().setSource(CIRCUIT, { immediate: true });
+    store.getState().setPractice(true);
+    store.getState().goTo(k);
+    return store;
+  };
+  const say = (store: ReturnType<typeof practising>, t: Translate) => {
+    const st = store.getState();
+    return narrate(st.analysis!, selectStepState(st)!, t, selectPractice(st));
+  };
+
+  it('reads the question instead of the number, then the verdict, in each language', () => {
+    const store = practising(3);
+    expect(say(store, en)).toBe('Your turn: What is the value of q? q = x + y = −2 + 5 = ?');
+    expect(say(store, vi)).toBe('Đến lượt bạn: Giá trị của q là bao nhiêu? q = x + y = −2 + 5 = ?');
+    expect(say(store, en)).not.toContain('= 3');
+    store.getState().setDraft('4');
+    store.getState().submitAnswer();
+    expect(say(store, en)).toMatch(/^Not quite\. Hint: Apply the gate to its inputs’ values/);
+    expect(say(store, vi)).toMatch(/^Chưa đúng\. Gợi ý: /);
+    store.getState().setDraft('3');
+    store.getState().submitAnswer();
+    expect(say(store, en)).toMatch(/^Correct: q = x \+ y = −2 \+ 5 = 3\.\s?$/);
+  });
+
+  it('after the local derivative, the verdict and the next question together', () => {
+    const store = practising(10);
+    store.getState().setDraft('1');
+    store.getState().submitAnswer();
+    expect(say(store, en)).toMatch(
+      /^Correct: ∂q\/∂x = 1\. Your turn: What gradient does q send back to x\? \(upstream × local\) ∂f\/∂x = ∂f\/∂q times ∂q\/∂x = −4 times 1 = \?\s?$/,
+    );
+    store.getState().revealAnswer();
+    expect(say(store, en)).toMatch(/^The answer: ∂f\/∂x = .* = −4\. The gradient sent back/);
+  });
+
+  it('two wrong tries in a row read differently, so the second is announced too', () => {
+    const store = practising(3);
+    store.getState().setDraft('4');
+    store.getState().submitAnswer();
+    const first = say(store, en);
+    store.getState().submitAnswer();
+    expect(say(store, en)).not.toBe(first);
+    expect(say(store, en).trim()).toBe(first.trim());
   });
 });

@@ -41,6 +41,19 @@ export { pathFactors } from './path';
 export * from './tangent';
 export * from './paths';
 export { gatePattern, type GatePattern } from './gates';
+export {
+  ANSWER_TOLERANCE,
+  checkAnswer,
+  closeEnough,
+  evaluateAnswer,
+  type AnswerCheck,
+} from './answer';
+export {
+  practiceQuestions,
+  questionFormula,
+  type PracticeQuestion,
+  type QuestionKind,
+} from './practice';
 export * from './gradcheck';
 export * from './descent';
 export { derivationLatex, DERIVATION_HEADINGS, type DerivationHeadings } from './derivation';

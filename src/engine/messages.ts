@@ -42,6 +42,14 @@ export const engineMessages = {
   'error.selfReference': '`{name}` cannot be defined in terms of itself.',
   'error.tooLarge': 'The program is too large ({size} characters); the limit is {limit}.',
 
+  // Practice mode's answers (src/engine/answer.ts)
+  'answer.empty': 'Type a number or a short expression, such as -4*1, 1/4 or e^2.',
+  'answer.name':
+    '`{name}` has no value here: an answer is written with numbers, e, pi and functions such as exp(2).',
+  'answer.assign': 'Type just the value, without a name and `=`.',
+  'answer.several': 'Type one answer only.',
+  'answer.notFinite': 'That is not a finite number.',
+
   'diag.logNegative': 'log of a negative number is undefined here.',
   'diag.logZero': 'log(0) is -∞: the value falls off to minus infinity.',
   'diag.sqrtNegative': 'sqrt of a negative number is undefined here.',

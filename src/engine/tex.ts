@@ -156,6 +156,16 @@ export function localTex(c: TexContext, e: number, n: Notation = TEX): string {
   return chain([head, symbolic, numeric, value]);
 }
 
+/**
+ * The local derivative on edge `e` written with names only, no numbers: `\frac{\partial f}{\partial q} = z`.
+ * What practice mode's hint shows without giving the number away.
+ */
+export function localSymbolicTex(c: TexContext, e: number, n: Notation = TEX): string {
+  const w = words(c, n);
+  const head = n.partial(w.sym(c.graph.edgeTo[e]), w.sym(c.graph.edgeFrom[e]));
+  return chain([head, localParts(c, e, n).symbolic]);
+}
+
 /** One typeset piece of a formula; `node` is the graph node it names, for a hover link. */
 export interface FormulaPiece {
   readonly tex: string;

@@ -196,6 +196,10 @@ export const en = {
   'share.linkField': 'Link to this graph',
   'share.qr': 'QR code',
 
+  // Practice mode (issue 16): the toggle in the step controls; the panel's words are in enLater.ts
+  'practice.toggle': 'Practice',
+  'practice.toggleHint': 'Practice: predict each number before it is revealed',
+
   // Forward vs reverse mode, sums over paths (src/view/Modes)
   'controls.toTangent': 'Jump to tangent pass',
   'phase.tangent': 'tangent',

@@ -108,6 +108,55 @@ export const enLater = {
     'Each sigmoid multiplies the gradient by σ′ ≤ 0.25, so it shrinks layer by layer: the vanishing gradient (log scale).',
   'layers.alt':
     '|∂L/∂{last}| = {lastValue} at the last layer shrinks to |∂L/∂{first}| = {firstValue} at the first, {ratio} times smaller',
+  // Practice mode (issue 16): the practice panel, its hints and what the narration says
+  'practice.title': 'Practice',
+  'practice.shortcut':
+    'Practice: check the answer typed in Your answer (→ waits until the step’s number is answered or shown)',
+  'practice.intro':
+    'Press Next step: each new number is hidden and asked for before it is shown. Answers may be numbers or short expressions such as -4*1, 1/4 or e^2.',
+  'practice.nothingAsked': 'Nothing to work out on this step: press Next step.',
+  'practice.score': '{right} of {asked} right on the first try',
+  'practice.startOver': 'Start over',
+  'practice.answer': 'Your answer',
+  'practice.check': 'Check',
+  'practice.show': 'Show answer',
+  'practice.question': 'Question {index} of {count} on this step',
+  'practice.ask.value': 'What is the value of {node}?',
+  'practice.ask.local': 'What is the local derivative {partial}?',
+  'practice.ask.contribution': 'What gradient does {from} send back to {to}? (upstream × local)',
+  'practice.ask.sum':
+    '{to} feeds several gates: what is its gradient so far, the sum of the shares that have arrived?',
+  'practice.correct': 'Correct',
+  'practice.wrong': 'Not quite',
+  'practice.shown': 'The answer',
+  'practice.hint': 'Hint',
+  'practice.notRead': 'That answer could not be read',
+  'practice.hint.value': 'Apply the gate to its inputs’ values: {formula}.',
+  'practice.hint.add':
+    'An add gate’s local derivative is 1 for every input: it passes the gradient on unchanged.',
+  'practice.hint.sub':
+    'A subtract gate’s local derivative is 1 for the left input and −1 for the right one.',
+  'practice.hint.mul':
+    'A multiply gate’s local derivative for one input is the other input’s value: here {other} = {value}.',
+  'practice.hint.max':
+    'A max gate’s local derivative is 1 for the larger input and 0 for the other: here {to} = {mine} and {other} = {theirs}.',
+  'practice.hint.min':
+    'A min gate’s local derivative is 1 for the smaller input and 0 for the other: here {to} = {mine} and {other} = {theirs}.',
+  'practice.hint.tie':
+    'The two inputs are equal (a tie): the gradient is split in half, so the local derivative is 0.5.',
+  'practice.hint.unary':
+    'A one-input gate’s local derivative is its own derivative at its input: {formula}, with {input} = {value}.',
+  'practice.hint.other':
+    'Differentiate the gate with respect to this input, holding the other input still: {formula}.',
+  'practice.hint.contribution':
+    'The gradient sent back is upstream × local: {upstreamName} = {upstream} times {localName} = {local}.',
+  'practice.hint.sum':
+    'Add the share that just arrived to the sum so far: {before} plus {contribution}.',
+  'practice.say.turn': 'Your turn: {question} {formula}',
+  'practice.say.correct': 'Correct: {formula}.',
+  'practice.say.wrong': 'Not quite. Hint: {hint}',
+  'practice.say.shown': 'The answer: {formula}. {why}',
+  'practice.say.notRead': 'That answer could not be read: {message}',
 } as const;
 
 registerEnglish(enLater);

@@ -58,6 +58,13 @@ export const vi: Table = {
   'error.selfReference': '`{name}` không thể được định nghĩa bằng chính nó.',
   'error.tooLarge': 'Chương trình quá lớn ({size} ký tự); giới hạn là {limit}.',
 
+  // Practice mode's answers (src/engine/answer.ts)
+  'answer.empty': 'Hãy gõ một số hoặc một biểu thức ngắn, ví dụ -4*1, 1/4 hay e^2.',
+  'answer.name':
+    '`{name}` không có giá trị ở đây: câu trả lời chỉ gồm số, e, pi và các hàm như exp(2).',
+  'answer.assign': 'Chỉ gõ giá trị, không kèm tên và dấu `=`.',
+  'answer.several': 'Chỉ gõ một câu trả lời.',
+  'answer.notFinite': 'Đó không phải là một số hữu hạn.',
   'diag.logNegative': 'log của một số âm không xác định.',
   'diag.logZero': 'log(0) là -∞: giá trị rơi xuống âm vô cùng.',
   'diag.sqrtNegative': 'sqrt của một số âm không xác định.',
@@ -475,6 +482,57 @@ export const vi: Table = {
   'train.lrNegative':
     'Tốc độ học phải lớn hơn 0: một giá trị âm sẽ làm hàm mất mát tăng thay vì giảm. Vẫn dùng {lr}.',
   'train.lrZero': 'Tốc độ học bằng 0 sẽ không bao giờ làm thay đổi các tham số. Vẫn dùng {lr}.',
+  // Practice mode (issue 16)
+  'practice.toggle': 'Luyện tập',
+  'practice.toggleHint': 'Luyện tập: đoán từng số trước khi nó hiện ra',
+  'practice.title': 'Luyện tập',
+  'practice.shortcut':
+    'Luyện tập: kiểm tra câu trả lời vừa gõ (→ chờ đến khi số của bước được trả lời hoặc xem đáp án)',
+  'practice.intro':
+    'Hãy bấm Bước tiếp: mỗi số mới được che đi và hỏi bạn trước khi hiện ra. Câu trả lời có thể là số hoặc biểu thức ngắn như -4*1, 1/4 hay e^2.',
+  'practice.nothingAsked': 'Bước này không có gì cần tính: hãy bấm Bước tiếp.',
+  'practice.score': 'Đúng ngay lần đầu {right} trên {asked} câu',
+  'practice.startOver': 'Làm lại từ đầu',
+  'practice.answer': 'Câu trả lời của bạn',
+  'practice.check': 'Kiểm tra',
+  'practice.show': 'Xem đáp án',
+  'practice.question': 'Câu {index} trên {count} của bước này',
+  'practice.ask.value': 'Giá trị của {node} là bao nhiêu?',
+  'practice.ask.local': 'Đạo hàm cục bộ {partial} bằng bao nhiêu?',
+  'practice.ask.contribution':
+    '{from} gửi ngược về {to} gradient bằng bao nhiêu? (gradient từ phía đầu ra × đạo hàm cục bộ)',
+  'practice.ask.sum':
+    '{to} đi vào nhiều cổng: gradient của nó đến lúc này, tổng các phần đã về, bằng bao nhiêu?',
+  'practice.correct': 'Đúng',
+  'practice.wrong': 'Chưa đúng',
+  'practice.shown': 'Đáp án',
+  'practice.hint': 'Gợi ý',
+  'practice.notRead': 'Không đọc được câu trả lời này',
+  'practice.hint.value': 'Áp dụng cổng lên giá trị các đầu vào của nó: {formula}.',
+  'practice.hint.add':
+    'Đạo hàm cục bộ của cổng cộng bằng 1 với mọi đầu vào: nó chuyển gradient đi nguyên vẹn.',
+  'practice.hint.sub':
+    'Đạo hàm cục bộ của cổng trừ bằng 1 với đầu vào bên trái và −1 với đầu vào bên phải (số trừ).',
+  'practice.hint.mul':
+    'Đạo hàm cục bộ của cổng nhân theo một đầu vào là giá trị của đầu vào kia: ở đây {other} = {value}.',
+  'practice.hint.max':
+    'Đạo hàm cục bộ của cổng max bằng 1 với đầu vào lớn hơn và 0 với đầu vào kia: ở đây {to} = {mine} và {other} = {theirs}.',
+  'practice.hint.min':
+    'Đạo hàm cục bộ của cổng min bằng 1 với đầu vào nhỏ hơn và 0 với đầu vào kia: ở đây {to} = {mine} và {other} = {theirs}.',
+  'practice.hint.tie':
+    'Hai đầu vào bằng nhau (hòa): gradient được chia đôi, nên đạo hàm cục bộ bằng 0.5.',
+  'practice.hint.unary':
+    'Đạo hàm cục bộ của cổng một đầu vào là đạo hàm của chính nó tại đầu vào: {formula}, với {input} = {value}.',
+  'practice.hint.other':
+    'Lấy đạo hàm của cổng theo đầu vào này, giữ nguyên đầu vào kia: {formula}.',
+  'practice.hint.contribution':
+    'Gradient gửi ngược về bằng gradient từ phía đầu ra × đạo hàm cục bộ: {upstreamName} = {upstream} nhân {localName} = {local}.',
+  'practice.hint.sum': 'Cộng phần vừa về vào tổng đến lúc này: {before} cộng {contribution}.',
+  'practice.say.turn': 'Đến lượt bạn: {question} {formula}',
+  'practice.say.correct': 'Đúng: {formula}.',
+  'practice.say.wrong': 'Chưa đúng. Gợi ý: {hint}',
+  'practice.say.shown': 'Đáp án: {formula}. {why}',
+  'practice.say.notRead': 'Không đọc được câu trả lời này: {message}',
 };
 
 /**

@@ -1,4 +1,5 @@
 import { DEFAULT_EXAMPLE, exampleById } from '../examples';
+import { DEFAULT_PRACTICE } from './practice';
 import { DEFAULT_TRAINING } from './training';
 import type { AppState, Settings } from './types';
 
@@ -41,6 +42,7 @@ export function initialState(overrides: Partial<AppState> = {}): AppState {
     shortcutsOpen: false,
     training: DEFAULT_TRAINING,
     reading: {},
+    practice: DEFAULT_PRACTICE,
     ...overrides,
   };
 }

@@ -1,5 +1,12 @@
-import { NEVER, type Analysis, type LensStep, type TangentTrace } from '../engine';
+import {
+  NEVER,
+  type Analysis,
+  type LensStep,
+  type QuestionKind,
+  type TangentTrace,
+} from '../engine';
 import { activeSteps, activeTangent } from './modes';
+import { selectPractice, type PracticeState } from './practice';
 import type { Settings } from './types';
 
 /**
@@ -51,6 +58,27 @@ export interface StepState {
   gradSoFar(node: number): { readonly value: number; readonly partial: boolean } | undefined;
   /** The edge's gradient share (reverse) or tangent term (forward) has been sent along it. */
   edgeGradKnown(edge: number): boolean;
+  /**
+   * The edge's local derivative may be shown. Always, outside practice mode; in practice, once
+   * the backward step through the edge has revealed it (before that it would give answers away).
+   */
+  localKnown(edge: number): boolean;
+  /** Practice mode: the current step's numbers still hidden until they are answered. */
+  readonly hidden: StepMask | undefined;
+}
+
+/** What practice mode hides of the current step (see `selectStepState`). */
+export interface StepMask {
+  /** A forward step's new value. */
+  readonly value: boolean;
+  /** A backward step's local derivative. */
+  readonly local: boolean;
+  /** The share it sends back (unknown while the local derivative is). */
+  readonly contribution: boolean;
+  /** The operand's gradient with this share added (unknown while the share is). */
+  readonly sum: boolean;
+  /** The step's questions still open, the one being asked first. */
+  readonly kinds: readonly QuestionKind[];
 }
 
 export type ModeChoice = Pick<Settings, 'ad' | 'wrt'>;
@@ -79,13 +107,74 @@ export function stepState(analysis: Analysis, mode: ModeChoice, k: number): Step
   return state;
 }
 
-/** The store's picture: its analysis, mode and step. Undefined before the first analysis. */
+/**
+ * The store's picture: its analysis, mode and step, with what practice mode still hides.
+ * Undefined before the first analysis.
+ */
 export function selectStepState(s: {
   analysis: Analysis | null;
   settings: Settings;
   stepIndex: number;
+  practice?: PracticeState;
 }): StepState | undefined {
-  return s.analysis ? stepState(s.analysis, s.settings, s.stepIndex) : undefined;
+  if (!s.analysis) return undefined;
+  const base = stepState(s.analysis, s.settings, s.stepIndex);
+  const practice = selectPractice(s);
+  return practice ? practiceStepState(s.analysis, s.settings, base, practice.hidden) : base;
+}
+
+const practiced = new WeakMap<StepState, Map<string, StepState>>();
+
+/**
+ * `base` as practice mode shows it: the current step's numbers named in `hidden` stay as they
+ * were before the step (the picture of step k − 1 for them), and local derivatives appear only
+ * once their backward step has revealed them. Same arguments, same object.
+ *
+ * @example
+ * const s = practiceStepState(a, mode, stepState(a, mode, 3), ['value']);
+ * s.valueKnown(q) // false: "What is q?" is still open
+ */
+export function practiceStepState(
+  analysis: Analysis,
+  mode: ModeChoice,
+  base: StepState,
+  hidden: readonly QuestionKind[],
+): StepState {
+  const key = hidden.join(',');
+  let byKey = practiced.get(base);
+  if (!byKey) practiced.set(base, (byKey = new Map()));
+  let state = byKey.get(key);
+  if (!state) {
+    state = mask(base, stepState(analysis, mode, base.k - 1), hidden);
+    byKey.set(key, state);
+  }
+  return state;
+}
+
+function mask(base: StepState, before: StepState, kinds: readonly QuestionKind[]): StepState {
+  const has = (kind: QuestionKind) => kinds.includes(kind);
+  const local = has('local');
+  const contribution = local || has('contribution');
+  const hidden: StepMask | undefined =
+    kinds.length === 0
+      ? undefined
+      : { value: has('value'), local, contribution, sum: contribution || has('sum'), kinds };
+  const step = base.current;
+  const node = step?.kind === 'forward-node' ? step.node : undefined;
+  const edge = step?.kind === 'backward-edge' ? step.edge : undefined;
+  const operand = step?.kind === 'backward-edge' ? step.to : undefined;
+  const valueKnown = (n: number) => !(hidden?.value && n === node) && base.valueKnown(n);
+  const edgeGradKnown = (e: number) =>
+    hidden?.contribution && e === edge ? false : base.edgeGradKnown(e);
+  return {
+    ...base,
+    hidden,
+    valueKnown,
+    edgeGradKnown,
+    gradKnown: (n) => (hidden?.sum && n === operand ? before.gradKnown(n) : base.gradKnown(n)),
+    gradSoFar: (n) => (hidden?.sum && n === operand ? before.gradSoFar(n) : base.gradSoFar(n)),
+    localKnown: (e) => (e === edge ? !hidden?.local : edgeGradKnown(e)),
+  };
 }
 
 function compute(a: Analysis, mode: ModeChoice, kIn: number): StepState {
@@ -165,5 +254,7 @@ function compute(a: Analysis, mode: ModeChoice, kIn: number): StepState {
     gradKnown,
     gradSoFar,
     edgeGradKnown,
+    localKnown: () => true,
+    hidden: undefined,
   };
 }

@@ -13,6 +13,7 @@ import type { LayoutInput, LayoutResult } from '../layout/types';
 import { initialState, STEP_MS, TYPING_DEBOUNCE_MS } from './initialState';
 import { activeSplit, activeStepCount, stepAfterModeChange } from './modes';
 import { structureKey } from './selectors';
+import { practiceActions, practicePending } from './practice';
 import { trainingActions, trainingForExample } from './training';
 import type { AppState, AppStore, Lang, SourceError } from './types';
 
@@ -135,6 +136,11 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         return;
       }
       set({ stepIndex: stepIndex + 1, hoverNode: null });
+      // Practice: playing stops on the first step that asks for its number.
+      if (practicePending(get())) {
+        stopPlaying();
+        return;
+      }
       playTimer = setTimeout(tick, STEP_MS / settings.speed);
     };
 
@@ -238,10 +244,12 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
 
       goTo: moveTo,
       stepBy(delta) {
+        // Practice: "Next step" waits until this step's number is answered (or shown).
+        if (delta > 0 && practicePending(get())) return;
         moveTo(get().stepIndex + delta);
       },
       play() {
-        if (get().playing) return;
+        if (get().playing || practicePending(get())) return;
         if (get().stepIndex >= stepCount()) set({ stepIndex: 0 });
         set({ playing: true });
         tick();
@@ -320,6 +328,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
           selected: null,
           hovered: null,
         });
+        get().setPractice(url.practice === true);
         const analysis = analyzeNow(get().source, url.step ?? 0);
         if (analysis) {
           const known = new Set(analysis.inputs.filter((i) => !i.declared).map((i) => i.name));
@@ -340,6 +349,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         set({ shortcutsOpen });
       },
       ...trainingActions(set, get),
+      ...practiceActions(set, get),
     };
   });
 }

@@ -1,6 +1,7 @@
 import type { Analysis, MessageKey, MessageParams } from '../engine';
 import type { ExampleId } from '../examples';
 import type { LayoutResult } from '../layout/types';
+import type { PracticeActions, PracticeState } from './practice';
 import type { TrainingActions, TrainingState } from './training';
 import type { Ignored, UrlState } from './url';
 
@@ -70,9 +71,11 @@ export interface AppState {
    * choice by the line's name, `'forward'` or a gradient reading's key (see `Reading`).
    */
   reading: Record<string, string>;
+  /** Practice mode: each number asked before it is revealed (see practice.ts). */
+  practice: PracticeState;
 }
 
-export interface AppActions extends TrainingActions {
+export interface AppActions extends TrainingActions, PracticeActions {
   /** The editor changed: analyse after a short pause in typing (or now, with `immediate`). */
   setSource(source: string, options?: { immediate?: boolean }): void;
   setValue(name: string, value: number): void;

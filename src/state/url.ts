@@ -48,6 +48,8 @@ export interface UrlState {
   /** Forward mode (`ad=forward`), and the input it differentiates with respect to (`wrt=b`). */
   ad?: 'reverse' | 'forward';
   wrt?: string;
+  /** Practice mode (`practice=1`): a teacher's link that opens as an exercise. */
+  practice?: boolean;
 }
 
 /** Why part of a URL was not used, for the notice the app shows. */
@@ -87,6 +89,7 @@ const KEYS = [
   'speed',
   'ad',
   'wrt',
+  'practice',
 ] as const;
 const RESERVED = new Set<string>(KEYS);
 const SPEEDS = new Set([0.5, 1, 2, 4]);
@@ -175,6 +178,10 @@ export function decodeUrl(search: string): { state: UrlState; ignored: Ignored[]
         if (isName(raw)) state.wrt = raw.normalize('NFC');
         else ignored.push({ key, reason: 'badValue' });
         break;
+      case 'practice':
+        if (raw === '1' || raw === '0') state.practice = raw === '1';
+        else ignored.push({ key, reason: 'badValue' });
+        break;
       default: {
         const name = key.startsWith('v.') ? key.slice(2) : key;
         if (!isName(name) || (RESERVED.has(name) && !key.startsWith('v.'))) {
@@ -225,6 +232,7 @@ export function encodeUrl(s: UrlState): string {
     put('ad', 'forward');
     if (s.wrt !== undefined && isName(s.wrt)) put('wrt', s.wrt);
   }
+  if (s.practice) put('practice', '1');
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 

@@ -29,6 +29,7 @@ export function urlStateOf(s: AppState): UrlState {
     speed: s.settings.speed,
     ad: s.settings.ad,
     ...(s.settings.wrt !== null ? { wrt: s.settings.wrt } : {}),
+    ...(s.practice.on ? { practice: true } : {}),
   };
 }
 
@@ -85,7 +86,8 @@ export function startUrlSync(store: StoreApi<AppStore>, win: Window = window): (
       s.values === prev.values &&
       s.stepIndex === prev.stepIndex &&
       s.settings === prev.settings &&
-      s.analysis === prev.analysis
+      s.analysis === prev.analysis &&
+      s.practice.on === prev.practice.on
     ) {
       return;
     }

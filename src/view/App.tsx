@@ -37,6 +37,10 @@ const LayerGradients = lazy(() =>
 const BackwardPassPanel = lazy(() =>
   import('./BackwardPass/BackwardPassPanel').then((m) => ({ default: m.BackwardPassPanel })),
 );
+// Practice mode's question panel: only once practice is switched on (a button or practice=1).
+const PracticePanel = lazy(() =>
+  import('./Practice/PracticePanel').then((m) => ({ default: m.PracticePanel })),
+);
 const TrainingPanel = lazy(() =>
   import('./Lessons/TrainingPanel').then((m) => ({ default: m.TrainingPanel })),
 );
@@ -52,6 +56,7 @@ export function App() {
   }));
   useTheme(theme);
   const hasNotice = useApp((s) => s.ignored.length > 0);
+  const practice = useApp((s) => s.practice.on);
   useStepKeys(appStore);
   usePresentationKeys(appStore, mode);
   const idle = useIdle(mode === 'present');
@@ -119,6 +124,11 @@ export function App() {
         <div className="stage">
           <GraphPanel />
           <StepControls />
+          {practice && (
+            <Suspense fallback={null}>
+              <PracticePanel />
+            </Suspense>
+          )}
           {/* Presentation and embed views can hide it (F); the full app always explains. */}
           {(mode === 'normal' || showFormula) && <FormulaPanel />}
           {mode === 'embed' && (

@@ -143,6 +143,7 @@ describe('encodeUrl', () => {
         mode: fc.constantFrom('present' as const, 'embed' as const),
         showFormula: fc.boolean(),
         speed: fc.constantFrom(0.5, 1, 2, 4),
+        practice: fc.boolean(),
       },
       { requiredKeys: [] },
     );
@@ -156,6 +157,7 @@ describe('encodeUrl', () => {
         if (s.step) expect(back.step).toBe(s.step);
         if (s.lang === 'vi') expect(back.lang).toBe('vi');
         if (s.mode) expect(back.mode).toBe(s.mode);
+        expect(back.practice).toBe(s.practice ? true : undefined);
       }),
       { numRuns: 300 },
     );
@@ -215,5 +217,25 @@ describe('forward mode in the link', () => {
     const search = encodeUrl({ values: { ad: 2, wrt: 3 } });
     expect(search).toBe('?v.ad=2&v.wrt=3');
     expect(decodeUrl(search).state.values).toEqual({ ad: 2, wrt: 3 });
+  });
+});
+
+describe('practice mode in the link', () => {
+  it('round-trips practice=1, and writes nothing when practice is off', () => {
+    const search = encodeUrl({ source: '(x+y)*z', step: 3, practice: true });
+    expect(search).toBe('?expr=(x%2By)*z&step=3&practice=1');
+    expect(decodeUrl(search)).toEqual({
+      state: { source: '(x+y)*z', step: 3, practice: true },
+      ignored: [],
+    });
+    expect(encodeUrl({ source: 'x', practice: false })).toBe('?expr=x');
+    expect(decodeUrl('?practice=0').state).toEqual({ practice: false });
+  });
+
+  it('ignores a bad practice value, and lets an input called practice travel as v.practice', () => {
+    expect(decodeUrl('?practice=yes').ignored).toEqual([{ key: 'practice', reason: 'badValue' }]);
+    const search = encodeUrl({ values: { practice: 2 } });
+    expect(search).toBe('?v.practice=2');
+    expect(decodeUrl(search).state.values).toEqual({ practice: 2 });
   });
 });

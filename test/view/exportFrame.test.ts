@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine';
+import { practiceStepState, stepState } from '../../src/state/stepState';
 import { frameFormula } from '../../src/view/Export/graphImage';
 
 describe('frameFormula (the text under an exported picture)', () => {
@@ -23,5 +24,15 @@ describe('frameFormula (the text under an exported picture)', () => {
     const colah = analyze('a = 2; b = 1; e = (a+b)*(b+1)');
     const lines = frameFormula(colah, colah.steps.length - 1);
     expect(lines).toEqual(['∂e/∂b += ∂e/∂a₁ · ∂a₁/∂b = 2 · 1 = 2', '∂e/∂b = 2 + …']);
+  });
+
+  it('practice mode: the number still asked is `?`, what is answered is written out', () => {
+    const mode = { ad: 'reverse' as const, wrt: null };
+    const at = (k: number, hidden: Parameters<typeof practiceStepState>[3]) =>
+      frameFormula(a, practiceStepState(a, mode, stepState(a, mode, k), hidden));
+    expect(at(3, ['value'])).toEqual(['q = x + y = (-2) + 5 = ?']);
+    expect(at(10, ['local', 'contribution'])).toEqual(['∂q/∂x = ?']);
+    expect(at(10, ['contribution'])).toEqual(['∂q/∂x = 1', '∂f/∂x = ∂f/∂q · ∂q/∂x = (-4) · 1 = ?']);
+    expect(at(10, [])).toEqual(frameFormula(a, 10));
   });
 });

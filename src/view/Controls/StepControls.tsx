@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useT } from '../../i18n/useT';
 import { SPEEDS } from '../../state/initialState';
 import { useApp } from '../../state/appStore';
+import { practicePending } from '../../state/practice';
 import { selectStepState } from '../../state/stepState';
 import { Icon, type IconName } from './icons';
 
@@ -20,6 +21,10 @@ export function StepControls() {
     jumpToBackward: st.jumpToBackward,
     jumpToEnd: st.jumpToEnd,
     setSettings: st.setSettings,
+    practice: st.practice.on,
+    // Practice: this step's number is asked for; "Next step" and Play wait for the answer.
+    pending: practicePending(st),
+    setPractice: st.setPractice,
   }));
   const speedId = useId();
   const scrubId = useId();
@@ -64,7 +69,7 @@ export function StepControls() {
             icon={s.playing ? 'pause' : 'play'}
             label={s.playing ? t('controls.pause') : t('controls.play')}
             onClick={s.togglePlay}
-            disabled={n === 0}
+            disabled={n === 0 || (s.pending && !s.playing)}
             keys="Space"
             primary
           />
@@ -72,7 +77,7 @@ export function StepControls() {
             icon="next"
             label={t('controls.next')}
             onClick={() => s.stepBy(1)}
-            disabled={k >= n}
+            disabled={k >= n || s.pending}
             keys="ArrowRight"
             primary
             iconAfter
@@ -93,6 +98,16 @@ export function StepControls() {
             iconAfter
             minor
           />
+          <button
+            type="button"
+            className="button practice-toggle"
+            aria-pressed={s.practice}
+            onClick={() => s.setPractice(!s.practice)}
+            title={t('practice.toggleHint')}
+          >
+            <Icon name="practice" />
+            <span className="button-text">{t('practice.toggle')}</span>
+          </button>
         </div>
         <div className="scrub-row">
           <output className={`counter phase-${k === 0 ? 'start' : phase}`} aria-live="off">

@@ -13,6 +13,8 @@ const paths = {
   fit: 'M3 7V3h4M13 3h4v4M17 13v4h-4M7 17H3v-4',
   plus: 'M10 4v12M4 10h12',
   minus: 'M4 10h12',
+  // A question mark: practice mode asks for each number.
+  practice: 'M7 7.5a3 3 0 1 1 4.2 2.7c-.8.4-1.2 1-1.2 1.8v.5M10 15.5v.5',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -83,7 +83,8 @@ export function ExportMenu({ svgRef }: { svgRef: RefObject<SVGSVGElement | null>
   async function copyLatex() {
     if (!analysis || !known) return;
     try {
-      const tex = derivationLatex(analysis, known.k, {
+      // Practice mode: a step whose number is still asked for is not in the handout yet.
+      const tex = derivationLatex(analysis, known.hidden ? known.k - 1 : known.k, {
         headings: {
           program: t('export.headingProgram'),
           forward: t('phase.forwardPass'),

@@ -1,4 +1,12 @@
-import { formatNumber, formulas, NodeKind, TEXT, type Analysis } from '../../engine';
+import {
+  formatNumber,
+  formulas,
+  NodeKind,
+  practiceQuestions,
+  questionFormula,
+  TEXT,
+  type Analysis,
+} from '../../engine';
 import { stepState, type StepState } from '../../state/stepState';
 import { DRAWING } from '../renderer/drawing';
 
@@ -72,6 +80,13 @@ export function frameFormula(analysis: Analysis, at: number | StepState): string
       lines.push(`${g.symbol(i).text} = ${formulas.definitionTex(ctx, i, TEXT)}`);
     }
     return lines;
+  }
+  const hidden = state.hidden?.kinds;
+  if (hidden) {
+    // Practice mode: what the formula panel shows, the number being asked as `?`.
+    return practiceQuestions(analysis, step)
+      .filter((q) => !hidden.includes(q.kind) || q.kind === hidden[0])
+      .map((q) => questionFormula(analysis, step, q.kind, TEXT, q.kind !== hidden[0]));
   }
   const lines = [step.text];
   if (step.kind === 'backward-edge') {

@@ -9,6 +9,10 @@ import { Tex } from './Tex';
 // A step's explanation is not on the first screen (that shows the program): it loads on demand,
 // with KaTeX, and the step's plain-text formula stands in meanwhile.
 const StepFormula = lazy(() => import('./StepFormula').then((m) => ({ default: m.StepFormula })));
+// Practice mode's question form of a step, with `?` for the number asked (src/view/Practice).
+const MaskedStep = lazy(() =>
+  import('../Practice/MaskedStep').then((m) => ({ default: m.MaskedStep })),
+);
 
 /** The current step in KaTeX: the chain-rule factor, the local derivative, sums at forks. */
 export function FormulaPanel() {
@@ -45,7 +49,12 @@ export function FormulaPanel() {
         {t('formula.title')}
       </h2>
       {phase === 'start' && <Start analysis={analysis} t={t} />}
-      {step && (
+      {step && known.hidden && (
+        <Suspense fallback={null}>
+          <MaskedStep analysis={analysis} step={step} hidden={known.hidden.kinds} />
+        </Suspense>
+      )}
+      {step && !known.hidden && (
         <Suspense fallback={<p className="formula-main tex-fallback">{step.text}</p>}>
           <StepFormula analysis={analysis} step={step} done={phase === 'done'} tangent={tangent} />
         </Suspense>

@@ -10,6 +10,7 @@ import { Icon } from '../Controls/icons';
 import { Legend } from './Legend';
 import { ExportMenu } from '../Export/ExportMenu';
 import { activeTangent, selectPaths } from '../../state/modes';
+import { selectStepState } from '../../state/stepState';
 import { labelTargetPx } from '../renderer/camera';
 import { ownsKeys } from '../hooks/useKeyboard';
 
@@ -34,6 +35,8 @@ export function GraphPanel() {
   const highlight = useMemo(() => (paths ? new Set(paths.result.edges) : undefined), [paths]);
   // The node a hovered or focused formula factor names (outlined on the graph).
   const linked = useApp((s) => s.hoverNode);
+  // What is known at this step, practice mode's hidden numbers included (memoized per step).
+  const known = useApp((s) => selectStepState(s));
   const reducedMotion = useReducedMotion();
   const areaRef = useRef<HTMLDivElement>(null);
   const minimapRef = useRef<HTMLDivElement>(null);
@@ -125,9 +128,10 @@ export function GraphPanel() {
             ...(highlight ? { highlight } : {}),
             linked,
             words: nodeWords(t),
+            ...(known ? { known } : {}),
           })
         : null,
-    [analysis, layout, stepIndex, selected, t, tangent, highlight, linked],
+    [analysis, layout, stepIndex, selected, t, tangent, highlight, linked, known],
   );
 
   useEffect(() => {

@@ -35,11 +35,16 @@ export function Details({
         <dd className="value-text">{valueKnown ? fmt(a.value[edge.from]) : t('inspect.notYet')}</dd>
         <dt>{t('inspect.local')}</dt>
         <dd>
-          <Tex
-            tex={formulas.localTex(ctx, edge.id, TEX)}
-            text={formulas.localTex(ctx, edge.id, TEXT)}
-            wrap
-          />
+          {/* Practice mode keeps a local derivative hidden until its step has asked for it. */}
+          {known.localKnown(edge.id) ? (
+            <Tex
+              tex={formulas.localTex(ctx, edge.id, TEX)}
+              text={formulas.localTex(ctx, edge.id, TEXT)}
+              wrap
+            />
+          ) : (
+            t('inspect.notYet')
+          )}
         </dd>
         {tangent ? (
           <>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
+import { selectPractice } from '../../state/practice';
 import { selectStepState } from '../../state/stepState';
 
 type Narrate = typeof import('./narrate').narrate;
@@ -15,7 +16,12 @@ let narrateFn: Narrate | undefined;
 export function Narration() {
   const t = useT();
   // The active mode's step: forward mode narrates its tangent pass, not reverse mode's steps.
-  const { analysis, known } = useApp((s) => ({ analysis: s.analysis, known: selectStepState(s) }));
+  // Practice mode: the question asked and the verdict of Check are said instead of the numbers.
+  const { analysis, known, practice } = useApp((s) => ({
+    analysis: s.analysis,
+    known: selectStepState(s),
+    practice: selectPractice(s),
+  }));
   const [narrate, setNarrate] = useState<Narrate | undefined>(() => narrateFn);
   const needed = known !== undefined && known.k > 0;
   useEffect(() => {
@@ -29,7 +35,7 @@ export function Narration() {
       live = false;
     };
   }, [needed, narrate]);
-  const sentence = analysis && known && narrate ? narrate(analysis, known, t) : '';
+  const sentence = analysis && known && narrate ? narrate(analysis, known, t, practice) : '';
   return (
     <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="narration">
       {sentence}

@@ -1,13 +1,16 @@
 import {
   formatNumber,
   formulas,
+  questionFormula,
   TEXT,
   type Analysis,
   type LensStep,
   type Notation,
 } from '../../engine';
 import type { Translate } from '../../i18n';
+import type { PracticeView } from '../../state/practice';
 import { stepState, type StepState } from '../../state/stepState';
+import { hintText, questionText } from '../Practice/words';
 
 /**
  * A number as it is read aloud: the engine's rounding, with a real minus sign (U+2212), which
@@ -39,11 +42,17 @@ function spokenNotation(t: Translate): Notation {
  * narrate(analyze('x = -2; y = 5; z = -4; q = x + y; f = q * z'), 8, t)
  * // 'Gradient flows from f to q: ∂f/∂f = 1 times ∂f/∂q = −4 gives −4'
  */
-export function narrate(a: Analysis, at: number | StepState, t: Translate): string {
+export function narrate(
+  a: Analysis,
+  at: number | StepState,
+  t: Translate,
+  practice?: PracticeView,
+): string {
   // A bare index means reverse mode; the app passes the active mode's step state.
   const state = typeof at === 'number' ? stepState(a, { ad: 'reverse', wrt: null }, at) : at;
   const step: LensStep | undefined = state.current;
   if (!step) return '';
+  if (practice && (practice.pending || practice.feedback)) return practiceSentence(a, practice, t);
   const g = a.compiled;
   const name = (node: number) => g.symbol(node).text;
   const partial = (of: number, by: number) => `∂${name(of)}/∂${name(by)}`;
@@ -127,3 +136,51 @@ export function narrate(a: Analysis, at: number | StepState, t: Translate): stri
       })}`
     : `${sentence} ${t('narrate.done')}`;
 }
+
+/**
+ * Practice mode: the question the step asks ("Your turn: what is the value of q? q = x + y =
+ * −2 + 5 = ?"), then the verdict of Check or Show answer, with the hint or the reason, and the
+ * next question if the step has one.
+ */
+function practiceSentence(a: Analysis, p: PracticeView, t: Translate): string {
+  const step = p.step!;
+  const spoken = spokenNotation(t);
+  const formula = (kind: PracticeView['hidden'][number], reveal: boolean) =>
+    questionFormula(a, step, kind, spoken, reveal);
+  const next = p.pending ? p.questions[p.index].kind : undefined;
+  const turn = next
+    ? t('practice.say.turn', {
+        question: questionText(a, step, next, t),
+        formula: formula(next, false),
+      })
+    : '';
+  const f = p.feedback;
+  if (!f) return turn;
+  let verdict: string;
+  switch (f.kind) {
+    case 'correct':
+      verdict = t('practice.say.correct', { formula: formula(f.question, true) });
+      break;
+    case 'shown':
+      verdict = t('practice.say.shown', {
+        formula: formula(f.question, true),
+        why: hintText(a, step, f.question, t),
+      });
+      break;
+    case 'wrong':
+      // Asked again after the hint: the question is still the same.
+      return repeatable(t('practice.say.wrong', { hint: hintText(a, step, f.question, t) }), f.seq);
+    case 'invalid':
+      return repeatable(
+        t('practice.say.notRead', { message: t(f.error!.code, f.error!.params) }),
+        f.seq,
+      );
+  }
+  return repeatable(next ? `${verdict} ${turn}` : verdict, f.seq);
+}
+
+/**
+ * A live region reads a change of its text only: the same verdict twice in a row (two wrong
+ * tries) must differ by something a screen reader does not say.
+ */
+const repeatable = (sentence: string, seq: number) => (seq % 2 ? `${sentence}\u00a0` : sentence);

@@ -15,6 +15,7 @@ const SHORTCUTS: { keys: (string | UiKey)[]; action: UiKey }[] = [
   { keys: ['?'], action: 'shortcuts.help' },
   { keys: ['Esc'], action: 'shortcuts.escape' },
   { keys: ['P'], action: 'shortcuts.present' },
+  { keys: ['Enter'], action: 'practice.shortcut' },
 ];
 
 const isKey = (k: string): k is UiKey => k.includes('.');

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
+import { practicePending } from '../../state/practice';
 import type { AppStore } from '../../state/types';
 
 /** Elements whose own keys must win: typing, choosing, sliding. */
@@ -30,6 +31,9 @@ export function useStepKeys(store: StoreApi<AppStore>): void {
           s.stepBy(-1);
           break;
         case ' ':
+          // Practice: while a question is open nothing plays, so Space presses the focused
+          // button (Check, Show answer) as it normally would.
+          if (practicePending(s)) return;
           // A focused button would also "click" on Space; the shortcut takes it instead.
           spaceHandled = true;
           s.togglePlay();

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand';
 import { translate, type Translate } from '../../i18n';
+import { selectStepState } from '../../state/stepState';
 import type { AppStore } from '../../state/types';
 import { labelTargetPx } from './camera';
 import { createGraphRenderer, type GraphRenderer } from './renderer';
@@ -35,6 +36,8 @@ export function viewOf(s: AppStore): GraphView | null {
     stepIndex: s.stepIndex,
     selected: s.selected,
     words: nodeWords((key, p) => translate(lang, key, p)),
+    // A practice link hides the number its step asks for from the very first picture.
+    ...(s.practice.on ? { known: selectStepState(s) } : {}),
   });
 }
 

@@ -6,7 +6,7 @@ import {
   type TangentTrace,
 } from '../../engine';
 import type { LayoutResult } from '../../layout/types';
-import { stepState } from '../../state/stepState';
+import { stepState, type StepState } from '../../state/stepState';
 import type { Selection } from '../../state/types';
 import { visualSize } from './geometry';
 
@@ -113,6 +113,11 @@ export interface ViewInput {
   /** The node a hovered or focused formula factor names (`AppState.hoverNode`). */
   readonly linked?: number | null;
   readonly words: GraphViewWords;
+  /**
+   * The store's picture (`selectStepState`), with what practice mode hides; without it, the
+   * plain picture after `stepIndex` steps.
+   */
+  readonly known?: StepState;
 }
 
 /**
@@ -125,11 +130,9 @@ export function graphView(input: ViewInput): GraphView {
   const g = a.compiled;
   const tangent = input.tangent;
   // What is known at step k is decided in one place (src/state/stepState.ts).
-  const known = stepState(
-    a,
-    { ad: tangent ? 'forward' : 'reverse', wrt: tangent?.wrtName ?? null },
-    k,
-  );
+  const known =
+    input.known ??
+    stepState(a, { ad: tangent ? 'forward' : 'reverse', wrt: tangent?.wrtName ?? null }, k);
   const current: LensStep | undefined = known.current;
   const position = new Map(layout.nodes.map((n) => [n.id, n]));
   const edgeGeometry = new Map(layout.edges.map((e) => [e.id, e]));
@@ -253,7 +256,8 @@ export function graphView(input: ViewInput): GraphView {
     height: layout.height,
     outputId: g.output,
     ...(tangent ? { tangentMark: `∂/∂${g.symbol(tangent.wrt).text}` } : {}),
-    ...(current ? { step: stepView(current, fmt) } : {}),
+    // Practice: the share travelling back is the number being asked for.
+    ...(current ? { step: stepView(current, known.hidden?.contribution ? () => '?' : fmt) } : {}),
   };
 }
 

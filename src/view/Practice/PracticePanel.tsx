@@ -1,0 +1,214 @@
+import { useEffect, useId, useRef, type FormEvent } from 'react';
+import { caretLines, type Analysis, type LensStep, type QuestionKind } from '../../engine';
+import type { Translate } from '../../i18n';
+import { useT } from '../../i18n/useT';
+import { useApp } from '../../state/appStore';
+import { selectPractice, type PracticeFeedback } from '../../state/practice';
+import { Tex } from '../Formula/Tex';
+import { hintText, questionFormulas, questionText } from './words';
+
+/**
+ * Practice mode's panel (issue 16): the question the current step asks, the "Your answer" field,
+ * Check and Show answer, the verdict in words, a hint after a wrong try, and the running score.
+ * Loaded with `lazy()` only once practice is switched on.
+ */
+export function PracticePanel() {
+  const t = useT();
+  const { analysis, view, draft, setDraft, submitAnswer, revealAnswer, startOver, formulaShown } =
+    useApp((s) => ({
+      analysis: s.analysis,
+      // The chain-rule panel beside it shows the question's formula. Presenting, that panel has
+      // little height left (or is hidden with F): the question shows its formula itself.
+      formulaShown: s.settings.mode === 'normal',
+      view: selectPractice(s),
+      draft: s.practice.draft,
+      setDraft: s.setDraft,
+      submitAnswer: s.submitAnswer,
+      revealAnswer: s.revealAnswer,
+      startOver: s.startOver,
+    }));
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const verdict = useRef<HTMLDivElement>(null);
+  const asking = view?.pending ? `${view.key}:${view.k}:${view.index}` : null;
+
+  // A new question takes the focus (unless the person is typing elsewhere, in the editor); once
+  // the step is answered the field goes, and the focus moves to the verdict, where the arrow
+  // keys step again. Opening the page or the panel without a question takes no focus.
+  const asked = useRef<string | null>(null);
+  useEffect(() => {
+    const before = asked.current;
+    asked.current = asking;
+    const active = document.activeElement;
+    const typingElsewhere =
+      active instanceof HTMLElement &&
+      active !== input.current &&
+      (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT' || active.isContentEditable);
+    if (asking) {
+      if (!typingElsewhere) input.current?.focus({ preventScroll: true });
+    } else if (before !== null && (active === document.body || active === null)) {
+      verdict.current?.focus({ preventScroll: true });
+    }
+  }, [asking]);
+
+  if (!analysis || !view) return null;
+  const { step, questions, index, feedback, score } = view;
+  const question = view.pending ? questions[index] : undefined;
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    submitAnswer();
+  };
+  const feedbackId = `${id}-feedback`;
+  const invalid = feedback?.kind === 'invalid' && feedback.question === question?.kind;
+  // A hint about the question still asked goes under its field; the verdict on one answered
+  // before it (this step's local derivative, say) goes above the next question.
+  const aboutCurrent = feedback !== null && feedback.question === question?.kind;
+  const verdictBox = step && feedback && (
+    <div className="practice-verdict" ref={verdict} tabIndex={-1} id={feedbackId}>
+      <Verdict analysis={analysis} step={step} feedback={feedback} t={t} />
+    </div>
+  );
+
+  return (
+    <section className="panel practice" aria-labelledby={`${id}-title`}>
+      <div className="practice-head">
+        <h2 className="panel-title" id={`${id}-title`}>
+          {t('practice.title')}
+        </h2>
+        <p className="practice-score" data-testid="practice-score">
+          {t('practice.score', { right: score.right, asked: score.asked })}
+        </p>
+        <button
+          type="button"
+          className="link-button"
+          onClick={startOver}
+          disabled={score.asked === 0 && view.k === 0}
+        >
+          {t('practice.startOver')}
+        </button>
+      </div>
+      {!aboutCurrent && verdictBox}
+      {step && question ? (
+        <form className="practice-ask" onSubmit={onSubmit}>
+          <p className="practice-question">
+            {questions.length > 1 && (
+              <span className="practice-count">
+                {t('practice.question', { index: index + 1, count: questions.length })}:{' '}
+              </span>
+            )}
+            {questionText(analysis, step, question.kind, t)}
+          </p>
+          {!formulaShown && (
+            <div className="practice-formula">
+              <Tex {...questionFormulas(analysis, step, question.kind, false)} wrap />
+            </div>
+          )}
+          <div className="practice-row">
+            <label htmlFor={`${id}-answer`} className="practice-label">
+              {t('practice.answer')}
+            </label>
+            <input
+              ref={input}
+              id={`${id}-answer`}
+              className="practice-input"
+              type="text"
+              inputMode="text"
+              autoComplete="off"
+              autoCapitalize="off"
+              spellCheck={false}
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              aria-invalid={invalid ? true : undefined}
+              aria-describedby={feedback ? feedbackId : undefined}
+            />
+            <button type="submit" className="button primary">
+              {t('practice.check')}
+            </button>
+            <button type="button" className="button" onClick={revealAnswer}>
+              {t('practice.show')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        !feedback && (
+          <p className="hint practice-idle">
+            {view.k === 0 ? t('practice.intro') : t('practice.nothingAsked')}
+          </p>
+        )
+      )}
+      {aboutCurrent && verdictBox}
+    </section>
+  );
+}
+
+/** What Check or Show answer said: in words (never colour alone), with the formula or a hint. */
+function Verdict({
+  analysis,
+  step,
+  feedback,
+  t,
+}: {
+  analysis: Analysis;
+  step: LensStep;
+  feedback: PracticeFeedback;
+  t: Translate;
+}) {
+  const kind: QuestionKind = feedback.question;
+  switch (feedback.kind) {
+    case 'correct':
+      return (
+        <p className="verdict verdict-correct">
+          <strong>
+            <span aria-hidden="true">✓ </span>
+            {t('practice.correct')}
+          </strong>{' '}
+          <Tex {...questionFormulas(analysis, step, kind, true)} wrap />
+        </p>
+      );
+    case 'shown':
+      return (
+        <div className="verdict verdict-shown">
+          <p>
+            <strong>{t('practice.shown')}</strong>{' '}
+            <Tex {...questionFormulas(analysis, step, kind, true)} wrap />
+          </p>
+          <p className="practice-reason">{hintText(analysis, step, kind, t)}</p>
+        </div>
+      );
+    case 'wrong':
+      return (
+        <div className="verdict verdict-wrong">
+          <p>
+            <strong>
+              <span aria-hidden="true">✗ </span>
+              {t('practice.wrong')}
+            </strong>
+          </p>
+          <p className="practice-reason">
+            <span className="practice-hint-label">{t('practice.hint')}:</span>{' '}
+            {hintText(analysis, step, kind, t)}
+          </p>
+        </div>
+      );
+    case 'invalid': {
+      const error = feedback.error!;
+      // Under the answer as it was checked: the field may have been edited since.
+      const answer = feedback.answer ?? '';
+      const [line, caret] = caretLines(answer, error);
+      return (
+        <div className="verdict verdict-invalid">
+          <p>
+            <strong>{t('practice.notRead')}:</strong> {t(error.code, error.params)}
+          </p>
+          {answer.trim() !== '' && (
+            <pre className="practice-caret" aria-hidden="true">
+              {line}
+              {'\n'}
+              {caret}
+            </pre>
+          )}
+        </div>
+      );
+    }
+  }
+}
