@@ -7,6 +7,9 @@ import { OP_LIST, type Note, type OpName } from './ops';
 import { parse } from './parser';
 import type { NodeSymbol } from './symbols';
 import { buildTrace, NEVER, type Step, type Trace } from './trace';
+import { ExpressionError } from './errors';
+import { analyzeTensor, looksLikeTensor, type TensorAnalysis } from './tensor/run';
+import { isTensor, type ValueInput } from './tensor/types';
 
 /** A node of the computational graph, with the numbers of one run. */
 export interface GraphNode {
@@ -87,6 +90,20 @@ export interface Analysis {
   readonly compiled: CompiledGraph;
   readonly value: Float64Array;
   readonly backward: BackwardResult;
+  /**
+   * Present for a tensor program (vectors, matrices, `@`, numpy spellings): its values, shapes,
+   * gradients (a `Tensor` for a tensor input, see `tensor/types.ts`) and step trace. The scalar
+   * members above then describe no graph: `output` is the scalar the gradients are of (the output,
+   * or the sum of its entries, `tensor.summedOutput`), `gradients` holds the scalar inputs' only,
+   * and `inputs`, `graph`, `steps` are empty; a UI reads `tensor` instead.
+   */
+  readonly tensor?: TensorAnalysis;
+}
+
+/** Options of `analyze`. */
+export interface AnalyzeOptions {
+  /** Seed of `randn` in tensor programs: same seed, same numbers, on every machine. Default 0. */
+  readonly seed?: number;
 }
 
 /** Default significant digits in formulas. */
@@ -99,8 +116,59 @@ const DIGITS = 4;
  * @example
  * analyze('(x+y)*z', { x: -2, y: 5, z: -4 }) // output -12, gradients { x: -4, y: -4, z: 3 }
  */
-export function analyze(source: string, values?: Readonly<Record<string, number>>): Analysis {
-  return run(buildGraph(parse(source), values), source);
+export function analyze(
+  source: string,
+  values?: Readonly<Record<string, number | ValueInput>>,
+  options?: AnalyzeOptions,
+): Analysis {
+  // Scalar programs take the scalar path exactly as before: the tensor parser is only tried
+  // when a value is a tensor, or when the scalar parser fails on text that has tensor syntax.
+  if (values && hasTensorValue(values))
+    return tensorAsAnalysis(analyzeTensor(source, values, options));
+  let program;
+  try {
+    program = parse(source);
+  } catch (e) {
+    if (e instanceof ExpressionError && looksLikeTensor(source)) {
+      return tensorAsAnalysis(analyzeTensor(source, values, options));
+    }
+    throw e;
+  }
+  return run(buildGraph(program, values as Readonly<Record<string, number>> | undefined), source);
+}
+
+function hasTensorValue(values: Readonly<Record<string, unknown>>): boolean {
+  for (const k in values) {
+    const v = values[k];
+    if (typeof v !== 'number' && (Array.isArray(v) || isTensor(v))) return true;
+  }
+  return false;
+}
+
+/** A tensor analysis behind the `Analysis` type: see `Analysis.tensor`. */
+function tensorAsAnalysis(t: TensorAnalysis): Analysis {
+  const empty = run(buildGraph(parse('0')), '0');
+  const gradients: Record<string, number> = {};
+  for (const [name, g] of Object.entries(t.gradients)) {
+    if (typeof g === 'number') {
+      Object.defineProperty(gradients, name, {
+        value: g,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+  return {
+    ...empty,
+    source: t.source,
+    output: t.loss,
+    gradients,
+    inputs: [],
+    graph: { nodes: [], edges: [], output: -1 },
+    steps: [],
+    tensor: t,
+  };
 }
 
 /** Runs an already built graph, optionally with other input values (`inputValues[k]` for input k). */

@@ -6,7 +6,31 @@ export {
   type GraphEdge,
   type GraphNode,
   type InputInfo,
+  type AnalyzeOptions,
 } from './analysis';
+export {
+  analyzeTensor,
+  compileTensor,
+  looksLikeTensor,
+  type TensorAnalysis,
+  type TensorProgram,
+  type TensorStep,
+  type TensorNodeInfo,
+  type TensorInputInfo,
+} from './tensor/run';
+export {
+  fromNested,
+  toNested,
+  valueToJSON,
+  shapeText,
+  isTensor,
+  type Tensor,
+  type Shape,
+  type Value,
+  type ValueInput,
+} from './tensor/types';
+export { TENSOR_OPS, type TensorOp } from './tensor/ops';
+export * from './tensor/check';
 export { ExpressionError, caretLines, LineIndex, type Span } from './errors';
 export {
   formatMessage,
