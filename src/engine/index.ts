@@ -15,6 +15,7 @@ export {
   type TensorAnalysis,
   type TensorProgram,
   type TensorStep,
+  type TensorBackwardStep,
   type TensorNodeInfo,
   type TensorInputInfo,
 } from './tensor/run';

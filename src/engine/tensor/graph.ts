@@ -194,11 +194,12 @@ export function buildTensorGraph(
         const fail = (code: MessageKey, params: MessageParams): never => {
           throw new ExpressionError(code, a.at, params);
         };
-        const shape = op.shape(ins, a.axis === -1 ? -1 : normalAxis(a.axis, ins[0].shape), fail);
+        const attr = a.axis === undefined ? -1 : normalAxis(a.axis, ins[0].shape);
+        const shape = op.shape(ins, attr, fail);
         return add({
           kind: 'op',
           op,
-          attr: a.axis === -1 ? -1 : normalAxis(a.axis, ins[0].shape),
+          attr,
           operands,
           shape,
           span: a.span,
@@ -240,21 +241,38 @@ export function buildTensorGraph(
     output = root;
   });
 
-  // Which nodes feed the output, and the gradient edges latest consumer first: every consumer
-  // has a larger id than its operands, so a node's gradient is complete before it is passed on.
+  // Which nodes feed the output, and the gradient edges in the scalar engine's order: level by
+  // level back from the output (a level being the longest path to it), ties in program order.
+  // Every consumer is on a lower level than its operands, so a node's gradient is complete before
+  // it is passed on; and a scalar program's shares add up in the same order as in the scalar
+  // engine, so its sums are bit for bit the same.
   nodes[output].reachesOutput = true;
-  const gradEdges: TensorEdge[] = [];
-  let edgeSize = 0;
+  const level = new Int32Array(output + 1);
+  let maxLevel = 0;
   for (let i = output; i >= 0; i--) {
     const n = nodes[i];
     if (!n.reachesOutput) continue;
-    n.operands.forEach((o) => (nodes[o].reachesOutput = true));
-    if (n.kind !== 'op' || !n.variable) continue;
-    n.operands.forEach((o, index) => {
-      if (!nodes[o].variable) return;
-      gradEdges.push({ id: gradEdges.length, from: o, to: i, index, offset: edgeSize });
-      edgeSize += nodes[o].size;
-    });
+    for (const o of n.operands) {
+      nodes[o].reachesOutput = true;
+      if (level[o] < level[i] + 1) level[o] = level[i] + 1;
+    }
+    if (level[i] > maxLevel) maxLevel = level[i];
+  }
+  const gradEdges: TensorEdge[] = [];
+  let edgeSize = 0;
+  const byLevel: number[][] = Array.from({ length: maxLevel + 1 }, () => []);
+  for (let i = 0; i <= output; i++) {
+    const n = nodes[i];
+    if (n.reachesOutput && n.kind === 'op' && n.variable) byLevel[level[i]].push(i);
+  }
+  for (const ids of byLevel) {
+    for (const i of ids) {
+      nodes[i].operands.forEach((o, index) => {
+        if (!nodes[o].variable) return;
+        gradEdges.push({ id: gradEdges.length, from: o, to: i, index, offset: edgeSize });
+        edgeSize += nodes[o].size;
+      });
+    }
   }
 
   const symbols: NodeSymbol[] = [];
@@ -296,9 +314,10 @@ export function buildTensorGraph(
   return { source, nodes, inputs, output, size, gradEdges, edgeSize, symbol };
 }
 
-/** numpy's negative axes count from the end. */
+/** numpy's negative axes count from the end; one before the first is out of range (rank). */
 function normalAxis(axis: number, shape: Shape): number {
-  return axis < 0 ? shape.length + axis : axis;
+  const k = axis < 0 ? shape.length + axis : axis;
+  return k < 0 ? shape.length : k;
 }
 
 /**

@@ -96,6 +96,14 @@ function stretched(s: Shape, out: Shape): boolean {
   return sizeOf(s) !== sizeOf(out);
 }
 
+/**
+ * The scalar engine's slope rule: where the op itself leaves its domain (log of a negative
+ * number) its slope is undefined too; where it merely received a NaN its own slope still holds.
+ */
+function slope(partial: OpSpec['partial'], i: number, a: number, b: number, out: number): number {
+  return Number.isNaN(out) && !Number.isNaN(a) && !Number.isNaN(b) ? NaN : partial(i, a, b, out);
+}
+
 /** An elementwise binary op from the scalar registry, with broadcasting. */
 function elementwise2(op: OpSpec, name: string): TensorOp {
   return {
@@ -137,7 +145,7 @@ function elementwise2(op: OpSpec, name: string): TensorOp {
     vjp(i, g, [a, b], [sa, sb], out, s, _attr, dst) {
       const { partial } = op;
       if (a.length === out.length && b.length === out.length) {
-        for (let k = 0; k < out.length; k++) dst[k] = g[k] * partial(i, a[k], b[k], out[k]);
+        for (let k = 0; k < out.length; k++) dst[k] = g[k] * slope(partial, i, a[k], b[k], out[k]);
         return;
       }
       // A broadcast operand was used many times: its share is the sum over the copies.
@@ -153,7 +161,7 @@ function elementwise2(op: OpSpec, name: string): TensorOp {
         for (let c = 0; c < C; c++, k++) {
           const x = a[ai + (ac === 1 ? 0 : c)];
           const y = b[bi + (bc === 1 ? 0 : c)];
-          dst[di + (mc === 1 ? 0 : c)] += g[k] * partial(i, x, y, out[k]);
+          dst[di + (mc === 1 ? 0 : c)] += g[k] * slope(partial, i, x, y, out[k]);
         }
       }
     },
@@ -192,7 +200,7 @@ function elementwise1(op: OpSpec, name: string): TensorOp {
     },
     vjp(_i, g, [a], _sh, out, _s, _attr, dst) {
       const { partial } = op;
-      for (let k = 0; k < out.length; k++) dst[k] = g[k] * partial(0, a[k], 0, out[k]);
+      for (let k = 0; k < out.length; k++) dst[k] = g[k] * slope(partial, 0, a[k], 0, out[k]);
     },
     write: (n, args) => (n === 'tex' ? op.tex(args) : op.text(args)),
     vjpRule(n, _i, args, g, out) {

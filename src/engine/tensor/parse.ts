@@ -25,8 +25,8 @@ export type Ast =
       /** A tensor op's name (`matmul`, `sum`), or a creator (`randn`). */
       readonly op: string;
       readonly args: readonly Ast[];
-      /** The axis of a reduction, -1 for none. */
-      readonly axis: number;
+      /** The axis of a reduction as written (`-1` counts from the end), undefined for none. */
+      readonly axis: number | undefined;
       readonly span: Span;
       /** Where shape errors point: the call (or the operator for `@`, `.T`, `.dot`). */
       readonly at: Span;
@@ -247,9 +247,15 @@ class TensorParser {
     if (t.k === K.Op && (t.text === '-' || t.text === '+')) {
       this.p++;
       this.expectOperand(t);
+      // A sign written straight before a number is part of it (`x = -2` declares an input), as
+      // in the scalar parser; `-(2)` or `--2` stay expressions.
+      const signed =
+        this.k() === K.Num &&
+        this.toks[this.p + 1].text !== '^' &&
+        this.toks[this.p + 1].text !== '**';
       const a = this.unary();
-      if (t.text === '+') return a;
-      if (a.t === 'num') return { t: 'num', value: -a.value, span: span(t, a.span) };
+      if (t.text === '+') return signed ? { ...a, span: span(t, a.span) } : a;
+      if (a.t === 'num' && signed) return { t: 'num', value: -a.value, span: span(t, a.span) };
       return call('neg', [a], span(t, a.span), t);
     }
     if (t.k === K.Op) this.fail('error.missingLeft', t, { op: t.text });
@@ -318,7 +324,10 @@ class TensorParser {
         if (this.k() !== K.RParen) this.unclosed(t, '(');
         const close = this.tok;
         this.p++;
-        return { ...inner, span: span(t, close) } as Ast;
+        // `x = (2)` computes a constant: only a bare literal declares an input.
+        return inner.t === 'num' || inner.t === 'lit'
+          ? call('id', [inner], span(t, close), span(t, close))
+          : ({ ...inner, span: span(t, close) } as Ast);
       }
       case K.Ident:
         return this.nameOrCall();
@@ -395,11 +404,14 @@ class TensorParser {
   }
 
   /** Reads `( a, b, axis=k )`; `before` arguments were already given (a method's receiver). */
-  private args(name: string, before: number): { args: Ast[]; axis: number; end: Token } {
+  private args(
+    name: string,
+    before: number,
+  ): { args: Ast[]; axis: number | undefined; end: Token } {
     const open = this.tok;
     this.p++;
     const args: Ast[] = [];
-    let axis = -1;
+    let axis: number | undefined;
     while (this.k() !== K.RParen) {
       if (this.k() === K.Eof || this.k() === K.Sep) this.unclosed(open, '(');
       if (this.k() === K.Ident && this.toks[this.p + 1].k === K.Assign) {
@@ -530,6 +542,6 @@ function span(a: Span, b: Span): Span {
   return { start: a.start, end: b.end };
 }
 
-function call(op: string, args: Ast[], whole: Span, at: Span, axis = -1): Ast {
+function call(op: string, args: Ast[], whole: Span, at: Span, axis?: number): Ast {
   return { t: 'call', op, args, axis, span: whole, at: { start: at.start, end: at.end } };
 }
