@@ -146,8 +146,10 @@ function hasTensorValue(values: Readonly<Record<string, unknown>>): boolean {
 }
 
 /** A tensor analysis behind the `Analysis` type: see `Analysis.tensor`. */
+let placeholder: Analysis | undefined;
+
 function tensorAsAnalysis(t: TensorAnalysis): Analysis {
-  const empty = run(buildGraph(parse('0')), '0');
+  const empty = (placeholder ??= run(buildGraph(parse('0')), '0'));
   const gradients: Record<string, number> = {};
   for (const [name, g] of Object.entries(t.gradients)) {
     if (typeof g === 'number') {

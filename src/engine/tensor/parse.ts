@@ -67,6 +67,27 @@ interface Token {
 const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
 const NAME = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/uy;
 
+const SINGLE: Readonly<Partial<Record<string, K>>> = {
+  '+': K.Op,
+  '-': K.Op,
+  '*': K.Op,
+  '/': K.Op,
+  '^': K.Op,
+  '@': K.Op,
+  '(': K.LParen,
+  ')': K.RParen,
+  '[': K.LBrack,
+  ']': K.RBrack,
+  ',': K.Comma,
+  '=': K.Assign,
+  '.': K.Dot,
+  ';': K.Sep,
+};
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAsciiNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isAsciiNamePart = (c: number) => isAsciiNameStart(c) || isDigit(c);
+
 function tokenize(source: string): Token[] {
   const out: Token[] = [];
   let depth = 0;
@@ -82,15 +103,19 @@ function tokenize(source: string): Token[] {
       i++;
     } else if (c === '#') {
       while (i < source.length && source[i] !== '\n') i++;
-    } else if (/\d/.test(c) || (c === '.' && /\d/.test(source[i + 1] ?? ''))) {
+    } else if (isDigit(source.charCodeAt(i)) || (c === '.' && isDigit(source.charCodeAt(i + 1)))) {
       NUMBER.lastIndex = i;
       NUMBER.exec(source);
       push(K.Num, i, NUMBER.lastIndex);
       i = NUMBER.lastIndex;
-    } else if (/[\p{L}\p{Nl}_]/u.test(c)) {
-      NAME.lastIndex = i;
-      const m = NAME.exec(source);
-      const end = m ? NAME.lastIndex : i + 1;
+    } else if (isAsciiNameStart(source.charCodeAt(i)) || /[\p{L}\p{Nl}_]/u.test(c)) {
+      let end = i + 1;
+      while (end < source.length && isAsciiNamePart(source.charCodeAt(end))) end++;
+      if (end < source.length && source.charCodeAt(end) >= 128) {
+        NAME.lastIndex = i;
+        NAME.exec(source);
+        end = Math.max(end, NAME.lastIndex);
+      }
       push(K.Ident, i, end);
       i = end;
     } else {
@@ -101,23 +126,7 @@ function tokenize(source: string): Token[] {
         continue;
       }
       if (two === '==') throw new ExpressionError('error.doubleEquals', { start: i, end: i + 2 });
-      const single: Partial<Record<string, K>> = {
-        '+': K.Op,
-        '-': K.Op,
-        '*': K.Op,
-        '/': K.Op,
-        '^': K.Op,
-        '@': K.Op,
-        '(': K.LParen,
-        ')': K.RParen,
-        '[': K.LBrack,
-        ']': K.RBrack,
-        ',': K.Comma,
-        '=': K.Assign,
-        '.': K.Dot,
-        ';': K.Sep,
-      };
-      const k = single[c];
+      const k = SINGLE[c];
       if (k === undefined) {
         const char = String.fromCodePoint(source.codePointAt(i)!);
         throw new ExpressionError(

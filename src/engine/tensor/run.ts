@@ -1,4 +1,5 @@
 import type { Span } from '../errors';
+import { lazyArray } from '../lazy';
 import type { NodeSymbol } from '../symbols';
 import { buildTensorGraph, type BuildOptions, type TensorGraph, type TensorNode } from './graph';
 import { parseTensor, type TStatement } from './parse';
@@ -147,7 +148,7 @@ export interface TensorBackwardStep extends StepCommon {
   readonly ruleTex: string;
   readonly ruleText: string;
   /** A remark for the reader, e.g. softmax followed by cross-entropy simplifies to P − Y. */
-  readonly note?: string;
+  readonly note: string | undefined;
 }
 
 export interface TensorInputInfo {
@@ -267,22 +268,26 @@ function runTensor(g: TensorGraph, inputs?: ReadonlyMap<number, Float64Array>): 
       configurable: true,
     });
   }
-  const nodes = g.nodes.map((n): TensorNodeInfo => ({
-    id: n.id,
-    kind: n.kind,
-    op: n.op?.name ?? n.kind,
-    ...(n.name !== undefined ? { name: n.name } : {}),
-    symbol: g.symbol(n.id),
-    label: n.kind === 'op' ? n.op!.symbol : g.symbol(n.id).text,
-    operands: n.operands,
-    span: n.span,
-    shape: n.shape,
-    value: valueAt(value, n.offset, n.shape),
-    ...(n.variable ? { grad: valueAt(run.grad, n.offset, n.shape) } : {}),
-    variable: n.variable,
-    reachesOutput: n.reachesOutput,
-    isOutput: n.id === g.output,
-  }));
+  // Made on first read, as the scalar analysis does: a re-run reads a few.
+  const nodes = lazyArray(g.nodes.length, (i): TensorNodeInfo => {
+    const n = g.nodes[i];
+    return {
+      id: n.id,
+      kind: n.kind,
+      op: n.op?.name ?? n.kind,
+      ...(n.name !== undefined ? { name: n.name } : {}),
+      symbol: g.symbol(n.id),
+      label: n.kind === 'op' ? n.op!.symbol : g.symbol(n.id).text,
+      operands: n.operands,
+      span: n.span,
+      shape: n.shape,
+      value: valueAt(value, n.offset, n.shape),
+      ...(n.variable ? { grad: valueAt(run.grad, n.offset, n.shape) } : {}),
+      variable: n.variable,
+      reachesOutput: n.reachesOutput,
+      isOutput: n.id === g.output,
+    };
+  });
   return {
     kind: 'tensor',
     source: g.source,
@@ -309,37 +314,60 @@ function runTensor(g: TensorGraph, inputs?: ReadonlyMap<number, Float64Array>): 
   };
 }
 
-/** The step trace. Formulas are short strings written here: a network has tens of steps. */
+/**
+ * The step trace. Steps carry their numbers (views into the run's buffers) at once; their
+ * formulas are written on first read and kept, as in the scalar trace: a slider drag re-runs the
+ * program and reads one step's formula, not all of them.
+ */
 function traceTensor(g: TensorGraph, run: TensorRun): TensorStep[] {
   const steps: TensorStep[] = [];
   const sym = (i: number) => g.symbol(i);
   const out = g.nodes[g.output];
-  const L = sym(g.output);
-  const lossTex = out.shape.length > 0 ? `\\textstyle\\sum ${L.tex}` : L.tex;
-  const lossText = out.shape.length > 0 ? `sum(${L.text})` : L.text;
+  const summed = out.shape.length > 0;
+  const lossTex = () => (summed ? `\\textstyle\\sum ${sym(g.output).tex}` : sym(g.output).tex);
+  const lossText = () => (summed ? `sum(${sym(g.output).text})` : sym(g.output).text);
   const d = (i: number, tex: boolean) =>
-    tex ? `\\frac{\\partial ${lossTex}}{\\partial ${sym(i).tex}}` : `∂${lossText}/∂${sym(i).text}`;
+    tex
+      ? `\\frac{\\partial ${lossTex()}}{\\partial ${sym(i).tex}}`
+      : `∂${lossText()}/∂${sym(i).text}`;
+  const once = <T>(make: () => T): (() => T) => {
+    let made: T | undefined;
+    return () => (made ??= make());
+  };
 
   for (const n of g.nodes) {
     if (n.kind !== 'op') continue;
-    const args = n.operands.map((o) => sym(o));
+    const f = once(() => {
+      const args = n.operands.map((o) => sym(o));
+      return {
+        tex: `${sym(n.id).tex} = ${n.op!.write(
+          'tex',
+          args.map((a) => a.tex),
+          n.attr,
+        )}`,
+        text: `${sym(n.id).text} = ${n.op!.write(
+          'text',
+          args.map((a) => a.text),
+          n.attr,
+        )}`,
+        shapes: `${shapeText(n.shape)} ← ${n.operands.map((o) => shapeText(g.nodes[o].shape)).join(', ')}`,
+      };
+    });
     steps.push({
       index: steps.length,
       kind: 'forward-node',
       phase: 'forward',
       node: n.id,
       value: valueAt(run.value, n.offset, n.shape),
-      tex: `${sym(n.id).tex} = ${n.op!.write(
-        'tex',
-        args.map((a) => a.tex),
-        n.attr,
-      )}`,
-      text: `${sym(n.id).text} = ${n.op!.write(
-        'text',
-        args.map((a) => a.text),
-        n.attr,
-      )}`,
-      shapes: `${shapeText(n.shape)} ← ${n.operands.map((o) => shapeText(g.nodes[o].shape)).join(', ')}`,
+      get tex() {
+        return f().tex;
+      },
+      get text() {
+        return f().text;
+      },
+      get shapes() {
+        return f().shapes;
+      },
     });
   }
   steps.push({
@@ -348,32 +376,47 @@ function traceTensor(g: TensorGraph, run: TensorRun): TensorStep[] {
     phase: 'backward',
     node: g.output,
     grad: valueAt(run.grad, out.offset, out.shape),
-    tex: `${d(g.output, true)} = ${out.shape.length > 0 ? `\\mathbf{1}` : '1'}`,
-    text: `${d(g.output, false)} = ${out.shape.length > 0 ? `1 (every entry)` : '1'}`,
+    get tex() {
+      return `${d(g.output, true)} = ${summed ? `\\mathbf{1}` : '1'}`;
+    },
+    get text() {
+      return `${d(g.output, false)} = ${summed ? `1 (every entry)` : '1'}`;
+    },
     shapes: shapeText(out.shape),
   });
   const seen = new Set<number>();
   for (const e of g.gradEdges) {
     const to = g.nodes[e.to];
     const from = g.nodes[e.from];
-    const shapes = to.operands.map((o) => g.nodes[o].shape);
-    const args = to.operands.map((o) => sym(o));
-    const rule = (tex: boolean) =>
-      to.op!.vjpRule(
-        tex ? 'tex' : 'text',
-        e.index,
-        args.map((a) => (tex ? a.tex : a.text)),
-        d(e.to, tex),
-        tex ? sym(e.to).tex : sym(e.to).text,
-        shapes,
-        to.shape,
-      );
     const adds = seen.has(e.from);
     seen.add(e.from);
-    const fused =
-      to.op!.name === 'crossentropy' && e.index === 0 && g.nodes[e.from].op?.name === 'softmax';
-    const ruleTex = rule(true);
-    const ruleText = rule(false);
+    const fused = to.op!.name === 'crossentropy' && e.index === 0 && from.op?.name === 'softmax';
+    const f = once(() => {
+      const shapes = to.operands.map((o) => g.nodes[o].shape);
+      const args = to.operands.map((o) => sym(o));
+      const rule = (tex: boolean) =>
+        to.op!.vjpRule(
+          tex ? 'tex' : 'text',
+          e.index,
+          args.map((a) => (tex ? a.tex : a.text)),
+          d(e.to, tex),
+          tex ? sym(e.to).tex : sym(e.to).text,
+          shapes,
+          to.shape,
+        );
+      const ruleTex = rule(true);
+      const ruleText = rule(false);
+      return {
+        ruleTex,
+        ruleText,
+        tex: `${d(e.from, true)} ${adds ? '\\mathrel{+}=' : '='} ${ruleTex}`,
+        text: `${d(e.from, false)} ${adds ? '+=' : '='} ${ruleText}`,
+        shapes: to.op!.vjpShapes(e.index, shapes, to.shape),
+        note: fused
+          ? `softmax followed by cross-entropy: the two steps together give ∂${lossText()}/∂(softmax's input) = (${sym(e.from).text} − ${args[1].text})${from.shape.length === 2 ? '/N' : ''}, the "P − Y" of seed 002, without the softmax Jacobian.`
+          : undefined,
+      };
+    });
     steps.push({
       index: steps.length,
       kind: 'backward-edge',
@@ -385,16 +428,24 @@ function traceTensor(g: TensorGraph, run: TensorRun): TensorStep[] {
       contribution: valueAt(run.contribution, e.offset, from.shape),
       accumulated: valueAt(run.runningSum, e.offset, from.shape),
       adds,
-      ruleTex,
-      ruleText,
-      tex: `${d(e.from, true)} ${adds ? '\\mathrel{+}=' : '='} ${ruleTex}`,
-      text: `${d(e.from, false)} ${adds ? '+=' : '='} ${ruleText}`,
-      shapes: to.op!.vjpShapes(e.index, shapes, to.shape),
-      ...(fused
-        ? {
-            note: `softmax followed by cross-entropy: the two steps together give ∂${lossText}/∂(softmax's input) = (${sym(e.from).text} − ${args[1].text})${from.shape.length === 2 ? '/N' : ''}, the "P − Y" of seed 002, without the softmax Jacobian.`,
-          }
-        : {}),
+      get ruleTex() {
+        return f().ruleTex;
+      },
+      get ruleText() {
+        return f().ruleText;
+      },
+      get tex() {
+        return f().tex;
+      },
+      get text() {
+        return f().text;
+      },
+      get shapes() {
+        return f().shapes;
+      },
+      get note() {
+        return f().note;
+      },
     });
   }
   return steps;
