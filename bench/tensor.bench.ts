@@ -11,7 +11,8 @@
  */
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
-import { analyze, compileTensor, type Tensor } from '../src/engine';
+import { analyze } from '../src/engine';
+import { compileTensor, type Tensor } from '../src/engine/tensor';
 import { random } from '../src/layout/samplePrograms';
 
 type Tf = typeof import('@tensorflow/tfjs');

@@ -16,13 +16,11 @@ import {
   formatMessage,
   LineIndex,
   TEXT,
-  fromNested,
-  valueToJSON,
   type Analysis,
-  type TensorAnalysis,
-  type ValueInput,
 } from './engine';
 import { isName } from './engine/lexer';
+// The command reads tensor programs too: this installs that part of the engine up front.
+import { fromNested, valueToJSON, type TensorAnalysis, type ValueInput } from './engine/tensor';
 
 const USAGE = `usage: grad '<program>' [name=value ...] [--steps] [--seed=N]
        grad --functions

@@ -8,7 +8,8 @@ import { parse } from './parser';
 import type { NodeSymbol } from './symbols';
 import { buildTrace, NEVER, type Step, type Trace } from './trace';
 import { ExpressionError } from './errors';
-import { analyzeTensor, looksLikeTensor, type TensorAnalysis } from './tensor/run';
+import { looksLikeTensor, needsEngine, tensorEngine } from './tensor/hook';
+import type { TensorAnalysis } from './tensor/run';
 import { isTensor, type ValueInput } from './tensor/types';
 
 /** A node of the computational graph, with the numbers of one run. */
@@ -123,18 +124,27 @@ export function analyze(
 ): Analysis {
   // Scalar programs take the scalar path exactly as before: the tensor parser is only tried
   // when a value is a tensor, or when the scalar parser fails on text that has tensor syntax.
-  if (values && hasTensorValue(values))
-    return tensorAsAnalysis(analyzeTensor(source, values, options));
+  if (values && hasTensorValue(values)) return analyzeAsTensor(source, values, options);
   let program;
   try {
     program = parse(source);
   } catch (e) {
     if (e instanceof ExpressionError && looksLikeTensor(source)) {
-      return tensorAsAnalysis(analyzeTensor(source, values, options));
+      return analyzeAsTensor(source, values, options);
     }
     throw e;
   }
   return run(buildGraph(program, values as Readonly<Record<string, number>> | undefined), source);
+}
+
+function analyzeAsTensor(
+  source: string,
+  values: Readonly<Record<string, number | ValueInput>> | undefined,
+  options: AnalyzeOptions | undefined,
+): Analysis {
+  const engine = tensorEngine();
+  if (!engine) throw needsEngine(source);
+  return tensorAsAnalysis(engine.analyze(source, values, options));
 }
 
 function hasTensorValue(values: Readonly<Record<string, unknown>>): boolean {

@@ -8,30 +8,19 @@ export {
   type InputInfo,
   type AnalyzeOptions,
 } from './analysis';
-export {
-  analyzeTensor,
-  compileTensor,
-  looksLikeTensor,
-  type TensorAnalysis,
-  type TensorProgram,
-  type TensorStep,
-  type TensorBackwardStep,
-  type TensorNodeInfo,
-  type TensorInputInfo,
+// Tensor programs: `analyze` reads them once `tensor/install` is imported (see `tensor/hook.ts`);
+// the tensor engine's own functions are exported by `tensor/index.ts`, kept out of this barrel so
+// that a page which never meets a tensor program never loads them.
+export { installTensorEngine, looksLikeTensor, notDrawnYet, needsEngine } from './tensor/hook';
+export type {
+  TensorAnalysis,
+  TensorProgram,
+  TensorStep,
+  TensorBackwardStep,
+  TensorNodeInfo,
+  TensorInputInfo,
 } from './tensor/run';
-export {
-  fromNested,
-  toNested,
-  valueToJSON,
-  shapeText,
-  isTensor,
-  type Tensor,
-  type Shape,
-  type Value,
-  type ValueInput,
-} from './tensor/types';
-export { TENSOR_OPS, type TensorOp } from './tensor/ops';
-export * from './tensor/check';
+export type { Tensor, Shape, Value, ValueInput } from './tensor/types';
 export { ExpressionError, caretLines, LineIndex, type Span } from './errors';
 export {
   formatMessage,

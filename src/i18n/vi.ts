@@ -86,8 +86,11 @@ export const vi: Table = {
   'tensor.unknownNumpy': '`np.{name}` không phải là hàm numpy tôi biết: hãy thử {list}.',
   'tensor.creatorArgs':
     '`{name}` nhận một hoặc hai kích thước, là số nguyên từ 1 trở lên, như {name}(3, 4) hoặc {name}(5).',
+  'tensor.needsEngine': 'Vector và ma trận: đang tải phần của engine đọc chúng…',
+  'tensor.notDrawnYet':
+    'Một chương trình tensor: {shapes}. Nó được đọc và kiểm tra, nhưng đồ thị hiện chỉ vẽ chương trình vô hướng (chế độ tensor sắp có); lệnh `grad` chạy được nó ngay hôm nay.',
   'tensor.creatorNotInput':
-    '`{name}(…)` cho một đầu vào giá trị ban đầu: hãy viết nó một mình ở vế phải, như W = {name}(3, 4).',
+    '`{name}(…)` cho một đầu vào giá trị ban đầu: hãy viết nó một mình sau dấu `=`, như W = {name}(3, 4).',
 
   'diag.logNegative': 'log của một số âm không xác định.',
   'diag.logZero': 'log(0) là -∞: giá trị rơi xuống âm vô cùng.',

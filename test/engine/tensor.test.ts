@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { analyze, ExpressionError, OPS } from '../../src/engine';
 import {
-  analyze,
   analyzeTensor,
+  broadcastShape,
   compileTensor,
-  ExpressionError,
-  OPS,
   TENSOR_OPS,
   tensorDescentStep,
   tensorGradientCheck,
@@ -15,8 +14,7 @@ import {
   type TensorAnalysis,
   type TensorBackwardStep,
   type Value,
-} from '../../src/engine';
-import { broadcastShape } from '../../src/engine/tensor/ops';
+} from '../../src/engine/tensor';
 import { ANY_BINARY_OPS, ANY_UNARY_OPS } from './registryPrograms';
 
 const T = (v: Value): Tensor => {

@@ -450,13 +450,3 @@ function traceTensor(g: TensorGraph, run: TensorRun): TensorStep[] {
   }
   return steps;
 }
-
-/**
- * Whether text the scalar parser rejected is worth reading as a tensor program: it has a
- * bracket, `@`, a `.name` (`A.T`, `np.exp`), or calls a tensor function.
- */
-export function looksLikeTensor(source: string): boolean {
-  return /[[\]@]|\.\s*[A-Za-z_]|\b(?:sum|mean|softmax|crossentropy|transpose|randn|zeros|ones|dot|matmul|maximum|minimum)\s*\(/.test(
-    source,
-  );
-}
