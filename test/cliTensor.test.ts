@@ -110,3 +110,15 @@ describe('grad CLI on tensor programs', () => {
     });
   });
 });
+
+describe('README', () => {
+  it("shows the tensor grad example with the command's real output", async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const example =
+      /\$ npm run --silent grad -- 'L = sum\(X @ W\)' X='([^']+)' W='([^']+)'\n(.+)\n/.exec(readme);
+    expect(example).not.toBeNull();
+    const [, X, W, printed] = example!;
+    expect(runCli(['L = sum(X @ W)', `X=${X}`, `W=${W}`]).stdout).toBe(printed + '\n');
+  });
+});
