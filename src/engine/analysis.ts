@@ -8,7 +8,7 @@ import { parse } from './parser';
 import type { NodeSymbol } from './symbols';
 import { buildTrace, NEVER, type Step, type Trace } from './trace';
 import { ExpressionError } from './errors';
-import { looksLikeTensor, needsEngine, tensorEngine } from './tensor/hook';
+import { needsEngine, tensorEngine, tensorSyntaxAt } from './tensor/hook';
 import type { TensorAnalysis } from './tensor/run';
 import { isTensor, type ValueInput } from './tensor/types';
 
@@ -129,8 +129,8 @@ export function analyze(
   try {
     program = parse(source);
   } catch (e) {
-    if (e instanceof ExpressionError && looksLikeTensor(source)) {
-      return analyzeAsTensor(source, values, options);
+    if (e instanceof ExpressionError && tensorSyntaxAt(source, e.start)) {
+      return analyzeAsTensor(source, values, options, e.start);
     }
     throw e;
   }
@@ -141,9 +141,10 @@ function analyzeAsTensor(
   source: string,
   values: Readonly<Record<string, number | ValueInput>> | undefined,
   options: AnalyzeOptions | undefined,
+  at?: number,
 ): Analysis {
   const engine = tensorEngine();
-  if (!engine) throw needsEngine(source);
+  if (!engine) throw needsEngine(source, at);
   return tensorAsAnalysis(engine.analyze(source, values, options));
 }
 

@@ -284,6 +284,10 @@ describe('shape errors and literal errors', () => {
       expect(e.code.startsWith('error.'), source).toBe(true);
     }
     expect(error(() => analyze('f(x)')).code).toBe('error.notAFunction');
+    // A mistake before any tensor syntax keeps the scalar parser's message.
+    expect(error(() => analyze('2.x')).code).toBe('error.numberThenName');
+    expect(error(() => analyze('x = 0,5\nW = [[1]]')).code).toBe('error.decimalComma');
+    expect(error(() => analyze('y = 2x + [1, 2]')).code).toBe('error.numberThenName');
     expect(error(() => analyze('foo(x)')).code).toBe('error.unknownFunction');
   });
 });

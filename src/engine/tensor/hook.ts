@@ -28,19 +28,33 @@ export const tensorEngine = (): TensorEngine | undefined => installed;
 const TENSOR_SYNTAX =
   /[[\]@]|\.\s*[A-Za-z_]|\b(?:sum|mean|softmax|crossentropy|transpose|randn|zeros|ones|dot|matmul|maximum|minimum)\s*\(/;
 
-/**
- * Whether text the scalar parser rejected is worth reading as a tensor program: it has a
- * bracket, `@`, a `.name` (`A.T`, `np.exp`), or calls a tensor function.
- */
+/** Tensor syntax starting right at an offset: a bracket, `@`, a `.`, a tensor function's name. */
+const TENSOR_AT =
+  /[[\]@.]|(?:sum|mean|softmax|crossentropy|transpose|randn|zeros|ones|dot|matmul|maximum|minimum|power|np)\b/y;
+
+/** Whether the program has tensor syntax anywhere. */
 export function looksLikeTensor(source: string): boolean {
   return TENSOR_SYNTAX.test(source);
 }
 
-/** The engine is not installed yet: an error on the first tensor syntax, for a page to load it. */
-export function needsEngine(source: string): ExpressionError {
-  const m = TENSOR_SYNTAX.exec(source);
-  const start = m ? m.index : 0;
-  return new ExpressionError('tensor.needsEngine', { start, end: start + (m ? m[0].length : 0) });
+/**
+ * Whether the scalar parser's error at `offset` is tensor syntax it does not know (`[`, `@`,
+ * `A.T`, `sum(…)`): then the program is read as a tensor program. An error anywhere else (`2.x`,
+ * `x = 0,5`) is a mistake in either language, and keeps the scalar parser's message.
+ */
+export function tensorSyntaxAt(source: string, offset: number): boolean {
+  TENSOR_AT.lastIndex = offset;
+  return TENSOR_AT.test(source);
+}
+
+/** The engine is not installed yet: an error on the tensor syntax, for a page to load it. */
+export function needsEngine(source: string, offset?: number): ExpressionError {
+  const m = offset === undefined ? TENSOR_SYNTAX.exec(source) : null;
+  const start = offset ?? (m ? m.index : 0);
+  return new ExpressionError('tensor.needsEngine', {
+    start,
+    end: Math.min(source.length, start + (m ? m[0].length : 1)),
+  });
 }
 
 /**

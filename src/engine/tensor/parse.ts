@@ -199,11 +199,31 @@ class TensorParser {
         if (k === K.RParen) this.fail('error.unmatchedClose', this.tok);
         if (k === K.RBrack) this.fail('tensor.unmatchedBracket', this.tok);
         if (k === K.Assign) this.fail('error.misplacedAssign', this.tok);
+        if (k === K.Comma) this.comma();
         this.fail('error.missingOperator', this.tok);
       }
     }
     if (out.length === 0) this.fail('error.empty', { start: 0, end: 0 });
     return out;
+  }
+
+  /** A `,` outside a call or literal: the decimal comma of `x = 0,5`, as the scalar parser says. */
+  private comma(): never {
+    const t = this.tok;
+    const before = this.toks[this.p - 1];
+    const after = this.toks[this.p + 1];
+    if (
+      before.k === K.Num &&
+      after.k === K.Num &&
+      before.end === t.start &&
+      after.start === t.end &&
+      /^\d+$/.test(before.text) &&
+      /^\d/.test(after.text)
+    ) {
+      const text = this.source.slice(before.start, after.end);
+      this.fail('error.decimalComma', t, { text, fixed: text.replace(',', '.') });
+    }
+    this.fail('error.commaOutsideCall', t);
   }
 
   private statement(): TStatement {
