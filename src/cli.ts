@@ -145,6 +145,14 @@ function tensorResult(t: TensorAnalysis, steps: boolean): CliResult {
   const result: Record<string, unknown> = { output: valueToJSON(t.output), gradients };
   // A tensor output has no single gradient: say which scalar the gradients are of.
   if (t.summedOutput) result.gradientsOf = "the sum of the output's entries";
+  const notes = t.nodes.flatMap((n) =>
+    n.notes.map((note) => ({
+      node: n.symbol.text,
+      note: note.kind,
+      message: formatMessage(note.code),
+    })),
+  );
+  if (notes.length > 0) result.notes = notes;
   if (steps) {
     const width = String(t.steps.length).length;
     result.steps = t.steps.map(

@@ -35,6 +35,18 @@ describe('grad CLI on tensor programs', () => {
     ]);
   });
 
+  it('lists notes on tensor values as it does for scalars', () => {
+    const out = JSON.parse(runCli(['L = sum(log(X))', 'X=[[1,-2],[3,4]]']).stdout);
+    expect(out.output).toBe('NaN');
+    expect(out.gradients.X).toEqual([
+      [1, 'NaN'],
+      [1 / 3, 0.25],
+    ]);
+    expect(out.notes).toEqual([
+      { node: 'a₁', note: 'domain', message: 'log of a negative number is undefined here.' },
+    ]);
+  });
+
   it('exits 2 for a malformed tensor value, with a message', () => {
     for (const v of ['X=[[1,2],[3]]', 'X=[1,', 'X=[]', 'X=[[[1]]]', 'X=["a"]']) {
       const r = runCli(['sum(X)', v]);

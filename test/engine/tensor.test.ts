@@ -669,3 +669,32 @@ describe('the compiled re-run', () => {
     expect(program.analyze(wider).output).toBe(analyzeTensor(source, wider).output);
   });
 });
+
+describe('notes on tensor values', () => {
+  it('notes where trouble starts, entry by entry, as the scalar ops do', () => {
+    const a = analyzeTensor('Z = log(X); L = sum(Z * 2)', {
+      X: [
+        [1, -2],
+        [3, 4],
+      ],
+    });
+    expect(node(a, 'Z').notes).toEqual([{ code: 'diag.logNegative', kind: 'domain' }]);
+    // Not on everything downstream of the NaN.
+    expect(a.nodes.filter((n) => n.notes.length > 0).map((n) => n.name)).toEqual(['Z']);
+    const k = analyzeTensor('R = relu(v); sum(R)', { v: [1, 0, -1] });
+    expect(node(k, 'R').notes).toEqual([{ code: 'diag.kinkRelu', kind: 'kink' }]);
+    const b = analyzeTensor('D = A / b; sum(D)', {
+      A: [
+        [1, 2],
+        [3, 4],
+      ],
+      b: [1, 0],
+    });
+    expect(node(b, 'D').notes).toEqual([{ code: 'diag.divByZero', kind: 'domain' }]);
+    expect(
+      analyzeTensor('M = max(A, 0); sum(M)', { A: [[1, 2]] }).nodes.every(
+        (n) => n.notes.length === 0,
+      ),
+    ).toBe(true);
+  });
+});

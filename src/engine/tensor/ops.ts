@@ -1,5 +1,5 @@
 import type { MessageKey, MessageParams } from '../messages';
-import { OPS, type OpSpec } from '../ops';
+import { OP_INDEX, OP_LIST, OPS, type Note, type OpName, type OpSpec } from '../ops';
 import { shapeText, sizeOf, type Shape } from './types';
 
 /**
@@ -67,6 +67,35 @@ export interface TensorOp {
   ): string;
   /** The rule's shapes as arithmetic reads them: `3×4 = 3×5 · 5×4` for a matrix product. */
   vjpShapes(i: number, sh: readonly Shape[], outShape: Shape): string;
+  /**
+   * A note on the value, as the scalar ops give (log of a negative entry, a relu at its kink): the
+   * first entry that has one. Asked when a node's notes are read, not on every run.
+   */
+  diagnose?(x: readonly Float64Array[], sh: readonly Shape[], out: Float64Array): Note | undefined;
+}
+
+/** The scalar registry's diagnosis (kinks included) of op `name`, applied entry by entry. */
+function diagnosis(name: string): TensorOp['diagnose'] {
+  const d = OP_LIST[OP_INDEX[name as OpName]].diagnose;
+  if (!d) return undefined;
+  return (x, sh, out) => {
+    const [a, b] = x;
+    const s = sh.length === 2 ? broadcastShape(sh[0], sh[1])! : sh[0];
+    const R = rowsOf(s);
+    const C = colsOf(s);
+    const [ar, ac] = [rowsOf(sh[0]), colsOf(sh[0])];
+    const [br, bc] = sh.length === 2 ? [rowsOf(sh[1]), colsOf(sh[1])] : [1, 1];
+    for (let r = 0, k = 0; r < R; r++) {
+      for (let c = 0; c < C; c++, k++) {
+        const va = a[(ar === 1 ? 0 : r * ac) + (ac === 1 ? 0 : c)];
+        const vb = b ? b[(br === 1 ? 0 : r * bc) + (bc === 1 ? 0 : c)] : 0;
+        if (!Number.isFinite(va) || !Number.isFinite(vb)) continue;
+        const note = d(va, vb, out[k]);
+        if (note) return note;
+      }
+    }
+    return undefined;
+  };
 }
 
 const sup = (n: Notation, a: string) => (n === 'tex' ? `${a}^{\\top}` : `${a}ᵀ`);
@@ -108,6 +137,7 @@ function slope(partial: OpSpec['partial'], i: number, a: number, b: number, out:
 function elementwise2(op: OpSpec, name: string): TensorOp {
   return {
     name,
+    diagnose: diagnosis(op.name),
     arity: 2,
     symbol: op.symbol,
     shape([a, b], _attr, fail) {
@@ -191,6 +221,7 @@ function reduceTo(n: Notation, term: string, s: Shape, out: Shape): string {
 function elementwise1(op: OpSpec, name: string): TensorOp {
   return {
     name,
+    diagnose: diagnosis(op.name),
     arity: 1,
     symbol: op.symbol,
     shape: ([a]) => a.shape,
@@ -431,6 +462,13 @@ const softmax: TensorOp = {
 /** −(1/N)·Σ Y log P over N rows, or −Σ y log p for vectors. */
 const crossentropy: TensorOp = {
   name: 'crossentropy',
+  diagnose([P, Y]) {
+    for (let k = 0; k < P.length; k++) {
+      if (P[k] < 0) return { code: 'diag.logNegative', kind: 'domain' };
+      if (P[k] === 0 && Y[k] !== 0) return { code: 'diag.logZero', kind: 'domain' };
+    }
+    return undefined;
+  },
   arity: 2,
   symbol: 'CE',
   shape([p, y], _attr, fail) {

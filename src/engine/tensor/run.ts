@@ -1,6 +1,7 @@
 import type { Span } from '../errors';
 import { lazyArray } from '../lazy';
 import type { NodeSymbol } from '../symbols';
+import type { Note } from '../ops';
 import { buildTensorGraph, type BuildOptions, type TensorGraph, type TensorNode } from './graph';
 import { parseTensor, type TStatement } from './parse';
 import {
@@ -71,6 +72,18 @@ export function backwardTensor(g: TensorGraph, value: Float64Array): TensorRun {
   return { value, grad, contribution, runningSum };
 }
 
+/** A node's note: only where trouble starts, not on everything downstream of a NaN. */
+function notesOf(g: TensorGraph, value: Float64Array, n: TensorNode): Note[] {
+  if (n.kind !== 'op' || !n.op!.diagnose) return [];
+  const xs = n.operands.map((o) => view(value, g.nodes[o]));
+  const note = n.op!.diagnose(
+    xs,
+    n.operands.map((o) => g.nodes[o].shape),
+    view(value, n),
+  );
+  return note ? [note] : [];
+}
+
 const view = (buf: Float64Array, n: TensorNode) => buf.subarray(n.offset, n.offset + n.size);
 
 const tensorAt = (buf: Float64Array, offset: number, shape: Shape): Tensor => ({
@@ -99,6 +112,8 @@ export interface TensorNodeInfo {
   readonly variable: boolean;
   readonly reachesOutput: boolean;
   readonly isOutput: boolean;
+  /** Domain and kink notes on its value, as the scalar engine gives them (the first entry's). */
+  readonly notes: readonly Note[];
 }
 
 export type TensorStep = TensorForwardStep | TensorSeedStep | TensorBackwardStep;
@@ -286,6 +301,7 @@ function runTensor(g: TensorGraph, inputs?: ReadonlyMap<number, Float64Array>): 
       variable: n.variable,
       reachesOutput: n.reachesOutput,
       isOutput: n.id === g.output,
+      notes: notesOf(g, value, n),
     };
   });
   return {
