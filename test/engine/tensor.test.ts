@@ -698,3 +698,30 @@ describe('notes on tensor values', () => {
     ).toBe(true);
   });
 });
+
+describe('gradient check on random values', () => {
+  it("seed 002's network passes at random inputs and parameters", () => {
+    const program = compileTensor(SEED_002);
+    const matrix = (m: number, n: number) =>
+      fc
+        .array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: m * n, maxLength: m * n })
+        .map((v) => ({ shape: [m, n], data: Float64Array.from(v) }));
+    fc.assert(
+      fc.property(matrix(4, 3), matrix(3, 5), matrix(5, 3), (X, W1, W2) => {
+        const a = program.analyze({ X, W1, W2 });
+        for (const c of tensorGradientCheck(a)) {
+          // Relative error, unless both are at rounding noise (all-zero weights give 0 exactly).
+          const ok = c.relError < 1e-5 || Math.abs(c.analytic - c.numeric) < 1e-8;
+          expect(ok, `${c.name}: ${c.analytic} vs ${c.numeric}`).toBe(true);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('writes the shapes of a step in LaTeX too', () => {
+    const a = analyzeTensor('X = randn(5, 3); W = randn(3, 4); L = sum(X @ W)');
+    const w = a.steps.find((s) => s.kind === 'backward-edge' && s.from === node(a, 'W').id)!;
+    expect(w.shapesTex).toBe('3{\\times}4 = 3{\\times}5 \\cdot 5{\\times}4');
+  });
+});

@@ -45,8 +45,15 @@ export function tensorGradientCheck(
 ): TensorInputCheck[] {
   const g = a.graph;
   const rnd = generator(seed);
+  // Every input at the analysis' values (which may differ from the program's text), one moved.
+  const current = new Map(
+    g.inputs.map((id) => [
+      id,
+      a.run.value.subarray(g.nodes[id].offset, g.nodes[id].offset + g.nodes[id].size),
+    ]),
+  );
   const lossWith = (node: number, data: Float64Array) =>
-    lossOf(g, forwardTensor(g, new Map([[node, data]])));
+    lossOf(g, forwardTensor(g, new Map(current).set(node, data)));
   return g.inputs.map((id) => {
     const n = g.nodes[id];
     const x = a.run.value.subarray(n.offset, n.offset + n.size);
@@ -76,8 +83,8 @@ export function tensorGradientCheck(
 
 /**
  * One gradient-descent update of the named parameters (every input if none are named):
- * new = old − lr × gradient, entry by entry. Returns the new values, ready to pass back to
- * `TensorProgram.analyze` (or `analyze`) as input values.
+ * new = old − lr × gradient, entry by entry. Returns every input's value after the update (the
+ * data as they were), ready to pass back to `TensorProgram.analyze` (or `analyze`).
  */
 export function tensorDescentStep(
   a: TensorAnalysis,
@@ -86,7 +93,11 @@ export function tensorDescentStep(
 ): Record<string, Value> {
   const out: Record<string, Value> = {};
   for (const input of a.inputs) {
-    if (params && !params.includes(input.name)) continue;
+    // Data keep their values, so that the result is every input's value for the next run.
+    if (params && !params.includes(input.name)) {
+      out[input.name] = input.value;
+      continue;
+    }
     const g = a.gradients[input.name];
     if (typeof input.value === 'number') {
       out[input.name] = input.value - lr * (g as number);

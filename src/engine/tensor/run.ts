@@ -72,6 +72,14 @@ export function backwardTensor(g: TensorGraph, value: Float64Array): TensorRun {
   return { value, grad, contribution, runningSum };
 }
 
+/** `3×4 = 3×5 · 5×4` in LaTeX. */
+const shapesTex = (text: string) =>
+  text
+    .replace(/[a-z][a-z ]*[a-z]/g, (w) => `\\text{${w}}`)
+    .replace(/×/g, '{\\times}')
+    .replace(/·/g, '\\cdot')
+    .replace(/←/g, '\\leftarrow');
+
 /** A node's note: only where trouble starts, not on everything downstream of a NaN. */
 function notesOf(g: TensorGraph, value: Float64Array, n: TensorNode): Note[] {
   if (n.kind !== 'op' || !n.op!.diagnose) return [];
@@ -125,6 +133,8 @@ interface StepCommon {
   readonly text: string;
   /** The shapes the formula's arithmetic reads: `5×4 = 5×3 · 3×4`. */
   readonly shapes: string;
+  /** The same in LaTeX, to set beside `tex`. */
+  readonly shapesTex: string;
 }
 
 export interface TensorForwardStep extends StepCommon {
@@ -384,6 +394,9 @@ function traceTensor(g: TensorGraph, run: TensorRun): TensorStep[] {
       get shapes() {
         return f().shapes;
       },
+      get shapesTex() {
+        return shapesTex(f().shapes);
+      },
     });
   }
   steps.push({
@@ -399,6 +412,7 @@ function traceTensor(g: TensorGraph, run: TensorRun): TensorStep[] {
       return `${d(g.output, false)} = ${summed ? `1 (every entry)` : '1'}`;
     },
     shapes: shapeText(out.shape),
+    shapesTex: shapesTex(shapeText(out.shape)),
   });
   const seen = new Set<number>();
   for (const e of g.gradEdges) {
@@ -458,6 +472,9 @@ function traceTensor(g: TensorGraph, run: TensorRun): TensorStep[] {
       },
       get shapes() {
         return f().shapes;
+      },
+      get shapesTex() {
+        return shapesTex(f().shapes);
       },
       get note() {
         return f().note;
