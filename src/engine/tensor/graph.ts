@@ -107,7 +107,23 @@ export function buildTensorGraph(
   const add = (n: Omit<TensorNode, 'id' | 'offset' | 'size' | 'reachesOutput'>): number => {
     const id = nodes.length;
     const sz = sizeOf(n.shape);
-    nodes.push({ ...n, id, offset: size, size: sz, reachesOutput: false });
+    // Every field written, in one order: nodes of one shape keep the sweeps' reads fast.
+    nodes.push({
+      id,
+      kind: n.kind,
+      op: n.op,
+      attr: n.attr,
+      operands: n.operands,
+      shape: n.shape,
+      size: sz,
+      offset: size,
+      name: n.name,
+      span: n.span,
+      init: n.init,
+      declared: n.declared,
+      variable: n.variable,
+      reachesOutput: false,
+    });
     size += sz;
     return id;
   };
@@ -247,7 +263,8 @@ export function buildTensorGraph(
   // it is passed on; and a scalar program's shares add up in the same order as in the scalar
   // engine, so its sums are bit for bit the same.
   nodes[output].reachesOutput = true;
-  const level = new Int32Array(output + 1);
+  // Plain arrays here: a network has tens of nodes, and a typed array's buffer costs more to make.
+  const level: number[] = new Array<number>(output + 1).fill(0);
   let maxLevel = 0;
   for (let i = output; i >= 0; i--) {
     const n = nodes[i];

@@ -320,7 +320,16 @@ const matmul: TensorOp = {
   },
   vjp(i, G, [A, B], [sa, sb], _out, _s, _attr, dst) {
     const [m, k, n] = mkn(sa, sb);
-    if (i === 0) {
+    if (i === 0 && m * n * k < 4096) {
+      // dA = G · Bᵀ for a small product: dot products of rows, nothing allocated.
+      for (let r = 0; r < m; r++) {
+        for (let p = 0; p < k; p++) {
+          let s = 0;
+          for (let j = 0; j < n; j++) s += G[r * n + j] * B[p * n + j];
+          dst[r * k + p] = s;
+        }
+      }
+    } else if (i === 0) {
       // dA = G · Bᵀ: (m×n)(n×k). Bᵀ is written out (k·n entries, few next to m·k·n products)
       // so that the product runs in the same row-by-row kernel as the forward pass.
       const BT = new Float64Array(n * k);

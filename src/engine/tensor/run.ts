@@ -30,8 +30,8 @@ export interface TensorRun {
 export function forwardTensor(
   g: TensorGraph,
   inputs?: ReadonlyMap<number, Float64Array>,
+  value: Float64Array = new Float64Array(g.size),
 ): Float64Array {
-  const value = new Float64Array(g.size);
   for (const n of g.nodes) {
     if (n.kind !== 'op') {
       value.set(inputs?.get(n.id) ?? n.init!, n.offset);
@@ -53,10 +53,15 @@ export function lossOf(g: TensorGraph, value: Float64Array): number {
 }
 
 /** Reverse mode: each edge's VJP, accumulated into its operand's gradient. */
-export function backwardTensor(g: TensorGraph, value: Float64Array): TensorRun {
-  const grad = new Float64Array(g.size);
-  const contribution = new Float64Array(g.edgeSize);
-  const runningSum = new Float64Array(g.edgeSize);
+export function backwardTensor(
+  g: TensorGraph,
+  value: Float64Array,
+  /** Zeroed room for the gradients, contributions and running sums (made if not given). */
+  room: Float64Array = new Float64Array(g.size + 2 * g.edgeSize),
+): TensorRun {
+  const grad = room.subarray(0, g.size);
+  const contribution = room.subarray(g.size, g.size + g.edgeSize);
+  const runningSum = room.subarray(g.size + g.edgeSize, g.size + 2 * g.edgeSize);
   view(grad, g.nodes[g.output]).fill(1);
   for (const e of g.gradEdges) {
     const to = g.nodes[e.to];
@@ -280,8 +285,10 @@ export function analyzeTensor(
 }
 
 function runTensor(g: TensorGraph, inputs?: ReadonlyMap<number, Float64Array>): TensorAnalysis {
-  const value = forwardTensor(g, inputs);
-  const run = backwardTensor(g, value);
+  // One buffer for every number of the run: values, gradients, contributions, running sums.
+  const all = new Float64Array(2 * g.size + 2 * g.edgeSize);
+  const value = forwardTensor(g, inputs, all.subarray(0, g.size));
+  const run = backwardTensor(g, value, all.subarray(g.size));
   const out = g.nodes[g.output];
   const gradients: Record<string, Value> = {};
   for (const id of g.inputs) {
@@ -340,146 +347,212 @@ function runTensor(g: TensorGraph, inputs?: ReadonlyMap<number, Float64Array>): 
   };
 }
 
-/**
- * The step trace. Steps carry their numbers (views into the run's buffers) at once; their
- * formulas are written on first read and kept, as in the scalar trace: a slider drag re-runs the
- * program and reads one step's formula, not all of them.
- */
-function traceTensor(g: TensorGraph, run: TensorRun): TensorStep[] {
-  const steps: TensorStep[] = [];
-  const sym = (i: number) => g.symbol(i);
-  const out = g.nodes[g.output];
-  const summed = out.shape.length > 0;
-  const lossTex = () => (summed ? `\\textstyle\\sum ${sym(g.output).tex}` : sym(g.output).tex);
-  const lossText = () => (summed ? `sum(${sym(g.output).text})` : sym(g.output).text);
-  const d = (i: number, tex: boolean) =>
-    tex
-      ? `\\frac{\\partial ${lossTex()}}{\\partial ${sym(i).tex}}`
-      : `∂${lossText()}/∂${sym(i).text}`;
-  const once = <T>(make: () => T): (() => T) => {
-    let made: T | undefined;
-    return () => (made ??= make());
-  };
+/** What every step's formula reads: the graph, its symbols, and how ∂loss/∂node is written. */
+class TraceContext {
+  readonly summed: boolean;
+  constructor(readonly g: TensorGraph) {
+    this.summed = g.nodes[g.output].shape.length > 0;
+  }
+  sym(i: number): NodeSymbol {
+    return this.g.symbol(i);
+  }
+  lossText(): string {
+    const L = this.sym(this.g.output);
+    return this.summed ? `sum(${L.text})` : L.text;
+  }
+  /** ∂loss/∂(node i), in LaTeX or in text. */
+  d(i: number, tex: boolean): string {
+    const L = this.sym(this.g.output);
+    if (!tex) return `∂${this.lossText()}/∂${this.sym(i).text}`;
+    const loss = this.summed ? `\\textstyle\\sum ${L.tex}` : L.tex;
+    return `\\frac{\\partial ${loss}}{\\partial ${this.sym(i).tex}}`;
+  }
+}
 
+interface Formulas {
+  readonly tex: string;
+  readonly text: string;
+  readonly shapes: string;
+}
+
+/**
+ * A step whose formulas are written on first read and kept, as in the scalar trace: a slider
+ * drag re-runs the program and reads one step's formula, not all of them. Classes, not literals
+ * with getters: a re-run makes every step again, and instances of a class are cheap to make.
+ */
+abstract class LazyStep<F extends Formulas> {
+  private made?: F;
+  constructor(
+    protected readonly ctx: TraceContext,
+    readonly index: number,
+  ) {}
+  protected abstract write(): F;
+  protected get f(): F {
+    return (this.made ??= this.write());
+  }
+  get tex(): string {
+    return this.f.tex;
+  }
+  get text(): string {
+    return this.f.text;
+  }
+  get shapes(): string {
+    return this.f.shapes;
+  }
+  get shapesTex(): string {
+    return shapesTex(this.f.shapes);
+  }
+}
+
+class ForwardStep extends LazyStep<Formulas> implements TensorForwardStep {
+  readonly kind = 'forward-node';
+  readonly phase = 'forward';
+  constructor(
+    ctx: TraceContext,
+    index: number,
+    readonly node: number,
+    readonly value: Value,
+  ) {
+    super(ctx, index);
+  }
+  protected write(): Formulas {
+    const { g } = this.ctx;
+    const n = g.nodes[this.node];
+    const args = n.operands.map((o) => this.ctx.sym(o));
+    const self = this.ctx.sym(n.id);
+    return {
+      tex: `${self.tex} = ${n.op!.write(
+        'tex',
+        args.map((a) => a.tex),
+        n.attr,
+      )}`,
+      text: `${self.text} = ${n.op!.write(
+        'text',
+        args.map((a) => a.text),
+        n.attr,
+      )}`,
+      shapes: `${shapeText(n.shape)} ← ${n.operands.map((o) => shapeText(g.nodes[o].shape)).join(', ')}`,
+    };
+  }
+}
+
+class SeedStep extends LazyStep<Formulas> implements TensorSeedStep {
+  readonly kind = 'seed';
+  readonly phase = 'backward';
+  constructor(
+    ctx: TraceContext,
+    index: number,
+    readonly node: number,
+    readonly grad: Value,
+  ) {
+    super(ctx, index);
+  }
+  protected write(): Formulas {
+    const { summed } = this.ctx;
+    return {
+      tex: `${this.ctx.d(this.node, true)} = ${summed ? '\\mathbf{1}' : '1'}`,
+      text: `${this.ctx.d(this.node, false)} = ${summed ? '1 (every entry)' : '1'}`,
+      shapes: shapeText(this.ctx.g.nodes[this.node].shape),
+    };
+  }
+}
+
+interface EdgeFormulas extends Formulas {
+  readonly ruleTex: string;
+  readonly ruleText: string;
+  readonly note: string | undefined;
+}
+
+class BackwardStep extends LazyStep<EdgeFormulas> implements TensorBackwardStep {
+  readonly kind = 'backward-edge';
+  readonly phase = 'backward';
+  constructor(
+    ctx: TraceContext,
+    index: number,
+    readonly edge: number,
+    readonly from: number,
+    readonly to: number,
+    /** Operand index of `from` in `to`. */
+    private readonly operand: number,
+    readonly upstream: Value,
+    readonly contribution: Value,
+    readonly accumulated: Value,
+    readonly adds: boolean,
+  ) {
+    super(ctx, index);
+  }
+  get ruleTex(): string {
+    return this.f.ruleTex;
+  }
+  get ruleText(): string {
+    return this.f.ruleText;
+  }
+  get note(): string | undefined {
+    return this.f.note;
+  }
+  protected write(): EdgeFormulas {
+    const { ctx, operand, adds } = this;
+    const { g } = ctx;
+    const to = g.nodes[this.to];
+    const from = g.nodes[this.from];
+    const shapes = to.operands.map((o) => g.nodes[o].shape);
+    const args = to.operands.map((o) => ctx.sym(o));
+    const rule = (tex: boolean) =>
+      to.op!.vjpRule(
+        tex ? 'tex' : 'text',
+        operand,
+        args.map((a) => (tex ? a.tex : a.text)),
+        ctx.d(this.to, tex),
+        tex ? ctx.sym(this.to).tex : ctx.sym(this.to).text,
+        shapes,
+        to.shape,
+      );
+    const ruleTex = rule(true);
+    const ruleText = rule(false);
+    const fused = to.op!.name === 'crossentropy' && operand === 0 && from.op?.name === 'softmax';
+    return {
+      ruleTex,
+      ruleText,
+      tex: `${ctx.d(this.from, true)} ${adds ? '\\mathrel{+}=' : '='} ${ruleTex}`,
+      text: `${ctx.d(this.from, false)} ${adds ? '+=' : '='} ${ruleText}`,
+      shapes: to.op!.vjpShapes(operand, shapes, to.shape),
+      note: fused
+        ? `softmax followed by cross-entropy: the two steps together give ∂${ctx.lossText()}/∂(softmax's input) = (${args[0].text} − ${args[1].text})${from.shape.length === 2 ? '/N' : ''}, the "P − Y" of seed 002, without the softmax Jacobian.`
+        : undefined,
+    };
+  }
+}
+
+/** The step trace: forward values node by node, the seed, then the backward pass edge by edge. */
+function traceTensor(g: TensorGraph, run: TensorRun): TensorStep[] {
+  const ctx = new TraceContext(g);
+  const steps: TensorStep[] = [];
   for (const n of g.nodes) {
     if (n.kind !== 'op') continue;
-    const f = once(() => {
-      const args = n.operands.map((o) => sym(o));
-      return {
-        tex: `${sym(n.id).tex} = ${n.op!.write(
-          'tex',
-          args.map((a) => a.tex),
-          n.attr,
-        )}`,
-        text: `${sym(n.id).text} = ${n.op!.write(
-          'text',
-          args.map((a) => a.text),
-          n.attr,
-        )}`,
-        shapes: `${shapeText(n.shape)} ← ${n.operands.map((o) => shapeText(g.nodes[o].shape)).join(', ')}`,
-      };
-    });
-    steps.push({
-      index: steps.length,
-      kind: 'forward-node',
-      phase: 'forward',
-      node: n.id,
-      value: valueAt(run.value, n.offset, n.shape),
-      get tex() {
-        return f().tex;
-      },
-      get text() {
-        return f().text;
-      },
-      get shapes() {
-        return f().shapes;
-      },
-      get shapesTex() {
-        return shapesTex(f().shapes);
-      },
-    });
+    steps.push(new ForwardStep(ctx, steps.length, n.id, valueAt(run.value, n.offset, n.shape)));
   }
-  steps.push({
-    index: steps.length,
-    kind: 'seed',
-    phase: 'backward',
-    node: g.output,
-    grad: valueAt(run.grad, out.offset, out.shape),
-    get tex() {
-      return `${d(g.output, true)} = ${summed ? `\\mathbf{1}` : '1'}`;
-    },
-    get text() {
-      return `${d(g.output, false)} = ${summed ? `1 (every entry)` : '1'}`;
-    },
-    shapes: shapeText(out.shape),
-    shapesTex: shapesTex(shapeText(out.shape)),
-  });
+  const out = g.nodes[g.output];
+  steps.push(new SeedStep(ctx, steps.length, g.output, valueAt(run.grad, out.offset, out.shape)));
   const seen = new Set<number>();
   for (const e of g.gradEdges) {
     const to = g.nodes[e.to];
     const from = g.nodes[e.from];
     const adds = seen.has(e.from);
     seen.add(e.from);
-    const fused = to.op!.name === 'crossentropy' && e.index === 0 && from.op?.name === 'softmax';
-    const f = once(() => {
-      const shapes = to.operands.map((o) => g.nodes[o].shape);
-      const args = to.operands.map((o) => sym(o));
-      const rule = (tex: boolean) =>
-        to.op!.vjpRule(
-          tex ? 'tex' : 'text',
-          e.index,
-          args.map((a) => (tex ? a.tex : a.text)),
-          d(e.to, tex),
-          tex ? sym(e.to).tex : sym(e.to).text,
-          shapes,
-          to.shape,
-        );
-      const ruleTex = rule(true);
-      const ruleText = rule(false);
-      return {
-        ruleTex,
-        ruleText,
-        tex: `${d(e.from, true)} ${adds ? '\\mathrel{+}=' : '='} ${ruleTex}`,
-        text: `${d(e.from, false)} ${adds ? '+=' : '='} ${ruleText}`,
-        shapes: to.op!.vjpShapes(e.index, shapes, to.shape),
-        note: fused
-          ? `softmax followed by cross-entropy: the two steps together give ∂${lossText()}/∂(softmax's input) = (${sym(e.from).text} − ${args[1].text})${from.shape.length === 2 ? '/N' : ''}, the "P − Y" of seed 002, without the softmax Jacobian.`
-          : undefined,
-      };
-    });
-    steps.push({
-      index: steps.length,
-      kind: 'backward-edge',
-      phase: 'backward',
-      edge: e.id,
-      from: e.from,
-      to: e.to,
-      upstream: valueAt(run.grad, to.offset, to.shape),
-      contribution: valueAt(run.contribution, e.offset, from.shape),
-      accumulated: valueAt(run.runningSum, e.offset, from.shape),
-      adds,
-      get ruleTex() {
-        return f().ruleTex;
-      },
-      get ruleText() {
-        return f().ruleText;
-      },
-      get tex() {
-        return f().tex;
-      },
-      get text() {
-        return f().text;
-      },
-      get shapes() {
-        return f().shapes;
-      },
-      get shapesTex() {
-        return shapesTex(f().shapes);
-      },
-      get note() {
-        return f().note;
-      },
-    });
+    steps.push(
+      new BackwardStep(
+        ctx,
+        steps.length,
+        e.id,
+        e.from,
+        e.to,
+        e.index,
+        valueAt(run.grad, to.offset, to.shape),
+        valueAt(run.contribution, e.offset, from.shape),
+        valueAt(run.runningSum, e.offset, from.shape),
+        adds,
+      ),
+    );
   }
   return steps;
 }
