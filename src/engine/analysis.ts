@@ -96,7 +96,9 @@ export interface Analysis {
    * gradients (a `Tensor` for a tensor input, see `tensor/types.ts`) and step trace. The scalar
    * members above then describe no graph: `output` is the scalar the gradients are of (the output,
    * or the sum of its entries, `tensor.summedOutput`), `gradients` holds the scalar inputs' only,
-   * and `inputs`, `graph`, `steps` are empty; a UI reads `tensor` instead.
+   * `inputs`, `graph` and `steps` are empty, and `compiled`, `trace`, `value` and `backward` are
+   * the constant program `0`'s, placeholders; a UI reads `tensor` instead. Forward mode, paths
+   * and gate notes are scalar-only for now (`tensor.scalarOnly` says so).
    */
   readonly tensor?: TensorAnalysis;
 }
