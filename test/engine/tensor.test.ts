@@ -725,3 +725,21 @@ describe('gradient check on random values', () => {
     expect(w.shapesTex).toBe('3{\\times}4 = 3{\\times}5 \\cdot 5{\\times}4');
   });
 });
+
+describe('LaTeX of tensor steps', () => {
+  it('every formula and shape line of the seed networks typesets in KaTeX', async () => {
+    const katex = (await import('katex')).default;
+    const extra =
+      'A = [[1, 2], [3, 4]]; v = [1, -1]; M = mean(A, 0); S = sum(A.T * v, 1); E = exp(-A) / 2; L = sum(M) + sum(S) + mean(E) + max(sum(A), 1)';
+    for (const source of [SEED_002, SEED_000, extra]) {
+      for (const step of analyzeTensor(source).steps) {
+        for (const tex of [step.tex, step.shapesTex]) {
+          expect(
+            () => katex.renderToString(tex, { throwOnError: true, trust: false }),
+            tex,
+          ).not.toThrow();
+        }
+      }
+    }
+  });
+});

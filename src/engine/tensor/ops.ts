@@ -427,9 +427,13 @@ function reduction(name: 'sum' | 'mean'): TensorOp {
         ? `\\textstyle\\sum${attr === -1 ? '' : `_{${attr}}`} ${a}`
         : `\\operatorname{mean}${attr === -1 ? '' : `_{${attr}}`}\\left(${a}\\right)`;
     },
-    vjpRule(n, _i, _args, g, _out, [sa]) {
-      const spread = n === 'tex' ? `\\mathbf{1}_{${shapeText(sa)}}` : `1(${shapeText(sa)})`;
-      const count = name === 'mean' ? `/${'count'}` : '';
+    vjpRule(n, _i, _args, g, _out, [sa], s) {
+      // Each entry of the operand receives its own output entry's gradient, over the count for a mean.
+      const spread =
+        n === 'tex'
+          ? `\\mathbf{1}_{${shapeText(sa).replace(/×/g, '{\\times}')}}`
+          : `1(${shapeText(sa)})`;
+      const count = name === 'mean' ? ` / ${sizeOf(sa) / sizeOf(s)}` : '';
       return `${spread}${dot(n)}${g}${count}`;
     },
     vjpShapes: (i, sh, s) => `${shapeText(sh[i])} ← ${shapeText(s)} spread back`,
