@@ -743,3 +743,13 @@ describe('LaTeX of tensor steps', () => {
     }
   });
 });
+
+describe('which errors send a program to the tensor parser', () => {
+  it('only an error that sits on tensor syntax', () => {
+    expect(error(() => analyze('.')).code).toBe('error.loneDot');
+    expect(error(() => analyze('x + .')).code).toBe('error.loneDot');
+    expect(error(() => analyze('x $ y')).code).toBe('error.unexpectedChar');
+    expect(error(() => analyze('A = [[1, 2]]; A.Q')).code).toBe('tensor.unknownMethod');
+    expect(analyze('A = [[1, 2]]; sum(A.T)').tensor!.output).toBe(3);
+  });
+});

@@ -30,7 +30,7 @@ const TENSOR_SYNTAX =
 
 /** Tensor syntax starting right at an offset: a bracket, `@`, a `.`, a tensor function's name. */
 const TENSOR_AT =
-  /[[\]@.]|(?:sum|mean|softmax|crossentropy|transpose|randn|zeros|ones|dot|matmul|maximum|minimum|power|np)\b/y;
+  /[[\]@]|\.\s*[A-Za-z_]|(?:sum|mean|softmax|crossentropy|transpose|randn|zeros|ones|dot|matmul|maximum|minimum|power|np)\b/y;
 
 /** Whether the program has tensor syntax anywhere. */
 export function looksLikeTensor(source: string): boolean {
