@@ -47,7 +47,12 @@ export interface TensorEdge {
   readonly from: number;
   readonly to: number;
   readonly index: number;
-  /** Where its contribution (the operand's size) starts in the edge buffers. */
+  /**
+   * Where its contribution (the operand's size) starts in the edge buffers, for an operand that
+   * gets shares along several edges (a fork); -1 for an operand with this one share, whose
+   * gradient is the contribution itself (so the VJP writes it in place, and a large network
+   * does not pay for a second copy of every gradient).
+   */
   readonly offset: number;
 }
 
@@ -282,12 +287,24 @@ export function buildTensorGraph(
     const n = nodes[i];
     if (n.reachesOutput && n.kind === 'op' && n.variable) byLevel[level[i]].push(i);
   }
+  // How many shares each node receives: more than one makes a fork, whose shares are kept apart.
+  const shares: number[] = new Array<number>(output + 1).fill(0);
+  for (const ids of byLevel) {
+    for (const i of ids) for (const o of nodes[i].operands) if (nodes[o].variable) shares[o]++;
+  }
   for (const ids of byLevel) {
     for (const i of ids) {
       nodes[i].operands.forEach((o, index) => {
         if (!nodes[o].variable) return;
-        gradEdges.push({ id: gradEdges.length, from: o, to: i, index, offset: edgeSize });
-        edgeSize += nodes[o].size;
+        const fork = shares[o] > 1;
+        gradEdges.push({
+          id: gradEdges.length,
+          from: o,
+          to: i,
+          index,
+          offset: fork ? edgeSize : -1,
+        });
+        if (fork) edgeSize += nodes[o].size;
       });
     }
   }

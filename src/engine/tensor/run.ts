@@ -20,9 +20,12 @@ export interface TensorRun {
   readonly value: Float64Array;
   /** ∂L/∂(node i) at the same offsets, L being the output (or the sum of its entries). */
   readonly grad: Float64Array;
-  /** What each gradient edge sent back, at the edge's offset, with its operand's shape. */
+  /**
+   * What each edge into a fork sent back, at the edge's offset, with its operand's shape (an
+   * edge with offset -1 sent its operand's whole gradient, `grad` at the operand's offset).
+   */
   readonly contribution: Float64Array;
-  /** The operand's gradient just after the edge's contribution was added. */
+  /** The fork's gradient just after the edge's contribution was added. */
   readonly runningSum: Float64Array;
 }
 
@@ -68,9 +71,16 @@ export function backwardTensor(
     const from = g.nodes[e.from];
     const xs = to.operands.map((o) => view(value, g.nodes[o]));
     const shapes = to.operands.map((o) => g.nodes[o].shape);
+    const acc = view(grad, from);
+    if (e.offset < 0) {
+      // The operand's only share: written in place. `+= 0` turns a -0 into the 0 that adding
+      // it to a zeroed gradient gives, so sums stay bit for bit the scalar engine's.
+      to.op!.vjp(e.index, view(grad, to), xs, shapes, view(value, to), to.shape, to.attr, acc);
+      for (let k = 0; k < acc.length; k++) acc[k] += 0;
+      continue;
+    }
     const c = contribution.subarray(e.offset, e.offset + from.size);
     to.op!.vjp(e.index, view(grad, to), xs, shapes, view(value, to), to.shape, to.attr, c);
-    const acc = view(grad, from);
     for (let k = 0; k < c.length; k++) acc[k] += c[k];
     runningSum.set(acc, e.offset);
   }
@@ -548,8 +558,12 @@ function traceTensor(g: TensorGraph, run: TensorRun): TensorStep[] {
         e.to,
         e.index,
         valueAt(run.grad, to.offset, to.shape),
-        valueAt(run.contribution, e.offset, from.shape),
-        valueAt(run.runningSum, e.offset, from.shape),
+        e.offset < 0
+          ? valueAt(run.grad, from.offset, from.shape)
+          : valueAt(run.contribution, e.offset, from.shape),
+        e.offset < 0
+          ? valueAt(run.grad, from.offset, from.shape)
+          : valueAt(run.runningSum, e.offset, from.shape),
         adds,
       ),
     );
