@@ -21,12 +21,16 @@ import {
 import { isName } from './engine/lexer';
 import { checkBackwardPass, type HandWrittenCheck } from './engine/backwardCheck';
 import { analyzeWithBackwardPass } from './engine/backwardPass';
+// The command reads tensor programs too: this installs that part of the engine up front.
+import { fromNested, valueToJSON, type TensorAnalysis, type ValueInput } from './engine/tensor';
 
-const USAGE = `usage: grad '<program>' [name=value ...] [--steps]
+const USAGE = `usage: grad '<program>' [name=value ...] [--steps] [--seed=N]
        grad --functions
   <program>   an expression or a short program, e.g. '(x+y)*z' or 'x = -2; f = x*x'; - reads stdin
-  name=value  sets an input's value (inputs not set start at their declared value, or 1)
+  name=value  sets an input's value (inputs not set start at their declared value, or 1);
+              a tensor is JSON: X='[[1,2],[3,4]]' is a 2×2 matrix, v='[1,2]' a vector
   --steps     adds the step list: forward values, then backward gradients, edge by edge
+  --seed=N    seeds randn(…) in tensor programs (default 0)
   --functions lists the functions a program can call, one a line`;
 
 /** One line per function of the op registry: `log(x), ln(x)  natural logarithm`. */
@@ -47,7 +51,10 @@ export interface CliResult {
 export function runCli(args: readonly string[], stdin = ''): CliResult {
   const flags = args.filter((a) => a.startsWith('--'));
   const positional = args.filter((a) => !a.startsWith('--'));
-  const unknown = flags.filter((f) => !['--steps', '--help', '--functions'].includes(f));
+  const unknown = flags.filter(
+    (f) => !['--steps', '--help', '--functions'].includes(f) && !/^--seed=-?\d+$/.test(f),
+  );
+  const seedFlag = flags.find((f) => f.startsWith('--seed='));
   if (flags.includes('--help')) return { code: 0, stdout: USAGE + '\n', stderr: '' };
   if (flags.includes('--functions') && unknown.length === 0) {
     return { code: 0, stdout: functionList(), stderr: '' };
@@ -59,9 +66,22 @@ export function runCli(args: readonly string[], stdin = ''): CliResult {
   const [program, ...assignments] = positional;
   const source = program === '-' ? stdin : program;
   // No prototype: `__proto__=3` must set an input called __proto__, not the object's prototype.
-  const values = Object.create(null) as Record<string, number>;
+  const values = Object.create(null) as Record<string, number | ValueInput>;
   for (const a of assignments) {
     const m = /^([^=]+)=(.+)$/.exec(a);
+    // `X=[[1,2],[3,4]]`: a tensor, as JSON nested arrays of exactly its shape.
+    if (m && isName(m[1]) && m[2].trim().startsWith('[')) {
+      const tensor = readTensor(m[2]);
+      if (typeof tensor === 'string') {
+        return {
+          code: 2,
+          stdout: '',
+          stderr: `expected ${m[1]}=[…] nested arrays of numbers, got ${JSON.stringify(m[2])}: ${tensor}\n${USAGE}\n`,
+        };
+      }
+      values[m[1]] = tensor;
+      continue;
+    }
     const v = m ? Number(m[2]) : NaN;
     if (!m || !isName(m[1]) || m[2].trim() === '' || Number.isNaN(v)) {
       return {
@@ -75,12 +95,19 @@ export function runCli(args: readonly string[], stdin = ''): CliResult {
 
   let analysis: Analysis;
   try {
-    // The forward program, a hand-written backward pass (`dfdz = q`) being checked apart.
-    analysis = analyzeWithBackwardPass(source, values);
+    // The forward program, a hand-written backward pass (`dfdz = q`) being checked apart; a
+    // tensor program goes to the tensor engine (`analyzeWithBackwardPass` hands it over).
+    analysis = analyzeWithBackwardPass(
+      source,
+      values,
+      undefined,
+      seedFlag ? { seed: Number(seedFlag.slice(7)) } : {},
+    );
   } catch (e) {
     if (!(e instanceof ExpressionError)) throw e;
     return { code: 1, stdout: '', stderr: describeError(source, e) };
   }
+  if (analysis.tensor) return tensorResult(analysis.tensor, flags.includes('--steps'));
   const result: Record<string, unknown> = {
     output: analysis.output,
     gradients: analysis.gradients,
@@ -98,6 +125,54 @@ export function runCli(args: readonly string[], stdin = ''): CliResult {
   if (checks.length > 0) result.backward = checks.map(backwardLine);
   if (flags.includes('--steps')) result.steps = stepLines(analysis);
   const indent = flags.includes('--steps') ? 2 : undefined;
+  return { code: 0, stdout: JSON.stringify(result, finite, indent) + '\n', stderr: '' };
+}
+
+/** A tensor value from the command line, or why it is not one. */
+function readTensor(text: string): ValueInput | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return 'not valid JSON';
+  }
+  const t = fromNested(parsed);
+  return typeof t === 'string' ? t : t;
+}
+
+/**
+ * A tensor program's result: values as nested arrays of exactly their shape (an m×1 matrix is
+ * `[[a],[b]]`), a scalar as a number, every gradient of its input's shape.
+ */
+function tensorResult(t: TensorAnalysis, steps: boolean): CliResult {
+  const gradients: Record<string, unknown> = {};
+  for (const [name, g] of Object.entries(t.gradients)) {
+    Object.defineProperty(gradients, name, {
+      value: valueToJSON(g),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  const result: Record<string, unknown> = { output: valueToJSON(t.output), gradients };
+  // A tensor output has no single gradient: say which scalar the gradients are of.
+  if (t.summedOutput) result.gradientsOf = "the sum of the output's entries";
+  const notes = t.nodes.flatMap((n) =>
+    n.notes.map((note) => ({
+      node: n.symbol.text,
+      note: note.kind,
+      message: formatMessage(note.code),
+    })),
+  );
+  if (notes.length > 0) result.notes = notes;
+  if (steps) {
+    const width = String(t.steps.length).length;
+    result.steps = t.steps.map(
+      (s) =>
+        `${String(s.index + 1).padStart(width)} ${s.phase.padEnd(8)} ${s.text}   [${s.shapes}]`,
+    );
+  }
+  const indent = steps ? 2 : undefined;
   return { code: 0, stdout: JSON.stringify(result, finite, indent) + '\n', stderr: '' };
 }
 

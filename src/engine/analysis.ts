@@ -9,6 +9,10 @@ import { OP_LIST, type Note, type OpName } from './ops';
 import { parse } from './parser';
 import type { NodeSymbol } from './symbols';
 import { buildTrace, NEVER, type Step, type Trace } from './trace';
+import { ExpressionError } from './errors';
+import { needsEngine, tensorEngine, tensorSyntaxAt } from './tensor/hook';
+import type { TensorAnalysis } from './tensor/run';
+import { isTensor, type ValueInput } from './tensor/types';
 
 /** A node of the computational graph, with the numbers of one run. */
 export interface GraphNode {
@@ -97,6 +101,22 @@ export interface Analysis {
   readonly backwardPass?: BackwardPass;
   /** With `backwardPass`: the input values the program was analysed with. */
   readonly values?: Readonly<Record<string, number>>;
+  /**
+   * Present for a tensor program (vectors, matrices, `@`, numpy spellings): its values, shapes,
+   * gradients (a `Tensor` for a tensor input, see `tensor/types.ts`) and step trace. The scalar
+   * members above then describe no graph: `output` is the scalar the gradients are of (the output,
+   * or the sum of its entries, `tensor.summedOutput`), `gradients` holds the scalar inputs' only,
+   * `inputs`, `graph` and `steps` are empty, and `compiled`, `trace`, `value` and `backward` are
+   * the constant program `0`'s, placeholders; a UI reads `tensor` instead. Forward mode, paths
+   * and gate notes are scalar-only for now (`tensor.scalarOnly` says so).
+   */
+  readonly tensor?: TensorAnalysis;
+}
+
+/** Options of `analyze`. */
+export interface AnalyzeOptions {
+  /** Seed of `randn` in tensor programs: same seed, same numbers, on every machine. Default 0. */
+  readonly seed?: number;
 }
 
 /** Default significant digits in formulas. */
@@ -110,8 +130,72 @@ const DIGITS = 4;
  * @example
  * analyze('(x+y)*z', { x: -2, y: 5, z: -4 }) // output -12, gradients { x: -4, y: -4, z: 3 }
  */
-export function analyze(source: string, values?: Readonly<Record<string, number>>): Analysis {
-  return analyzeRead(source, { forward: parse(source) }, values);
+export function analyze(
+  source: string,
+  values?: Readonly<Record<string, number | ValueInput>>,
+  options?: AnalyzeOptions,
+): Analysis {
+  // Scalar programs take the scalar path exactly as before: the tensor parser is only tried
+  // when a value is a tensor, or when the scalar parser fails on text that has tensor syntax.
+  if (values && hasTensorValue(values)) return analyzeAsTensor(source, values, options);
+  let program;
+  try {
+    program = parse(source);
+  } catch (e) {
+    if (e instanceof ExpressionError && tensorSyntaxAt(source, e.start)) {
+      return analyzeAsTensor(source, values, options, e.start);
+    }
+    throw e;
+  }
+  return run(buildGraph(program, values as Readonly<Record<string, number>> | undefined), source);
+}
+
+function analyzeAsTensor(
+  source: string,
+  values: Readonly<Record<string, number | ValueInput>> | undefined,
+  options: AnalyzeOptions | undefined,
+  at?: number,
+): Analysis {
+  const engine = tensorEngine();
+  if (!engine) throw needsEngine(source, at);
+  return tensorAsAnalysis(engine.analyze(source, values, options));
+}
+
+/** Whether any of `values` is a tensor (nested arrays or a `Tensor`): a tensor program, then. */
+export function hasTensorValue(values: Readonly<Record<string, unknown>>): boolean {
+  for (const k in values) {
+    const v = values[k];
+    if (typeof v !== 'number' && (Array.isArray(v) || isTensor(v))) return true;
+  }
+  return false;
+}
+
+/** A tensor analysis behind the `Analysis` type: see `Analysis.tensor`. */
+let placeholder: Analysis | undefined;
+
+function tensorAsAnalysis(t: TensorAnalysis): Analysis {
+  const empty = (placeholder ??= run(buildGraph(parse('0')), '0'));
+  const gradients: Record<string, number> = {};
+  for (const [name, g] of Object.entries(t.gradients)) {
+    if (typeof g === 'number') {
+      Object.defineProperty(gradients, name, {
+        value: g,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+  return {
+    ...empty,
+    source: t.source,
+    output: t.loss,
+    gradients,
+    inputs: [],
+    graph: { nodes: [], edges: [], output: -1 },
+    steps: [],
+    tensor: t,
+  };
 }
 
 /** `analyze` of a program already read: its forward program, and its backward pass if any. */

@@ -1,7 +1,18 @@
 // Through the index, unlike the engine's other modules: this module loads on its own, after the
 // page (see `backwardHint.ts`), and the bundler keeps the engine in one chunk only if it reaches
 // the engine the way the other lazily loaded modules do.
-import { analyzeRead, parse, PUSH_NAME, type Analysis } from './index';
+import {
+  analyze,
+  analyzeRead,
+  parse,
+  PUSH_NAME,
+  type Analysis,
+  type AnalyzeOptions,
+  type ValueInput,
+} from './index';
+import { hasTensorValue } from './analysis';
+import { ExpressionError } from './errors';
+import { tensorSyntaxAt } from './tensor/hook';
 import type { Program, Statement } from './ast';
 import type {
   GradientForm,
@@ -39,10 +50,23 @@ import type { Span } from './errors';
  */
 export function analyzeWithBackwardPass(
   source: string,
-  values?: Readonly<Record<string, number>>,
+  values?: Readonly<Record<string, number | ValueInput>>,
   reading?: Reading,
+  options?: AnalyzeOptions,
 ): Analysis {
-  return analyzeRead(source, readProgram(source, reading), values);
+  // A tensor program (tensor values, or tensor syntax where the scalar reader stops) is the
+  // tensor engine's: hand-written tensor gradients are not read yet.
+  if (values && hasTensorValue(values)) return analyze(source, values, options);
+  let read: ReadProgram;
+  try {
+    read = readProgram(source, reading);
+  } catch (e) {
+    if (e instanceof ExpressionError && tensorSyntaxAt(source, e.start)) {
+      return analyze(source, values, options);
+    }
+    throw e;
+  }
+  return analyzeRead(source, read, values as Readonly<Record<string, number>> | undefined);
 }
 
 /** A statement as the recogniser sees it: parsed, or a list it blanked out before parsing. */

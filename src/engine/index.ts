@@ -7,6 +7,7 @@ export {
   type GraphEdge,
   type GraphNode,
   type InputInfo,
+  type AnalyzeOptions,
 } from './analysis';
 // The reader and the checker of hand-written backward passes (`backwardPass.ts`,
 // `backwardCheck.ts`) are imported by path where used: a re-export here would put them in the
@@ -20,6 +21,19 @@ export type {
   ReadProgram,
 } from './backwardTypes';
 export { mayHoldGradients } from './backwardHint';
+// Tensor programs: `analyze` reads them once `tensor/install` is imported (see `tensor/hook.ts`);
+// the tensor engine's own functions are exported by `tensor/index.ts`, kept out of this barrel so
+// that a page which never meets a tensor program never loads them.
+export { installTensorEngine, looksLikeTensor, notDrawnYet, needsEngine } from './tensor/hook';
+export type {
+  TensorAnalysis,
+  TensorProgram,
+  TensorStep,
+  TensorBackwardStep,
+  TensorNodeInfo,
+  TensorInputInfo,
+} from './tensor/run';
+export type { Tensor, Shape, Value, ValueInput } from './tensor/types';
 export { ExpressionError, caretLines, LineIndex, type Span } from './errors';
 export {
   formatMessage,

@@ -40,6 +40,40 @@ export const engineMessages = {
   'error.redefined': '`{name}` is already defined on line {line}; each name is defined once.',
   'error.usedBeforeDefined': '`{name}` is used before its definition on line {line}.',
   'error.selfReference': '`{name}` cannot be defined in terms of itself.',
+  // Tensor programs (issue 14): literals, shapes, numpy spellings.
+  'tensor.emptyLiteral': 'An empty `[]` has no shape: write at least one number, as in [1, 2].',
+  'tensor.missingEntry': 'An entry is missing here: write a number between the commas.',
+  'tensor.unclosedBracket': 'Expected `]` to close the `[` at line {line}, column {column}.',
+  'tensor.unmatchedBracket': 'This `]` has no matching `[`.',
+  'tensor.raggedRows':
+    'Every row of a matrix needs the same number of entries: row {row} has {got}, row 1 has {expected}.',
+  'tensor.rank3':
+    'Only vectors and matrices are supported: a third level of brackets would make a 3-D tensor.',
+  'tensor.literalEntry': 'An entry of `[…]` must be a number, as in [1, -2, 3.5].',
+  'tensor.literalMixed': 'A literal holds either numbers (a vector) or rows (a matrix), not both.',
+  'tensor.literalSeparator': 'Entries of `[…]` are separated by commas, as in [1, 2, 3].',
+  'tensor.matmul': '`@` needs the columns of {a} ({aShape}) to match the rows of {b} ({bShape}).',
+  'tensor.matmulScalar':
+    '`@` multiplies vectors and matrices, and {a} is a scalar: use `*` to multiply by a number.',
+  'tensor.broadcast':
+    '`{op}` cannot pair {a} ({aShape}) with {b} ({bShape}): each dimension must match or be 1.',
+  'tensor.badAxis': '`{name}` cannot reduce axis {axis} of {a} ({aShape}): it has {rank} axes.',
+  'tensor.axisLiteral': 'An axis is written as a whole number, as in sum(A, 0) or axis=1.',
+  'tensor.crossentropy':
+    '`crossentropy` needs probabilities and targets of one shape, but {a} is {aShape} and {b} is {bShape}.',
+  'tensor.argCount': '`{name}` takes {expected} arguments, but got {got}.',
+  'tensor.missingArgument': 'An argument of `{name}` is missing here.',
+  'tensor.keyword': '`{name}=` is not an option here: only `axis=` is.',
+  'tensor.unknownMethod':
+    '`.{name}` is not something I know: write `.T`, `.dot(B)`, `.sum()` or `.mean()`.',
+  'tensor.unknownNumpy': '`np.{name}` is not a numpy function I know: try {list}.',
+  'tensor.creatorArgs':
+    '`{name}` takes one or two sizes, whole numbers from 1 on, as in {name}(3, 4) or {name}(5).',
+  'tensor.creatorNotInput':
+    '`{name}(…)` gives an input its starting value: write it alone on the right, as in W = {name}(3, 4).',
+  'tensor.needsEngine': 'Vectors and matrices: loading the part of the engine that reads them…',
+  'tensor.notDrawnYet':
+    'A tensor program: {shapes}. It reads and checks, but the graph draws scalar programs only for now (tensor mode is coming); the `grad` command runs it today.',
   'error.tooLarge': 'The program is too large ({size} characters); the limit is {limit}.',
 
   // Practice mode's answers (src/engine/answer.ts)

@@ -57,6 +57,40 @@ export const vi: Table = {
   'error.usedBeforeDefined': '`{name}` được dùng trước khi được định nghĩa ở dòng {line}.',
   'error.selfReference': '`{name}` không thể được định nghĩa bằng chính nó.',
   'error.tooLarge': 'Chương trình quá lớn ({size} ký tự); giới hạn là {limit}.',
+  // Chương trình tensor (issue 14): literal, kích thước, cách viết numpy.
+  'tensor.emptyLiteral': '`[]` rỗng không có kích thước: hãy viết ít nhất một số, như [1, 2].',
+  'tensor.missingEntry': 'Thiếu một phần tử ở đây: hãy viết một số giữa hai dấu phẩy.',
+  'tensor.unclosedBracket': 'Cần `]` để đóng `[` ở dòng {line}, cột {column}.',
+  'tensor.unmatchedBracket': 'Dấu `]` này không có `[` tương ứng.',
+  'tensor.raggedRows':
+    'Mọi hàng của ma trận phải có cùng số phần tử: hàng {row} có {got}, hàng 1 có {expected}.',
+  'tensor.rank3': 'Chỉ hỗ trợ vector và ma trận: thêm một tầng ngoặc nữa sẽ thành tensor 3 chiều.',
+  'tensor.literalEntry': 'Phần tử của `[…]` phải là một số, như [1, -2, 3.5].',
+  'tensor.literalMixed':
+    'Một literal chứa hoặc các số (vector) hoặc các hàng (ma trận), không thể cả hai.',
+  'tensor.literalSeparator': 'Các phần tử của `[…]` cách nhau bằng dấu phẩy, như [1, 2, 3].',
+  'tensor.matmul': '`@` cần số cột của {a} ({aShape}) bằng số hàng của {b} ({bShape}).',
+  'tensor.matmulScalar':
+    '`@` nhân vector và ma trận, mà {a} là một số vô hướng: hãy dùng `*` để nhân với một số.',
+  'tensor.broadcast':
+    '`{op}` không ghép được {a} ({aShape}) với {b} ({bShape}): mỗi chiều phải bằng nhau hoặc bằng 1.',
+  'tensor.badAxis': '`{name}` không thể rút gọn trục {axis} của {a} ({aShape}): nó có {rank} trục.',
+  'tensor.axisLiteral': 'Trục được viết bằng một số nguyên, như sum(A, 0) hoặc axis=1.',
+  'tensor.crossentropy':
+    '`crossentropy` cần xác suất và nhãn cùng kích thước, nhưng {a} là {aShape} còn {b} là {bShape}.',
+  'tensor.argCount': '`{name}` nhận {expected} đối số, nhưng lại có {got}.',
+  'tensor.missingArgument': 'Thiếu một đối số của `{name}` ở đây.',
+  'tensor.keyword': '`{name}=` không phải là tùy chọn ở đây: chỉ có `axis=`.',
+  'tensor.unknownMethod':
+    '`.{name}` không phải là thứ tôi biết: hãy viết `.T`, `.dot(B)`, `.sum()` hoặc `.mean()`.',
+  'tensor.unknownNumpy': '`np.{name}` không phải là hàm numpy tôi biết: hãy thử {list}.',
+  'tensor.creatorArgs':
+    '`{name}` nhận một hoặc hai kích thước, là số nguyên từ 1 trở lên, như {name}(3, 4) hoặc {name}(5).',
+  'tensor.needsEngine': 'Vector và ma trận: đang tải phần của engine đọc chúng…',
+  'tensor.notDrawnYet':
+    'Một chương trình tensor: {shapes}. Nó được đọc và kiểm tra, nhưng đồ thị hiện chỉ vẽ chương trình vô hướng (chế độ tensor sắp có); lệnh `grad` chạy được nó ngay hôm nay.',
+  'tensor.creatorNotInput':
+    '`{name}(…)` cho một đầu vào giá trị ban đầu: hãy viết nó một mình sau dấu `=`, như W = {name}(3, 4).',
 
   // Practice mode's answers (src/engine/answer.ts)
   'answer.empty': 'Hãy gõ một số hoặc một biểu thức ngắn, ví dụ -4*1, 1/4 hay e^2.',

@@ -3,6 +3,7 @@ import {
   analyze,
   ExpressionError,
   mayHoldGradients,
+  notDrawnYet,
   type Analysis,
   type GraphNode,
 } from '../engine';
@@ -69,6 +70,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       let analysis: Analysis;
       try {
         analysis = analyzeSource(source, values);
+        // Tensor programs (issue 14) are not drawn yet: say so, with their shapes.
+        if (analysis.tensor) throw notDrawnYet(analysis.tensor);
         // A declared input's value is the one in the text: an override kept from an earlier
         // program (or a URL) must not contradict what the person reads there.
         const shadowed = analysis.inputs.filter((i) => i.declared && Object.hasOwn(values, i.name));
@@ -80,6 +83,12 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         }
       } catch (e) {
         if (!(e instanceof ExpressionError)) throw e;
+        // The first tensor program loads the tensor engine (issue 14), then reads the text again.
+        if (e.code === 'tensor.needsEngine') {
+          void import('../engine/tensor/install').then(() => {
+            if (get().source === source) analyzeNow(source, step);
+          });
+        }
         layoutRequest++; // a pending layout of an older program must not land now
         set({ error: toSourceError(e), layingOut: false });
         return undefined;

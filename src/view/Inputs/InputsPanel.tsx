@@ -7,13 +7,16 @@ import { useApp } from '../../state/appStore';
 export function InputsPanel() {
   const t = useT();
   const inputs = useApp((s) => s.analysis?.inputs ?? NO_INPUTS);
+  // No program read yet (a link whose program has an error, or a tensor program, issue 14): it
+  // may well have inputs, so "no inputs" would mislead.
+  const read = useApp((s) => s.analysis !== null);
   const setValue = useApp((s) => s.setValue);
   return (
     <section className="panel inputs" aria-labelledby="inputs-title">
       <h2 className="panel-title" id="inputs-title">
         {t('inputs.title')}
       </h2>
-      {inputs.length === 0 ? (
+      {!read ? null : inputs.length === 0 ? (
         <p className="muted">{t('inputs.none')}</p>
       ) : (
         <ul className="input-list">

@@ -1,0 +1,67 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { appReady, consoleErrors, editor, nodeNamed, openApp, typeProgram } from './helpers';
+
+/**
+ * Tensor programs (issue 14) are read and checked by the engine, but the graph draws scalar
+ * programs only until tensor mode (issue 15): the page must say so, with the values' shapes, and
+ * neither crash nor show a graph or inputs that are not this program's.
+ */
+const PROGRAM = 'X = [[1, 2], [3, 4]]\nW = [[0.5], [-1]]\nL = sum(X @ W)';
+const alert = (page: Page) => page.getByRole('alert');
+
+async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+test.describe('a tensor program in the page', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+  });
+
+  test('a shared link to one says what it is, with its shapes, and keeps the text', async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`./?expr=${encodeURIComponent(PROGRAM)}`);
+    await appReady(page);
+    await expect(alert(page)).toContainText('A tensor program: X 2×2, W 2×1, L scalar.');
+    await expect(alert(page)).toContainText('the graph draws scalar programs only for now');
+    await expect(editor(page)).toHaveValue(PROGRAM);
+    // Nothing drawn is this program's, and its inputs are not said to be none.
+    await expect(page.locator('svg.graph g.node')).toHaveCount(0);
+    await expect(page.getByText('This program has no inputs')).toHaveCount(0);
+    expect(errors).toEqual([]);
+    await expectNoSeriousViolations(page);
+  });
+
+  test('typed, it gets the same message; a shape error is located; a scalar program draws again', async ({
+    page,
+  }) => {
+    await openApp(page, '?expr=(x%2By)*z&x=-2&y=5&z=-4');
+    await typeProgram(page, PROGRAM);
+    await expect(alert(page)).toContainText('A tensor program: X 2×2, W 2×1, L scalar.');
+    // The last graph that worked stays, marked as such.
+    await expect(alert(page)).toContainText('The graph shows the last program that worked');
+    await expect(nodeNamed(page, 'z')).toHaveCount(1);
+
+    // A shape error, as one types: located on `@`, naming both shapes.
+    await typeProgram(page, 'X = [[1, 2], [3, 4]]\nW = [[0.5], [-1], [2]]\nL = sum(X @ W)');
+    await expect(alert(page)).toContainText(
+      '`@` needs the columns of X (2×2) to match the rows of W (3×1).',
+    );
+    await expect(alert(page)).toContainText('Line 3, column 11');
+    await expect(page.locator('mark.error-span')).toHaveText('@');
+    await expectNoSeriousViolations(page);
+
+    await typeProgram(page, 'a = 2; f = a * b');
+    await expect(alert(page)).toHaveCount(0);
+    await expect(nodeNamed(page, 'f')).toHaveCount(1);
+    expect(consoleErrors(page)).toEqual([]);
+  });
+});

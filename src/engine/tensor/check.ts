@@ -1,0 +1,112 @@
+import { forwardTensor, lossOf, type TensorAnalysis } from './run';
+import { sizeOf, type Tensor, type Value } from './types';
+
+/**
+ * Gradient check and gradient descent for tensor programs. A tensor input has too many entries
+ * to difference one by one, so the check follows cs231n: a central difference along one random
+ * direction (which tests every entry of the gradient at once, as a dot product) plus a few
+ * sampled entries (which locate a wrong one).
+ */
+
+export interface TensorEntryCheck {
+  /** Row-major index of the entry. */
+  readonly index: number;
+  readonly analytic: number;
+  readonly numeric: number;
+  readonly relError: number;
+}
+
+export interface TensorInputCheck {
+  readonly name: string;
+  /** ⟨∇, d⟩ for a random unit direction d, and its central difference. */
+  readonly analytic: number;
+  readonly numeric: number;
+  readonly relError: number;
+  readonly entries: readonly TensorEntryCheck[];
+}
+
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-8);
+
+/** A small deterministic generator, so a check reads the same every time. */
+function generator(seed: number) {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}
+
+/** Checks every input's gradient of a tensor analysis. */
+export function tensorGradientCheck(
+  a: TensorAnalysis,
+  { h = 1e-5, samples = 3, seed = 1 }: { h?: number; samples?: number; seed?: number } = {},
+): TensorInputCheck[] {
+  const g = a.graph;
+  const rnd = generator(seed);
+  // Every input at the analysis' values (which may differ from the program's text), one moved.
+  const current = new Map(
+    g.inputs.map((id) => [
+      id,
+      a.run.value.subarray(g.nodes[id].offset, g.nodes[id].offset + g.nodes[id].size),
+    ]),
+  );
+  const lossWith = (node: number, data: Float64Array) =>
+    lossOf(g, forwardTensor(g, new Map(current).set(node, data)));
+  return g.inputs.map((id) => {
+    const n = g.nodes[id];
+    const x = a.run.value.subarray(n.offset, n.offset + n.size);
+    const grad = a.run.grad.subarray(n.offset, n.offset + n.size);
+    const d = new Float64Array(n.size).map(() => rnd() * 2 - 1);
+    const norm = Math.hypot(...d) || 1;
+    for (let k = 0; k < d.length; k++) d[k] /= norm;
+    const plus = x.map((v, k) => v + h * d[k]);
+    const minus = x.map((v, k) => v - h * d[k]);
+    const numeric = (lossWith(id, plus) - lossWith(id, minus)) / (2 * h);
+    let analytic = 0;
+    for (let k = 0; k < d.length; k++) analytic += grad[k] * d[k];
+    const entries: TensorEntryCheck[] = [];
+    const picks = new Set<number>();
+    while (picks.size < Math.min(samples, n.size)) picks.add(Math.floor(rnd() * n.size));
+    for (const index of picks) {
+      const p = Float64Array.from(x);
+      const m = Float64Array.from(x);
+      p[index] += h;
+      m[index] -= h;
+      const num = (lossWith(id, p) - lossWith(id, m)) / (2 * h);
+      entries.push({ index, analytic: grad[index], numeric: num, relError: rel(grad[index], num) });
+    }
+    return { name: n.name!, analytic, numeric, relError: rel(analytic, numeric), entries };
+  });
+}
+
+/**
+ * One gradient-descent update of the named parameters (every input if none are named):
+ * new = old − lr × gradient, entry by entry. Returns every input's value after the update (the
+ * data as they were), ready to pass back to `TensorProgram.analyze` (or `analyze`).
+ */
+export function tensorDescentStep(
+  a: TensorAnalysis,
+  lr: number,
+  params?: readonly string[],
+): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  for (const input of a.inputs) {
+    // Data keep their values, so that the result is every input's value for the next run.
+    if (params && !params.includes(input.name)) {
+      out[input.name] = input.value;
+      continue;
+    }
+    const g = a.gradients[input.name];
+    if (typeof input.value === 'number') {
+      out[input.name] = input.value - lr * (g as number);
+      continue;
+    }
+    const grad = (g as Tensor).data;
+    const data = new Float64Array(sizeOf(input.shape));
+    for (let k = 0; k < data.length; k++) data[k] = input.value.data[k] - lr * grad[k];
+    out[input.name] = { shape: input.shape, data };
+  }
+  return out;
+}

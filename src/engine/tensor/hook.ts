@@ -1,0 +1,70 @@
+import { ExpressionError } from '../errors';
+import type { TensorAnalysis, TensorOptions } from './run';
+import { shapeText, type ValueInput } from './types';
+
+/**
+ * Where `analyze` finds the tensor engine. The engine proper (parser, ops, VJPs, trace) is
+ * installed by importing `tensor/install`, which the CLI and the tests do at once and a page can
+ * do when the first tensor program is typed: scalar programs never load it, so it costs a page's
+ * first load nothing. Until it is installed, `analyze` answers a tensor program with the
+ * `tensor.needsEngine` error, located on the first piece of tensor syntax.
+ */
+export interface TensorEngine {
+  analyze(
+    source: string,
+    values: Readonly<Record<string, number | ValueInput>> | undefined,
+    options: TensorOptions | undefined,
+  ): TensorAnalysis;
+}
+
+let installed: TensorEngine | undefined;
+
+export function installTensorEngine(engine: TensorEngine): void {
+  installed = engine;
+}
+
+export const tensorEngine = (): TensorEngine | undefined => installed;
+
+const TENSOR_SYNTAX =
+  /[[\]@]|\.\s*[A-Za-z_]|\b(?:sum|mean|softmax|crossentropy|transpose|randn|zeros|ones|dot|matmul|maximum|minimum)\s*\(/;
+
+/** Tensor syntax starting right at an offset: a bracket, `@`, a `.`, a tensor function's name. */
+const TENSOR_AT =
+  /[[\]@]|\.\s*[A-Za-z_]|(?:sum|mean|softmax|crossentropy|transpose|randn|zeros|ones|dot|matmul|maximum|minimum|power|np)\b/y;
+
+/** Whether the program has tensor syntax anywhere. */
+export function looksLikeTensor(source: string): boolean {
+  return TENSOR_SYNTAX.test(source);
+}
+
+/**
+ * Whether the scalar parser's error at `offset` is tensor syntax it does not know (`[`, `@`,
+ * `A.T`, `sum(…)`): then the program is read as a tensor program. An error anywhere else (`2.x`,
+ * `x = 0,5`) is a mistake in either language, and keeps the scalar parser's message.
+ */
+export function tensorSyntaxAt(source: string, offset: number): boolean {
+  TENSOR_AT.lastIndex = offset;
+  return TENSOR_AT.test(source);
+}
+
+/** The engine is not installed yet: an error on the tensor syntax, for a page to load it. */
+export function needsEngine(source: string, offset?: number): ExpressionError {
+  const m = offset === undefined ? TENSOR_SYNTAX.exec(source) : null;
+  const start = offset ?? (m ? m.index : 0);
+  return new ExpressionError('tensor.needsEngine', {
+    start,
+    end: Math.min(source.length, start + (m ? m[0].length : 1)),
+  });
+}
+
+/**
+ * What a view that draws scalar graphs only says about a tensor program: its named values with
+ * their shapes, located on the first value that is not a scalar.
+ */
+export function notDrawnYet(t: TensorAnalysis): ExpressionError {
+  const named = t.graph.nodes.filter((n) => n.name !== undefined);
+  const listed = named.slice(0, 8).map((n) => `${n.name} ${shapeText(n.shape)}`);
+  if (named.length > 8) listed.push('…');
+  const first = t.graph.nodes.find((n) => n.shape.length > 0) ?? t.graph.nodes[t.graph.output];
+  return new ExpressionError('tensor.notDrawnYet', first.span, { shapes: listed.join(', ') });
+}

@@ -1,0 +1,30 @@
+/**
+ * The tensor engine's public surface (importing it also installs the engine for `analyze`).
+ * Separate from `engine/index.ts` so that the page loads it only when a tensor program is typed.
+ */
+import './install';
+
+export {
+  analyzeTensor,
+  compileTensor,
+  type TensorAnalysis,
+  type TensorProgram,
+  type TensorStep,
+  type TensorBackwardStep,
+  type TensorNodeInfo,
+  type TensorInputInfo,
+} from './run';
+export {
+  fromNested,
+  toNested,
+  valueToJSON,
+  shapeText,
+  isTensor,
+  type Tensor,
+  type Shape,
+  type Value,
+  type ValueInput,
+} from './types';
+export { TENSOR_OPS, broadcastShape, type TensorOp } from './ops';
+export { installTensorEngine, looksLikeTensor, notDrawnYet, needsEngine } from './hook';
+export * from './check';
