@@ -40,6 +40,7 @@ export function initialState(overrides: Partial<AppState> = {}): AppState {
     pathsFrom: null,
     shortcutsOpen: false,
     training: DEFAULT_TRAINING,
+    collapsed: [],
     ...overrides,
   };
 }

@@ -2,10 +2,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { analyze, ExpressionError, type Analysis, type GraphNode } from '../engine';
 import { EXAMPLES, exampleById, exampleSource, type ExampleId } from '../examples';
 import { hasTable, loadTable } from '../i18n';
+import { collapseLayoutInput } from '../layout/collapse';
 import { toLayoutInput } from '../layout/fromAnalysis';
 import type { LayoutInput, LayoutResult } from '../layout/types';
 import { initialState, STEP_MS, TYPING_DEBOUNCE_MS } from './initialState';
 import { activeSplit, activeStepCount, stepAfterModeChange } from './modes';
+import { collapsedGroups, keptNames, stepAfter } from './groups';
 import { structureKey } from './selectors';
 import { trainingActions, trainingForExample } from './training';
 import type { AppState, AppStore, Lang, SourceError } from './types';
@@ -41,6 +43,20 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
     // The active mode's list: reverse mode's trace, or the values then forward mode's tangents.
     const stepCount = () => activeStepCount(get());
     const clampStep = (k: number, n = stepCount()) => Math.max(0, Math.min(n, Math.round(k)));
+    // Collapsed statement groups are one box each in the layout (see src/layout/collapse.ts).
+    // `laidOutWith` names the groups the layout on screen (or on its way) was made with.
+    let laidOutWith = '';
+    const collapsedKey = (a: Analysis) =>
+      collapsedGroups(a, get().collapsed)
+        .map((g) => g.name)
+        .join(',');
+    const layoutInputOf = (a: Analysis) => {
+      laidOutWith = collapsedKey(a);
+      return collapseLayoutInput(
+        toLayoutInput(a, deps.sizeOf),
+        collapsedGroups(a, get().collapsed),
+      );
+    };
 
     /**
      * Analyse `source`; on success swap in the analysis (and a new layout if the shape changed).
@@ -77,7 +93,12 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
             ? clampStep(step === 'keep' ? get().stepIndex : n, n)
             : 0;
 
-      if (previous && get().layout && structureKey(previous) === structureKey(analysis)) {
+      if (
+        previous &&
+        get().layout &&
+        structureKey(previous) === structureKey(analysis) &&
+        collapsedKey(analysis) === laidOutWith
+      ) {
         layoutRequest++;
         set({ analysis, error: null, layingOut: false, stepIndex });
         return analysis;
@@ -96,7 +117,9 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
           hoverNode: null,
         });
       };
-      const result = deps.layout(toLayoutInput(analysis, deps.sizeOf));
+      // Groups the new program no longer has are forgotten (and leave the link).
+      set({ collapsed: keptNames(analysis, get().collapsed) });
+      const result = deps.layout(layoutInputOf(analysis));
       if (result instanceof Promise) {
         set({ layingOut: true, error: null });
         result.then(land, () => request === layoutRequest && set({ layingOut: false }));
@@ -118,7 +141,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         stopPlaying();
         return;
       }
-      set({ stepIndex: stepIndex + 1, hoverNode: null });
+      set({ stepIndex: stepAfter(get(), 1), hoverNode: null });
       playTimer = setTimeout(tick, STEP_MS / settings.speed);
     };
 
@@ -213,7 +236,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         if (!example) return;
         stopPlaying();
         const source = exampleSource(example, get().settings.lang);
-        set({ source, values: {}, example: id });
+        set({ source, values: {}, example: id, collapsed: [] });
         set({ training: trainingForExample(get().training, example) });
         analyzeNow(source, 0);
         // Chosen while the language's table was still loading: its comments follow.
@@ -222,7 +245,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
 
       goTo: moveTo,
       stepBy(delta) {
-        moveTo(get().stepIndex + delta);
+        moveTo(stepAfter(get(), delta));
       },
       play() {
         if (get().playing) return;
@@ -267,6 +290,20 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       showPaths(pathsFrom) {
         set({ pathsFrom });
       },
+      setCollapsed(names) {
+        const { analysis } = get();
+        const collapsed = keptNames(analysis, names);
+        set({ collapsed });
+        if (!analysis || !get().layout) return;
+        const request = ++layoutRequest;
+        const land = (layout: LayoutResult) =>
+          request === layoutRequest && set({ layout, layingOut: false });
+        const result = deps.layout(layoutInputOf(analysis));
+        if (result instanceof Promise) {
+          set({ layingOut: true });
+          result.then(land, () => request === layoutRequest && set({ layingOut: false }));
+        } else land(result);
+      },
 
       hydrate(url, ignored = []) {
         stopPlaying();
@@ -287,6 +324,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
             ? { source: url.source, example: exampleOf(url.source) }
             : {}),
           values: { ...(url.values ?? {}) },
+          collapsed: url.collapsed ?? [],
           selected: null,
           hovered: null,
         });

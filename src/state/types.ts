@@ -65,6 +65,8 @@ export interface AppState {
   shortcutsOpen: boolean;
   /** Gradient descent on the program: parameters, learning rate, history (see training.ts). */
   training: TrainingState;
+  /** Statement groups drawn as one box and stepped as one step (issue 17), by name. */
+  collapsed: readonly string[];
 }
 
 export interface AppActions extends TrainingActions {
@@ -96,6 +98,8 @@ export interface AppActions extends TrainingActions {
   setShortcutsOpen(open: boolean): void;
   /** Highlights every path from this input to the output (null hides them). */
   showPaths(input: string | null): void;
+  /** Collapses exactly these statement groups (others expand) and lays the graph out again. */
+  setCollapsed(names: readonly string[]): void;
 }
 
 export type AppStore = AppState & AppActions;

@@ -48,6 +48,8 @@ export interface UrlState {
   /** Forward mode (`ad=forward`), and the input it differentiates with respect to (`wrt=b`). */
   ad?: 'reverse' | 'forward';
   wrt?: string;
+  /** Collapsed statement groups by name (`collapse=h1,h2`), or `['*']` for all (`collapse=*`). */
+  collapsed?: string[];
 }
 
 /** Why part of a URL was not used, for the notice the app shows. */
@@ -87,6 +89,7 @@ const KEYS = [
   'speed',
   'ad',
   'wrt',
+  'collapse',
 ] as const;
 const RESERVED = new Set<string>(KEYS);
 const SPEEDS = new Set([0.5, 1, 2, 4]);
@@ -175,6 +178,14 @@ export function decodeUrl(search: string): { state: UrlState; ignored: Ignored[]
         if (isName(raw)) state.wrt = raw.normalize('NFC');
         else ignored.push({ key, reason: 'badValue' });
         break;
+      case 'collapse': {
+        // Names only, each at most once: a link cannot make the page look for anything else.
+        const names = raw === '*' ? ['*'] : [...new Set(raw.split(','))];
+        if (names.every((n) => n === '*' || isName(n)) && names.length <= URL_LIMITS.values)
+          state.collapsed = names.map((n) => n.normalize('NFC'));
+        else ignored.push({ key, reason: 'badValue' });
+        break;
+      }
       default: {
         const name = key.startsWith('v.') ? key.slice(2) : key;
         if (!isName(name) || (RESERVED.has(name) && !key.startsWith('v.'))) {
@@ -225,6 +236,8 @@ export function encodeUrl(s: UrlState): string {
     put('ad', 'forward');
     if (s.wrt !== undefined && isName(s.wrt)) put('wrt', s.wrt);
   }
+  const collapsed = (s.collapsed ?? []).filter((n) => n === '*' || isName(n));
+  if (collapsed.length > 0) put('collapse', collapsed.join(','));
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
