@@ -53,6 +53,23 @@ export const en = {
   'graph.nodeOp': '{name} = {formula}',
   'graph.nodeUnknown': '{name}, not yet computed',
   'graph.laidOut': 'Laying out the graph…',
+
+  // Issue 17, large graphs: collapsible statement groups and finding a node.
+  'groups.expand': 'Expand {name}',
+  'groups.collapse': 'Collapse {name}',
+  'groups.expandAll': 'Expand all',
+  'groups.collapseAll': 'Collapse all',
+  'groups.forwardStep': '{name}, collapsed: its {count} nodes computed in one step.',
+  'groups.backwardStep':
+    '{name}, collapsed: the gradient passes through it in one step, by the chain rule.',
+  'groups.insideExpand': 'Expand it to see each step inside.',
+  'find.label': 'Find a node',
+  'find.placeholder': 'name, e.g. h1',
+  'find.go': 'Find',
+  'find.none': 'No node named “{name}”.',
+  'find.found': 'Found {name}.',
+  'graph.layingOutProgress': 'Laying out {count} nodes… the page stays usable meanwhile.',
+
   'legend.title': 'Legend',
   'legend.value': 'forward value (above an edge)',
   'legend.gradient': 'gradient (below an edge)',

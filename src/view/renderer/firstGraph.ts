@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand';
 import { translate, type Translate } from '../../i18n';
+import { groupsOf } from '../../state/groups';
 import type { AppStore } from '../../state/types';
 import { labelTargetPx } from './camera';
 import { createGraphRenderer, type GraphRenderer } from './renderer';
@@ -22,6 +23,8 @@ export function nodeWords(t: Translate): GraphViewWords {
     nodeValueGrad: (name: string, value: string, grad: string) =>
       t('graph.nodeValueGrad', { name, value, grad }),
     nodeUnknown: (name: string) => t('graph.nodeUnknown', { name }),
+    groupToggle: (name: string, collapsed: boolean) =>
+      t(collapsed ? 'groups.expand' : 'groups.collapse', { name }),
   };
 }
 
@@ -34,6 +37,7 @@ export function viewOf(s: AppStore): GraphView | null {
     layout: s.layout,
     stepIndex: s.stepIndex,
     selected: s.selected,
+    groups: groupsOf(s.analysis),
     words: nodeWords((key, p) => translate(lang, key, p)),
   });
 }
