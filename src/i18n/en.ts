@@ -68,7 +68,6 @@ export const en = {
   'find.go': 'Find',
   'find.none': 'No node named “{name}”.',
   'find.found': 'Found {name}.',
-  'graph.layingOutProgress': 'Laying out {count} nodes… the page stays usable meanwhile.',
 
   'legend.title': 'Legend',
   'legend.value': 'forward value (above an edge)',

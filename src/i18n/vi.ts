@@ -151,7 +151,6 @@ export const vi: Table = {
   'find.go': 'Tìm',
   'find.none': 'Không có nút nào tên “{name}”.',
   'find.found': 'Đã tìm thấy {name}.',
-  'graph.layingOutProgress': 'Đang sắp xếp {count} nút… trong lúc đó trang vẫn dùng được.',
 
   'legend.title': 'Chú giải',
   'legend.value': 'giá trị lan truyền xuôi (trên cạnh)',

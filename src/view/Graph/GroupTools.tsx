@@ -53,12 +53,18 @@ export function GroupTools({ onFind }: { onFind(id: number): void }) {
         <div className="graph-bar-groups">
           <button
             type="button"
+            className="button"
             disabled={shut.length === groups.length}
             onClick={() => setCollapsed(groups.map((g) => g.name))}
           >
             {t('groups.collapseAll')}
           </button>
-          <button type="button" disabled={shut.length === 0} onClick={() => setCollapsed([])}>
+          <button
+            type="button"
+            className="button"
+            disabled={shut.length === 0}
+            onClick={() => setCollapsed([])}
+          >
             {t('groups.expandAll')}
           </button>
         </div>
@@ -79,7 +85,9 @@ export function GroupTools({ onFind }: { onFind(id: number): void }) {
             setFound(null);
           }}
         />
-        <button type="submit">{t('find.go')}</button>
+        <button type="submit" className="button">
+          {t('find.go')}
+        </button>
         <span
           className={found?.ok === false ? 'find-status find-none' : 'find-status'}
           role="status"
@@ -133,7 +141,7 @@ function GroupStepNote({
         const f = (v: number) => formatNumber(v);
         const lines = groupChain(g, group, analysis.backward).map((term) => {
           const x = g.symbol(term.operand).text;
-          return `∂${out}/∂${x} ⟵ ∂${out}/∂${h} · ∂${h}/∂${x} = ${f(term.upstream)} · ${f(term.local)} = ${f(term.product)}`;
+          return `∂${out}/∂${h} · ∂${h}/∂${x} = ${f(term.upstream)} · ${f(term.local)} = ${f(term.product)}`;
         });
         return { head: t('groups.backwardStep', { name: group.name }), lines };
       }
