@@ -4,6 +4,7 @@ import { EXAMPLES, exampleById, exampleSource, type ExampleId } from '../example
 import { hasTable, loadTable } from '../i18n';
 import { collapseLayoutInput } from '../layout/collapse';
 import { toLayoutInput } from '../layout/fromAnalysis';
+import { layoutKey } from '../layout/incremental';
 import type { LayoutInput, LayoutResult } from '../layout/types';
 import { initialState, STEP_MS, TYPING_DEBOUNCE_MS } from './initialState';
 import { activeSplit, activeStepCount, stepAfterModeChange } from './modes';
@@ -46,6 +47,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
     // Collapsed statement groups are one box each in the layout (see src/layout/collapse.ts).
     // `laidOutWith` names the groups the layout on screen (or on its way) was made with.
     let laidOutWith = '';
+    /** `layoutKey` of the layout on screen (or on its way): an equal key needs no new layout. */
+    let laidOutKey = '';
     const collapsedKey = (a: Analysis) =>
       collapsedGroups(a, get().collapsed)
         .map((g) => g.name)
@@ -119,7 +122,11 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       };
       // Groups the new program no longer has are forgotten (and leave the link).
       set({ collapsed: keptNames(analysis, get().collapsed) });
-      const result = deps.layout(layoutInputOf(analysis));
+      const input = layoutInputOf(analysis);
+      const key = layoutKey(input);
+      const kept = key === laidOutKey && !get().layingOut ? get().layout : null;
+      laidOutKey = key;
+      const result = kept ?? deps.layout(input);
       if (result instanceof Promise) {
         set({ layingOut: true, error: null });
         result.then(land, () => request === layoutRequest && set({ layingOut: false }));
@@ -298,7 +305,9 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         const request = ++layoutRequest;
         const land = (layout: LayoutResult) =>
           request === layoutRequest && set({ layout, layingOut: false });
-        const result = deps.layout(layoutInputOf(analysis));
+        const input = layoutInputOf(analysis);
+        laidOutKey = layoutKey(input);
+        const result = deps.layout(input);
         if (result instanceof Promise) {
           set({ layingOut: true });
           result.then(land, () => request === layoutRequest && set({ layingOut: false }));
