@@ -54,20 +54,9 @@ export const en = {
   'graph.nodeUnknown': '{name}, not yet computed',
   'graph.laidOut': 'Laying out the graph…',
 
-  // Issue 17, large graphs: collapsible statement groups and finding a node.
+  // Issue 17, large graphs: each collapsible group's own control (the rest is in enLater.ts).
   'groups.expand': 'Expand {name}',
   'groups.collapse': 'Collapse {name}',
-  'groups.expandAll': 'Expand all',
-  'groups.collapseAll': 'Collapse all',
-  'groups.forwardStep': '{name}, collapsed: its {count} nodes computed in one step.',
-  'groups.backwardStep':
-    '{name}, collapsed: the gradient passes through it in one step, by the chain rule.',
-  'groups.insideExpand': 'Expand it to see each step inside.',
-  'find.label': 'Find a node',
-  'find.placeholder': 'name, e.g. h1',
-  'find.go': 'Find',
-  'find.none': 'No node named “{name}”.',
-  'find.found': 'Found {name}.',
 
   'legend.title': 'Legend',
   'legend.value': 'forward value (above an edge)',

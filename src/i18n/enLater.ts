@@ -78,6 +78,19 @@ export const enLater = {
     'Each sigmoid multiplies the gradient by σ′ ≤ 0.25, so it shrinks layer by layer: the vanishing gradient (log scale).',
   'layers.alt':
     '|∂L/∂{last}| = {lastValue} at the last layer shrinks to |∂L/∂{first}| = {firstValue} at the first, {ratio} times smaller',
+
+  // Issue 17, large graphs: the bar over a large graph (collapse all, expand all, find a node).
+  'groups.expandAll': 'Expand all',
+  'groups.collapseAll': 'Collapse all',
+  'groups.forwardStep': '{name}, collapsed: its {count} nodes computed in one step.',
+  'groups.backwardStep':
+    '{name}, collapsed: the gradient passes through it in one step, by the chain rule.',
+  'groups.insideExpand': 'Expand it to see each step inside.',
+  'find.label': 'Find a node',
+  'find.placeholder': 'name, e.g. h1',
+  'find.go': 'Find',
+  'find.none': 'No node named “{name}”.',
+  'find.found': 'Found {name}.',
 } as const;
 
 registerEnglish(enLater);

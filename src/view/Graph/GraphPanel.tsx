@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useT } from '../../i18n/useT';
 import { STEP_MS } from '../../state/initialState';
 import { appStore, useApp } from '../../state/appStore';
@@ -14,7 +14,10 @@ import { labelTargetPx } from '../renderer/camera';
 import { ownsKeys } from '../hooks/useKeyboard';
 import { groupsOf } from '../../state/groups';
 import { GROUP_TOGGLE_EVENT } from '../renderer/groups';
-import { GroupTools } from './GroupTools';
+import { wantsGroupTools } from './groupToolsWanted';
+
+// Only graphs with statement groups or of some size show the bar: its code loads with them.
+const GroupTools = lazy(() => import('./GroupTools').then((m) => ({ default: m.GroupTools })));
 
 /** The graph's SVG: React owns the box and the buttons, the D3 renderer owns what is inside. */
 export function GraphPanel() {
@@ -161,12 +164,16 @@ export function GraphPanel() {
 
   return (
     <section className="graph-panel" id="graph" tabIndex={-1} aria-label={t('graph.label')}>
-      <GroupTools
-        onFind={(id) => {
-          findPending.current = id;
-          if (renderer.current?.centreOn(id)) findPending.current = null;
-        }}
-      />
+      {analysis && wantsGroupTools(analysis) && (
+        <Suspense fallback={<div className="graph-bar" />}>
+          <GroupTools
+            onFind={(id) => {
+              findPending.current = id;
+              if (renderer.current?.centreOn(id)) findPending.current = null;
+            }}
+          />
+        </Suspense>
+      )}
       <div className="graph-area" ref={areaRef}>
         {layingOut && <div className="graph-busy">{t('graph.laidOut')}</div>}
       </div>

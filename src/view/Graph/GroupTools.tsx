@@ -1,11 +1,9 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { formatNumber, groupChain, groupSteps, type Analysis } from '../../engine';
+import '../../i18n/enLater';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
 import { collapsedGroups, groupsOf } from '../../state/groups';
-
-/** Graphs this large (or with any collapsible group) get the bar: a small one needs no search. */
-const FIND_FROM_NODES = 16;
 
 /**
  * The bar over a large graph: "Collapse all" and "Expand all" for its statement groups, "Find a
@@ -26,8 +24,7 @@ export function GroupTools({ onFind }: { onFind(id: number): void }) {
   const [found, setFound] = useState<{ ok: boolean; text: string } | null>(null);
   const fieldId = useId();
   const groups = analysis ? groupsOf(analysis) : [];
-  if (!analysis || (groups.length === 0 && analysis.graph.nodes.length < FIND_FROM_NODES))
-    return null;
+  if (!analysis) return null;
   const shut = collapsedGroups(analysis, collapsed);
 
   const find = (e: FormEvent) => {
