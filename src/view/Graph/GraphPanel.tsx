@@ -175,7 +175,11 @@ export function GraphPanel() {
         </Suspense>
       )}
       <div className="graph-area" ref={areaRef}>
-        {layingOut && <div className="graph-busy">{t('graph.laidOut')}</div>}
+        {layingOut && (
+          <div className="graph-busy" role="status">
+            {t('graph.laidOut')}
+          </div>
+        )}
       </div>
       <div className="graph-footer">
         <Legend />
