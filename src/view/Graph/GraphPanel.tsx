@@ -7,6 +7,7 @@ import { graphView } from '../renderer/viewModel';
 import { adoptFirstGraph, announceDrawn, createGraphSvg, nodeWords } from '../renderer/firstGraph';
 import { useReducedMotion, useViewportWidth } from '../hooks/useMediaQuery';
 import { Icon } from '../Controls/icons';
+import { LayoutBusy } from './LayoutBusy';
 import { Legend } from './Legend';
 import { ExportMenu } from '../Export/ExportMenu';
 import { activeTangent, selectPaths } from '../../state/modes';
@@ -175,11 +176,7 @@ export function GraphPanel() {
         </Suspense>
       )}
       <div className="graph-area" ref={areaRef}>
-        {layingOut && (
-          <div className="graph-busy" role="status">
-            {t('graph.laidOut')}
-          </div>
-        )}
+        {layingOut && <LayoutBusy />}
       </div>
       <div className="graph-footer">
         <Legend />
