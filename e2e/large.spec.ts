@@ -155,6 +155,18 @@ test.describe('large graphs', () => {
     await expectNoSeriousViolations(page);
   });
 
+  test('finding a node inside a collapsed group opens the group to show it', async ({ page }) => {
+    const inside = a.compiled.symbol(H1.nodes[0]).name; // w1*x, a generated a1
+    await openApp(page, `${NET_QUERY}&collapse=h1`);
+    await expect(nodeNamed(page, inside)).toHaveCount(0);
+    const find = page.getByRole('searchbox', { name: 'Find a node' });
+    await find.fill(inside);
+    await find.press('Enter');
+    await expect(nodeNamed(page, inside)).toHaveAttribute('aria-pressed', 'true');
+    await expect(control(page, 'Collapse h1')).toBeVisible();
+    await expect.poll(() => query(page).get('collapse')).toBeNull();
+  });
+
   test('zoomed out, labels and badges give way to shapes and colour; zoomed in they return', async ({
     page,
   }) => {
