@@ -78,6 +78,10 @@ test.describe('large graphs', () => {
     await page.reload();
     await expect(control(page, 'Expand h2')).toBeVisible();
     await expect(nodes(page)).toHaveCount(a.graph.nodes.length - 2);
+    // Every group collapsed, in the dark theme: the boxes and their controls pass axe too.
+    await openApp(page, `${NET_QUERY}&collapse=*&theme=dark&step=${a.steps.length}`);
+    await expect(page.locator('svg.graph g.node-group')).toHaveCount(3);
+    await expectNoSeriousViolations(page);
   });
 
   test('a collapsed group plays as one step with its chain-rule product; expanded, it shows where the trace is', async ({
