@@ -56,6 +56,15 @@ test.describe('large graphs', () => {
     await expect(control(page, 'Collapse h1')).toBeVisible();
     await expect.poll(() => query(page).get('collapse')).toBeNull();
 
+    // From the keyboard: Tab from a group's node reaches its own control (the only one that is a
+    // Tab stop), and Enter collapses the group.
+    await nodeNamed(page, 'h2').focus();
+    await page.keyboard.press('Tab');
+    await expect(control(page, 'Collapse h2')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(nodeNamed(page, 'h2')).toHaveClass(/node-group/);
+    await expect(page.locator('svg.graph g.group-toggle[tabindex="0"]')).toHaveCount(1);
+
     await page.getByRole('button', { name: 'Collapse all' }).click();
     await expect(page.locator('svg.graph g.node-group')).toHaveCount(3);
     for (const name of ['h1', 'h2', 'L'])

@@ -10,7 +10,9 @@ const SIZE = GROUP_TOGGLE - 2;
 /**
  * Each statement group's own control, named after it ("Expand h1", "Collapse h1"): inside the
  * right end of a collapsed box, above the right of an expanded group's named node. Drawn in a
- * layer above the nodes (a button inside the node's button would be nested controls). A click
+ * layer above the nodes (a button inside the node's button would be nested controls). Like the
+ * nodes, they rove: only the focused node's control is a Tab stop, right after the node, since a
+ * network has hundreds of groups; Collapse all and Expand all act on every group at once. A click
  * sends `GROUP_TOGGLE_EVENT` to the page, so the renderer keeps no link to the store.
  */
 export function createGroupToggles(layer: G) {
@@ -25,7 +27,8 @@ export function createGroupToggles(layer: G) {
             .append('g')
             .attr('class', 'group-toggle')
             .attr('role', 'button')
-            .attr('tabindex', 0)
+            // Roving, like the nodes: only the focused node's control is a Tab stop (see `rove`).
+            .attr('tabindex', -1)
             .on('click', (event: MouseEvent, d) => {
               event.stopPropagation();
               send(event.currentTarget as Element, d);

@@ -232,10 +232,13 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
     if (rovingId === undefined || !ids.has(rovingId)) {
       rovingId = (view.nodes.find((n) => n.current) ?? view.nodes.find((n) => n.output))?.id;
     }
-    nodeLayer.selectAll<SVGGElement, NodeView>('g.node').each(function (d) {
+    const roving = function (this: SVGGElement, d: NodeView) {
       const want = d.id === rovingId ? '0' : '-1';
       if (this.getAttribute('tabindex') !== want) this.setAttribute('tabindex', want);
-    });
+    };
+    nodeLayer.selectAll<SVGGElement, NodeView>('g.node').each(roving);
+    // The focused node's group control follows it in the Tab order.
+    toggleLayer.selectAll<SVGGElement, NodeView>('g.group-toggle').each(roving);
   }
 
   /** Arrow keys move focus to the nearest node that way (weighted against sideways distance). */
