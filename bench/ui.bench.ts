@@ -3,7 +3,7 @@
  * headless, driven by playwright-core). `npm run bench:ui` builds first; run
  * `npx tsx bench/ui.bench.ts` to measure an existing build.
  *
- *   npx tsx bench/ui.bench.ts --runs=10 --sizes=20,100,300,1000 --dist=dist
+ *   npx tsx bench/ui.bench.ts --runs=10 --sizes=20,500,2000 --dist=dist
  *   npx tsx bench/ui.bench.ts --reduced-motion   # steps without the travelling pulse
  *
  * Measured, each over `runs` runs (median and p90):
@@ -19,11 +19,12 @@
  *   browser context (cold cache) per run.
  * - keystroke → redraw: keydown in the editor (a capture listener reads performance.now()) → the
  *   next `lens:drawn` event showing a graph of the new size. Includes the typing debounce.
- * - per generated scalar network of ~20, 100, 300 and 1,000 nodes (`programOfSize('network')`,
+ * - per generated scalar network of ~20, 500 and 2,000 nodes (`programOfSize('network')`,
  *   opened through `?lz=`): the layout time the app reports in `lens:drawn` (worker or inline),
  *   navigation → that graph drawn, then step-to-frame: keydown of → (Next step) → the first
  *   requestAnimationFrame after the graph's SVG changed (a MutationObserver arms it), 20 steps;
- *   and the same for End (jump to the end), from the start, `runs` times.
+ *   and the same for End (jump to the end), from the start, `runs` times; then pan/zoom: two
+ *   seconds of wheel zoom and drag, one event per frame, as frames per second and longest frame.
  *
  * The app is served from `dist` by a small static server in this process on a free port, so the
  * numbers do not depend on vite's preview server. Results go to the terminal and to
@@ -46,7 +47,7 @@ const args = process.argv.slice(2);
 const arg = (name: string) =>
   args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? undefined;
 const RUNS = Number(arg('runs') ?? 10);
-const SIZES = (arg('sizes') ?? '20,100,300,1000').split(',').map(Number).filter(Boolean);
+const SIZES = (arg('sizes') ?? '20,500,2000').split(',').map(Number).filter(Boolean);
 const DIST = resolve(arg('dist') ?? 'dist');
 const OUT = resolve(arg('out') ?? 'bench/results/ui.json');
 const STEPS = 20;
@@ -411,6 +412,9 @@ async function sized(browser: Browser, base: string, target: number) {
     end.push(await frameAfter(page, 'End'));
     await page.waitForTimeout(SETTLE_MS);
   }
+  await page.keyboard.press('Home');
+  await page.waitForTimeout(SETTLE_MS);
+  const panZoom = await page.evaluate(panZoomFrames);
   await context.close();
   return {
     target,
@@ -423,6 +427,65 @@ async function sized(browser: Browser, base: string, target: number) {
     drawnMs: stats(drawnMs),
     stepToFrameMs: stats(step),
     endToFrameMs: stats(end),
+    panZoom,
+  };
+}
+
+/**
+ * Pan and zoom for about two seconds, the way d3-zoom hears a person: a wheel event (zoom in,
+ * then out) or a drag step (mousedown once, mousemove) every animation frame. Returns the frame
+ * rate the page kept up and its longest frame: 60 fps means each transform reached the screen
+ * within a frame. Runs in the page.
+ */
+async function panZoomFrames(): Promise<{ fps: number; worstFrameMs: number; frames: number }> {
+  const svg = document.querySelector<SVGSVGElement>('svg.graph')!;
+  const box = svg.getBoundingClientRect();
+  const cx = box.left + box.width / 2;
+  const cy = box.top + box.height / 2;
+  const FRAMES = 120;
+  const times: number[] = [];
+  // A plain loop of awaited frames: tsx would wrap a named callback in a helper the page lacks.
+  for (let k = 0; k <= FRAMES; k++) {
+    times.push(await new Promise<number>((r) => requestAnimationFrame(r)));
+    if (k === FRAMES) {
+      window.dispatchEvent(
+        new MouseEvent('mouseup', { bubbles: true, view: window, clientX: cx, clientY: cy }),
+      );
+    } else if (k < FRAMES / 2) {
+      // Zoom: in for the first quarter, out for the second.
+      const deltaY = k < FRAMES / 4 ? -40 : 40;
+      svg.dispatchEvent(
+        new WheelEvent('wheel', {
+          bubbles: true,
+          cancelable: true,
+          deltaY,
+          clientX: cx,
+          clientY: cy,
+        }),
+      );
+    } else {
+      const x = cx + (k - FRAMES / 2) * 3;
+      const down = k === FRAMES / 2;
+      (down ? svg : window).dispatchEvent(
+        new MouseEvent(down ? 'mousedown' : 'mousemove', {
+          bubbles: true,
+          cancelable: true,
+          view: window,
+          button: 0,
+          buttons: 1,
+          clientX: x,
+          clientY: cy,
+        }),
+      );
+    }
+  }
+  let worst = 0;
+  for (let i = 1; i < times.length; i++) worst = Math.max(worst, times[i] - times[i - 1]);
+  const fps = ((times.length - 1) * 1000) / (times[times.length - 1] - times[0]);
+  return {
+    fps: Math.round(fps * 10) / 10,
+    worstFrameMs: Math.round(worst * 10) / 10,
+    frames: times.length - 1,
   };
 }
 
@@ -499,6 +562,10 @@ async function main() {
     }
 
     for (const s of sizes) console.log(`  layout of ${s.nodes} nodes: ${s.engine}`);
+    for (const s of sizes)
+      console.log(
+        `  pan/zoom at ${s.nodes} nodes: ${s.panZoom.fps} fps, longest frame ${s.panZoom.worstFrameMs} ms`,
+      );
 
     const result = {
       date: new Date().toISOString(),

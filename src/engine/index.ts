@@ -51,6 +51,7 @@ export { forward, type ForwardResult } from './forward';
 export { backward, type BackwardResult } from './backward';
 export { identifierSymbol, type NodeSymbol } from './symbols';
 export * from './trace';
+export * from './groups';
 export { pathFactors } from './path';
 export * from './tangent';
 export * from './paths';

@@ -53,6 +53,11 @@ export const en = {
   'graph.nodeOp': '{name} = {formula}',
   'graph.nodeUnknown': '{name}, not yet computed',
   'graph.laidOut': 'Laying out the graph…',
+
+  // Issue 17, large graphs: each collapsible group's own control (the rest is in enLater.ts).
+  'groups.expand': 'Expand {name}',
+  'groups.collapse': 'Collapse {name}',
+
   'legend.title': 'Legend',
   'legend.value': 'forward value (above an edge)',
   'legend.gradient': 'gradient (below an edge)',

@@ -157,6 +157,19 @@ export const enLater = {
   'practice.say.wrong': 'Not quite. Hint: {hint}',
   'practice.say.shown': 'The answer: {formula}. {why}',
   'practice.say.notRead': 'That answer could not be read: {message}',
+
+  // Issue 17, large graphs: the bar over a large graph (collapse all, expand all, find a node).
+  'groups.expandAll': 'Expand all',
+  'groups.collapseAll': 'Collapse all',
+  'groups.forwardStep': '{name}, collapsed: its {count} nodes computed in one step.',
+  'groups.backwardStep':
+    '{name}, collapsed: the gradient passes through it in one step, by the chain rule.',
+  'groups.insideExpand': 'Expand it to see each step inside.',
+  'find.label': 'Find a node',
+  'find.placeholder': 'name, e.g. h1',
+  'find.go': 'Find',
+  'find.none': 'No node named “{name}”.',
+  'find.found': 'Found {name}.',
 } as const;
 
 registerEnglish(enLater);

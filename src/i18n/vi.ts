@@ -177,6 +177,22 @@ export const vi: Table = {
   'graph.nodeOp': '{name} = {formula}',
   'graph.nodeUnknown': '{name}, chưa được tính',
   'graph.laidOut': 'Đang sắp xếp đồ thị…',
+
+  // Issue 17, đồ thị lớn: thu gọn nhóm câu lệnh và tìm nút.
+  'groups.expand': 'Mở rộng {name}',
+  'groups.collapse': 'Thu gọn {name}',
+  'groups.expandAll': 'Mở rộng tất cả',
+  'groups.collapseAll': 'Thu gọn tất cả',
+  'groups.forwardStep': '{name} đang thu gọn: {count} nút bên trong được tính trong một bước.',
+  'groups.backwardStep':
+    '{name} đang thu gọn: gradient đi qua nhóm trong một bước, theo quy tắc dây chuyền.',
+  'groups.insideExpand': 'Mở rộng nhóm để xem từng bước bên trong.',
+  'find.label': 'Tìm một nút',
+  'find.placeholder': 'tên, ví dụ h1',
+  'find.go': 'Tìm',
+  'find.none': 'Không có nút nào tên “{name}”.',
+  'find.found': 'Đã tìm thấy {name}.',
+
   'legend.title': 'Chú giải',
   'legend.value': 'giá trị lan truyền xuôi (trên cạnh)',
   'legend.gradient': 'gradient (dưới cạnh)',

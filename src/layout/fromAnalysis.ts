@@ -1,21 +1,5 @@
-import { formatNumber, type Analysis, type GraphNode } from '../engine';
-import { badgeWidth, LABEL_FONT, numberWidth } from './nodeSize';
-import { LABEL_BOX } from './settings';
+import type { Analysis, GraphNode } from '../engine';
 import type { LayoutInput } from './types';
-
-/**
- * Room an edge's labels need across: its value (above) or its gradient badge (below), whichever
- * is wider, as they read when the graph is laid out, plus a little air. Numbers change with the
- * inputs without a new layout; most stay within `LABEL_BOX.width`, the least any label is given.
- */
-function labelWidth(value: number, contribution: number | undefined): number {
-  return (
-    Math.max(
-      numberWidth(formatNumber(value), LABEL_FONT.value),
-      badgeWidth(formatNumber(contribution ?? 0)),
-    ) + 4
-  );
-}
 
 /** A node's layout box, optionally with the smaller drawn shape inside it (edges attach to that). */
 export interface NodeSize {
@@ -43,12 +27,7 @@ export function toLayoutInput(
         ? { id: node.id, kind: node.kind, width, height, visual: { ...visual } }
         : { id: node.id, kind: node.kind, width, height };
     }),
-    edges: edges.map(({ id, from, to, contribution }) => {
-      const width = labelWidth(nodes[from].value, contribution);
-      return width > LABEL_BOX.width
-        ? { id, from, to, labelWidth: Math.ceil(width) }
-        : { id, from, to };
-    }),
+    edges: edges.map(({ id, from, to }) => ({ id, from, to })),
     output,
   };
 }

@@ -9,10 +9,13 @@ import {
 } from '../engine';
 import { EXAMPLES, exampleById, exampleSource, type ExampleId } from '../examples';
 import { hasTable, loadTable } from '../i18n';
+import { collapseLayoutInput } from '../layout/collapse';
 import { toLayoutInput } from '../layout/fromAnalysis';
+import { layoutKey } from '../layout/incremental';
 import type { LayoutInput, LayoutResult } from '../layout/types';
 import { initialState, STEP_MS, TYPING_DEBOUNCE_MS } from './initialState';
 import { activeSplit, activeStepCount, stepAfterModeChange } from './modes';
+import { collapsedGroups, keptNames, stepAfter } from './groups';
 import { structureKey } from './selectors';
 import { practiceActions, practicePending } from './practice';
 import { trainingActions, trainingForExample } from './training';
@@ -49,6 +52,22 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
     // The active mode's list: reverse mode's trace, or the values then forward mode's tangents.
     const stepCount = () => activeStepCount(get());
     const clampStep = (k: number, n = stepCount()) => Math.max(0, Math.min(n, Math.round(k)));
+    // Collapsed statement groups are one box each in the layout (see src/layout/collapse.ts).
+    // `laidOutWith` names the groups the layout on screen (or on its way) was made with.
+    let laidOutWith = '';
+    /** `layoutKey` of the layout on screen (or on its way): an equal key needs no new layout. */
+    let laidOutKey = '';
+    const collapsedKey = (a: Analysis) =>
+      collapsedGroups(a, get().collapsed)
+        .map((g) => g.name)
+        .join(',');
+    const layoutInputOf = (a: Analysis) => {
+      laidOutWith = collapsedKey(a);
+      return collapseLayoutInput(
+        toLayoutInput(a, deps.sizeOf),
+        collapsedGroups(a, get().collapsed),
+      );
+    };
 
     /**
      * Analyse `source`; on success swap in the analysis (and a new layout if the shape changed).
@@ -103,7 +122,12 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
             ? clampStep(step === 'keep' ? get().stepIndex : n, n)
             : 0;
 
-      if (previous && get().layout && structureKey(previous) === structureKey(analysis)) {
+      if (
+        previous &&
+        get().layout &&
+        structureKey(previous) === structureKey(analysis) &&
+        collapsedKey(analysis) === laidOutWith
+      ) {
         layoutRequest++;
         set({ analysis, error: null, layingOut: false, stepIndex });
         return analysis;
@@ -122,7 +146,13 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
           hoverNode: null,
         });
       };
-      const result = deps.layout(toLayoutInput(analysis, deps.sizeOf));
+      // Groups the new program no longer has are forgotten (and leave the link).
+      set({ collapsed: keptNames(analysis, get().collapsed) });
+      const input = layoutInputOf(analysis);
+      const key = layoutKey(input);
+      const kept = key === laidOutKey && !get().layingOut ? get().layout : null;
+      laidOutKey = key;
+      const result = kept ?? deps.layout(input);
       if (result instanceof Promise) {
         set({ layingOut: true, error: null });
         result.then(land, () => request === layoutRequest && set({ layingOut: false }));
@@ -144,7 +174,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         stopPlaying();
         return;
       }
-      set({ stepIndex: stepIndex + 1, hoverNode: null });
+      set({ stepIndex: stepAfter(get(), 1), hoverNode: null });
       // Practice: playing stops on the first step that asks for its number.
       if (practicePending(get())) {
         stopPlaying();
@@ -244,7 +274,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         if (!example) return;
         stopPlaying();
         const source = exampleSource(example, get().settings.lang);
-        set({ source, values: {}, example: id });
+        set({ source, values: {}, example: id, collapsed: [] });
         set({ training: trainingForExample(get().training, example) });
         analyzeNow(source, 0);
         // Chosen while the language's table was still loading: its comments follow.
@@ -255,7 +285,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       stepBy(delta) {
         // Practice: "Next step" waits until this step's number is answered (or shown).
         if (delta > 0 && practicePending(get())) return;
-        moveTo(get().stepIndex + delta);
+        moveTo(stepAfter(get(), delta));
       },
       play() {
         if (get().playing || practicePending(get())) return;
@@ -315,6 +345,23 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         analyzeNow(get().source, 'keep');
       },
 
+      setCollapsed(names) {
+        const { analysis } = get();
+        const collapsed = keptNames(analysis, names);
+        set({ collapsed });
+        if (!analysis || !get().layout) return;
+        const request = ++layoutRequest;
+        const land = (layout: LayoutResult) =>
+          request === layoutRequest && set({ layout, layingOut: false });
+        const input = layoutInputOf(analysis);
+        laidOutKey = layoutKey(input);
+        const result = deps.layout(input);
+        if (result instanceof Promise) {
+          set({ layingOut: true });
+          result.then(land, () => request === layoutRequest && set({ layingOut: false }));
+        } else land(result);
+      },
+
       hydrate(url, ignored = []) {
         stopPlaying();
         const notes = [...ignored];
@@ -334,6 +381,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
             ? { source: url.source, example: exampleOf(url.source) }
             : {}),
           values: { ...(url.values ?? {}) },
+          collapsed: url.collapsed ?? [],
           selected: null,
           hovered: null,
         });

@@ -73,6 +73,8 @@ export interface AppState {
   reading: Record<string, string>;
   /** Practice mode: each number asked before it is revealed (see practice.ts). */
   practice: PracticeState;
+  /** Statement groups drawn as one box and stepped as one step (issue 17), by name. */
+  collapsed: readonly string[];
 }
 
 export interface AppActions extends TrainingActions, PracticeActions {
@@ -106,6 +108,8 @@ export interface AppActions extends TrainingActions, PracticeActions {
   showPaths(input: string | null): void;
   /** Reads the line named `name` another way (null: as the rule reads it), and analyses again. */
   setReading(name: string, choice: string | null): void;
+  /** Collapses exactly these statement groups (others expand) and lays the graph out again. */
+  setCollapsed(names: readonly string[]): void;
 }
 
 export type AppStore = AppState & AppActions;

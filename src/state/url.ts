@@ -50,6 +50,8 @@ export interface UrlState {
   wrt?: string;
   /** Practice mode (`practice=1`): a teacher's link that opens as an exercise. */
   practice?: boolean;
+  /** Collapsed statement groups by name (`collapse=h1,h2`), or `['*']` for all (`collapse=*`). */
+  collapsed?: string[];
 }
 
 /** Why part of a URL was not used, for the notice the app shows. */
@@ -90,6 +92,7 @@ const KEYS = [
   'ad',
   'wrt',
   'practice',
+  'collapse',
 ] as const;
 const RESERVED = new Set<string>(KEYS);
 const SPEEDS = new Set([0.5, 1, 2, 4]);
@@ -182,6 +185,14 @@ export function decodeUrl(search: string): { state: UrlState; ignored: Ignored[]
         if (raw === '1' || raw === '0') state.practice = raw === '1';
         else ignored.push({ key, reason: 'badValue' });
         break;
+      case 'collapse': {
+        // Names only, each at most once: a link cannot make the page look for anything else.
+        const names = raw === '*' ? ['*'] : [...new Set(raw.split(','))];
+        if (names.every((n) => n === '*' || isName(n)) && names.length <= URL_LIMITS.values)
+          state.collapsed = names.map((n) => n.normalize('NFC'));
+        else ignored.push({ key, reason: 'badValue' });
+        break;
+      }
       default: {
         const name = key.startsWith('v.') ? key.slice(2) : key;
         if (!isName(name) || (RESERVED.has(name) && !key.startsWith('v.'))) {
@@ -233,6 +244,8 @@ export function encodeUrl(s: UrlState): string {
     if (s.wrt !== undefined && isName(s.wrt)) put('wrt', s.wrt);
   }
   if (s.practice) put('practice', '1');
+  const collapsed = (s.collapsed ?? []).filter((n) => n === '*' || isName(n));
+  if (collapsed.length > 0) put('collapse', collapsed.join(','));
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 

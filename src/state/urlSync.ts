@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand';
 import type { AppState, AppStore } from './types';
 import { isName } from '../engine/lexer';
+import { groupsOf } from './groups';
 import { decodeUrl, encodeUrl, hasLzParam, loadLz, needsLz, type UrlState } from './url';
 
 export const STORAGE_KEY = 'backprop-lens:last-program';
@@ -30,7 +31,14 @@ export function urlStateOf(s: AppState): UrlState {
     ad: s.settings.ad,
     ...(s.settings.wrt !== null ? { wrt: s.settings.wrt } : {}),
     ...(s.practice.on ? { practice: true } : {}),
+    ...(s.collapsed.length > 0 ? { collapsed: collapsedParam(s) } : {}),
   };
+}
+
+/** Every group collapsed travels as `collapse=*`: a big network's link stays short. */
+function collapsedParam(s: AppState): string[] {
+  const all = s.analysis ? groupsOf(s.analysis).length : -1;
+  return s.collapsed.length === all && all > 1 ? ['*'] : [...s.collapsed];
 }
 
 /** The link that reopens exactly this picture. */
@@ -87,7 +95,8 @@ export function startUrlSync(store: StoreApi<AppStore>, win: Window = window): (
       s.stepIndex === prev.stepIndex &&
       s.settings === prev.settings &&
       s.analysis === prev.analysis &&
-      s.practice.on === prev.practice.on
+      s.practice.on === prev.practice.on &&
+      s.collapsed === prev.collapsed
     ) {
       return;
     }

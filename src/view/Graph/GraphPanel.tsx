@@ -1,18 +1,25 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useT } from '../../i18n/useT';
 import { STEP_MS } from '../../state/initialState';
-import { useApp } from '../../state/appStore';
+import { appStore, useApp } from '../../state/appStore';
 import { createGraphRenderer, type GraphRenderer } from '../renderer/renderer';
 import { graphView } from '../renderer/viewModel';
 import { adoptFirstGraph, announceDrawn, createGraphSvg, nodeWords } from '../renderer/firstGraph';
 import { useReducedMotion, useViewportWidth } from '../hooks/useMediaQuery';
 import { Icon } from '../Controls/icons';
+import { LayoutBusy } from './LayoutBusy';
 import { Legend } from './Legend';
 import { ExportMenu } from '../Export/ExportMenu';
 import { activeTangent, selectPaths } from '../../state/modes';
 import { selectStepState } from '../../state/stepState';
 import { labelTargetPx } from '../renderer/camera';
 import { ownsKeys } from '../hooks/useKeyboard';
+import { groupsOf } from '../../state/groups';
+import { GROUP_TOGGLE_EVENT } from '../renderer/groups';
+import { wantsGroupTools } from './groupToolsWanted';
+
+// Only graphs with statement groups or of some size show the bar: its code loads with them.
+const GroupTools = lazy(() => import('./GroupTools').then((m) => ({ default: m.GroupTools })));
 
 /** The graph's SVG: React owns the box and the buttons, the D3 renderer owns what is inside. */
 export function GraphPanel() {
@@ -57,11 +64,21 @@ export function GraphPanel() {
     renderer.current = r;
     const clear = () => select(null);
     svg.addEventListener('click', clear);
+    // A statement group's own control ("Expand h1") was pressed inside the drawing.
+    const toggle = (e: Event) => {
+      const name = (e as CustomEvent<string>).detail;
+      const { collapsed, setCollapsed } = appStore.getState();
+      setCollapsed(
+        collapsed.includes(name) ? collapsed.filter((n) => n !== name) : [...collapsed, name],
+      );
+    };
+    svg.addEventListener(GROUP_TOGGLE_EVENT, toggle);
     const observer = new ResizeObserver(() => r.resized());
     observer.observe(svg);
     return () => {
       observer.disconnect();
       svg.removeEventListener('click', clear);
+      svg.removeEventListener(GROUP_TOGGLE_EVENT, toggle);
       r.destroy();
       svg.remove();
       renderer.current = null;
@@ -127,6 +144,7 @@ export function GraphPanel() {
             ...(tangent ? { tangent } : {}),
             ...(highlight ? { highlight } : {}),
             linked,
+            groups: groupsOf(analysis),
             words: nodeWords(t),
             ...(known ? { known } : {}),
           })
@@ -134,6 +152,8 @@ export function GraphPanel() {
     [analysis, layout, stepIndex, selected, t, tangent, highlight, linked, known],
   );
 
+  // A node found by name is centred once the picture that shows it is drawn.
+  const findPending = useRef<number | null>(null);
   useEffect(() => {
     if (!view || !renderer.current) return;
     renderer.current.update(view, {
@@ -141,14 +161,26 @@ export function GraphPanel() {
       stale,
       minLabelPx: labelTargetPx(mode, viewportWidth),
     });
+    if (findPending.current !== null && renderer.current.centreOn(findPending.current))
+      findPending.current = null;
     // Tell benchmarks and tests the new picture has reached the screen (after the next frame).
     return announceDrawn(view.nodes.length, layout);
   }, [view, reducedMotion, speed, stale, layout, mode, viewportWidth]);
 
   return (
     <section className="graph-panel" id="graph" tabIndex={-1} aria-label={t('graph.label')}>
+      {analysis && wantsGroupTools(analysis) && (
+        <Suspense fallback={<div className="graph-bar" />}>
+          <GroupTools
+            onFind={(id) => {
+              findPending.current = id;
+              if (renderer.current?.centreOn(id)) findPending.current = null;
+            }}
+          />
+        </Suspense>
+      )}
       <div className="graph-area" ref={areaRef}>
-        {layingOut && <div className="graph-busy">{t('graph.laidOut')}</div>}
+        {layingOut && <LayoutBusy />}
       </div>
       <div className="graph-footer">
         <Legend />

@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand';
 import { translate, type Translate } from '../../i18n';
 import { selectStepState } from '../../state/stepState';
+import { groupsOf } from '../../state/groups';
 import type { AppStore } from '../../state/types';
 import { labelTargetPx } from './camera';
 import { createGraphRenderer, type GraphRenderer } from './renderer';
@@ -23,6 +24,8 @@ export function nodeWords(t: Translate): GraphViewWords {
     nodeValueGrad: (name: string, value: string, grad: string) =>
       t('graph.nodeValueGrad', { name, value, grad }),
     nodeUnknown: (name: string) => t('graph.nodeUnknown', { name }),
+    groupToggle: (name: string, collapsed: boolean) =>
+      t(collapsed ? 'groups.expand' : 'groups.collapse', { name }),
   };
 }
 
@@ -35,6 +38,7 @@ export function viewOf(s: AppStore): GraphView | null {
     layout: s.layout,
     stepIndex: s.stepIndex,
     selected: s.selected,
+    groups: groupsOf(s.analysis),
     words: nodeWords((key, p) => translate(lang, key, p)),
     // A practice link hides the number its step asks for from the very first picture.
     ...(s.practice.on ? { known: selectStepState(s) } : {}),

@@ -4,6 +4,7 @@ import type { Selection } from '../../state/types';
 import { fillBadge, layoutBadge, markOf } from './badges';
 import { changed, land, type G } from './draw';
 import { GEOMETRY } from './geometry';
+import { GROUP_TOGGLE } from '../../layout/collapse';
 import { flash } from './motion';
 import type { GraphView, NodeView } from './viewModel';
 
@@ -66,6 +67,9 @@ export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) 
         return changed(this, `${JSON.stringify(d)}|${view.tangentMark}`) || isFresh;
       })
       .attr('class', (d) => `node node-${d.kind}`)
+      .classed('node-group', (d) => d.group?.collapsed === true)
+      .classed('has-value', (d) => d.value !== null)
+      .classed('has-grad', (d) => d.grad !== null)
       .classed('output', (d) => d.output)
       .classed('active', (d) => d.active)
       .classed('generated-name', (d) => d.generatedName)
@@ -87,8 +91,9 @@ export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) 
       // of it (and on the output's stub), so the name stays short and clear of the wires. Above an
       // input: its value.
       const above = g.select<SVGTextElement>('text.node-above');
-      const nameAbove = d.kind === 'op' && d.name !== undefined;
-      const valueAbove = d.kind === 'input' && d.showValue && d.value !== null;
+      const box = d.group?.collapsed === true;
+      const nameAbove = d.kind === 'op' && d.name !== undefined && !box;
+      const valueAbove = (d.kind === 'input' || box) && d.showValue && d.value !== null;
       above.attr('display', nameAbove || valueAbove ? null : 'none').attr('y', -d.height / 2 - 9);
       above.selectAll('tspan').remove();
       above.text(null);
@@ -190,7 +195,27 @@ function appendBody(g: G, d: NodeView, rx: number) {
 /** Draws a node's outline and glyph: circle for ops, rounded box for inputs, small tag for constants. */
 function drawShape(g: G, d: NodeView) {
   g.selectAll('*').remove();
-  if (d.kind === 'op') {
+  if (d.group?.collapsed) {
+    // A collapsed statement group: a double-edged box with its name, room on the right for its
+    // expand control (drawn in its own layer: a control may not sit inside the node's button).
+    appendBody(g, d, 8);
+    g.append('rect')
+      .attr('class', 'group-inner')
+      .attr('x', -d.width / 2 + 4)
+      .attr('y', -d.height / 2 + 4)
+      .attr('width', d.width - 8)
+      .attr('height', d.height - 8)
+      .attr('rx', 5);
+    writeSymbol(
+      g
+        .append('text')
+        .attr('class', 'input-name group-name')
+        .attr('x', -GROUP_TOGGLE / 2)
+        .attr('text-anchor', 'middle')
+        .attr('dy', '0.35em'),
+      d.name!,
+    );
+  } else if (d.kind === 'op') {
     if (d.output)
       g.append('circle')
         .attr('class', 'output-ring')
@@ -222,7 +247,7 @@ function drawShape(g: G, d: NodeView) {
       .attr('dy', '0.35em')
       .text(d.glyph);
   }
-  if (d.kind === 'op') {
+  if (d.kind === 'op' && !d.group?.collapsed) {
     g.append('circle')
       .attr('class', 'focus-ring')
       .attr('r', d.width / 2 + 8);

@@ -18,6 +18,7 @@ export { DRAWING } from './drawing';
 import { createEdges } from './edges';
 import { createMotion } from './motion';
 import { createNodes } from './nodes';
+import { createGroupToggles } from './groups';
 import type { GraphView, NodeView } from './viewModel';
 
 export interface RendererOptions {
@@ -46,6 +47,8 @@ export interface GraphRenderer {
   /** The default view: the whole graph if readable, else the current step at a readable zoom. */
   reset(animate?: boolean): void;
   zoomBy(factor: number): void;
+  /** Centres a node at a readable zoom (find a node); false when the graph does not draw it. */
+  centreOn(id: number): boolean;
   /** The SVG changed size: refit, unless the person has zoomed or panned by hand. */
   resized(): void;
   /**
@@ -58,6 +61,8 @@ export interface GraphRenderer {
 
 /** Zoom below which edge labels are hidden: they would be unreadable and cover the wires. */
 const LABELS_HIDE_BELOW = 0.36;
+/** Zoom below which names and glyphs inside shapes go too: nodes are shapes and colour alone. */
+const GLYPHS_HIDE_BELOW = 0.2;
 
 /**
  * Draws a `GraphView` into an `<svg>` with D3. This file owns the camera (zoom, pan, the default
@@ -95,6 +100,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
   const stubLayer = viewport.append('g').attr('class', 'stub');
   const nodeLayer = viewport.append('g').attr('class', 'nodes');
   const labelLayer = viewport.append('g').attr('class', 'edge-labels');
+  const toggleLayer = viewport.append('g').attr('class', 'group-toggles');
   const pulseLayer = viewport.append('g').attr('class', 'pulses').attr('aria-hidden', 'true');
   const edges = createEdges(edgeLayer, labelLayer, options);
   const nodes = createNodes(nodeLayer, stubLayer, {
@@ -106,6 +112,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
     },
   });
   const motion = createMotion(pulseLayer, edgeLayer);
+  const toggles = createGroupToggles(toggleLayer);
   // The overview goes outside the graph (never over a node): GraphPanel gives it a place.
   let minimap: Minimap = createMinimap(null, () => undefined);
 
@@ -136,6 +143,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       transform = event.transform;
       viewport.attr('transform', transform.toString());
       toggleClass(svgEl, DRAWING.screenStates[0], transform.k < LABELS_HIDE_BELOW);
+      toggleClass(svgEl, 'lod-far', transform.k < GLYPHS_HIDE_BELOW);
       if (event.sourceEvent) userZoomed = true;
       minimap.view(transform, box.w, box.h);
     });
@@ -229,10 +237,13 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
     if (rovingId === undefined || !ids.has(rovingId)) {
       rovingId = (view.nodes.find((n) => n.current) ?? view.nodes.find((n) => n.output))?.id;
     }
-    nodeLayer.selectAll<SVGGElement, NodeView>('g.node').each(function (d) {
+    const roving = function (this: SVGGElement, d: NodeView) {
       const want = d.id === rovingId ? '0' : '-1';
       if (this.getAttribute('tabindex') !== want) this.setAttribute('tabindex', want);
-    });
+    };
+    nodeLayer.selectAll<SVGGElement, NodeView>('g.node').each(roving);
+    // The focused node's group control follows it in the Tab order.
+    toggleLayer.selectAll<SVGGElement, NodeView>('g.group-toggle').each(roving);
   }
 
   /** Arrow keys move focus to the nearest node that way (weighted against sideways distance). */
@@ -291,6 +302,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       toggleClass(svgEl, DRAWING.screenStates[1], opts.stale);
       edges.update(view, duration);
       nodes.update(view, duration);
+      toggles.update(view);
       if (!sameStep) motion.update(view, duration);
       last = view;
       rove(view);
@@ -329,6 +341,15 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       svgEl.classList.add('values-updated');
       clearTimeout(flashTimer);
       flashTimer = setTimeout(() => svgEl.classList.remove('values-updated'), 1200);
+    },
+    centreOn(id) {
+      const n = last?.nodes.find((d) => d.id === id);
+      if (!n) return false;
+      measure();
+      userZoomed = true;
+      const k = Math.max(transform.k, minK);
+      moveTo({ k, x: box.w / 2 - n.x * k, y: box.h / 2 - n.y * k }, true);
+      return true;
     },
     zoomBy(factor) {
       userZoomed = true;

@@ -3,8 +3,10 @@ import {
   type Analysis,
   type LensStep,
   type NodeSymbol,
+  type StatementGroup,
   type TangentTrace,
 } from '../../engine';
+import { groupBoxSize } from '../../layout/collapse';
 import type { LayoutResult } from '../../layout/types';
 import { stepState, type StepState } from '../../state/stepState';
 import type { Selection } from '../../state/types';
@@ -16,6 +18,8 @@ export interface GraphViewWords {
   nodeValue(name: string, value: string): string;
   nodeValueGrad(name: string, value: string, grad: string): string;
   nodeUnknown(name: string, formula: string): string;
+  /** Name of a statement group's control: "Expand h1" (collapsed) or "Collapse h1". */
+  groupToggle?(name: string, collapsed: boolean): string;
 }
 
 export interface GraphView {
@@ -65,6 +69,13 @@ export interface NodeView {
   readonly selected: boolean;
   /** A factor naming this node is hovered or focused in a formula: the renderer outlines it. */
   readonly linked: boolean;
+  /** The named node of a collapsible statement group: drawn as its box when collapsed. */
+  readonly group?: {
+    readonly name: string;
+    readonly collapsed: boolean;
+    /** Accessible name of its control: "Expand h1", "Collapse h1". */
+    readonly label: string;
+  };
 }
 
 export interface EdgeView {
@@ -112,6 +123,11 @@ export interface ViewInput {
   readonly highlight?: ReadonlySet<number>;
   /** The node a hovered or focused formula factor names (`AppState.hoverNode`). */
   readonly linked?: number | null;
+  /**
+   * The program's collapsible groups. One whose members the layout left out is drawn collapsed:
+   * the layout decides, so a view never pairs a collapsed state with a layout not made for it.
+   */
+  readonly groups?: readonly StatementGroup[];
   readonly words: GraphViewWords;
   /**
    * The store's picture (`selectStepState`), with what practice mode hides; without it, the
@@ -136,19 +152,45 @@ export function graphView(input: ViewInput): GraphView {
   const current: LensStep | undefined = known.current;
   const position = new Map(layout.nodes.map((n) => [n.id, n]));
   const edgeGeometry = new Map(layout.edges.map((e) => [e.id, e]));
+  // A collapsed group's members are drawn as its root's box: `shownAs` maps each to the root.
+  const shownAs = new Map<number, number>();
+  const groupOf = new Map<number, NonNullable<NodeView['group']>>();
+  for (const group of input.groups ?? []) {
+    const collapsed = group.nodes.some((m) => !position.has(m));
+    const label =
+      words.groupToggle?.(group.name, collapsed) ??
+      `${collapsed ? 'Expand' : 'Collapse'} ${group.name}`;
+    groupOf.set(group.root, { name: group.name, collapsed, label });
+    if (collapsed) for (const m of group.nodes) shownAs.set(m, group.root);
+  }
+  const shown = (id: number) => shownAs.get(id) ?? id;
 
   // The nodes of the step just played: both ends of its edge, or the node it computes.
   const currentNodes = new Set<number>();
   if (current) {
     if ('edge' in current && current.edge !== undefined) {
       const e = a.graph.edges[current.edge];
-      currentNodes.add(e.from).add(e.to);
-    } else if ('node' in current) currentNodes.add(current.node);
+      currentNodes.add(shown(e.from)).add(shown(e.to));
+    } else if ('node' in current) currentNodes.add(shown(current.node));
   }
+  const activeId =
+    current &&
+    (current.kind === 'forward-node' ||
+    current.kind === 'seed' ||
+    current.kind === 'tangent-seed' ||
+    current.kind === 'tangent-node'
+      ? shown(current.node)
+      : current.kind === 'backward-edge' || current.kind === 'tangent-edge'
+        ? shown(current.to)
+        : undefined);
 
-  const nodes = a.graph.nodes.map((node): NodeView => {
-    const p = position.get(node.id)!;
-    const size = visualSize(node);
+  const nodes: NodeView[] = [];
+  for (const node of a.graph.nodes) {
+    const p = position.get(node.id);
+    if (!p) continue;
+    const group = groupOf.get(node.id);
+    const box = group?.collapsed === true;
+    const size = box ? groupBoxSize(group.name).visual : visualSize(node);
     const value = known.valueKnown(node.id) ? fmt(node.value) : null;
     const shares = a.trace.arrivalStart[node.id + 1] - a.trace.arrivalStart[node.id];
     let grad: string | null = null;
@@ -159,7 +201,7 @@ export function graphView(input: ViewInput): GraphView {
       grad = known.gradKnown(node.id) ? fmt(tangent.tangent[node.id]) : null;
     } else if (node.isOutput) {
       grad = known.gradKnown(node.id) ? '1' : null;
-    } else if (node.variable && (node.kind === 'input' || shares > 1)) {
+    } else if (node.variable && (node.kind === 'input' || shares > 1 || box)) {
       const soFar = known.gradSoFar(node.id);
       if (soFar) {
         grad = fmt(soFar.value);
@@ -177,15 +219,8 @@ export function graphView(input: ViewInput): GraphView {
         : node.variable && gradFinal
           ? words.nodeValueGrad(name, value, fmt(gradValue))
           : words.nodeValue(name, value);
-    const activeNode =
-      current &&
-      ((current.kind === 'forward-node' && current.node === node.id) ||
-        (current.kind === 'seed' && current.node === node.id) ||
-        (current.kind === 'backward-edge' && current.to === node.id) ||
-        ((current.kind === 'tangent-seed' || current.kind === 'tangent-node') &&
-          current.node === node.id) ||
-        (current.kind === 'tangent-edge' && current.to === node.id));
-    return {
+    const activeNode = activeId === node.id;
+    nodes.push({
       id: node.id,
       x: p.x,
       y: p.y,
@@ -211,11 +246,14 @@ export function graphView(input: ViewInput): GraphView {
       ariaLabel,
       selected: selected?.kind === 'node' && selected.id === node.id,
       linked: input.linked === node.id,
-    };
-  });
+      ...(group ? { group } : {}),
+    });
+  }
 
-  const edges = a.graph.edges.map((edge): EdgeView => {
-    const geo = edgeGeometry.get(edge.id)!;
+  const edges: EdgeView[] = [];
+  for (const edge of a.graph.edges) {
+    const geo = edgeGeometry.get(edge.id);
+    if (!geo) continue;
     const active =
       current?.kind === 'forward-edge' && current.edge === edge.id
         ? 'forward'
@@ -224,12 +262,13 @@ export function graphView(input: ViewInput): GraphView {
           : current?.kind === 'tangent-edge' && current.edge === edge.id
             ? 'tangent'
             : null;
-    return {
+    const to = shown(edge.to);
+    edges.push({
       id: edge.id,
       from: edge.from,
-      to: edge.to,
+      to,
       fromName: a.graph.nodes[edge.from].symbol.name,
-      toName: a.graph.nodes[edge.to].symbol.name,
+      toName: a.graph.nodes[to].symbol.name,
       path: geo.path,
       labelX: geo.label.x,
       labelY: geo.label.y,
@@ -246,8 +285,8 @@ export function graphView(input: ViewInput): GraphView {
       active,
       dead: !g.reachesOutput[edge.to],
       selected: selected?.kind === 'edge' && selected.id === edge.id,
-    };
-  });
+    });
+  }
 
   return {
     nodes,
@@ -256,9 +295,32 @@ export function graphView(input: ViewInput): GraphView {
     height: layout.height,
     outputId: g.output,
     ...(tangent ? { tangentMark: `∂/∂${g.symbol(tangent.wrt).text}` } : {}),
-    // Practice: the share travelling back is the number being asked for.
-    ...(current ? { step: stepView(current, known.hidden?.contribution ? () => '?' : fmt) } : {}),
+    ...(current
+      ? {
+          step: inView(
+            stepView(current, known.hidden?.contribution ? () => '?' : fmt),
+            shown,
+            edgeGeometry,
+          ),
+        }
+      : {}),
   };
+}
+
+/** A step inside a collapsed group plays on its box: no pulse along an edge the box hides. */
+function inView(
+  step: StepView,
+  shown: (id: number) => number,
+  edges: ReadonlyMap<number, unknown>,
+): StepView {
+  const node = step.node === undefined ? undefined : shown(step.node);
+  if (node === step.node && (step.edge === undefined || edges.has(step.edge))) return step;
+  const { edge, direction, carried, ...rest } = step;
+  return {
+    ...rest,
+    ...(node !== undefined ? { node } : {}),
+    ...(edge !== undefined && edges.has(edge) ? { edge, direction, carried } : {}),
+  } as StepView;
 }
 
 function stepView(step: LensStep, fmt: (v: number) => string): StepView {

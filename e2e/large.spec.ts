@@ -1,0 +1,251 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { consoleErrors, counter, editor, nodeNamed, openApp, screenshot } from './helpers';
+import { analyze, formatNumber, groupChain, groupSteps, statementGroups } from '../src/engine';
+import { programOfSize } from '../src/layout/samplePrograms';
+
+/** Two tanh neurons and a loss: three statement groups, h1, h2 and L. */
+const NET = [
+  'x = 0.5; w1 = 2; b1 = -1; w2 = -1; b2 = 0.25',
+  'h1 = tanh(w1*x + b1)',
+  'h2 = tanh(w2*x + b2)',
+  'L = (h1 + h2 - 1)^2',
+].join('\n');
+const NET_QUERY = `?expr=${encodeURIComponent(NET)}`;
+const a = analyze(NET);
+const [H1] = statementGroups(a.compiled);
+const H1_STEPS = groupSteps(a.compiled, H1, a.trace);
+
+const nodes = (page: Page) => page.locator('svg.graph g.node');
+const control = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+const query = (page: Page) => new URL(page.url()).searchParams;
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, serious.join('\n')).toEqual([]);
+}
+
+test.describe('large graphs', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+  });
+
+  test('a typed program opens expanded; each group collapses into one box and back', async ({
+    page,
+  }) => {
+    await openApp(page, NET_QUERY);
+    const all = a.graph.nodes.length;
+    await expect(nodes(page)).toHaveCount(all);
+    await expect(control(page, 'Collapse h1')).toBeVisible();
+    await expect(page.locator('svg.graph g.node-group')).toHaveCount(0);
+
+    await control(page, 'Collapse h1').click();
+    // h1's × and + are inside its box now; the box keeps h1's name and value.
+    await expect(nodes(page)).toHaveCount(all - 2);
+    await expect(nodeNamed(page, 'h1')).toHaveClass(/node-group/);
+    await expect(control(page, 'Expand h1')).toHaveAttribute('aria-expanded', 'false');
+    await expect.poll(() => query(page).get('collapse')).toBe('h1');
+    await expectNoSeriousViolations(page);
+    await screenshot(page, 'large-collapsed-h1');
+
+    await control(page, 'Expand h1').click();
+    await expect(nodes(page)).toHaveCount(all);
+    await expect(control(page, 'Collapse h1')).toBeVisible();
+    await expect.poll(() => query(page).get('collapse')).toBeNull();
+
+    // From the keyboard: Tab from a group's node reaches its own control (the only one that is a
+    // Tab stop), and Enter collapses the group.
+    await nodeNamed(page, 'h2').focus();
+    await page.keyboard.press('Tab');
+    await expect(control(page, 'Collapse h2')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(nodeNamed(page, 'h2')).toHaveClass(/node-group/);
+    await expect(page.locator('svg.graph g.group-toggle[tabindex="0"]')).toHaveCount(1);
+
+    await page.getByRole('button', { name: 'Collapse all' }).click();
+    await expect(page.locator('svg.graph g.node-group')).toHaveCount(3);
+    for (const name of ['h1', 'h2', 'L'])
+      await expect(control(page, `Expand ${name}`)).toBeVisible();
+    await expect.poll(() => query(page).get('collapse')).toBe('*');
+    await expect(page.getByRole('button', { name: 'Collapse all' })).toBeDisabled();
+    await expectNoSeriousViolations(page);
+
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await expect(page.locator('svg.graph g.node-group')).toHaveCount(0);
+    await expect(nodes(page)).toHaveCount(all);
+    expect(consoleErrors(page)).toEqual([]);
+  });
+
+  test('a link reopens its groups collapsed, after a reload too', async ({ page }) => {
+    await openApp(page, `${NET_QUERY}&collapse=h2`);
+    await expect(nodeNamed(page, 'h2')).toHaveClass(/node-group/);
+    await expect(nodeNamed(page, 'h1')).not.toHaveClass(/node-group/);
+    await expect(control(page, 'Expand h2')).toBeVisible();
+    await page.reload();
+    await expect(control(page, 'Expand h2')).toBeVisible();
+    await expect(nodes(page)).toHaveCount(a.graph.nodes.length - 2);
+    // Every group collapsed, in the dark theme: the boxes and their controls pass axe too.
+    await openApp(page, `${NET_QUERY}&collapse=*&theme=dark&step=${a.steps.length}`);
+    await expect(page.locator('svg.graph g.node-group')).toHaveCount(3);
+    await expectNoSeriousViolations(page);
+  });
+
+  test('a collapsed group plays as one step with its chain-rule product; expanded, it shows where the trace is', async ({
+    page,
+  }) => {
+    await openApp(page, `${NET_QUERY}&collapse=h1&step=${H1_STEPS.forwardFirst}`);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    // The whole forward run of h1 was one step: w1·x, its sum with b1, and the tanh.
+    await expect(counter(page)).toContainText(`Step ${H1_STEPS.forwardLast + 1} of`);
+    await expect(page.locator('.group-step')).toContainText('h1, collapsed: its 3 nodes');
+
+    const last = H1_STEPS.backward.at(-1)!;
+    await openApp(page, `${NET_QUERY}&collapse=h1&step=${last}`);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(counter(page)).toContainText(`Step ${last + 1} of`);
+    const x = groupChain(a.compiled, H1, a.backward).find(
+      (t) => a.graph.nodes[t.operand].name === 'x',
+    )!;
+    const f = (v: number) => formatNumber(v);
+    const h = a.compiled.symbol(H1.root).text; // h₁, as formulas write it
+    await expect(page.locator('.group-step')).toContainText(
+      `∂L/∂${h} · ∂${h}/∂x = ${f(x.upstream)} · ${f(x.local)} = ${f(x.product)}`,
+    );
+    await expectNoSeriousViolations(page);
+
+    // Stepping back skips the group's hidden backward steps in one go too.
+    await page.getByRole('button', { name: 'Previous step' }).click();
+    const before = await counter(page).textContent();
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(counter(page)).toContainText(`Step ${last + 1} of`);
+    expect(before).not.toContain(`Step ${last} of`);
+
+    // Expanded mid-trace: the step just played is inside the group, and it is marked there.
+    await control(page, 'Expand h1').click();
+    await expect(nodes(page)).toHaveCount(a.graph.nodes.length);
+    const step = a.steps[last];
+    const inside = step.kind === 'backward-edge' ? [step.from, step.to] : [];
+    const current = page.locator('svg.graph g.node[aria-current="step"]');
+    await expect(current).toHaveCount(2);
+    const ids = await current.evaluateAll((els) =>
+      els.map((e) => Number(e.getAttribute('data-node'))),
+    );
+    expect(ids.sort()).toEqual(inside.sort());
+    expect(ids.some((id) => H1.nodes.includes(id) && id !== H1.root)).toBe(true);
+  });
+
+  test('Find a node centres and highlights it by name, and says when there is none', async ({
+    page,
+  }) => {
+    const source = programOfSize('network', 300, (s) => analyze(s).graph.nodes.length);
+    await openApp(page, `?expr=${encodeURIComponent(source)}`);
+    const find = page.getByRole('searchbox', { name: 'Find a node' });
+    await find.fill('zz_nope');
+    await find.press('Enter');
+    await expect(
+      page.getByRole('status').filter({ hasText: 'No node named “zz_nope”' }),
+    ).toBeVisible();
+
+    await find.fill('L');
+    await find.press('Enter');
+    const node = nodeNamed(page, 'L');
+    await expect(node).toHaveAttribute('aria-pressed', 'true');
+    const svg = await page.locator('svg.graph').boundingBox();
+    await expect
+      .poll(async () => {
+        const b = (await node.locator('.node-body').boundingBox())!;
+        return Math.round(
+          Math.hypot(
+            b.x + b.width / 2 - (svg!.x + svg!.width / 2),
+            b.y + b.height / 2 - (svg!.y + svg!.height / 2),
+          ),
+        );
+      })
+      .toBeLessThan(8);
+    await expectNoSeriousViolations(page);
+  });
+
+  test('finding a node inside a collapsed group opens the group to show it', async ({ page }) => {
+    const inside = a.compiled.symbol(H1.nodes[0]).name; // w1*x, a generated a1
+    await openApp(page, `${NET_QUERY}&collapse=h1`);
+    await expect(nodeNamed(page, inside)).toHaveCount(0);
+    const find = page.getByRole('searchbox', { name: 'Find a node' });
+    await find.fill(inside);
+    await find.press('Enter');
+    await expect(nodeNamed(page, inside)).toHaveAttribute('aria-pressed', 'true');
+    await expect(control(page, 'Collapse h1')).toBeVisible();
+    await expect.poll(() => query(page).get('collapse')).toBeNull();
+  });
+
+  test('zoomed out, labels and badges give way to shapes and colour; zoomed in they return', async ({
+    page,
+  }) => {
+    await openApp(page, `${NET_QUERY}&step=${a.steps.length}`);
+    const name = page.locator('svg.graph g.node[data-name="h1"] text.node-above');
+    const badge = page.locator('svg.graph g.node[data-name="x"] g.node-grad');
+    await expect(name).toBeVisible();
+    await expect(badge).toBeVisible();
+    const zoomOut = page.getByRole('button', { name: 'Zoom out' });
+    for (let i = 0; i < 10; i++) await zoomOut.click();
+    await expect(page.locator('svg.graph')).toHaveClass(/labels-hidden/);
+    await expect(name).toBeHidden();
+    await expect(badge).toBeHidden();
+    // What is left is colour: an input whose gradient has arrived is filled with the gradient's.
+    const fill = await page
+      .locator('svg.graph g.node[data-name="x"] .node-body')
+      .evaluate((el) => getComputedStyle(el).fill);
+    const plain = await page
+      .locator('svg.graph g.node-const .node-body')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fill);
+    expect(fill).not.toBe(plain);
+    await screenshot(page, 'large-zoomed-out');
+    const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+    for (let i = 0; i < 10; i++) await zoomIn.click();
+    await expect(page.locator('svg.graph')).not.toHaveClass(/labels-hidden/);
+    await expect(name).toBeVisible();
+    await expect(badge).toBeVisible();
+  });
+
+  test('a 2,000-node program lays out off the main thread: a click is answered meanwhile', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const source = programOfSize('network', 2000, (s) => analyze(s).graph.nodes.length);
+    await openApp(page, NET_QUERY);
+    // Record when the layout's notice goes away, and when the click below is handled.
+    await page.evaluate(() => {
+      const w = window as unknown as { busyEnd?: number; clicked?: number };
+      new MutationObserver(() => {
+        if (!document.querySelector('.graph-busy') && w.busyEnd === undefined && w.clicked)
+          w.busyEnd = performance.now();
+      }).observe(document.body, { childList: true, subtree: true });
+      document.querySelector('.sidebar-toggle')!.addEventListener('click', () => {
+        w.clicked ??= performance.now();
+      });
+    });
+    await editor(page).fill(source);
+    await expect(page.locator('.graph-busy')).toBeVisible();
+    const toggle = page.locator('.sidebar-toggle');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator('.graph-busy')).toBeHidden({ timeout: 60_000 });
+    const { clicked, busyEnd } = await page.evaluate(() => {
+      const w = window as unknown as { busyEnd?: number; clicked?: number };
+      return { clicked: w.clicked, busyEnd: w.busyEnd };
+    });
+    expect(clicked).toBeDefined();
+    expect(busyEnd).toBeDefined();
+    expect(clicked!).toBeLessThan(busyEnd!);
+    await expect(nodes(page).first()).toBeVisible();
+    expect(await nodes(page).count()).toBeGreaterThan(1500);
+    // Collapse all: one box per neuron, and the graph still answers.
+    await page.getByRole('button', { name: 'Collapse all' }).click();
+    await expect(page.locator('svg.graph g.node-group').first()).toBeVisible({ timeout: 60_000 });
+    expect(await nodes(page).count()).toBeLessThan(1000);
+    await screenshot(page, 'large-2000-collapsed');
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it, vi } from 'vitest';
+import { groupSteps } from '../../src/engine';
+import { groupsOf } from '../../src/state/groups';
+import { createAppStore, type StoreDeps } from '../../src/state/store';
+import { decodeUrl, encodeUrl } from '../../src/state/url';
+import { urlStateOf } from '../../src/state/urlSync';
+import { fakeLayout } from './fakeLayout';
+
+const NET = [
+  'x = 0.5; w1 = 2; b1 = -1; w2 = -1; b2 = 0.25',
+  'h1 = tanh(w1*x + b1)',
+  'h2 = tanh(w2*x + b2)',
+  'L = (h1 + h2 - 1)^2',
+].join('\n');
+
+function makeStore() {
+  const layout = vi.fn(fakeLayout);
+  const deps: StoreDeps = { layout, sizeOf: () => ({ width: 40, height: 40 }) };
+  const store = createAppStore(deps, { source: NET });
+  store.getState().setSource(NET, { immediate: true });
+  return { store, layout };
+}
+
+describe('collapsing groups in the store', () => {
+  it('opens a typed program fully expanded', () => {
+    const { store } = makeStore();
+    expect(store.getState().collapsed).toEqual([]);
+    expect(store.getState().layout!.nodes).toHaveLength(
+      store.getState().analysis!.graph.nodes.length,
+    );
+  });
+
+  it('lays a collapsed group out as one box, and expanding brings its nodes back', () => {
+    const { store, layout } = makeStore();
+    const all = store.getState().analysis!.graph.nodes.length;
+    store.getState().setCollapsed(['h1']);
+    const s = store.getState();
+    expect(s.collapsed).toEqual(['h1']);
+    expect(layout).toHaveBeenCalledTimes(2);
+    expect(s.layout!.nodes).toHaveLength(all - 2); // h1's mul and add are inside its box
+    // The edges from w1, x and b1 now end at the box: h1's root.
+    const h1 = groupsOf(s.analysis!)[0];
+    const input = layout.mock.calls[1][0];
+    const into = input.edges.filter((e) => e.to === h1.root).map((e) => e.from);
+    expect(into.map((id) => s.analysis!.graph.nodes[id].name).sort()).toEqual(['b1', 'w1', 'x']);
+    store.getState().setCollapsed([]);
+    expect(store.getState().layout!.nodes).toHaveLength(all);
+  });
+
+  it('forgets names the program does not have', () => {
+    const { store } = makeStore();
+    store.getState().setCollapsed(['h2', 'nope', 'x']);
+    expect(store.getState().collapsed).toEqual(['h2']);
+  });
+
+  it('steps over a collapsed group in one step, forward and backward', () => {
+    const { store } = makeStore();
+    store.getState().setCollapsed(['h1']);
+    const s0 = store.getState();
+    const steps = groupSteps(s0.analysis!.compiled, groupsOf(s0.analysis!)[0], s0.analysis!.trace);
+    store.getState().goTo(steps.forwardFirst);
+    store.getState().stepBy(1);
+    expect(store.getState().stepIndex).toBe(steps.forwardLast + 1);
+    store.getState().stepBy(-1);
+    expect(store.getState().stepIndex).toBe(steps.forwardFirst);
+    // Expanded again, the same index shows where the trace is inside the group.
+    store.getState().goTo(steps.forwardLast + 1);
+    store.getState().setCollapsed([]);
+    expect(store.getState().stepIndex).toBe(steps.forwardLast + 1);
+    store.getState().stepBy(-1);
+    expect(store.getState().stepIndex).toBe(steps.forwardLast);
+  });
+
+  it('keeps collapsed groups when an edit keeps their names', () => {
+    const { store } = makeStore();
+    store.getState().setCollapsed(['h1']);
+    store.getState().setSource(NET.replace('b2 = 0.25', 'b2 = 0.5'), { immediate: true });
+    expect(store.getState().collapsed).toEqual(['h1']);
+  });
+});
+
+describe('collapsed groups in the link', () => {
+  it('round-trips collapse=h1,h2', () => {
+    const search = encodeUrl({ source: 'f = 1', collapsed: ['h1', 'h2'] });
+    expect(search).toContain('collapse=h1,h2');
+    expect(decodeUrl(search).state.collapsed).toEqual(['h1', 'h2']);
+  });
+
+  it('refuses a collapse= that is not a list of names', () => {
+    const { state, ignored } = decodeUrl('?collapse=h1,<script>');
+    expect(state.collapsed).toBeUndefined();
+    expect(ignored).toEqual([{ key: 'collapse', reason: 'badValue' }]);
+  });
+
+  it('writes every group collapsed as collapse=*, which opens them all collapsed', () => {
+    const { store } = makeStore();
+    store.getState().setCollapsed(['h1', 'h2', 'L']);
+    const search = encodeUrl(urlStateOf(store.getState()));
+    expect(search).toContain('collapse=*');
+    const other = makeStore().store;
+    other.getState().hydrate(decodeUrl(search).state);
+    expect(other.getState().collapsed).toEqual(['h1', 'h2', 'L']);
+    expect(other.getState().layout!.nodes.length).toBeLessThan(
+      other.getState().analysis!.graph.nodes.length,
+    );
+  });
+
+  it('reopens a link with one group collapsed, same program or not', () => {
+    const { store } = makeStore();
+    store.getState().hydrate(decodeUrl(`?expr=${encodeURIComponent(NET)}&collapse=h2`).state);
+    expect(store.getState().collapsed).toEqual(['h2']);
+    store.getState().hydrate(decodeUrl(`?expr=${encodeURIComponent(NET)}`).state);
+    expect(store.getState().collapsed).toEqual([]);
+    expect(store.getState().layout!.nodes).toHaveLength(
+      store.getState().analysis!.graph.nodes.length,
+    );
+  });
+});
