@@ -21,6 +21,18 @@ export function loadLz(): Promise<void> {
   });
 }
 
+/**
+ * The last program compressed and its `lz=` text: the link is written again on every step, and
+ * compressing a long program each time cost ~15 ms a step (2,000 nodes).
+ */
+let lastPacked: { source: string; packed: string } | undefined;
+function compressed(codec: LzCodec, source: string): string {
+  if (lastPacked?.source !== source) {
+    lastPacked = { source, packed: codec.compressToEncodedURIComponent(source) };
+  }
+  return lastPacked.packed;
+}
+
 /** The query has an `lz=` parameter, which `decodeUrl` can read only once lz-string is loaded. */
 export const hasLzParam = (search: string): boolean => /[?&]lz=/.test(search);
 
@@ -224,8 +236,7 @@ export function encodeUrl(s: UrlState): string {
   const put = (key: string, value: string) =>
     parts.push(`${encodeComponent(key)}=${encodeComponent(value)}`);
   if (s.source !== undefined) {
-    if (s.source.length > URL_LIMITS.readable && lz)
-      parts.push(`lz=${lz.compressToEncodedURIComponent(s.source)}`);
+    if (s.source.length > URL_LIMITS.readable && lz) parts.push(`lz=${compressed(lz, s.source)}`);
     else put('expr', s.source);
   }
   for (const [name, v] of Object.entries(s.values ?? {})) {

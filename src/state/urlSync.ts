@@ -67,6 +67,7 @@ export function startUrlSync(store: StoreApi<AppStore>, win: Window = window): (
   let written = win.location.search;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  let saved: Pick<AppState, 'source' | 'values'> | undefined;
   const write = (push: boolean) => {
     clearTimeout(timer);
     const s = store.getState();
@@ -80,7 +81,11 @@ export function startUrlSync(store: StoreApi<AppStore>, win: Window = window): (
       return;
     }
     const search = encodeUrl(state);
-    save(win, s);
+    // A step changes neither the program nor its values: a long program is not stored again.
+    if (saved?.source !== s.source || saved.values !== s.values) {
+      save(win, s);
+      saved = { source: s.source, values: s.values };
+    }
     if (search === written) return;
     written = search;
     const url = `${win.location.pathname}${search}${win.location.hash}`;
