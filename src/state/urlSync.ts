@@ -30,6 +30,7 @@ export function urlStateOf(s: AppState): UrlState {
     ad: s.settings.ad,
     ...(s.settings.wrt !== null ? { wrt: s.settings.wrt } : {}),
     ...(s.practice.on ? { practice: true } : {}),
+    ...(Object.keys(s.reading).length > 0 ? { reading: s.reading } : {}),
   };
 }
 
@@ -87,7 +88,8 @@ export function startUrlSync(store: StoreApi<AppStore>, win: Window = window): (
       s.stepIndex === prev.stepIndex &&
       s.settings === prev.settings &&
       s.analysis === prev.analysis &&
-      s.practice.on === prev.practice.on
+      s.practice.on === prev.practice.on &&
+      s.reading === prev.reading
     ) {
       return;
     }
