@@ -288,7 +288,9 @@ function recognise(items: readonly Item[], reading: Reading): Recognised {
     const alternatives: (GradientReading | 'forward')[] = [...others];
     // cs231n's `dx` as the last line could as well be a forward value named dx, the output.
     // (A reading the person chose is undone as a whole: see `chosen`.)
-    if (!isList(item) && !chosen.has(item) && taken.form !== 'full' && item === last) {
+    // (`dx += …` adds to a gradient: forward code never reads that way.)
+    const single = !item.accumulate && !items.some((i) => i !== item && i.target === item.target);
+    if (!isList(item) && !chosen.has(item) && taken.form !== 'full' && item === last && single) {
       alternatives.push('forward');
     }
     gradients.push({
