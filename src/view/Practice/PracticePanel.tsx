@@ -181,7 +181,7 @@ function BackwardExercise({
   const input = analysis.inputs[0]?.name;
   if (input === undefined) return null;
   const out = analysis.compiled.names[analysis.compiled.output];
-  const example = `${out === undefined ? `d${input}` : `d${out}d${input}`} =`;
+  const example = `${out === undefined ? `d${input}` : `d${out}d${input}`} = …`;
   return (
     <div className="practice-bp">
       <button type="button" className="button" onClick={onStart}>
