@@ -25,6 +25,7 @@ export function PracticePanel() {
     startOver,
     formulaShown,
     startBackwardExercise,
+    sourceOk,
   } = useApp((s) => ({
     analysis: s.analysis,
     // The chain-rule panel beside it shows the question's formula. Presenting, that panel has
@@ -37,6 +38,8 @@ export function PracticePanel() {
     revealAnswer: s.revealAnswer,
     startOver: s.startOver,
     startBackwardExercise: s.startBackwardExercise,
+    // The exercise is written from the text in the editor: not while that text has an error.
+    sourceOk: s.error === null,
   }));
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -148,7 +151,12 @@ export function PracticePanel() {
         )
       )}
       {aboutCurrent && verdictBox}
-      <BackwardExercise analysis={analysis} onStart={startBackwardExercise} t={t} />
+      <BackwardExercise
+        analysis={analysis}
+        onStart={startBackwardExercise}
+        disabled={!sourceOk}
+        t={t}
+      />
     </section>
   );
 }
@@ -161,10 +169,12 @@ export function PracticePanel() {
 function BackwardExercise({
   analysis,
   onStart,
+  disabled,
   t,
 }: {
   analysis: Analysis;
   onStart(): void;
+  disabled: boolean;
   t: Translate;
 }) {
   const lines = analysis.backwardPass?.gradients.length ?? 0;
@@ -184,7 +194,7 @@ function BackwardExercise({
   const example = `${out === undefined ? `d${input}` : `d${out}d${input}`} = …`;
   return (
     <div className="practice-bp">
-      <button type="button" className="button" onClick={onStart}>
+      <button type="button" className="button" onClick={onStart} disabled={disabled}>
         {t('practice.bp.start')}
       </button>
       <p className="hint">{t('practice.bp.hint', { example })}</p>
