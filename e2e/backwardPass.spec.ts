@@ -11,6 +11,45 @@ dfdq = z # df/dq = z, so gradient on q becomes -4
 dfdx = 1.0 * dfdq # dq/dx = 1. And the multiplication here is the chain rule!
 dfdy = 1.0 * dfdq # dq/dy = 1`;
 
+/**
+ * cs231n's "staged computation" as the notes print it (`math.exp`, `**`, and `+=` where x and y
+ * take shares from several stages).
+ */
+const STAGED = `x = 3 # example values
+y = -4
+
+# forward pass
+sigy = 1.0 / (1 + math.exp(-y)) # sigmoid in numerator   #(1)
+num = x + sigy # numerator                               #(2)
+sigx = 1.0 / (1 + math.exp(-x)) # sigmoid in denominator #(3)
+xpy = x + y                                              #(4)
+xpysqr = xpy**2                                          #(5)
+den = sigx + xpysqr # denominator                        #(6)
+invden = 1.0 / den                                       #(7)
+f = num * invden # done!                                 #(8)
+
+# backprop f = num * invden
+dnum = invden # gradient on numerator                             #(8)
+dinvden = num                                                     #(8)
+# backprop invden = 1.0 / den
+dden = (-1.0 / (den**2)) * dinvden                                #(7)
+# backprop den = sigx + xpysqr
+dsigx = (1) * dden                                                #(6)
+dxpysqr = (1) * dden                                              #(6)
+# backprop xpysqr = xpy**2
+dxpy = (2 * xpy) * dxpysqr                                        #(5)
+# backprop xpy = x + y
+dx = (1) * dxpy                                                   #(4)
+dy = (1) * dxpy                                                   #(4)
+# backprop sigx = 1.0 / (1 + math.exp(-x))
+dx += ((1 - sigx) * sigx) * dsigx # Notice += !! See notes below  #(3)
+# backprop num = x + sigy
+dx += (1) * dnum                                                  #(2)
+dsigy = (1) * dnum                                                #(2)
+# backprop sigy = 1.0 / (1 + math.exp(-y))
+dy += ((1 - sigy) * sigy) * dsigy                                 #(1)
+# done! phew`;
+
 /** Replaces the program the way a paste does: select all, then the whole text in one input. */
 async function paste(page: Page, text: string): Promise<void> {
   // Named "Expression" or, in Vietnamese, "Biểu thức".
@@ -212,6 +251,170 @@ test.describe('your backward pass', () => {
     await expect(
       page.getByRole('list', { name: 'Kết quả kiểm tra lan truyền ngược của bạn, theo dòng' }),
     ).toContainText('Dòng 6: dfdx bằng 1, nhưng ∂f/∂x là −4');
+    await expectNoSeriousViolations(page);
+  });
+
+  test("cs231n's staged code with += pastes as printed, every line ✓", async ({ page }) => {
+    await openApp(page);
+    await paste(page, STAGED);
+    const items = panel(page).locator('li.bp-line');
+    await expect(items).toHaveCount(12);
+    await expect(items.locator('.bp-mark')).toHaveText(Array(12).fill('✓'));
+    await expect(page.locator('.error-message')).toHaveCount(0);
+    // The graph is the forward pass: f is the output.
+    await expect(page.locator('svg.graph g.node[data-name="f"]')).toBeVisible();
+    await expect(page.locator('svg.graph g.node[data-name="dx"]')).toHaveCount(0);
+    // x's first two lines are shares so far; its last one is the whole gradient.
+    const dx = items.filter({ has: page.locator('.bp-name', { hasText: /^dx$/ }) });
+    await expect(dx.locator('.bp-verdict')).toHaveText([
+      /^✓ a share of ∂f\/∂x so far, 1\.583/,
+      /^✓ a share of ∂f\/∂x so far, 1\.547/,
+      '✓ matches ∂f/∂x = 2.06',
+    ]);
+    const gutter = page.getByRole('list', { name: 'Checks of your backward pass, by line' });
+    await expect(gutter.locator('li[data-status="ok"]')).toHaveCount(12);
+    await expect(gutter.locator('li:not([data-status="ok"])')).toHaveCount(0);
+    await screenshot(page, 'backward-pass-staged');
+    await expectNoSeriousViolations(page);
+
+    // Forgetting the + of one += is named, with a caret, and what was typed stays.
+    const forgot = STAGED.replace('dx += (1) * dnum', 'dx = (1) * dnum');
+    await paste(page, forgot);
+    await expect(page.locator('.error-message')).toContainText(
+      '`dx` is already written on line 25: to add this share to it, write `dx +=`.',
+    );
+    await expect(editor(page)).toHaveValue(forgot);
+    // A forward statement never takes +=.
+    await paste(page, 'x = 2\nq = x\nq += x\nf = q * x');
+    await expect(page.locator('.error-message')).toContainText(
+      '`=` can only follow a name at the start of a statement',
+    );
+    expect(consoleErrors(page)).toEqual([]);
+  });
+
+  test('the reading you switch to is kept in the link', async ({ page }) => {
+    await openApp(page);
+    await paste(page, 'x = 3\nf = x * x\ndx = 2 * x');
+    await line(page, 'dx').getByRole('button', { name: 'Read dx as forward code' }).click();
+    await expect(page).toHaveURL(/[?&]read=dx:forward(&|$)/);
+    await page.reload();
+    await expect(page.locator('svg.graph g.node[data-name="dx"]')).toBeVisible();
+    await expect(panel(page)).toContainText('dx (line 3) is read as forward code');
+  });
+
+  test('a link to a gradient program whose step is out of range says so', async ({ page }) => {
+    await openApp(page, `?expr=${encodeURIComponent(CS231N)}&step=999`);
+    await expect(panel(page).locator('li[data-status="ok"]')).toHaveCount(4);
+    await expect(page.getByRole('status').filter({ hasText: 'step (out of range)' })).toBeVisible();
+  });
+});
+
+test.describe("practice: 'check my backward pass'", () => {
+  const CIRCUIT = 'x = -2; y = 5; z = -4\nq = x + y\nf = q * z';
+  const practiceBox = (page: Page) => page.getByRole('region', { name: 'Practice' });
+  const start = (page: Page) => page.getByRole('button', { name: 'Check my backward pass' });
+
+  /** Puts the caret right after `before` in the editor and types `text` there. */
+  async function typeAfter(page: Page, before: string, text: string) {
+    const box = editor(page);
+    await box.evaluate((el, at) => {
+      const area = el as HTMLTextAreaElement;
+      const i = area.value.indexOf(at) + at.length;
+      area.focus();
+      area.setSelectionRange(i, i);
+    }, before);
+    await page.keyboard.type(text);
+  }
+
+  test.beforeEach(async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+  });
+
+  test('the button writes empty d… lines, each checked as it is filled in', async ({ page }) => {
+    await openApp(page, `?expr=${encodeURIComponent(CIRCUIT)}&practice=1`);
+    await start(page).click();
+    await expect(editor(page)).toHaveValue(`${CIRCUIT}\ndfdq = \ndfdz = \ndfdy = \ndfdx = `);
+    await expect(panel(page).locator('li.bp-line .bp-verdict')).toHaveText([
+      '– not written yet: write ∂f/∂q after the =',
+      '– not written yet: write ∂f/∂z after the =',
+      '– not written yet: write ∂f/∂y after the =',
+      '– not written yet: write ∂f/∂x after the =',
+    ]);
+    await expect(page.getByTestId('practice-bp-progress')).toHaveText(
+      'Your backward pass: 0 of 4 lines right',
+    );
+    await expectNoSeriousViolations(page);
+
+    await typeAfter(page, 'dfdq = ', 'z');
+    await expect(line(page, 'dfdq').locator('.bp-verdict')).toHaveText('✓ matches ∂f/∂q = −4');
+    await typeAfter(page, 'dfdy = ', 'dfdq');
+    await expect(line(page, 'dfdy')).toHaveAttribute('data-status', 'ok');
+    // A wrong line: ✗ in words, and the link to the step that computes it.
+    await typeAfter(page, 'dfdx = ', '1');
+    await expect(line(page, 'dfdx').locator('.bp-verdict')).toHaveText('✗ is 1, but ∂f/∂x is −4');
+    await expect(page.getByTestId('practice-bp-progress')).toHaveText(
+      'Your backward pass: 2 of 4 lines right',
+    );
+    await expect(
+      page
+        .getByRole('list', { name: 'Checks of your backward pass, by line' })
+        .locator('li[data-line="7"]'),
+    ).toHaveAttribute('data-status', 'wrong');
+    await screenshot(page, 'backward-exercise');
+    await expectNoSeriousViolations(page);
+    await line(page, 'dfdx')
+      .getByRole('button', { name: 'Show the step that computes ∂f/∂x' })
+      .click();
+    // Practice is on: the step is one of its questions, its factor asked before it is shown.
+    await expect(page.locator('.formula')).toContainText('The gradient flows from q back to x');
+    await expect(page.locator('.formula')).toContainText('∂q/∂x = ?');
+    expect(consoleErrors(page)).toEqual([]);
+  });
+
+  test('exercise=backward opens any example as the exercise; the link then keeps what is typed', async ({
+    page,
+  }) => {
+    const colah = 'a = 2; b = 1\nc = a + b\nd = b + 1\ne = c * d';
+    await openApp(page, `?expr=${encodeURIComponent(colah)}&exercise=backward`);
+    await expect(editor(page)).toHaveValue(`${colah}\ndedd = \ndedc = \ndedb = \ndeda = `);
+    await expect(practiceBox(page)).toBeVisible();
+    await expect(page).toHaveURL(/practice=1/);
+    await expect(page).not.toHaveURL(/exercise=/);
+    await typeAfter(page, 'dedb = ', 'c + d');
+    await expect(line(page, 'dedb').locator('.bp-verdict')).toHaveText('✓ matches ∂e/∂b = 5');
+    await expect(page).toHaveURL(/dedb%20%3D%20c%20%2B%20d|dedb\+%3D\+c|dedb%20=%20c/);
+    await page.reload();
+    await expect(line(page, 'dedb')).toHaveAttribute('data-status', 'ok');
+    // No button over a program whose lines are being written: the progress instead.
+    await expect(start(page)).toHaveCount(0);
+  });
+
+  test('an expression without names: cs231n’s dx, in Vietnamese', async ({ page }) => {
+    await openApp(page, `?expr=${encodeURIComponent('(x+y)*z')}&practice=1&lang=vi`);
+    await page.getByRole('button', { name: 'Kiểm tra lan truyền ngược của tôi' }).click();
+    await expect(page.getByRole('textbox', { name: 'Biểu thức' })).toHaveValue(
+      '(x+y)*z\ndz = \ndy = \ndx = ',
+    );
+    const vi = page.getByRole('region', { name: 'Lan truyền ngược của bạn' });
+    await expect(vi.locator('li[data-name="dz"] .bp-verdict')).toHaveText(
+      '– chưa viết: hãy viết ∂f/∂z sau dấu =',
+    );
+    await expect(page.getByTestId('practice-bp-progress')).toHaveText(
+      'Lan truyền ngược của bạn: đúng 0 trên 3 dòng',
+    );
+    await expectNoSeriousViolations(page);
+  });
+
+  test('a phone in the dark theme: the exercise fits and passes axe', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await openApp(page, `?expr=${encodeURIComponent(CIRCUIT)}&exercise=backward&theme=dark`);
+    await expect(panel(page).locator('li.bp-line')).toHaveCount(4);
+    await typeAfter(page, 'dfdz = ', 'q');
+    await expect(line(page, 'dfdz')).toHaveAttribute('data-status', 'ok');
+    const box = await practiceBox(page).boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+    await screenshot(page, 'backward-exercise-375-dark');
     await expectNoSeriousViolations(page);
   });
 });

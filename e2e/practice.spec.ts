@@ -13,7 +13,8 @@ const CIRCUIT =
 
 const toggle = (page: Page) => page.getByRole('button', { name: 'Practice', exact: true });
 const answer = (page: Page) => page.getByRole('textbox', { name: 'Your answer' });
-const check = (page: Page) => page.getByRole('button', { name: 'Check' });
+// Exact: practice also offers "Check my backward pass" (issue 12).
+const check = (page: Page) => page.getByRole('button', { name: 'Check', exact: true });
 const showAnswer = (page: Page) => page.getByRole('button', { name: 'Show answer' });
 const next = (page: Page) => page.getByRole('button', { name: 'Next step' });
 const panel = (page: Page) => page.locator('section.practice');
@@ -301,7 +302,7 @@ test.describe('practice mode', () => {
     );
     await expect(panel(page)).toContainText('Giá trị của q là bao nhiêu?');
     await page.getByRole('textbox', { name: 'Câu trả lời của bạn' }).fill('1');
-    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
     await expect(panel(page)).toContainText('Chưa đúng');
     await expect(narration(page)).toContainText('Chưa đúng. Gợi ý:');
     await page.getByRole('button', { name: 'Xem đáp án' }).click();

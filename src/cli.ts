@@ -191,6 +191,8 @@ function backwardLine(c: HandWrittenCheck): Record<string, unknown> {
     line.expected = c.expected;
     line.ok = c.status === 'ok';
   }
+  // `dx = …` before `dx += …`: a share so far; the name's last line is held to the gradient.
+  if (c.partial) line.partial = true;
   if (alternatives.length > 0) {
     const others = alternatives.map((a) =>
       a === 'forward' ? `forward code (${name} = … as a value)` : `∂${a.of ?? c.of}/∂${a.wrt}`,
@@ -209,6 +211,10 @@ const UNCHECKED: Record<
   undefinedName: (c) => `reads ${c.culprit}, which the program does not define before this line`,
   constant: (c) =>
     `${c.gradient.wrt} is a constant (it depends on no input), so it has no gradient to compare; the line is ${formatNumber(c.value ?? NaN, 6)}`,
+  blank: () => 'nothing after the = yet',
+  readsBlank: (c) => `reads ${c.culprit}, which has nothing after its = yet`,
+  partial: (c) =>
+    `a share of ∂${c.of}/∂${c.gradient.wrt} so far, ${formatNumber(c.value ?? NaN, 6)}: no sum of the paths' shares; the last ${c.gradient.name} line is checked`,
 };
 
 function stepLines(a: Analysis): string[] {

@@ -205,9 +205,15 @@ export function analyzeRead(
   values?: Readonly<Record<string, number>>,
 ): Analysis {
   if (!pass) return run(buildGraph(program, values), source);
-  // The whole program is built once too: a gradient line that reads a name defined later, or
-  // redefines one, gets the same located message as any other line.
-  buildGraph(pass.program, values);
+  // The whole program is built once too: a gradient line that reads a name defined later gets
+  // the same located message as any other line. A gradient name may be written again
+  // (`dx += …`, as Python runs it): its later lines are left out of this build.
+  const seen = new Set<number>();
+  const once = pass.program.statements.filter((s) => {
+    if (s.target < 0 || !seen.has(s.target)) return (seen.add(s.target), true);
+    return pass.forwardNames.has(pass.program.names[s.target]);
+  });
+  buildGraph({ ...pass.program, statements: once }, values);
   return { ...run(buildGraph(program, values), source), backwardPass: pass, values: values ?? {} };
 }
 

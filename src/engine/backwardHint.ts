@@ -22,5 +22,6 @@ export function mayHoldGradients(source: string): boolean {
 }
 
 const PART = '[\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]';
-const TARGET = new RegExp(`(?:^|[;\\n])[ \\t]*((?:d|grad_)${PART}+)[ \\t]*=`, 'gu');
+// `=`, or `+=` (a gradient accumulated over several lines, cs231n's `dx += …`).
+const TARGET = new RegExp(`(?:^|[;\\n])[ \\t]*((?:d|grad_)${PART}+)[ \\t]*\\+?=`, 'gu');
 const NAME = new RegExp(`[\\p{L}\\p{Nl}_]${PART}*`, 'gu');

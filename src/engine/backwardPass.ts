@@ -77,6 +77,10 @@ interface Item {
   readonly input: boolean;
   readonly span: Span;
   readonly line: number;
+  /** `dx += e`: adds to the gradient written so far. */
+  readonly accumulate: boolean;
+  /** `dfdx =` with nothing after it yet (an exercise's line to fill in). */
+  readonly blank: boolean;
 }
 
 /**
@@ -88,36 +92,48 @@ interface Item {
  * readProgram('x = 3; f = x * x; dfdx = 2 * x').pass?.gradients[0] // { name: 'dfdx', of: 'f', wrt: 'x', … }
  */
 export function readProgram(source: string, reading: Reading = {}): ReadProgram {
-  const lists = findLists(source);
+  const lists = findHoles(source);
+  const sums = findAccumulations(source);
+  // `dx += e` parses as `dx  = e` (same offsets); whether it may be written so is decided below.
+  const summed = withoutMath(sums.length === 0 ? source : rewriteAccumulations(source, sums));
   let program: Program;
-  if (lists.length === 0) program = parse(source);
+  if (lists.length === 0) program = parse(summed);
   else {
     try {
-      program = parse(blankOut(source, lists));
+      program = parse(blankOut(summed, lists));
     } catch {
       // Something else is wrong too (or nothing is left): the message a reader expects is the
       // one for the text as written.
-      parse(source);
+      parse(summed);
       throw new Error('unreachable: a list always fails to parse');
     }
   }
   // Only a name starting with `d` or `grad_` can read as a gradient: most programs stop here.
   if (
     lists.length === 0 &&
+    sums.length === 0 &&
     !program.statements.some((s) => s.target >= 0 && mayRead(program.names[s.target]))
   ) {
     return { forward: program };
   }
-  const items = itemsOf(program, lists);
+  const items = itemsOf(program, lists, sums);
   const result = recognise(items, reading);
   const unreadList = lists.some(
-    (l) => !result.gradients.some((g) => g.list && g.span.start === l.start),
+    (l) => !result.gradients.some((g) => (g.list || g.blank) && g.span.start === l.start),
   );
   if (unreadList) {
-    // A list that is not a hand-written gradient is something the language cannot read yet.
-    parse(source);
+    // A list (or a line with nothing after its `=`) that is not a hand-written gradient is
+    // something the language cannot read.
+    parse(summed);
     throw new Error('unreachable: a list always fails to parse');
   }
+  // `+=` adds to a gradient; a forward value is defined once, so there it stays an error.
+  const forwardSum = result.forward.find((i) => i.accumulate);
+  if (forwardSum) {
+    const at = sums.find((a) => a.start === forwardSum.span.start)!.equals;
+    throw new ExpressionError('error.misplacedAssign', { start: at, end: at + 1 });
+  }
+  rewritten(result.gradients);
   if (result.gradients.length === 0 && result.keptForward.length === 0) return { forward: program };
   const forwardStatements = result.forward.flatMap((i) => (i.statement ? [i.statement] : []));
   const forwardNames = new Set<string>();
@@ -139,11 +155,28 @@ export function readProgram(source: string, reading: Reading = {}): ReadProgram 
   };
 }
 
+/**
+ * A gradient written a second time with `=`: Python would overwrite it, but cs231n's staged code
+ * adds each further share with `+=`, which is what such a line almost always means.
+ */
+function rewritten(gradients: readonly HandWrittenGradient[]) {
+  const first = new Map<string, number>();
+  for (const g of gradients) {
+    const line = first.get(g.name);
+    if (line === undefined) first.set(g.name, g.line);
+    else if (!g.accumulate) {
+      const span = { start: g.span.start, end: g.span.start + g.name.length };
+      throw new ExpressionError('error.gradientRewritten', span, { name: g.name, line });
+    }
+  }
+}
+
 const mayRead = (name: string) => name.length > 1 && (name[0] === 'd' || name.startsWith('grad_'));
 
 /** The statements in source order, with the names each reads. */
-function itemsOf(program: Program, lists: readonly ListSpan[]): Item[] {
+function itemsOf(program: Program, holes: readonly Hole[], sums: readonly Accumulation[]): Item[] {
   const { code, names } = program;
+  const summing = new Set(sums.map((a) => a.start));
   const items: Item[] = program.statements.map((s) => {
     const reads = new Set<string>();
     for (let i = s.from; i < s.to; i++) if (code.op[i] === PUSH_NAME) reads.add(names[code.arg[i]]);
@@ -154,10 +187,20 @@ function itemsOf(program: Program, lists: readonly ListSpan[]): Item[] {
       input: s.input,
       span: { start: s.start, end: s.end },
       line: s.line,
+      accumulate: summing.has(s.start),
+      blank: false,
     };
   });
-  for (const l of lists) {
-    items.push({ target: l.name, reads: [], input: false, span: l, line: l.line });
+  for (const h of holes) {
+    items.push({
+      target: h.name,
+      reads: [],
+      input: false,
+      span: h,
+      line: h.line,
+      accumulate: h.accumulate,
+      blank: h.blank,
+    });
   }
   return items.sort((a, b) => a.span.start - b.span.start);
 }
@@ -245,7 +288,9 @@ function recognise(items: readonly Item[], reading: Reading): Recognised {
     const alternatives: (GradientReading | 'forward')[] = [...others];
     // cs231n's `dx` as the last line could as well be a forward value named dx, the output.
     // (A reading the person chose is undone as a whole: see `chosen`.)
-    if (!isList(item) && !chosen.has(item) && taken.form !== 'full' && item === last) {
+    // (`dx += …` adds to a gradient: forward code never reads that way.)
+    const single = !item.accumulate && !items.some((i) => i !== item && i.target === item.target);
+    if (!isList(item) && !chosen.has(item) && taken.form !== 'full' && item === last && single) {
       alternatives.push('forward');
     }
     gradients.push({
@@ -253,7 +298,9 @@ function recognise(items: readonly Item[], reading: Reading): Recognised {
       name: item.target!,
       span: item.span,
       line: item.line,
-      list: isList(item),
+      list: isList(item) && !item.blank,
+      blank: item.blank,
+      accumulate: item.accumulate,
       reads: item.reads,
       alternatives,
       chosen: chosen.has(item),
@@ -309,42 +356,120 @@ const trailing = (s: string) => (s.length > 1 && s.endsWith('_') ? [s, s.slice(0
 /** `s`, and `s` without one leading `_` (`d_x`, `df_dx`). */
 const leading = (s: string) => (s.length > 1 && s.startsWith('_') ? [s, s.slice(1)] : [s]);
 
-interface ListSpan extends Span {
+interface Hole extends Span {
   readonly name: string;
   readonly line: number;
+  /** `dfdx =` with nothing after it: a line still to be written (not a list). */
+  readonly blank: boolean;
+  readonly accumulate: boolean;
 }
 
-const LIST_START =
-  /(^|[;\n])([ \t]*)([\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)[ \t]*=[ \t]*\[/gu;
+const NAME_AT = '([\\p{L}\\p{Nl}_][\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*)';
+const LIST_START = new RegExp(`(^|[;\\n])([ \\t]*)${NAME_AT}[ \\t]*=[ \\t]*\\[`, 'gu');
+/** `dfdx =` or `dx +=` and then nothing but a comment before the statement ends. */
+const BLANK = new RegExp(
+  `(^|[;\\n])([ \\t]*)${NAME_AT}[ \\t]*(\\+?)=(?!=)[ \\t]*(?=#|;|\\r?\\n|$)`,
+  'gu',
+);
+/** `dx +=`: cs231n's accumulation of a gradient over several lines. */
+const SUM = new RegExp(`(^|[;\\n])([ \\t]*)${NAME_AT}[ \\t]*\\+=`, 'gu');
+
+/** Inside a `#` comment: the line before `start` holds a `#`. */
+function inComment(source: string, start: number): boolean {
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  return source.slice(lineStart, start).includes('#');
+}
+
+const lineAt = (source: string, at: number) => 1 + (source.slice(0, at).match(/\n/g)?.length ?? 0);
 
 /**
- * Statements `name = [ … ]`: lists, which the language cannot read yet. A hand-written backward
- * pass may hold them (cs231n's `dw = [x[0] * ddot, …]`); they are blanked out before parsing and
+ * Statements the language cannot parse but a hand-written backward pass may hold: lists
+ * (`name = [ … ]`: cs231n's `dw = [x[0] * ddot, …]`) and lines with nothing after their `=` yet
+ * (`dfdx =`, a practice exercise's line to fill in). They are blanked out before parsing and
  * reported instead of stopping the whole program.
  */
-function findLists(source: string): ListSpan[] {
-  if (!source.includes('[')) return [];
-  const found: ListSpan[] = [];
-  for (const m of source.matchAll(LIST_START)) {
-    const start = m.index + m[1].length + m[2].length;
-    const lineStart = source.lastIndexOf('\n', start - 1) + 1;
-    if (source.slice(lineStart, start).includes('#')) continue; // in a comment
-    if (found.length > 0 && start < found[found.length - 1].end) continue; // inside the last one
-    let depth = 0;
-    let end = -1;
-    for (let i = m.index + m[0].length - 1; i < source.length; i++) {
-      const c = source[i];
-      if (c === '[') depth++;
-      else if (c === ']' && --depth === 0) {
-        end = i + 1;
-        break;
+function findHoles(source: string): Hole[] {
+  const found: Hole[] = [];
+  if (source.includes('[')) {
+    for (const m of source.matchAll(LIST_START)) {
+      const start = m.index + m[1].length + m[2].length;
+      if (inComment(source, start)) continue;
+      if (found.length > 0 && start < found[found.length - 1].end) continue; // inside the last one
+      let depth = 0;
+      let end = -1;
+      for (let i = m.index + m[0].length - 1; i < source.length; i++) {
+        const c = source[i];
+        if (c === '[') depth++;
+        else if (c === ']' && --depth === 0) {
+          end = i + 1;
+          break;
+        }
       }
+      if (end < 0) continue;
+      const name = m[3].normalize('NFC');
+      found.push({
+        name,
+        start,
+        end,
+        line: lineAt(source, start),
+        blank: false,
+        accumulate: false,
+      });
     }
-    if (end < 0) continue;
-    const line = 1 + (source.slice(0, start).match(/\n/g)?.length ?? 0);
-    found.push({ name: m[3].normalize('NFC'), start, end, line });
+  }
+  if (source.includes('=')) {
+    for (const m of source.matchAll(BLANK)) {
+      const start = m.index + m[1].length + m[2].length;
+      const end = m.index + m[0].length;
+      if (inComment(source, start) || found.some((h) => start < h.end && h.start < end)) continue;
+      found.push({
+        name: m[3].normalize('NFC'),
+        start,
+        end,
+        line: lineAt(source, start),
+        blank: true,
+        accumulate: m[4] === '+',
+      });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+interface Accumulation {
+  /** Where the statement starts (its name). */
+  readonly start: number;
+  /** Offset of the `=` of its `+=`. */
+  readonly equals: number;
+}
+
+function findAccumulations(source: string): Accumulation[] {
+  if (!source.includes('+=')) return [];
+  const found: Accumulation[] = [];
+  for (const m of source.matchAll(SUM)) {
+    const start = m.index + m[1].length + m[2].length;
+    if (!inComment(source, start)) found.push({ start, equals: m.index + m[0].length - 1 });
   }
   return found;
+}
+
+/**
+ * Python's `math.exp(x)` (cs231n's staged code) as `exp(x)`: the module prefix becomes spaces,
+ * so every offset stays put.
+ */
+function withoutMath(source: string): string {
+  return source.includes('math.') ? source.replace(MATH, '     ') : source;
+}
+const MATH = /(?<![\p{L}\p{N}_.])math\.(?=[\p{L}_])/gu;
+
+/** `dx += e` as `dx  = e`: the `+` becomes a space, so every offset stays put. */
+function rewriteAccumulations(source: string, sums: readonly Accumulation[]): string {
+  let out = '';
+  let at = 0;
+  for (const a of sums) {
+    out += `${source.slice(at, a.equals - 1)} `;
+    at = a.equals;
+  }
+  return out + source.slice(at);
 }
 
 /** The source with each list replaced by spaces (newlines kept), so every offset stays put. */

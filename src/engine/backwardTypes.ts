@@ -31,6 +31,10 @@ export interface HandWrittenGradient extends GradientReading {
    * checked only once tensor values exist.
    */
   readonly list: boolean;
+  /** `dfdx =` with nothing after it yet: a line of the practice exercise still to be written. */
+  readonly blank: boolean;
+  /** `dx += e` (cs231n's staged code): adds e to what `dx` holds so far (0 before its first line). */
+  readonly accumulate: boolean;
   /** Names this statement reads (none for a list). */
   readonly reads: readonly string[];
   /**

@@ -38,6 +38,9 @@ export const engineMessages = {
   'error.doubleEquals': 'There are no comparisons here: use one `=` to give a value a name.',
   'error.reservedName': '`{name}` is a function; pick another name for this value.',
   'error.redefined': '`{name}` is already defined on line {line}; each name is defined once.',
+  // Issue 12: a gradient line written twice with `=`, where cs231n's code adds a share with `+=`.
+  'error.gradientRewritten':
+    '`{name}` is already written on line {line}: to add this share to it, write `{name} +=`.',
   'error.usedBeforeDefined': '`{name}` is used before its definition on line {line}.',
   'error.selfReference': '`{name}` cannot be defined in terms of itself.',
   // Tensor programs (issue 14): literals, shapes, numpy spellings.

@@ -101,6 +101,17 @@ export const enLater = {
   'bp.useGradientAgain': 'Read {name} as a gradient',
   'bp.gutter': 'Checks of your backward pass, by line',
   'bp.mark': 'Line {line}: {name} {verdict}',
+  // Issue 12 follow-ups: `+=` shares, blank lines, practice's "check my backward pass" exercise.
+  'bp.blank': 'not written yet: write {grad} after the =',
+  'bp.readsBlank': 'reads {name}, which is not written yet: not checked',
+  'bp.share': 'a share of {grad} so far, {value}: the paths through some of {wrt}’s uses, added up',
+  'bp.partial':
+    'a share of {grad} so far, {value}, but not the sum of any of its paths: the last {name} line is the one checked',
+  'practice.bp.start': 'Check my backward pass',
+  'practice.bp.hint':
+    'Write the backward pass yourself: under the forward pass, an empty line such as {example} for each input and named value. Each line is checked as you type.',
+  'practice.bp.progress':
+    'Your backward pass: {right} of {count, plural, one {# line} other {# lines}} right',
   'train.curve':
     'Loss from {first} to {last} {steps, plural, one {after # step} other {over # steps}}',
   'layers.title': 'Gradient per layer',

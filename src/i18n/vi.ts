@@ -54,6 +54,9 @@ export const vi: Table = {
   'error.reservedName': '`{name}` là tên một hàm; hãy chọn tên khác cho giá trị này.',
   'error.redefined':
     '`{name}` đã được định nghĩa ở dòng {line}; mỗi tên chỉ được định nghĩa một lần.',
+  // Issue 12: a gradient line written twice with `=`, where cs231n's code adds a share with `+=`.
+  'error.gradientRewritten':
+    '`{name}` đã được viết ở dòng {line}: để cộng thêm phần này vào, hãy viết `{name} +=`.',
   'error.usedBeforeDefined': '`{name}` được dùng trước khi được định nghĩa ở dòng {line}.',
   'error.selfReference': '`{name}` không thể được định nghĩa bằng chính nó.',
   'error.tooLarge': 'Chương trình quá lớn ({size} ký tự); giới hạn là {limit}.',
@@ -366,6 +369,17 @@ export const vi: Table = {
   'bp.useGradientAgain': 'Đọc {name} là một gradient',
   'bp.gutter': 'Kết quả kiểm tra lan truyền ngược của bạn, theo dòng',
   'bp.mark': 'Dòng {line}: {name} {verdict}',
+  // Issue 12 follow-ups: `+=` shares, blank lines, practice's "check my backward pass" exercise.
+  'bp.blank': 'chưa viết: hãy viết {grad} sau dấu =',
+  'bp.readsBlank': 'dùng {name}, dòng chưa được viết: không kiểm tra',
+  'bp.share':
+    'một phần của {grad} tính đến đây, {value}: tổng các phần đi qua một số chỗ dùng {wrt}',
+  'bp.partial':
+    'một phần của {grad} tính đến đây, {value}, nhưng không là tổng của đường nào: dòng {name} cuối cùng mới được kiểm tra',
+  'practice.bp.start': 'Kiểm tra lan truyền ngược của tôi',
+  'practice.bp.hint':
+    'Tự viết lan truyền ngược: dưới lan truyền xuôi, mỗi đầu vào và mỗi giá trị có tên có một dòng trống như {example}. Mỗi dòng được kiểm tra ngay khi bạn gõ.',
+  'practice.bp.progress': 'Lan truyền ngược của bạn: đúng {right} trên {count} dòng',
 
   'train.title': 'Hạ gradient',
   'train.roles': 'Tham số và dữ liệu',

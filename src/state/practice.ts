@@ -55,6 +55,12 @@ export interface PracticeActions {
   revealAnswer(): void;
   /** "Start over": forgets this program's answers and goes back to the start. */
   startOver(): void;
+  /**
+   * "Check my backward pass" (issue 12): the program becomes its forward pass followed by an
+   * empty `d…` line per input and named value (`dfdx = `), which "Your backward pass" checks as
+   * they are written. A program that already holds gradient lines is left as it is.
+   */
+  startBackwardExercise(): Promise<void>;
 }
 
 export const DEFAULT_PRACTICE: PracticeState = { on: false, log: {}, feedback: null, draft: '' };
@@ -232,6 +238,20 @@ export function practiceActions(set: Set_, get: Get): PracticeActions {
         feedback: { key: view.key, k: view.k, question: question.kind, kind: 'shown', seq: ++seq },
         draft: '',
       });
+    },
+    startBackwardExercise() {
+      const source = get().source;
+      // Its own chunk, with the reader of gradient lines: the first screen never needs it.
+      return import('../engine/backwardExercise').then(
+        ({ backwardExercise }) => {
+          if (get().source !== source) return; // typed on meanwhile: nothing typed is lost
+          const exercise = backwardExercise(source, get().values, get().reading);
+          if (exercise && exercise.source !== source) {
+            get().setSource(exercise.source, { immediate: true });
+          }
+        },
+        () => undefined,
+      );
     },
     startOver() {
       const a = get().analysis;

@@ -73,12 +73,19 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
      * Analyse `source`; on success swap in the analysis (and a new layout if the shape changed).
      * Returns the analysis, or undefined when the text has an error.
      */
-    const analyzeNow = (source: string, step: StepPolicy): Analysis | undefined => {
+    const analyzeNow = (
+      source: string,
+      step: StepPolicy,
+      /** Called with the analysis, also when it comes later, once the reader has loaded. */
+      then?: (analysis: Analysis) => void,
+    ): Analysis | undefined => {
       clearTimeout(typingTimer);
       if (backwardReader === undefined && mayHoldGradients(source)) {
         // It may hold a hand-written backward pass, whose reader is a small chunk of its own:
         // the last graph stays until it is here (issue 12).
-        void loadBackwardReader().then(() => get().source === source && analyzeNow(source, step));
+        void loadBackwardReader().then(
+          () => get().source === source && analyzeNow(source, step, then),
+        );
         return undefined;
       }
       const analyzeSource = (source: string, values: Record<string, number>) =>
@@ -130,6 +137,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       ) {
         layoutRequest++;
         set({ analysis, error: null, layingOut: false, stepIndex });
+        then?.(analysis);
         return analysis;
       }
       const request = ++layoutRequest;
@@ -159,6 +167,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       } else {
         land(result);
       }
+      then?.(analysis);
       return analysis;
     };
 
@@ -382,22 +391,30 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
             : {}),
           values: { ...(url.values ?? {}) },
           collapsed: url.collapsed ?? [],
+          reading: { ...(url.reading ?? {}) },
           selected: null,
           hovered: null,
         });
-        get().setPractice(url.practice === true);
-        const analysis = analyzeNow(get().source, url.step ?? 0);
-        if (analysis) {
+        // `exercise=backward` is one of practice's exercises: it opens with practice on.
+        get().setPractice(url.practice === true || url.exercise === 'backward');
+        set({ ignored: notes });
+        const source = get().source;
+        // A program with gradient lines is analysed once its reader has loaded: what the link
+        // held that this program cannot use is known only then.
+        analyzeNow(source, url.step ?? 0, (analysis) => {
+          if (get().source !== source) return;
+          const more: typeof notes = [];
           const known = new Set(analysis.inputs.filter((i) => !i.declared).map((i) => i.name));
           const unknown = Object.keys(url.values ?? {}).filter((name) => !known.has(name));
-          for (const name of unknown) notes.push({ key: name, reason: 'unknown' });
+          for (const name of unknown) more.push({ key: name, reason: 'unknown' });
           // The new analysis's count: get().analysis is still the old one until the layout lands.
           const n = activeStepCount({ analysis, settings: get().settings });
           if (url.step !== undefined && url.step > n) {
-            notes.push({ key: 'step', reason: 'outOfRange' });
+            more.push({ key: 'step', reason: 'outOfRange' });
           }
-        }
-        set({ ignored: notes });
+          if (more.length > 0) set({ ignored: [...notes, ...more] });
+        });
+        if (url.exercise === 'backward') void get().startBackwardExercise();
       },
       dismissNotice() {
         set({ ignored: [] });

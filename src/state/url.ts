@@ -64,6 +64,17 @@ export interface UrlState {
   practice?: boolean;
   /** Collapsed statement groups by name (`collapse=h1,h2`), or `['*']` for all (`collapse=*`). */
   collapsed?: string[];
+  /**
+   * `exercise=backward` (issue 12): opens the program as practice's "check my backward pass",
+   * its forward pass with an empty `d…` line per input to fill in. Read once, when the page
+   * opens: the link then carries the exercise's text, so a reload keeps what was written.
+   */
+  exercise?: 'backward';
+  /**
+   * How ambiguous gradient lines are read (issue 12), `read=dx:forward,dq:full:f:q`: a line's
+   * name, then `forward` or the key of a gradient reading.
+   */
+  reading?: Record<string, string>;
 }
 
 /** Why part of a URL was not used, for the notice the app shows. */
@@ -105,6 +116,8 @@ const KEYS = [
   'wrt',
   'practice',
   'collapse',
+  'exercise',
+  'read',
 ] as const;
 const RESERVED = new Set<string>(KEYS);
 const SPEEDS = new Set([0.5, 1, 2, 4]);
@@ -205,6 +218,16 @@ export function decodeUrl(search: string): { state: UrlState; ignored: Ignored[]
         else ignored.push({ key, reason: 'badValue' });
         break;
       }
+      case 'exercise':
+        if (raw === 'backward') state.exercise = raw;
+        else ignored.push({ key, reason: 'badValue' });
+        break;
+      case 'read': {
+        const reading = parseReading(raw);
+        if (reading) state.reading = reading;
+        else ignored.push({ key, reason: 'badValue' });
+        break;
+      }
       default: {
         const name = key.startsWith('v.') ? key.slice(2) : key;
         if (!isName(name) || (RESERVED.has(name) && !key.startsWith('v.'))) {
@@ -257,12 +280,45 @@ export function encodeUrl(s: UrlState): string {
   if (s.practice) put('practice', '1');
   const collapsed = (s.collapsed ?? []).filter((n) => n === '*' || isName(n));
   if (collapsed.length > 0) put('collapse', collapsed.join(','));
+  if (s.exercise) put('exercise', s.exercise);
+  const reading = Object.entries(s.reading ?? {}).filter(([n, c]) => isName(n) && isChoice(c));
+  if (reading.length > 0) put('read', reading.map(([n, c]) => `${n}:${c}`).join(','));
   return parts.length > 0 ? `?${parts.join('&')}` : '';
+}
+
+/** A reading's choice: `forward`, or a gradient reading's key (`full:f:q`, `short::x`). */
+function isChoice(c: string): boolean {
+  if (c === 'forward') return true;
+  const m = /^(full|short|grad):([^:]*):([^:]+)$/.exec(c);
+  return m !== null && (m[2] === '' || isName(m[2])) && isName(m[3]);
+}
+
+/** `dx:forward,dq:full:f:q` as { dx: 'forward', dq: 'full:f:q' }; undefined if any part is not. */
+function parseReading(raw: string): Record<string, string> | undefined {
+  const reading: Record<string, string> = {};
+  const parts = raw.split(',');
+  if (parts.length > URL_LIMITS.values) return undefined;
+  for (const part of parts) {
+    const at = part.indexOf(':');
+    const name = part.slice(0, at).normalize('NFC');
+    const choice = part.slice(at + 1).normalize('NFC');
+    if (at < 1 || !isName(name) || !isChoice(choice)) return undefined;
+    // Own property even for `__proto__` (see defineValue).
+    Object.defineProperty(reading, name, {
+      value: choice,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return reading;
 }
 
 /** Like encodeURIComponent, but keeps the characters a program is written with readable. */
 function encodeComponent(v: string): string {
-  return encodeURIComponent(v).replace(/%(2A|28|29|2C|3B|5E|2F|3D)/g, (m) => decodeURIComponent(m));
+  return encodeURIComponent(v).replace(/%(2A|28|29|2C|3A|3B|5E|2F|3D)/g, (m) =>
+    decodeURIComponent(m),
+  );
 }
 
 function safeDecompress(raw: string): string | undefined {

@@ -32,6 +32,7 @@ export function urlStateOf(s: AppState): UrlState {
     ...(s.settings.wrt !== null ? { wrt: s.settings.wrt } : {}),
     ...(s.practice.on ? { practice: true } : {}),
     ...(s.collapsed.length > 0 ? { collapsed: collapsedParam(s) } : {}),
+    ...(Object.keys(s.reading).length > 0 ? { reading: s.reading } : {}),
   };
 }
 
@@ -101,7 +102,8 @@ export function startUrlSync(store: StoreApi<AppStore>, win: Window = window): (
       s.settings === prev.settings &&
       s.analysis === prev.analysis &&
       s.practice.on === prev.practice.on &&
-      s.collapsed === prev.collapsed
+      s.collapsed === prev.collapsed &&
+      s.reading === prev.reading
     ) {
       return;
     }

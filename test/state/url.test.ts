@@ -239,3 +239,44 @@ describe('practice mode in the link', () => {
     expect(decodeUrl(search).state.values).toEqual({ practice: 2 });
   });
 });
+
+describe('hand-written backward pass in the link (issue 12)', () => {
+  it('round-trips the readings a person chose, readable', () => {
+    const reading = { dx: 'forward', dq: 'full:f:q', grad_y: 'grad::y' };
+    const search = encodeUrl({ source: 'x', reading });
+    expect(search).toBe('?expr=x&read=dx:forward,dq:full:f:q,grad_y:grad::y');
+    expect(decodeUrl(search)).toEqual({ state: { source: 'x', reading }, ignored: [] });
+    expect(encodeUrl({ source: 'x', reading: {} })).toBe('?expr=x');
+  });
+
+  it('ignores a reading it cannot use, and keeps __proto__ a name', () => {
+    for (const bad of [
+      'dx',
+      ':forward',
+      'dx:backward',
+      'dx:full:f',
+      '1x:forward',
+      'dx:full:f:q:r',
+    ]) {
+      expect(decodeUrl(`?read=${bad}`)).toEqual({
+        state: {},
+        ignored: [{ key: 'read', reason: 'badValue' }],
+      });
+    }
+    const { state } = decodeUrl('?read=__proto__:forward');
+    expect(Object.keys(state.reading!)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(state.reading)).toBe(Object.prototype);
+  });
+
+  it('reads exercise=backward, and nothing else under that key', () => {
+    expect(decodeUrl('?expr=x&exercise=backward').state).toEqual({
+      source: 'x',
+      exercise: 'backward',
+    });
+    expect(decodeUrl('?exercise=forward').ignored).toEqual([
+      { key: 'exercise', reason: 'badValue' },
+    ]);
+    // An input called `read` or `exercise` travels as v.read.
+    expect(encodeUrl({ values: { read: 2 } })).toBe('?v.read=2');
+  });
+});

@@ -1,6 +1,6 @@
 import { formatNumber, identifierSymbol, type Analysis } from '../../engine';
 // By path, not through the engine's index: see the note there.
-import { checkBackwardPass, type HandWrittenCheck } from '../../engine/backwardCheck';
+import { agrees, checkBackwardPass, type HandWrittenCheck } from '../../engine/backwardCheck';
 import type { Translate } from '../../i18n';
 
 const cache = new WeakMap<Analysis, readonly HandWrittenCheck[]>();
@@ -34,6 +34,10 @@ function pair(value: number, expected: number): [string, string] {
 /** ✓ or ✗ in words: "matches ∂f/∂z = 3", "is 1, but ∂f/∂x is −4", or why it is not checked. */
 export function verdict(c: HandWrittenCheck, t: Translate): string {
   const grad = partial(c.of, c.gradient.wrt);
+  // `dx = …` before `dx += …`: a share of the gradient so far, not the whole of it.
+  if (c.partial && c.status === 'ok' && !agrees(c.value!, c.expected!)) {
+    return t('bp.share', { grad, value: show(c.value!), wrt: c.gradient.wrt });
+  }
   if (c.status === 'ok') return t('bp.ok', { grad, value: show(c.expected!) });
   if (c.status === 'wrong') {
     const [value, expected] = pair(c.value!, c.expected!);
@@ -44,6 +48,12 @@ export function verdict(c: HandWrittenCheck, t: Translate): string {
       return t('bp.list');
     case 'readsList':
       return t('bp.readsList', { name: c.culprit! });
+    case 'blank':
+      return t('bp.blank', { grad });
+    case 'readsBlank':
+      return t('bp.readsBlank', { name: c.culprit! });
+    case 'partial':
+      return t('bp.partial', { grad, value: show(c.value!), name: c.gradient.name });
     case 'undefinedName':
       return t('bp.undefinedName', { name: c.culprit! });
     default:

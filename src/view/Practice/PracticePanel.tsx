@@ -4,6 +4,7 @@ import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
 import { selectPractice, type PracticeFeedback } from '../../state/practice';
+import { checksOf } from '../BackwardPass/checks';
 import { Tex } from '../Formula/Tex';
 import { hintText, questionFormulas, questionText } from './words';
 
@@ -14,19 +15,32 @@ import { hintText, questionFormulas, questionText } from './words';
  */
 export function PracticePanel() {
   const t = useT();
-  const { analysis, view, draft, setDraft, submitAnswer, revealAnswer, startOver, formulaShown } =
-    useApp((s) => ({
-      analysis: s.analysis,
-      // The chain-rule panel beside it shows the question's formula. Presenting, that panel has
-      // little height left (or is hidden with F): the question shows its formula itself.
-      formulaShown: s.settings.mode === 'normal',
-      view: selectPractice(s),
-      draft: s.practice.draft,
-      setDraft: s.setDraft,
-      submitAnswer: s.submitAnswer,
-      revealAnswer: s.revealAnswer,
-      startOver: s.startOver,
-    }));
+  const {
+    analysis,
+    view,
+    draft,
+    setDraft,
+    submitAnswer,
+    revealAnswer,
+    startOver,
+    formulaShown,
+    startBackwardExercise,
+    sourceOk,
+  } = useApp((s) => ({
+    analysis: s.analysis,
+    // The chain-rule panel beside it shows the question's formula. Presenting, that panel has
+    // little height left (or is hidden with F): the question shows its formula itself.
+    formulaShown: s.settings.mode === 'normal',
+    view: selectPractice(s),
+    draft: s.practice.draft,
+    setDraft: s.setDraft,
+    submitAnswer: s.submitAnswer,
+    revealAnswer: s.revealAnswer,
+    startOver: s.startOver,
+    startBackwardExercise: s.startBackwardExercise,
+    // The exercise is written from the text in the editor: not while that text has an error.
+    sourceOk: s.error === null,
+  }));
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const verdict = useRef<HTMLDivElement>(null);
@@ -137,7 +151,54 @@ export function PracticePanel() {
         )
       )}
       {aboutCurrent && verdictBox}
+      <BackwardExercise
+        analysis={analysis}
+        onStart={startBackwardExercise}
+        disabled={!sourceOk}
+        t={t}
+      />
     </section>
+  );
+}
+
+/**
+ * Practice's other exercise, "check my backward pass" (issue 12): a button that writes the
+ * forward pass with an empty `d…` line per input into the editor; once there are gradient lines,
+ * how many of them are right ("Your backward pass" beside it says which, line by line).
+ */
+function BackwardExercise({
+  analysis,
+  onStart,
+  disabled,
+  t,
+}: {
+  analysis: Analysis;
+  onStart(): void;
+  disabled: boolean;
+  t: Translate;
+}) {
+  const lines = analysis.backwardPass?.gradients.length ?? 0;
+  if (lines > 0) {
+    const checks = checksOf(analysis);
+    const right = checks.filter((c) => c.status === 'ok' && !c.partial).length;
+    const count = checks.filter((c) => !c.partial).length;
+    return (
+      <p className="practice-bp" data-testid="practice-bp-progress" aria-live="polite">
+        {t('practice.bp.progress', { right, count })}
+      </p>
+    );
+  }
+  const input = analysis.inputs[0]?.name;
+  if (input === undefined) return null;
+  const out = analysis.compiled.names[analysis.compiled.output];
+  const example = `${out === undefined ? `d${input}` : `d${out}d${input}`} = …`;
+  return (
+    <div className="practice-bp">
+      <button type="button" className="button" onClick={onStart} disabled={disabled}>
+        {t('practice.bp.start')}
+      </button>
+      <p className="hint">{t('practice.bp.hint', { example })}</p>
+    </div>
   );
 }
 
