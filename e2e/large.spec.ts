@@ -140,6 +140,8 @@ test.describe('large graphs', () => {
   test('Find a node centres and highlights it by name, and says when there is none', async ({
     page,
   }) => {
+    // ~300 nodes laid out in the worker, then axe over all of them: took 32 s once under load.
+    test.slow();
     const source = programOfSize('network', 300, (s) => analyze(s).graph.nodes.length);
     await openApp(page, `?expr=${encodeURIComponent(source)}`);
     const find = page.getByRole('searchbox', { name: 'Find a node' });
