@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, ExpressionError, OPS } from '../../src/engine';
+import {
+  analyze,
+  ExpressionError,
+  isScalarAnalysis,
+  OPS,
+  scalarGradient,
+} from '../../src/engine';
 import {
   analyzeTensor,
   broadcastShape,
@@ -751,5 +757,46 @@ describe('which errors send a program to the tensor parser', () => {
     expect(error(() => analyze('x $ y')).code).toBe('error.unexpectedChar');
     expect(error(() => analyze('A = [[1, 2]]; A.Q')).code).toBe('tensor.unknownMethod');
     expect(analyze('A = [[1, 2]]; sum(A.T)').tensor!.output).toBe(3);
+  });
+});
+
+describe("analyze's gradients: a number for a scalar input, a Tensor for a tensor input", () => {
+  it('a scalar program: every gradient a number, read with scalarGradient', () => {
+    const a = analyze('(x+y)*z', { x: -2, y: 5, z: -4 });
+    expect(isScalarAnalysis(a)).toBe(true);
+    if (!isScalarAnalysis(a)) return;
+    // Narrowed: arithmetic on a gradient type-checks.
+    expect(a.gradients.x * 2).toBe(-8);
+    expect(scalarGradient(a, 'z')).toBe(3);
+    expect(scalarGradient(a, 'nope')).toBeUndefined();
+  });
+
+  it('a tensor program: gradients.W is a tensor of W’s shape, a scalar input’s a number', () => {
+    const a = analyze('c = 2\nL = sum(X @ W) * c', { X: [[1, 2], [3, 4]], W: [[0.5], [-1]] });
+    expect(isScalarAnalysis(a)).toBe(false);
+    expect(Object.keys(a.gradients).sort()).toEqual(['W', 'X', 'c']);
+    const W = T(a.gradients.W);
+    expect(W.shape).toEqual([2, 1]);
+    expect(W.data).toBeInstanceOf(Float64Array);
+    expect(toNested(W)).toEqual([[8], [12]]);
+    expect(nested(a.gradients.X)).toEqual([
+      [1, -2],
+      [1, -2],
+    ]);
+    // sum(X @ W) = 0.5·1 − 2 + 1.5 − 4 = −4
+    expect(a.gradients.c).toBe(-4);
+    expect(scalarGradient(a, 'c')).toBe(-4);
+    expect(() => scalarGradient(a, 'W')).toThrow(TypeError);
+    // One record, not a copy: the analysis and its tensor part agree.
+    expect(a.gradients).toBe(a.tensor!.gradients);
+  });
+
+  it('a tensor program typed with its values in the text, and one with randn', () => {
+    const a = analyze('W = [[1, 2]]\nc = 3\nL = sum(W * c)');
+    expect(nested(a.gradients.W)).toEqual([[3, 3]]);
+    expect(a.gradients.c).toBe(3);
+    const r = analyze('W = randn(3, 4)\nL = sum(W * W)', undefined, { seed: 7 });
+    const W = T(r.tensor!.inputs[0].value);
+    T(r.gradients.W).data.forEach((g, k) => expect(g).toBe(2 * W.data[k]));
   });
 });
