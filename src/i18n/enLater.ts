@@ -157,6 +157,9 @@ export const enLater = {
   'practice.say.wrong': 'Not quite. Hint: {hint}',
   'practice.say.shown': 'The answer: {formula}. {why}',
   'practice.say.notRead': 'That answer could not be read: {message}',
+  // New random values for a tensor program's randn (issue 14), under its message
+  'random.newValues': 'New random values',
+  'random.fromSeed': 'randn draws from seed {seed}. Output (summed if not a number): {output}.',
 } as const;
 
 registerEnglish(enLater);

@@ -567,6 +567,10 @@ export const vi: Table = {
   'practice.say.wrong': 'Chưa đúng. Gợi ý: {hint}',
   'practice.say.shown': 'Đáp án: {formula}. {why}',
   'practice.say.notRead': 'Không đọc được câu trả lời này: {message}',
+  // Số ngẫu nhiên mới cho randn của một chương trình tensor (issue 14)
+  'random.newValues': 'Số ngẫu nhiên mới',
+  'random.fromSeed':
+    'randn rút từ hạt giống {seed}. Đầu ra (lấy tổng nếu không phải một số): {output}.',
 };
 
 /**

@@ -43,6 +43,7 @@ export function initialState(overrides: Partial<AppState> = {}): AppState {
     training: DEFAULT_TRAINING,
     reading: {},
     practice: DEFAULT_PRACTICE,
+    seed: 0,
     ...overrides,
   };
 }

@@ -62,10 +62,11 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         void loadBackwardReader().then(() => get().source === source && analyzeNow(source, step));
         return undefined;
       }
+      const options = { seed: get().seed };
       const analyzeSource = (source: string, values: Record<string, number>) =>
         backwardReader
-          ? backwardReader.analyzeWithBackwardPass(source, values, get().reading)
-          : analyze(source, values);
+          ? backwardReader.analyzeWithBackwardPass(source, values, get().reading, options)
+          : analyze(source, values, options);
       let { values } = get();
       let analysis: Analysis;
       try {
@@ -334,6 +335,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
             ? { source: url.source, example: exampleOf(url.source) }
             : {}),
           values: { ...(url.values ?? {}) },
+          seed: url.seed ?? 0,
           selected: null,
           hovered: null,
         });
@@ -350,6 +352,14 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
           }
         }
         set({ ignored: notes });
+      },
+      newSeed() {
+        const old = get().seed;
+        // 1 … 999,999,999: what a link's `seed=` accepts; never the seed already shown.
+        let seed = old;
+        while (seed === old) seed = 1 + Math.floor(Math.random() * 999_999_999);
+        set({ seed });
+        analyzeNow(get().source, 'keep');
       },
       dismissNotice() {
         set({ ignored: [] });

@@ -73,6 +73,8 @@ export interface AppState {
   reading: Record<string, string>;
   /** Practice mode: each number asked before it is revealed (see practice.ts). */
   practice: PracticeState;
+  /** Seed of `randn` in tensor programs (issue 14); the link carries it as `seed=`. */
+  seed: number;
 }
 
 export interface AppActions extends TrainingActions, PracticeActions {
@@ -106,6 +108,8 @@ export interface AppActions extends TrainingActions, PracticeActions {
   showPaths(input: string | null): void;
   /** Reads the line named `name` another way (null: as the rule reads it), and analyses again. */
   setReading(name: string, choice: string | null): void;
+  /** Draws new `randn` values (issue 14): a new seed, and the program analysed again. */
+  newSeed(): void;
 }
 
 export type AppStore = AppState & AppActions;

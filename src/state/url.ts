@@ -50,6 +50,11 @@ export interface UrlState {
   wrt?: string;
   /** Practice mode (`practice=1`): a teacher's link that opens as an exercise. */
   practice?: boolean;
+  /**
+   * Seed of `randn` in a tensor program (`seed=12345`, issue 14): "New random values" draws
+   * another, and the link keeps it, so the same numbers come back. 0 (the default) is not written.
+   */
+  seed?: number;
 }
 
 /** Why part of a URL was not used, for the notice the app shows. */
@@ -90,6 +95,7 @@ const KEYS = [
   'ad',
   'wrt',
   'practice',
+  'seed',
 ] as const;
 const RESERVED = new Set<string>(KEYS);
 const SPEEDS = new Set([0.5, 1, 2, 4]);
@@ -182,6 +188,11 @@ export function decodeUrl(search: string): { state: UrlState; ignored: Ignored[]
         if (raw === '1' || raw === '0') state.practice = raw === '1';
         else ignored.push({ key, reason: 'badValue' });
         break;
+      case 'seed':
+        // Digits only, at most 9: a non-negative integer the generator takes as it is.
+        if (/^\d{1,9}$/.test(raw)) state.seed = Number(raw);
+        else ignored.push({ key, reason: 'badNumber' });
+        break;
       default: {
         const name = key.startsWith('v.') ? key.slice(2) : key;
         if (!isName(name) || (RESERVED.has(name) && !key.startsWith('v.'))) {
@@ -233,6 +244,8 @@ export function encodeUrl(s: UrlState): string {
     if (s.wrt !== undefined && isName(s.wrt)) put('wrt', s.wrt);
   }
   if (s.practice) put('practice', '1');
+  if (s.seed !== undefined && s.seed > 0 && Number.isSafeInteger(s.seed))
+    put('seed', String(s.seed));
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 

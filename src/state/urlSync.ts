@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand';
 import type { AppState, AppStore } from './types';
 import { isName } from '../engine/lexer';
+import { usesRandn } from '../engine/tensor/hook';
 import { decodeUrl, encodeUrl, hasLzParam, loadLz, needsLz, type UrlState } from './url';
 
 export const STORAGE_KEY = 'backprop-lens:last-program';
@@ -30,6 +31,8 @@ export function urlStateOf(s: AppState): UrlState {
     ad: s.settings.ad,
     ...(s.settings.wrt !== null ? { wrt: s.settings.wrt } : {}),
     ...(s.practice.on ? { practice: true } : {}),
+    // Only a program that draws random numbers carries its seed: other links stay as they were.
+    ...(s.seed !== 0 && usesRandn(s.source) ? { seed: s.seed } : {}),
   };
 }
 
@@ -87,7 +90,8 @@ export function startUrlSync(store: StoreApi<AppStore>, win: Window = window): (
       s.stepIndex === prev.stepIndex &&
       s.settings === prev.settings &&
       s.analysis === prev.analysis &&
-      s.practice.on === prev.practice.on
+      s.practice.on === prev.practice.on &&
+      s.seed === prev.seed
     ) {
       return;
     }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, descentStep, guessParams, MAX_TRAIN_STEPS, scalarGradient, train } from '../../src/engine';
+import {
+  analyze,
+  descentStep,
+  guessParams,
+  MAX_TRAIN_STEPS,
+  scalarGradient,
+  train,
+} from '../../src/engine';
 import { exampleById, type ExampleId } from '../../src/examples';
 
 const source = (id: ExampleId) => exampleById(id)!.source;

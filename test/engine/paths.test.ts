@@ -87,7 +87,8 @@ describe('paths from an input to the output', () => {
           }
           const f = factoredPaths(a, input.node);
           if (r.count === 0n) expect(f).toBeUndefined();
-          else if (f) expect(close(f.value, scalarGradient(a, input.name)!, 1e-9, 1e-12)).toBe(true);
+          else if (f)
+            expect(close(f.value, scalarGradient(a, input.name)!, 1e-9, 1e-12)).toBe(true);
         }
       }),
       { numRuns: 300 },

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  analyze,
-  ExpressionError,
-  isScalarAnalysis,
-  OPS,
-  scalarGradient,
-} from '../../src/engine';
+import { analyze, ExpressionError, isScalarAnalysis, OPS, scalarGradient } from '../../src/engine';
 import {
   analyzeTensor,
   broadcastShape,
@@ -772,7 +766,13 @@ describe("analyze's gradients: a number for a scalar input, a Tensor for a tenso
   });
 
   it('a tensor program: gradients.W is a tensor of W’s shape, a scalar input’s a number', () => {
-    const a = analyze('c = 2\nL = sum(X @ W) * c', { X: [[1, 2], [3, 4]], W: [[0.5], [-1]] });
+    const a = analyze('c = 2\nL = sum(X @ W) * c', {
+      X: [
+        [1, 2],
+        [3, 4],
+      ],
+      W: [[0.5], [-1]],
+    });
     expect(isScalarAnalysis(a)).toBe(false);
     expect(Object.keys(a.gradients).sort()).toEqual(['W', 'X', 'c']);
     const W = T(a.gradients.W);
