@@ -44,7 +44,8 @@ test.describe('a tensor program in the page', () => {
     page,
   }) => {
     const program = 'W = randn(3, 4)\nL = sum(W * W)';
-    await openApp(page, `?expr=${encodeURIComponent(program)}`);
+    await page.goto(`./?expr=${encodeURIComponent(program)}`);
+    await appReady(page);
     await expect(alert(page)).toContainText('A tensor program: W 3×4, L scalar.');
     const button = page.getByRole('button', { name: 'New random values' });
     const drawn = page.locator('.random-seed');
