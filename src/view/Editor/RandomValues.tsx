@@ -15,7 +15,7 @@ export function RandomValues({ output }: { output: string }) {
   const newSeed = useApp((s) => s.newSeed);
   return (
     <div className="random-values">
-      <button type="button" className="random-button" onClick={newSeed}>
+      <button type="button" className="button random-button" onClick={newSeed}>
         {t('random.newValues')}
       </button>{' '}
       <span className="random-seed" aria-live="polite">
