@@ -80,6 +80,25 @@ test.describe('a tensor program in the page', () => {
     expect(consoleErrors(page)).toEqual([]);
   });
 
+  test('the Syntax help card lists the tensor functions and operators', async ({ page }) => {
+    await openApp(page, '?expr=(x%2By)*z&x=-2&y=5&z=-4');
+    await page.getByRole('button', { name: 'Syntax help' }).click();
+    const dialog = page.getByRole('dialog', { name: 'What you can type' });
+    await expect(dialog.getByText('Vectors and matrices', { exact: true })).toBeVisible();
+    for (const calls of [
+      'A @ B, A.dot(B), dot(A, B), matmul(A, B)',
+      'A.T, transpose(A)',
+      'sum(A), sum(A, axis)',
+      'softmax(A)',
+      'crossentropy(P, Y)',
+      'randn(m, n), randn(n)',
+    ]) {
+      await expect(dialog.locator('code', { hasText: calls })).toHaveCount(1);
+    }
+    await expect(dialog).toContainText('np.maximum(A, 0)');
+    await expectNoSeriousViolations(page);
+  });
+
   test('typed, it gets the same message; a shape error is located; a scalar program draws again', async ({
     page,
   }) => {
