@@ -572,6 +572,24 @@ describe("seed 002's network, steps B1–B7", () => {
     T(b.gradients.W1).data.forEach((v, k) => expect(v).toBeCloseTo(ga[k] / 4, 14));
   });
 
+  it('writes each backward step with its shapes after it: ∂ℓ/∂W₁ = Xᵀ · ∂ℓ/∂Z₁ (3×5 = 3×4 · 4×5)', () => {
+    const step = (name: string) =>
+      a.steps.find(
+        (s): s is TensorBackwardStep => s.kind === 'backward-edge' && s.from === node(a, name).id,
+      )!;
+    // X @ W1 has no name of its own: the trace calls it u₁.
+    expect(step('W1').formulaText).toBe('∂ℓ/∂W₁ = Xᵀ · ∂ℓ/∂u₁ (3×5 = 3×4 · 4×5)');
+    expect(step('X').formulaText).toBe('∂ℓ/∂X = ∂ℓ/∂u₁ · W₁ᵀ (4×3 = 4×5 · 5×3)');
+    expect(step('W2').formulaText).toBe('∂ℓ/∂W₂ = a₁ᵀ · ∂ℓ/∂u₂ (5×3 = 5×4 · 4×3)');
+    expect(step('b1').formulaText).toBe('∂ℓ/∂b₁ = sum over rows of (∂ℓ/∂z₁) (5 = sum of 4×5)');
+    expect(step('W1').formulaTex).toBe(
+      '\\frac{\\partial \\ell}{\\partial W_{1}} = X^{\\top} \\cdot \\frac{\\partial \\ell}{\\partial u_{1}} \\quad \\left(3{\\times}5 = 3{\\times}4 \\cdot 4{\\times}5\\right)',
+    );
+    expect(step('b1').formulaTex).toContain('\\left(5 = \\text{sum of }4{\\times}5\\right)');
+    // Every step has one, forward steps and the seed included.
+    for (const s of a.steps) expect(s.formulaText).toBe(`${s.text} (${s.shapes})`);
+  });
+
   it('passes the tensor gradient check', () => {
     for (const c of tensorGradientCheck(a)) {
       expect(c.relError, c.name).toBeLessThan(1e-6);
@@ -733,7 +751,7 @@ describe('LaTeX of tensor steps', () => {
       'A = [[1, 2], [3, 4]]; v = [1, -1]; M = mean(A, 0); S = sum(A.T * v, 1); E = exp(-A) / 2; L = sum(M) + sum(S) + mean(E) + max(sum(A), 1)';
     for (const source of [SEED_002, SEED_000, extra]) {
       for (const step of analyzeTensor(source).steps) {
-        for (const tex of [step.tex, step.shapesTex]) {
+        for (const tex of [step.tex, step.shapesTex, step.formulaTex]) {
           expect(
             () => katex.renderToString(tex, { throwOnError: true, trust: false }),
             tex,
