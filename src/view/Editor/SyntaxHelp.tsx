@@ -28,7 +28,7 @@ export function SyntaxHelp({ onClose }: { onClose(): void }) {
         <dt>{t('help.tensors')}</dt>
         <dd>
           {t('help.tensorsBody')}
-          <ul className="help-functions">
+          <ul className="help-tensors">
             {TENSOR_CALLS.map(({ op, calls }) => (
               <li key={op}>
                 <code>{calls}</code> {TENSOR_WORDS[op][lang]}
