@@ -69,6 +69,11 @@ test.describe('a tensor program in the page', () => {
     await appReady(page);
     await expect(drawn).toHaveText(after);
     await expect(editor(page)).toHaveValue(program);
+    // A visit without a link reopens the last program with its seed (kept beside it).
+    await page.goto('./');
+    await appReady(page);
+    await expect(editor(page)).toHaveValue(program);
+    await expect(drawn).toHaveText(after);
 
     // A tensor program without randn has nothing to redraw; neither has a scalar program.
     await typeProgram(page, PROGRAM);
