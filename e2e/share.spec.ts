@@ -375,6 +375,13 @@ const HOSTILE: Hostile[] = [
     notice: /expr \(too long\)/,
   },
   { name: 'overflowing values', query: '?expr=exp(exp(exp(x)))/0&x=1000', notice: null },
+  { name: 'seed=-1', query: '?expr=x*y&seed=-1', notice: /seed \(not a number\)/ },
+  { name: 'seed=1e99', query: '?expr=x*y&seed=1e99', notice: /seed \(not a number\)/ },
+  {
+    name: 'seed=<script>',
+    query: `?expr=x*y&seed=${enc(`<script>${PWN}</script>`)}`,
+    notice: /seed \(not a number\)/,
+  },
 ];
 
 test.describe('hostile links open inert', () => {

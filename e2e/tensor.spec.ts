@@ -40,6 +40,70 @@ test.describe('a tensor program in the page', () => {
     await expectNoSeriousViolations(page);
   });
 
+  test('New random values draws other randn numbers; the link keeps the seed through a reload', async ({
+    page,
+  }) => {
+    const program = 'W = randn(3, 4)\nL = sum(W * W)';
+    await page.goto(`./?expr=${encodeURIComponent(program)}`);
+    await appReady(page);
+    await expect(alert(page)).toContainText('A tensor program: W 3×4, L scalar.');
+    const button = page.getByRole('button', { name: 'New random values' });
+    const drawn = page.locator('.random-seed');
+    await expect(drawn).toContainText('randn draws from seed 0. Output (summed if not a number):');
+    const before = await drawn.innerText();
+    expect(page.url()).not.toContain('seed=');
+
+    await button.click();
+    await expect(drawn).not.toHaveText(before);
+    await expect.poll(() => new URL(page.url()).searchParams.get('seed')).toMatch(/^\d{1,9}$/);
+    const seed = new URL(page.url()).searchParams.get('seed')!;
+    const after = await drawn.innerText();
+    expect(after).toContain(`seed ${seed}.`);
+    // The numbers changed, not only the seed's wording: the output (Σ W²) is another number.
+    const outputOf = (text: string) => text.split(':').pop()!.trim();
+    expect(outputOf(after)).not.toBe(outputOf(before));
+    await expectNoSeriousViolations(page);
+
+    // The same link shows the same numbers.
+    await page.reload();
+    await appReady(page);
+    await expect(drawn).toHaveText(after);
+    await expect(editor(page)).toHaveValue(program);
+    // A visit without a link reopens the last program with its seed (kept beside it).
+    await page.goto('./');
+    await appReady(page);
+    await expect(editor(page)).toHaveValue(program);
+    await expect(drawn).toHaveText(after);
+
+    // A tensor program without randn has nothing to redraw; neither has a scalar program.
+    await typeProgram(page, PROGRAM);
+    await expect(alert(page)).toContainText('A tensor program: X 2×2, W 2×1, L scalar.');
+    await expect(button).toHaveCount(0);
+    await typeProgram(page, 'a = 2; f = a * b');
+    await expect(alert(page)).toHaveCount(0);
+    await expect(button).toHaveCount(0);
+    expect(consoleErrors(page)).toEqual([]);
+  });
+
+  test('the Syntax help card lists the tensor functions and operators', async ({ page }) => {
+    await openApp(page, '?expr=(x%2By)*z&x=-2&y=5&z=-4');
+    await page.getByRole('button', { name: 'Syntax help' }).click();
+    const dialog = page.getByRole('dialog', { name: 'What you can type' });
+    await expect(dialog.getByText('Vectors and matrices', { exact: true })).toBeVisible();
+    for (const calls of [
+      'A @ B, A.dot(B), dot(A, B), matmul(A, B)',
+      'A.T, transpose(A)',
+      'sum(A), sum(A, axis)',
+      'softmax(A)',
+      'crossentropy(P, Y)',
+      'randn(m, n), randn(n)',
+    ]) {
+      await expect(dialog.locator('code', { hasText: calls })).toHaveCount(1);
+    }
+    await expect(dialog).toContainText('np.maximum(A, 0)');
+    await expectNoSeriousViolations(page);
+  });
+
   test('typed, it gets the same message; a shape error is located; a scalar program draws again', async ({
     page,
   }) => {

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { FUNCTION_CALLS, OP_WORDS } from './engine/opWords';
+import { NUMPY_SPELLINGS, TENSOR_CALLS, TENSOR_WORDS } from './engine/tensor/words';
 import {
   caretLines,
   formatNumber,
@@ -36,10 +37,20 @@ const USAGE = `usage: grad '<program>' [name=value ...] [--steps] [--seed=N]
 /** One line per function of the op registry: `log(x), ln(x)  natural logarithm`. */
 export function functionList(): string {
   const width = Math.max(...FUNCTION_CALLS.map(({ calls }) => calls.length));
-  return FUNCTION_CALLS.map(({ op, calls }) => `${calls.padEnd(width)}  ${OP_WORDS[op].en}\n`).join(
-    '',
-  );
+  const scalar = FUNCTION_CALLS.map(
+    ({ op, calls }) => `${calls.padEnd(width)}  ${OP_WORDS[op].en}\n`,
+  ).join('');
+  // Vectors and matrices: the tensor registry's own ops; the functions above work entry by entry.
+  const w = Math.max(...TENSOR_CALLS.map(({ calls }) => calls.length));
+  const tensor = TENSOR_CALLS.map(
+    ({ op, calls }) => `${calls.padEnd(w)}  ${TENSOR_WORDS[op].en}\n`,
+  ).join('');
+  return `${scalar}\n${TENSOR_HEADING}\n${tensor}numpy spellings: ${NUMPY_SPELLINGS}\n`;
 }
+
+/** The line between the scalar functions and the tensor ones in `--functions`. */
+export const TENSOR_HEADING =
+  'Vectors and matrices (every function above works entry by entry, with numpy broadcasting):';
 
 export interface CliResult {
   code: number;

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli';
+import { runCli, TENSOR_HEADING } from '../src/cli';
 import { FUNCTION_NAMES, OP_LIST } from '../src/engine';
 import { OP_WORDS } from '../src/engine/opWords';
+import { TENSOR_CALLS, TENSOR_WORDS } from '../src/engine/tensor/words';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -125,7 +126,8 @@ describe('grad CLI', () => {
     expect(r.stdout).toMatch(/^exp\(x\) +exponential eˣ$/m);
     expect(r.stdout).toMatch(/^log\(x\), ln\(x\) +natural logarithm$/m);
     expect(r.stdout).toMatch(/^max\(a, b\) +the larger of a and b$/m);
-    const lines = r.stdout.trimEnd().split('\n');
+    const [scalarBlock, tensorBlock] = r.stdout.trimEnd().split('\n\n');
+    const lines = scalarBlock.split('\n');
     const functions = OP_LIST.filter((op) => op.callNames?.length);
     expect(lines).toHaveLength(functions.length);
     for (const op of functions) {
@@ -135,6 +137,21 @@ describe('grad CLI', () => {
       expect(line!.endsWith(`  ${OP_WORDS[op.name].en}`)).toBe(true);
     }
     expect(FUNCTION_NAMES.every((f) => r.stdout.includes(`${f}(`))).toBe(true);
+    // Then the tensor registry's own ops and the creators, one a line, and the numpy spellings.
+    const tensorLines = tensorBlock.split('\n');
+    expect(tensorLines[0]).toBe(TENSOR_HEADING);
+    expect(tensorLines.slice(1, -1)).toHaveLength(TENSOR_CALLS.length);
+    for (const { op, calls } of TENSOR_CALLS) {
+      expect(tensorBlock).toContain(`${calls}`);
+      expect(tensorBlock).toContain(`  ${TENSOR_WORDS[op].en}\n`);
+    }
+    expect(tensorBlock).toMatch(
+      /^A @ B, A\.dot\(B\), dot\(A, B\), matmul\(A, B\) +matrix product/m,
+    );
+    expect(tensorBlock).toMatch(/^A\.T, transpose\(A\) +transpose/m);
+    expect(tensorBlock).toMatch(/^sum\(A\), sum\(A, axis\) +sum of every entry/m);
+    expect(tensorBlock).toMatch(/^randn\(m, n\), randn\(n\) +an input of standard-normal/m);
+    expect(tensorLines.at(-1)).toMatch(/^numpy spellings: np\.dot\(A, B\), np\.exp,/);
   });
 
   it('exits 2 for a malformed command line', () => {

@@ -12,7 +12,7 @@ import { buildTrace, NEVER, type Step, type Trace } from './trace';
 import { ExpressionError } from './errors';
 import { needsEngine, tensorEngine, tensorSyntaxAt } from './tensor/hook';
 import type { TensorAnalysis } from './tensor/run';
-import { isTensor, type ValueInput } from './tensor/types';
+import { isTensor, type Value, type ValueInput } from './tensor/types';
 
 /** A node of the computational graph, with the numbers of one run. */
 export interface GraphNode {
@@ -76,8 +76,14 @@ export interface Analysis {
   readonly source: string;
   /** Forward value of the program's output (its last statement). */
   readonly output: number;
-  /** ∂output/∂input for every input, by name; 0 for one the output does not use. */
-  readonly gradients: Readonly<Record<string, number>>;
+  /**
+   * ∂output/∂input for every input, by name; 0 for one the output does not use. A `Value`: a
+   * number for a scalar input, a `Tensor` (shape + row-major `Float64Array`, see
+   * `tensor/types.ts`) of the input's shape for a tensor input, so `analyze(src).gradients.W` of
+   * a 3×4 `W` is a 3×4 tensor. Scalar code reads a number with `scalarGradient(a, name)`, or
+   * narrows the analysis with `isScalarAnalysis(a)` (every gradient then a number).
+   */
+  readonly gradients: Readonly<Record<string, Value>>;
   readonly inputs: readonly InputInfo[];
   readonly graph: {
     readonly nodes: readonly GraphNode[];
@@ -105,12 +111,36 @@ export interface Analysis {
    * Present for a tensor program (vectors, matrices, `@`, numpy spellings): its values, shapes,
    * gradients (a `Tensor` for a tensor input, see `tensor/types.ts`) and step trace. The scalar
    * members above then describe no graph: `output` is the scalar the gradients are of (the output,
-   * or the sum of its entries, `tensor.summedOutput`), `gradients` holds the scalar inputs' only,
-   * `inputs`, `graph` and `steps` are empty, and `compiled`, `trace`, `value` and `backward` are
+   * or the sum of its entries, `tensor.summedOutput`), `gradients` holds every input's (the same
+   * record as `tensor.gradients`), `inputs`, `graph` and `steps` are empty, and `compiled`, `trace`, `value` and `backward` are
    * the constant program `0`'s, placeholders; a UI reads `tensor` instead. Forward mode, paths
    * and gate notes are scalar-only for now (`tensor.scalarOnly` says so).
    */
   readonly tensor?: TensorAnalysis;
+}
+
+/**
+ * The analysis of a scalar program: every gradient a number, and no `tensor`. What the scalar
+ * path (`run`, `analyzeRead`) returns, and what `isScalarAnalysis` narrows an `Analysis` to.
+ */
+export interface ScalarAnalysis extends Analysis {
+  readonly gradients: Readonly<Record<string, number>>;
+  readonly tensor?: undefined;
+}
+
+/** Whether `a` is a scalar program's analysis (all its gradients numbers). */
+export const isScalarAnalysis = (a: Analysis): a is ScalarAnalysis => a.tensor === undefined;
+
+/**
+ * Input `name`'s gradient as a number: for scalar code that does arithmetic with it. A scalar
+ * input of a tensor program is a number too; a tensor input's gradient is not, and throws a
+ * `TypeError` (read it from `a.gradients` as a `Tensor`). Undefined for a name that is no input.
+ */
+export function scalarGradient(a: Analysis, name: string): number | undefined {
+  if (!Object.hasOwn(a.gradients, name)) return undefined;
+  const g = a.gradients[name];
+  if (typeof g !== 'number') throw new TypeError(`the gradient of ${name} is a tensor`);
+  return g;
 }
 
 /** Options of `analyze`. */
@@ -175,22 +205,11 @@ let placeholder: Analysis | undefined;
 
 function tensorAsAnalysis(t: TensorAnalysis): Analysis {
   const empty = (placeholder ??= run(buildGraph(parse('0')), '0'));
-  const gradients: Record<string, number> = {};
-  for (const [name, g] of Object.entries(t.gradients)) {
-    if (typeof g === 'number') {
-      Object.defineProperty(gradients, name, {
-        value: g,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
-  }
   return {
     ...empty,
     source: t.source,
     output: t.loss,
-    gradients,
+    gradients: t.gradients,
     inputs: [],
     graph: { nodes: [], edges: [], output: -1 },
     steps: [],
@@ -203,7 +222,7 @@ export function analyzeRead(
   source: string,
   { forward: program, pass }: ReadProgram,
   values?: Readonly<Record<string, number>>,
-): Analysis {
+): ScalarAnalysis {
   if (!pass) return run(buildGraph(program, values), source);
   // The whole program is built once too: a gradient line that reads a name defined later gets
   // the same located message as any other line. A gradient name may be written again
@@ -218,7 +237,11 @@ export function analyzeRead(
 }
 
 /** Runs an already built graph, optionally with other input values (`inputValues[k]` for input k). */
-export function run(g: CompiledGraph, source: string, inputValues?: ArrayLike<number>): Analysis {
+export function run(
+  g: CompiledGraph,
+  source: string,
+  inputValues?: ArrayLike<number>,
+): ScalarAnalysis {
   const fw = forward(g, inputValues);
   const bw = backward(g, fw.value);
   const trace = buildTrace({ graph: g, value: fw.value, backward: bw, digits: DIGITS });
@@ -238,7 +261,7 @@ function assemble(
   valueNotes: ReadonlyMap<number, readonly Note[]>,
   bw: BackwardResult,
   trace: Trace,
-): Analysis {
+): ScalarAnalysis {
   const edges = lazyArray(g.edgeCount, (e): GraphEdge => {
     const to = g.edgeTo[e];
     const carries = trace.edgeGradStep[e] !== NEVER;

@@ -181,6 +181,14 @@ export const enLater = {
   'find.go': 'Find',
   'find.none': 'No node named “{name}”.',
   'find.found': 'Found {name}.',
+  // Vectors and matrices in the syntax card (issue 14); the list is read off the tensor registry
+  'help.tensors': 'Vectors and matrices',
+  'help.tensorsBody':
+    '[1, -2, 3.5] is a vector, [[1, 2], [3, 4]] a 2×2 matrix; W = [[1, 2], [3, 4]] declares an input. + - * / ^ and every function above work entry by entry, with numpy broadcasting (a vector is a row).',
+  'help.numpy': 'Pasted numpy reads as written:',
+  // New random values for a tensor program's randn (issue 14), under its message
+  'random.newValues': 'New random values',
+  'random.fromSeed': 'randn draws from seed {seed}. Output (summed if not a number): {output}.',
 } as const;
 
 registerEnglish(enLater);

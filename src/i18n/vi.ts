@@ -597,6 +597,15 @@ export const vi: Table = {
   'practice.say.wrong': 'Chưa đúng. Gợi ý: {hint}',
   'practice.say.shown': 'Đáp án: {formula}. {why}',
   'practice.say.notRead': 'Không đọc được câu trả lời này: {message}',
+  // Vector và ma trận trong thẻ cú pháp (issue 14)
+  'help.tensors': 'Vector và ma trận',
+  'help.tensorsBody':
+    '[1, -2, 3.5] là một vector, [[1, 2], [3, 4]] là một ma trận 2×2; W = [[1, 2], [3, 4]] khai báo một đầu vào. + - * / ^ và mọi hàm ở trên tính theo từng phần tử, với cơ chế broadcasting của numpy (một vector là một hàng).',
+  'help.numpy': 'Mã numpy dán vào được đọc đúng như viết:',
+  // Số ngẫu nhiên mới cho randn của một chương trình tensor (issue 14)
+  'random.newValues': 'Số ngẫu nhiên mới',
+  'random.fromSeed':
+    'randn rút từ hạt giống {seed}. Đầu ra (lấy tổng nếu không phải một số): {output}.',
 };
 
 /**

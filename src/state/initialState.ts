@@ -44,6 +44,7 @@ export function initialState(overrides: Partial<AppState> = {}): AppState {
     reading: {},
     practice: DEFAULT_PRACTICE,
     collapsed: [],
+    seed: 0,
     ...overrides,
   };
 }

@@ -88,10 +88,11 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         );
         return undefined;
       }
+      const options = { seed: get().seed };
       const analyzeSource = (source: string, values: Record<string, number>) =>
         backwardReader
-          ? backwardReader.analyzeWithBackwardPass(source, values, get().reading)
-          : analyze(source, values);
+          ? backwardReader.analyzeWithBackwardPass(source, values, get().reading, options)
+          : analyze(source, values, options);
       let { values } = get();
       let analysis: Analysis;
       try {
@@ -392,6 +393,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
           values: { ...(url.values ?? {}) },
           collapsed: url.collapsed ?? [],
           reading: { ...(url.reading ?? {}) },
+          seed: url.seed ?? 0,
           selected: null,
           hovered: null,
         });
@@ -415,6 +417,14 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
           if (more.length > 0) set({ ignored: [...notes, ...more] });
         });
         if (url.exercise === 'backward') void get().startBackwardExercise();
+      },
+      newSeed() {
+        const old = get().seed;
+        // 1 … 999,999,999: what a link's `seed=` accepts; never the seed already shown.
+        let seed = old;
+        while (seed === old) seed = 1 + Math.floor(Math.random() * 999_999_999);
+        set({ seed });
+        analyzeNow(get().source, 'keep');
       },
       dismissNotice() {
         set({ ignored: [] });

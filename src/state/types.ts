@@ -75,6 +75,8 @@ export interface AppState {
   practice: PracticeState;
   /** Statement groups drawn as one box and stepped as one step (issue 17), by name. */
   collapsed: readonly string[];
+  /** Seed of `randn` in tensor programs (issue 14); the link carries it as `seed=`. */
+  seed: number;
 }
 
 export interface AppActions extends TrainingActions, PracticeActions {
@@ -110,6 +112,8 @@ export interface AppActions extends TrainingActions, PracticeActions {
   setReading(name: string, choice: string | null): void;
   /** Collapses exactly these statement groups (others expand) and lays the graph out again. */
   setCollapsed(names: readonly string[]): void;
+  /** Draws new `randn` values (issue 14): a new seed, and the program analysed again. */
+  newSeed(): void;
 }
 
 export type AppStore = AppState & AppActions;

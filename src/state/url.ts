@@ -75,6 +75,11 @@ export interface UrlState {
    * name, then `forward` or the key of a gradient reading.
    */
   reading?: Record<string, string>;
+  /**
+   * Seed of `randn` in a tensor program (`seed=12345`, issue 14): "New random values" draws
+   * another, and the link keeps it, so the same numbers come back. 0 (the default) is not written.
+   */
+  seed?: number;
 }
 
 /** Why part of a URL was not used, for the notice the app shows. */
@@ -118,6 +123,7 @@ const KEYS = [
   'collapse',
   'exercise',
   'read',
+  'seed',
 ] as const;
 const RESERVED = new Set<string>(KEYS);
 const SPEEDS = new Set([0.5, 1, 2, 4]);
@@ -228,6 +234,11 @@ export function decodeUrl(search: string): { state: UrlState; ignored: Ignored[]
         else ignored.push({ key, reason: 'badValue' });
         break;
       }
+      case 'seed':
+        // Digits only, at most 9: a non-negative integer the generator takes as it is.
+        if (/^\d{1,9}$/.test(raw)) state.seed = Number(raw);
+        else ignored.push({ key, reason: 'badNumber' });
+        break;
       default: {
         const name = key.startsWith('v.') ? key.slice(2) : key;
         if (!isName(name) || (RESERVED.has(name) && !key.startsWith('v.'))) {
@@ -283,6 +294,8 @@ export function encodeUrl(s: UrlState): string {
   if (s.exercise) put('exercise', s.exercise);
   const reading = Object.entries(s.reading ?? {}).filter(([n, c]) => isName(n) && isChoice(c));
   if (reading.length > 0) put('read', reading.map(([n, c]) => `${n}:${c}`).join(','));
+  if (s.seed !== undefined && s.seed > 0 && Number.isSafeInteger(s.seed))
+    put('seed', String(s.seed));
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 

@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand';
 import type { AppState, AppStore } from './types';
 import { isName } from '../engine/lexer';
 import { groupsOf } from './groups';
+import { usesRandn } from '../engine/tensor/hook';
 import { decodeUrl, encodeUrl, hasLzParam, loadLz, needsLz, type UrlState } from './url';
 
 export const STORAGE_KEY = 'backprop-lens:last-program';
@@ -33,6 +34,8 @@ export function urlStateOf(s: AppState): UrlState {
     ...(s.practice.on ? { practice: true } : {}),
     ...(s.collapsed.length > 0 ? { collapsed: collapsedParam(s) } : {}),
     ...(Object.keys(s.reading).length > 0 ? { reading: s.reading } : {}),
+    // Only a program that draws random numbers carries its seed: other links stay as they were.
+    ...(s.seed !== 0 && usesRandn(s.source) ? { seed: s.seed } : {}),
   };
 }
 
@@ -62,6 +65,7 @@ export function startUrlSync(store: StoreApi<AppStore>, win: Window = window): (
     if (saved) {
       state.source = saved.source;
       state.values = { ...saved.values, ...state.values };
+      if (state.seed === undefined && saved.seed !== undefined) state.seed = saved.seed;
     }
   }
   store.getState().hydrate(state, ignored);
@@ -103,7 +107,8 @@ export function startUrlSync(store: StoreApi<AppStore>, win: Window = window): (
       s.analysis === prev.analysis &&
       s.practice.on === prev.practice.on &&
       s.collapsed === prev.collapsed &&
-      s.reading === prev.reading
+      s.reading === prev.reading &&
+      s.seed === prev.seed
     ) {
       return;
     }
@@ -133,13 +138,15 @@ export function startUrlSync(store: StoreApi<AppStore>, win: Window = window): (
   };
 }
 
-function loadSaved(win: Window): { source: string; values: Record<string, number> } | undefined {
+function loadSaved(
+  win: Window,
+): { source: string; values: Record<string, number>; seed?: number } | undefined {
   try {
     const raw = win.localStorage.getItem(STORAGE_KEY);
     if (!raw) return undefined;
     const data: unknown = JSON.parse(raw);
     if (typeof data !== 'object' || data === null) return undefined;
-    const { source, values } = data as { source?: unknown; values?: unknown };
+    const { source, values, seed } = data as { source?: unknown; values?: unknown; seed?: unknown };
     if (typeof source !== 'string' || source.length > 20_000) return undefined;
     const clean: Record<string, number> = {};
     if (typeof values === 'object' && values !== null) {
@@ -154,7 +161,12 @@ function loadSaved(win: Window): { source: string; values: Record<string, number
         }
       }
     }
-    return { source, values: clean };
+    // The seed of randn (issue 14), if a valid one was kept: what a link's `seed=` accepts.
+    const kept =
+      typeof seed === 'number' && Number.isInteger(seed) && seed > 0 && seed <= 999_999_999
+        ? { seed }
+        : {};
+    return { source, values: clean, ...kept };
   } catch {
     return undefined;
   }
@@ -163,7 +175,10 @@ function loadSaved(win: Window): { source: string; values: Record<string, number
 function save(win: Window, s: AppState) {
   if (s.settings.mode === 'embed') return; // an embedded copy must not overwrite the reader's own work
   try {
-    win.localStorage.setItem(STORAGE_KEY, JSON.stringify({ source: s.source, values: s.values }));
+    win.localStorage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({ source: s.source, values: s.values, ...(s.seed ? { seed: s.seed } : {}) }),
+    );
   } catch {
     // Storage full or disabled (private windows): the URL still holds the program.
   }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, descentStep, guessParams, MAX_TRAIN_STEPS, train } from '../../src/engine';
+import {
+  analyze,
+  descentStep,
+  guessParams,
+  MAX_TRAIN_STEPS,
+  scalarGradient,
+  train,
+} from '../../src/engine';
 import { exampleById, type ExampleId } from '../../src/examples';
 
 const source = (id: ExampleId) => exampleById(id)!.source;
@@ -26,7 +33,7 @@ describe('descentStep', () => {
       const input = a.inputs.find((i) => i.name === u.name)!;
       expect(u.old).toBe(input.value);
       expect(u.grad).toBe(a.gradients[u.name]);
-      expect(u.next).toBe(input.value - lr * a.gradients[u.name]);
+      expect(u.next).toBe(input.value - lr * scalarGradient(a, u.name)!);
     }
     // The loss after is the program re-run at the new parameters, data untouched.
     const next = Object.fromEntries(step.updates.map((u) => [u.name, u.next]));
@@ -71,7 +78,8 @@ describe('train', () => {
     const { history } = train(src, {}, ['w', 'b'], 0.2, { steps: 5 });
     for (let k = 1; k < history.length; k++) {
       const prev = history[k - 1];
-      const g = analyze(src, prev.params).gradients;
+      const a = analyze(src, prev.params);
+      const g = { w: scalarGradient(a, 'w')!, b: scalarGradient(a, 'b')! };
       expect(history[k].params.w).toBe(prev.params.w - 0.2 * g.w);
       expect(history[k].params.b).toBe(prev.params.b - 0.2 * g.b);
       expect(history[k].iteration).toBe(k);

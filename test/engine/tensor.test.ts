@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, ExpressionError, OPS } from '../../src/engine';
+import { analyze, ExpressionError, isScalarAnalysis, OPS, scalarGradient } from '../../src/engine';
 import {
   analyzeTensor,
   broadcastShape,
@@ -572,6 +572,24 @@ describe("seed 002's network, steps B1–B7", () => {
     T(b.gradients.W1).data.forEach((v, k) => expect(v).toBeCloseTo(ga[k] / 4, 14));
   });
 
+  it('writes each backward step with its shapes after it: ∂ℓ/∂W₁ = Xᵀ · ∂ℓ/∂Z₁ (3×5 = 3×4 · 4×5)', () => {
+    const step = (name: string) =>
+      a.steps.find(
+        (s): s is TensorBackwardStep => s.kind === 'backward-edge' && s.from === node(a, name).id,
+      )!;
+    // X @ W1 has no name of its own: the trace calls it u₁.
+    expect(step('W1').formulaText).toBe('∂ℓ/∂W₁ = Xᵀ · ∂ℓ/∂u₁ (3×5 = 3×4 · 4×5)');
+    expect(step('X').formulaText).toBe('∂ℓ/∂X = ∂ℓ/∂u₁ · W₁ᵀ (4×3 = 4×5 · 5×3)');
+    expect(step('W2').formulaText).toBe('∂ℓ/∂W₂ = a₁ᵀ · ∂ℓ/∂u₂ (5×3 = 5×4 · 4×3)');
+    expect(step('b1').formulaText).toBe('∂ℓ/∂b₁ = sum over rows of (∂ℓ/∂z₁) (5 = sum of 4×5)');
+    expect(step('W1').formulaTex).toBe(
+      '\\frac{\\partial \\ell}{\\partial W_{1}} = X^{\\top} \\cdot \\frac{\\partial \\ell}{\\partial u_{1}} \\quad \\left(3{\\times}5 = 3{\\times}4 \\cdot 4{\\times}5\\right)',
+    );
+    expect(step('b1').formulaTex).toContain('\\left(5 = \\text{sum of }4{\\times}5\\right)');
+    // Every step has one, forward steps and the seed included.
+    for (const s of a.steps) expect(s.formulaText).toBe(`${s.text} (${s.shapes})`);
+  });
+
   it('passes the tensor gradient check', () => {
     for (const c of tensorGradientCheck(a)) {
       expect(c.relError, c.name).toBeLessThan(1e-6);
@@ -733,7 +751,7 @@ describe('LaTeX of tensor steps', () => {
       'A = [[1, 2], [3, 4]]; v = [1, -1]; M = mean(A, 0); S = sum(A.T * v, 1); E = exp(-A) / 2; L = sum(M) + sum(S) + mean(E) + max(sum(A), 1)';
     for (const source of [SEED_002, SEED_000, extra]) {
       for (const step of analyzeTensor(source).steps) {
-        for (const tex of [step.tex, step.shapesTex]) {
+        for (const tex of [step.tex, step.shapesTex, step.formulaTex]) {
           expect(
             () => katex.renderToString(tex, { throwOnError: true, trust: false }),
             tex,
@@ -751,5 +769,52 @@ describe('which errors send a program to the tensor parser', () => {
     expect(error(() => analyze('x $ y')).code).toBe('error.unexpectedChar');
     expect(error(() => analyze('A = [[1, 2]]; A.Q')).code).toBe('tensor.unknownMethod');
     expect(analyze('A = [[1, 2]]; sum(A.T)').tensor!.output).toBe(3);
+  });
+});
+
+describe("analyze's gradients: a number for a scalar input, a Tensor for a tensor input", () => {
+  it('a scalar program: every gradient a number, read with scalarGradient', () => {
+    const a = analyze('(x+y)*z', { x: -2, y: 5, z: -4 });
+    expect(isScalarAnalysis(a)).toBe(true);
+    if (!isScalarAnalysis(a)) return;
+    // Narrowed: arithmetic on a gradient type-checks.
+    expect(a.gradients.x * 2).toBe(-8);
+    expect(scalarGradient(a, 'z')).toBe(3);
+    expect(scalarGradient(a, 'nope')).toBeUndefined();
+  });
+
+  it('a tensor program: gradients.W is a tensor of W’s shape, a scalar input’s a number', () => {
+    const a = analyze('c = 2\nL = sum(X @ W) * c', {
+      X: [
+        [1, 2],
+        [3, 4],
+      ],
+      W: [[0.5], [-1]],
+    });
+    expect(isScalarAnalysis(a)).toBe(false);
+    expect(Object.keys(a.gradients).sort()).toEqual(['W', 'X', 'c']);
+    const W = T(a.gradients.W);
+    expect(W.shape).toEqual([2, 1]);
+    expect(W.data).toBeInstanceOf(Float64Array);
+    expect(toNested(W)).toEqual([[8], [12]]);
+    expect(nested(a.gradients.X)).toEqual([
+      [1, -2],
+      [1, -2],
+    ]);
+    // sum(X @ W) = 0.5·1 − 2 + 1.5 − 4 = −4
+    expect(a.gradients.c).toBe(-4);
+    expect(scalarGradient(a, 'c')).toBe(-4);
+    expect(() => scalarGradient(a, 'W')).toThrow(TypeError);
+    // One record, not a copy: the analysis and its tensor part agree.
+    expect(a.gradients).toBe(a.tensor!.gradients);
+  });
+
+  it('a tensor program typed with its values in the text, and one with randn', () => {
+    const a = analyze('W = [[1, 2]]\nc = 3\nL = sum(W * c)');
+    expect(nested(a.gradients.W)).toEqual([[3, 3]]);
+    expect(a.gradients.c).toBe(3);
+    const r = analyze('W = randn(3, 4)\nL = sum(W * W)', undefined, { seed: 7 });
+    const W = T(r.tensor!.inputs[0].value);
+    T(r.gradients.W).data.forEach((g, k) => expect(g).toBe(2 * W.data[k]));
   });
 });

@@ -144,6 +144,7 @@ describe('encodeUrl', () => {
         showFormula: fc.boolean(),
         speed: fc.constantFrom(0.5, 1, 2, 4),
         practice: fc.boolean(),
+        seed: fc.nat(999_999_999),
       },
       { requiredKeys: [] },
     );
@@ -158,6 +159,7 @@ describe('encodeUrl', () => {
         if (s.lang === 'vi') expect(back.lang).toBe('vi');
         if (s.mode) expect(back.mode).toBe(s.mode);
         expect(back.practice).toBe(s.practice ? true : undefined);
+        expect(back.seed).toBe(s.seed ? s.seed : undefined);
       }),
       { numRuns: 300 },
     );
@@ -278,5 +280,34 @@ describe('hand-written backward pass in the link (issue 12)', () => {
     ]);
     // An input called `read` or `exercise` travels as v.read.
     expect(encodeUrl({ values: { read: 2 } })).toBe('?v.read=2');
+  });
+});
+
+describe('the seed of randn in the link (issue 14)', () => {
+  it('round-trips seed=…, and writes nothing for the default seed 0', () => {
+    const source = 'W = randn(3, 4)\nL = sum(W)';
+    const search = encodeUrl({ source, seed: 123456789 });
+    expect(search.endsWith('&seed=123456789')).toBe(true);
+    expect(decodeUrl(search)).toEqual({ state: { source, seed: 123456789 }, ignored: [] });
+    expect(encodeUrl({ source: 'x', seed: 0 })).toBe('?expr=x');
+    expect(decodeUrl('?seed=0').state).toEqual({ seed: 0 });
+  });
+
+  it('takes 1 to 9 digits only: anything else is ignored as not a number', () => {
+    for (const raw of ['-1', '1e3', '0x10', '1.5', '1234567890', '', ' 7', 'NaN', '%3Cb%3E']) {
+      const { state, ignored } = decodeUrl(`?seed=${raw}`);
+      expect(state.seed, raw).toBeUndefined();
+      expect(ignored, raw).toEqual([{ key: 'seed', reason: 'badNumber' }]);
+    }
+    expect(decodeUrl('?seed=1&seed=2')).toEqual({
+      state: { seed: 1 },
+      ignored: [{ key: 'seed', reason: 'duplicate' }],
+    });
+  });
+
+  it('lets an input called seed travel as v.seed', () => {
+    const search = encodeUrl({ values: { seed: 2 } });
+    expect(search).toBe('?v.seed=2');
+    expect(decodeUrl(search).state.values).toEqual({ seed: 2 });
   });
 });

@@ -1,4 +1,5 @@
 import { ExpressionError } from '../errors';
+import { formatNumber } from '../format';
 import type { TensorAnalysis, TensorOptions } from './run';
 import { shapeText, type ValueInput } from './types';
 
@@ -31,6 +32,11 @@ const TENSOR_SYNTAX =
 /** Tensor syntax starting right at an offset: a bracket, `@`, a `.`, a tensor function's name. */
 const TENSOR_AT =
   /[[\]@]|\.\s*[A-Za-z_]|(?:sum|mean|softmax|crossentropy|transpose|randn|zeros|ones|dot|matmul|maximum|minimum|power|np)\b/y;
+
+/** Whether the program calls `randn`, whose numbers depend on the seed (`np.random.randn` too). */
+export function usesRandn(source: string): boolean {
+  return /\brandn\s*\(/.test(source);
+}
 
 /** Whether the program has tensor syntax anywhere. */
 export function looksLikeTensor(source: string): boolean {
@@ -66,5 +72,10 @@ export function notDrawnYet(t: TensorAnalysis): ExpressionError {
   const listed = named.slice(0, 8).map((n) => `${n.name} ${shapeText(n.shape)}`);
   if (named.length > 8) listed.push('…');
   const first = t.graph.nodes.find((n) => n.shape.length > 0) ?? t.graph.nodes[t.graph.output];
-  return new ExpressionError('tensor.notDrawnYet', first.span, { shapes: listed.join(', ') });
+  // `output`: the number the gradients are of, for a view to show beside the message (it
+  // changes with the seed of `randn`).
+  return new ExpressionError('tensor.notDrawnYet', first.span, {
+    shapes: listed.join(', '),
+    output: formatNumber(t.loss),
+  });
 }

@@ -90,7 +90,8 @@ export function backwardTensor(
 /** `3×4 = 3×5 · 5×4` in LaTeX. */
 const shapesTex = (text: string) =>
   text
-    .replace(/[a-z][a-z ]*[a-z]/g, (w) => `\\text{${w}}`)
+    // A space after a word stays inside `\text{…}`: in math mode it would be dropped.
+    .replace(/([a-z][a-z ]*[a-z])( ?)/g, (_, w: string, space: string) => `\\text{${w}${space}}`)
     .replace(/×/g, '{\\times}')
     .replace(/·/g, '\\cdot')
     .replace(/←/g, '\\leftarrow');
@@ -150,6 +151,13 @@ interface StepCommon {
   readonly shapes: string;
   /** The same in LaTeX, to set beside `tex`. */
   readonly shapesTex: string;
+  /**
+   * The formula with its shapes after it, in one string, as a step is read out:
+   * `∂L/∂W₁ = Xᵀ · ∂L/∂Z₁ (3×4 = 3×5 · 5×4)`, each shape in the order of the factors it sizes.
+   */
+  readonly formulaText: string;
+  /** The same in LaTeX: `tex`, a space, then `shapesTex` in parentheses. */
+  readonly formulaTex: string;
 }
 
 export interface TensorForwardStep extends StepCommon {
@@ -411,6 +419,12 @@ abstract class LazyStep<F extends Formulas> {
   }
   get shapesTex(): string {
     return shapesTex(this.f.shapes);
+  }
+  get formulaText(): string {
+    return `${this.f.text} (${this.f.shapes})`;
+  }
+  get formulaTex(): string {
+    return `${this.f.tex} \\quad \\left(${shapesTex(this.f.shapes)}\\right)`;
   }
 }
 

@@ -11,6 +11,9 @@
  * 1×n row, and `@` treats it as a row on the left and a column on the right.
  *
  * Gradients have the shape of the value they belong to: `gradients.W` of a 3×4 `W` is a 3×4 tensor.
+ * `analyze(source, values)` (engine/analysis.ts) returns them so: `Analysis.gradients` is a
+ * `Record<string, Value>`, a number for each scalar input and a `Tensor` for each tensor input;
+ * scalar code reads numbers through `scalarGradient` or after `isScalarAnalysis`.
  */
 export type Shape = readonly number[];
 

@@ -1,11 +1,15 @@
 import { lazy, Suspense, useId, useRef, useState, type UIEvent } from 'react';
-import { LineIndex } from '../../engine';
+import { LineIndex, usesRandn } from '../../engine';
 import { useT } from '../../i18n/useT';
 import { translate } from '../../i18n';
 import { useApp } from '../../state/appStore';
 
 // The syntax card loads when it is opened.
 const SyntaxHelp = lazy(() => import('./SyntaxHelp').then((m) => ({ default: m.SyntaxHelp })));
+// "New random values" under a tensor program that calls randn (issue 14).
+const RandomValues = lazy(() =>
+  import('./RandomValues').then((m) => ({ default: m.RandomValues })),
+);
 // Marks beside a hand-written backward pass's lines, only for a program that has one.
 const BackwardGutter = lazy(() =>
   import('../BackwardPass/BackwardGutter').then((m) => ({ default: m.BackwardGutter })),
@@ -84,6 +88,11 @@ export function Editor() {
           <span className="error-where">{t('editor.errorAt', location)}</span> {message}
           <div className="error-stale">{t('editor.staleGraph')}</div>
         </div>
+      )}
+      {error?.code === 'tensor.notDrawnYet' && usesRandn(source) && (
+        <Suspense fallback={null}>
+          <RandomValues output={String(error.params.output ?? '')} />
+        </Suspense>
       )}
       {helpOpen && (
         <Suspense fallback={null}>

@@ -1,5 +1,6 @@
 import { ModalDialog } from '../ModalDialog';
 import { FUNCTION_CALLS, OP_WORDS } from '../../engine/opWords';
+import { NUMPY_SPELLINGS, TENSOR_CALLS, TENSOR_WORDS } from '../../engine/tensor/words';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
 // This module's English loads with it, not with the first screen.
@@ -23,6 +24,18 @@ export function SyntaxHelp({ onClose }: { onClose(): void }) {
               </li>
             ))}
           </ul>
+        </dd>
+        <dt>{t('help.tensors')}</dt>
+        <dd>
+          {t('help.tensorsBody')}
+          <ul className="help-tensors">
+            {TENSOR_CALLS.map(({ op, calls }) => (
+              <li key={op}>
+                <code>{calls}</code> {TENSOR_WORDS[op][lang]}
+              </li>
+            ))}
+          </ul>
+          {t('help.numpy')} <code>{NUMPY_SPELLINGS}</code>
         </dd>
         <dt>{t('help.statements')}</dt>
         <dd>

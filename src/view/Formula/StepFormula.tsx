@@ -9,6 +9,7 @@ import {
   type LensStep,
   type Step,
   type TangentTrace,
+  scalarGradient,
 } from '../../engine';
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
@@ -213,7 +214,7 @@ function Summary({ analysis, t }: { analysis: Analysis; t: Translate }) {
       <ul className="summary-list">
         {analysis.inputs.slice(0, 24).map((input) => {
           const s = g.symbol(input.node);
-          const grad = analysis.gradients[input.name];
+          const grad = scalarGradient(analysis, input.name) ?? NaN;
           return (
             <li key={input.name}>
               <Tex
