@@ -1,28 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { editor, nodeNamed, openApp, typeProgram } from './helpers';
+import { expect, test } from '@playwright/test';
+import { editor, expectNoSeriousViolations, nodeNamed, openApp, typeProgram } from './helpers';
 
 const CIRCUIT = '?expr=(x%2By)*z&x=-2&y=5&z=-4';
-
-/**
- * Runs axe on the page as it is and fails on any serious or critical violation, listing each rule
- * with the elements it found, so the failure message says what to fix.
- */
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  const report = serious.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help}\n` +
-      v.nodes
-        .slice(0, 5)
-        .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`)
-        .join('\n'),
-  );
-  expect(report, report.join('\n')).toEqual([]);
-}
 
 test.describe('accessibility (axe): no serious or critical violations', () => {
   test.beforeEach(async ({ page }) => {

@@ -1,54 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { consoleErrors, counter, editor, openApp, screenshot } from './helpers';
-
-/** Issue 12: cs231n's snippet as the notes print it, forward pass and hand-written backward pass. */
-const CS231N = `x = -2; y = 5; z = -4
-q = x + y # q becomes 3
-f = q * z # f becomes -12
-dfdz = q # df/dz = q, so gradient on z becomes 3
-dfdq = z # df/dq = z, so gradient on q becomes -4
-dfdx = 1.0 * dfdq # dq/dx = 1. And the multiplication here is the chain rule!
-dfdy = 1.0 * dfdq # dq/dy = 1`;
-
-/**
- * cs231n's "staged computation" as the notes print it (`math.exp`, `**`, and `+=` where x and y
- * take shares from several stages).
- */
-const STAGED = `x = 3 # example values
-y = -4
-
-# forward pass
-sigy = 1.0 / (1 + math.exp(-y)) # sigmoid in numerator   #(1)
-num = x + sigy # numerator                               #(2)
-sigx = 1.0 / (1 + math.exp(-x)) # sigmoid in denominator #(3)
-xpy = x + y                                              #(4)
-xpysqr = xpy**2                                          #(5)
-den = sigx + xpysqr # denominator                        #(6)
-invden = 1.0 / den                                       #(7)
-f = num * invden # done!                                 #(8)
-
-# backprop f = num * invden
-dnum = invden # gradient on numerator                             #(8)
-dinvden = num                                                     #(8)
-# backprop invden = 1.0 / den
-dden = (-1.0 / (den**2)) * dinvden                                #(7)
-# backprop den = sigx + xpysqr
-dsigx = (1) * dden                                                #(6)
-dxpysqr = (1) * dden                                              #(6)
-# backprop xpysqr = xpy**2
-dxpy = (2 * xpy) * dxpysqr                                        #(5)
-# backprop xpy = x + y
-dx = (1) * dxpy                                                   #(4)
-dy = (1) * dxpy                                                   #(4)
-# backprop sigx = 1.0 / (1 + math.exp(-x))
-dx += ((1 - sigx) * sigx) * dsigx # Notice += !! See notes below  #(3)
-# backprop num = x + sigy
-dx += (1) * dnum                                                  #(2)
-dsigy = (1) * dnum                                                #(2)
-# backprop sigy = 1.0 / (1 + math.exp(-y))
-dy += ((1 - sigy) * sigy) * dsigy                                 #(1)
-# done! phew`;
+import {
+  consoleErrors,
+  counter,
+  editor,
+  expectNoSeriousViolations,
+  openApp,
+  screenshot,
+} from './helpers';
+// cs231n's snippet and its staged computation, as the notes print them (shared with the unit tests).
+import { CS231N, STAGED } from '../test/fixtures/cs231n';
 
 /** Replaces the program the way a paste does: select all, then the whole text in one input. */
 async function paste(page: Page, text: string): Promise<void> {
@@ -61,18 +21,6 @@ async function paste(page: Page, text: string): Promise<void> {
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Your backward pass' });
 const line = (page: Page, name: string) => panel(page).locator(`li[data-name="${name}"]`);
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  const report = serious.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-  );
-  expect(report, report.join('\n')).toEqual([]);
-}
 
 test.describe('your backward pass', () => {
   test.beforeEach(async ({ page }) => {

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** Console errors and page errors seen since `openApp`. */
@@ -110,4 +111,25 @@ export async function picture(page: Page): Promise<string[]> {
     out.push(document.querySelector('svg.graph .output-value')?.textContent ?? '');
     return out;
   });
+}
+
+/**
+ * Runs axe on the page as it is and fails on any serious or critical violation, listing each rule
+ * with the elements it found, so the failure message says what to fix (prefixed by `state`, the
+ * page's state when a test checks several).
+ */
+export async function expectNoSeriousViolations(page: Page, state = ''): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  const report = serious.map(
+    (v) =>
+      `${state ? `${state}: ` : ''}${v.id} (${v.impact}): ${v.help}\n` +
+      v.nodes
+        .slice(0, 5)
+        .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`)
+        .join('\n'),
+  );
+  expect(report, report.join('\n')).toEqual([]);
 }

@@ -1,6 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { consoleErrors, counter, hoverEdge, nodeNamed, openApp, screenshot } from './helpers';
+import {
+  consoleErrors,
+  counter,
+  expectNoSeriousViolations,
+  hoverEdge,
+  nodeNamed,
+  openApp,
+  screenshot,
+} from './helpers';
 
 /**
  * Practice mode (issue 16) on cs231n's circuit x = -2, y = 5, z = -4, q = x + y, f = q * z.
@@ -26,22 +33,6 @@ const narration = (page: Page) => page.getByTestId('narration');
 async function reply(page: Page, text: string) {
   await answer(page).fill(text);
   await check(page).click();
-}
-
-async function expectNoSeriousViolations(page: Page, state: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  const report = serious.map(
-    (v) =>
-      `${state}: ${v.id} (${v.impact}): ${v.help}\n` +
-      v.nodes
-        .slice(0, 5)
-        .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`)
-        .join('\n'),
-  );
-  expect(report, report.join('\n')).toEqual([]);
 }
 
 /** The graph, the question and the step controls are wholly on screen and none covers another. */
@@ -312,6 +303,8 @@ test.describe('practice mode', () => {
 
   for (const theme of ['light', 'dark'] as const) {
     test(`axe: no serious violations in the practice states, ${theme}`, async ({ page }) => {
+      // Five axe runs in one test: past 30 s once on a loaded machine.
+      test.slow();
       await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
       await openApp(page, `${CIRCUIT}&practice=1&step=8`);
       await expect(answer(page)).toBeVisible();
