@@ -1,16 +1,18 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { consoleErrors, counter, editor, nodeNamed, openApp, screenshot } from './helpers';
+import {
+  consoleErrors,
+  counter,
+  editor,
+  expectNoSeriousViolations,
+  nodeNamed,
+  openApp,
+  screenshot,
+} from './helpers';
 import { analyze, formatNumber, groupChain, groupSteps, statementGroups } from '../src/engine';
 import { programOfSize } from '../src/layout/samplePrograms';
+import { TWO_NEURONS } from '../test/fixtures/networks';
 
-/** Two tanh neurons and a loss: three statement groups, h1, h2 and L. */
-const NET = [
-  'x = 0.5; w1 = 2; b1 = -1; w2 = -1; b2 = 0.25',
-  'h1 = tanh(w1*x + b1)',
-  'h2 = tanh(w2*x + b2)',
-  'L = (h1 + h2 - 1)^2',
-].join('\n');
+const NET = TWO_NEURONS;
 const NET_QUERY = `?expr=${encodeURIComponent(NET)}`;
 const a = analyze(NET);
 const [H1] = statementGroups(a.compiled);
@@ -19,14 +21,6 @@ const H1_STEPS = groupSteps(a.compiled, H1, a.trace);
 const nodes = (page: Page) => page.locator('svg.graph g.node');
 const control = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 const query = (page: Page) => new URL(page.url()).searchParams;
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, serious.join('\n')).toEqual([]);
-}
 
 test.describe('large graphs', () => {
   test.beforeEach(async ({ page }) => {

@@ -1,6 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { appReady, consoleErrors, editor, nodeNamed, openApp, typeProgram } from './helpers';
+import {
+  appReady,
+  consoleErrors,
+  editor,
+  expectNoSeriousViolations,
+  nodeNamed,
+  openApp,
+  typeProgram,
+} from './helpers';
 
 /**
  * Tensor programs (issue 14) are read and checked by the engine, but the graph draws scalar
@@ -9,14 +16,6 @@ import { appReady, consoleErrors, editor, nodeNamed, openApp, typeProgram } from
  */
 const PROGRAM = 'X = [[1, 2], [3, 4]]\nW = [[0.5], [-1]]\nL = sum(X @ W)';
 const alert = (page: Page) => page.getByRole('alert');
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 test.describe('a tensor program in the page', () => {
   test.beforeEach(async ({ page }) => {

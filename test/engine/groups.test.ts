@@ -9,13 +9,9 @@ import {
   statementGroups,
   type Analysis,
 } from '../../src/engine';
+import { TWO_NEURONS } from '../fixtures/networks';
 
-const NET = [
-  'x = 0.5; w1 = 2; b1 = -1; w2 = -1; b2 = 0.25',
-  'h1 = tanh(w1*x + b1)',
-  'h2 = tanh(w2*x + b2)',
-  'L = (h1 + h2 - 1)^2',
-].join('\n');
+const NET = TWO_NEURONS;
 
 const id = (a: Analysis, name: string) => a.graph.nodes.find((n) => n.name === name)!.id;
 

@@ -5,13 +5,9 @@ import { createAppStore, type StoreDeps } from '../../src/state/store';
 import { decodeUrl, encodeUrl } from '../../src/state/url';
 import { urlStateOf } from '../../src/state/urlSync';
 import { fakeLayout } from './fakeLayout';
+import { TWO_NEURONS } from '../fixtures/networks';
 
-const NET = [
-  'x = 0.5; w1 = 2; b1 = -1; w2 = -1; b2 = 0.25',
-  'h1 = tanh(w1*x + b1)',
-  'h2 = tanh(w2*x + b2)',
-  'L = (h1 + h2 - 1)^2',
-].join('\n');
+const NET = TWO_NEURONS;
 
 function makeStore() {
   const layout = vi.fn(fakeLayout);

@@ -5,13 +5,9 @@ import { toLayoutInput } from '../../src/layout/fromAnalysis';
 import { layoutSize } from '../../src/layout/nodeSize';
 import { graphView } from '../../src/view/renderer/viewModel';
 import { fakeLayout } from '../state/fakeLayout';
+import { TWO_NEURONS } from '../fixtures/networks';
 
-const NET = [
-  'x = 0.5; w1 = 2; b1 = -1; w2 = -1; b2 = 0.25',
-  'h1 = tanh(w1*x + b1)',
-  'h2 = tanh(w2*x + b2)',
-  'L = (h1 + h2 - 1)^2',
-].join('\n');
+const NET = TWO_NEURONS;
 const words = {
   nodeValue: (n: string, v: string) => `${n} = ${v}`,
   nodeValueGrad: (n: string, v: string, g: string) => `${n} = ${v}, ${g}`,
