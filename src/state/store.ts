@@ -3,7 +3,6 @@ import {
   analyze,
   ExpressionError,
   mayHoldGradients,
-  notDrawnYet,
   type Analysis,
   type GraphNode,
 } from '../engine';
@@ -11,6 +10,7 @@ import { EXAMPLES, exampleById, exampleSource, type ExampleId } from '../example
 import { hasTable, loadTable } from '../i18n';
 import { collapseLayoutInput } from '../layout/collapse';
 import { toLayoutInput } from '../layout/fromAnalysis';
+import { tensorLayoutInput, tensorStructureKey } from '../layout/fromTensor';
 import { layoutKey } from '../layout/incremental';
 import type { LayoutInput, LayoutResult } from '../layout/types';
 import { initialState, STEP_MS, TYPING_DEBOUNCE_MS } from './initialState';
@@ -20,6 +20,14 @@ import { structureKey } from './selectors';
 import { practiceActions, practicePending } from './practice';
 import { trainingActions, trainingForExample } from './training';
 import type { AppState, AppStore, Lang, SourceError } from './types';
+
+/** Whether two analyses draw the same graph: a tensor program's by its nodes and shapes. */
+const sameStructure = (a: Analysis, b: Analysis) =>
+  a.tensor || b.tensor
+    ? a.tensor !== undefined &&
+      b.tensor !== undefined &&
+      tensorStructureKey(a.tensor) === tensorStructureKey(b.tensor)
+    : structureKey(a) === structureKey(b);
 
 /** What the store needs from the outside world; tests pass synchronous stand-ins. */
 export interface StoreDeps {
@@ -63,6 +71,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         .join(',');
     const layoutInputOf = (a: Analysis) => {
       laidOutWith = collapsedKey(a);
+      // A tensor program (issue 15): one box per node, sized to its heat grids.
+      if (a.tensor) return tensorLayoutInput(a.tensor);
       return collapseLayoutInput(
         toLayoutInput(a, deps.sizeOf),
         collapsedGroups(a, get().collapsed),
@@ -97,8 +107,6 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       let analysis: Analysis;
       try {
         analysis = analyzeSource(source, values);
-        // Tensor programs (issue 14) are not drawn yet: say so, with their shapes.
-        if (analysis.tensor) throw notDrawnYet(analysis.tensor);
         // A declared input's value is the one in the text: an override kept from an earlier
         // program (or a URL) must not contradict what the person reads there.
         const shadowed = analysis.inputs.filter((i) => i.declared && Object.hasOwn(values, i.name));
@@ -133,7 +141,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       if (
         previous &&
         get().layout &&
-        structureKey(previous) === structureKey(analysis) &&
+        sameStructure(previous, analysis) &&
         collapsedKey(analysis) === laidOutWith
       ) {
         layoutRequest++;
