@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TensorAnalysis, TensorNodeInfo } from '../../engine/tensor/run';
 import type { Value } from '../../engine/tensor/types';
 import { formatNumber } from '../../engine/format';
@@ -17,6 +17,10 @@ import {
 import './tensor.css';
 // This module's English loads with it, not with the first screen.
 import '../../i18n/enLater';
+
+/** A 4×3 grid's numbers stay readable: never drawn smaller than this, never blown up beyond. */
+const MIN_SCALE = 0.85;
+const MAX_SCALE = 1.6;
 
 interface Props {
   tensor: TensorAnalysis;
@@ -44,6 +48,30 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
   const known = useMemo(() => tensorKnown(tensor, stepIndex), [tensor, stepIndex]);
   // The hovered cell's numbers, written where they can be read whatever the zoom.
   const [tip, setTip] = useState<string | null>(null);
+  // The whole graph when it fits at a readable size; else readable, and the box scrolls.
+  const hostRef = useRef<HTMLDivElement>(null);
+  const [scale, setScale] = useState(1);
+  useLayoutEffect(() => {
+    const host = hostRef.current!;
+    const fit = () => {
+      const fits = Math.min(
+        host.clientWidth / layout.width,
+        (host.clientHeight - 32) / layout.height,
+      );
+      setScale(Math.max(MIN_SCALE, Math.min(MAX_SCALE, fits)));
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(host);
+    return () => observer.disconnect();
+  }, [layout]);
+  // Stepping keeps the node the step computes (or sends a gradient to) on screen.
+  useLayoutEffect(() => {
+    if (known.activeNode === null) return;
+    hostRef.current
+      ?.querySelector(`[data-node="${known.activeNode}"]`)
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [known.activeNode]);
   const pos = new Map(layout.nodes.map((n) => [n.id, n]));
   const edges: { id: number; key: string; d: string }[] = [];
   for (const n of tensor.nodes)
@@ -53,65 +81,70 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
       if (e) edges.push({ id, key: `${n.id}:${i}`, d: e.path });
     });
   return (
-    <div className="tensor-host">
-      <svg
-        className="tensor-graph"
-        role="group"
-        aria-label={t('graph.label')}
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        preserveAspectRatio="xMidYMid meet"
-        onClick={() => select(null)}
-      >
-        <defs>
-          <marker
-            id="tensor-arrow"
-            viewBox="0 0 10 10"
-            refX="8"
-            refY="5"
-            markerWidth="6"
-            markerHeight="6"
-            orient="auto-start-reverse"
-          >
-            <path d="M0,0 L10,5 L0,10 z" className="tensor-arrowhead" />
-          </marker>
-        </defs>
-        {edges.map((e) => (
-          <path
-            key={e.id}
-            d={e.d}
-            className={`edge-line${known.active.has(e.key) ? ` tensor-active-${known.phase}` : ''}`}
-            markerEnd="url(#tensor-arrow)"
-          />
-        ))}
-        {tensor.nodes.map((n) => {
-          const p = pos.get(n.id);
-          if (!p) return null;
-          return (
-            <TensorNodeView
-              key={n.id}
-              node={n}
-              x={p.x}
-              y={p.y}
-              value={known.value.get(n.id)}
-              grad={known.grad.get(n.id)}
-              active={known.activeNode === n.id}
-              selected={selected?.kind === 'node' && selected.id === n.id}
-              words={words}
-              unknown={t('graph.nodeUnknown', { name: n.symbol.text })}
-              onSelect={() => select({ kind: 'node', id: n.id })}
-              onTip={setTip}
+    <>
+      <div className="tensor-host" ref={hostRef}>
+        <svg
+          width={layout.width * scale}
+          height={layout.height * scale}
+          className="tensor-graph"
+          role="group"
+          aria-label={t('graph.label')}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          preserveAspectRatio="xMidYMid meet"
+          onClick={() => select(null)}
+        >
+          <defs>
+            <marker
+              id="tensor-arrow"
+              viewBox="0 0 10 10"
+              refX="8"
+              refY="5"
+              markerWidth="6"
+              markerHeight="6"
+              orient="auto-start-reverse"
+            >
+              <path d="M0,0 L10,5 L0,10 z" className="tensor-arrowhead" />
+            </marker>
+          </defs>
+          {edges.map((e) => (
+            <path
+              key={e.id}
+              d={e.d}
+              className={`edge-line${known.active.has(e.key) ? ` tensor-active-${known.phase}` : ''}`}
+              markerEnd="url(#tensor-arrow)"
             />
-          );
-        })}
-      </svg>
+          ))}
+          {tensor.nodes.map((n) => {
+            const p = pos.get(n.id);
+            if (!p) return null;
+            return (
+              <TensorNodeView
+                key={n.id}
+                node={n}
+                x={p.x}
+                y={p.y}
+                value={known.value.get(n.id)}
+                grad={known.grad.get(n.id)}
+                active={known.activeNode === n.id}
+                selected={selected?.kind === 'node' && selected.id === n.id}
+                words={words}
+                unknown={t('graph.nodeUnknown', { name: n.symbol.text })}
+                onSelect={() => select({ kind: 'node', id: n.id })}
+                onTip={setTip}
+              />
+            );
+          })}
+        </svg>
+
+        {/* The step just played, with its shapes, until the formula panel reads tensor steps. */}
+        {stepIndex > 0 && tensor.steps[stepIndex - 1] && (
+          <p className="tensor-step">{tensor.steps[stepIndex - 1].formulaText}</p>
+        )}
+      </div>
       <div className="tensor-tip" role="status">
         {tip}
       </div>
-      {/* The step just played, with its shapes, until the formula panel reads tensor steps. */}
-      {stepIndex > 0 && tensor.steps[stepIndex - 1] && (
-        <p className="tensor-step">{tensor.steps[stepIndex - 1].formulaText}</p>
-      )}
-    </div>
+    </>
   );
 }
 
