@@ -10,7 +10,6 @@ import { EXAMPLES, exampleById, exampleSource, type ExampleId } from '../example
 import { hasTable, loadTable } from '../i18n';
 import { collapseLayoutInput } from '../layout/collapse';
 import { toLayoutInput } from '../layout/fromAnalysis';
-import { tensorLayoutInput, tensorStructureKey } from '../layout/fromTensor';
 import { layoutKey } from '../layout/incremental';
 import type { LayoutInput, LayoutResult } from '../layout/types';
 import { initialState, STEP_MS, TYPING_DEBOUNCE_MS } from './initialState';
@@ -26,7 +25,8 @@ const sameStructure = (a: Analysis, b: Analysis) =>
   a.tensor || b.tensor
     ? a.tensor !== undefined &&
       b.tensor !== undefined &&
-      tensorStructureKey(a.tensor) === tensorStructureKey(b.tensor)
+      tensorLayout !== undefined &&
+      tensorLayout.tensorStructureKey(a.tensor) === tensorLayout.tensorStructureKey(b.tensor)
     : structureKey(a) === structureKey(b);
 
 /** What the store needs from the outside world; tests pass synchronous stand-ins. */
@@ -72,7 +72,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
     const layoutInputOf = (a: Analysis) => {
       laidOutWith = collapsedKey(a);
       // A tensor program (issue 15): one box per node, sized to its heat grids.
-      if (a.tensor) return tensorLayoutInput(a.tensor);
+      if (a.tensor && tensorLayout) return tensorLayout.tensorLayoutInput(a.tensor);
       return collapseLayoutInput(
         toLayoutInput(a, deps.sizeOf),
         collapsedGroups(a, get().collapsed),
@@ -107,6 +107,14 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       let analysis: Analysis;
       try {
         analysis = analyzeSource(source, values);
+        if (analysis.tensor && !tensorLayout) {
+          // How a tensor program is laid out loads with the first one (issue 15); the last
+          // graph stays until it is here.
+          void loadTensorLayout().then(
+            () => get().source === source && analyzeNow(source, step, then),
+          );
+          return undefined;
+        }
         // A declared input's value is the one in the text: an override kept from an earlier
         // program (or a URL) must not contradict what the person reads there.
         const shadowed = analysis.inputs.filter((i) => i.declared && Object.hasOwn(values, i.name));
@@ -448,6 +456,11 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
 
 /** The reader of hand-written backward passes once loaded; null if it could not be (offline). */
 let backwardReader: typeof import('../engine/backwardPass') | null | undefined;
+// How tensor programs are laid out (issue 15): loaded with the first one.
+let tensorLayout: typeof import('../layout/fromTensor') | undefined;
+let tensorLayoutLoading: Promise<void> | undefined;
+const loadTensorLayout = () =>
+  (tensorLayoutLoading ??= import('../layout/fromTensor').then((m) => void (tensorLayout = m)));
 let readerLoading: Promise<void> | undefined;
 
 function loadBackwardReader(): Promise<void> {
