@@ -130,6 +130,7 @@ test.describe('a tensor program in the page', () => {
     await typeProgram(page, 'a = 2; f = a * b');
     await expect(alert(page)).toHaveCount(0);
     await expect(nodeNamed(page, 'f')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Export SVG' })).toBeVisible();
     await expect(page.locator('svg.tensor-graph')).toHaveCount(0);
     expect(consoleErrors(page)).toEqual([]);
   });

@@ -207,7 +207,8 @@ export function GraphPanel() {
       <div className="graph-footer">
         <Legend />
         <div className="minimap-host" ref={minimapRef} />
-        <div className="graph-tools">
+        {/* Export and zoom act on the scalar picture; a tensor graph scrolls instead (issue 15). */}
+        <div className="graph-tools" hidden={tensor !== undefined}>
           <ExportMenu svgRef={svgRef} />
           <button
             type="button"
