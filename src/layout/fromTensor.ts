@@ -28,7 +28,7 @@ export function gridDims(shape: readonly number[]): [number, number] {
  */
 export function tensorNodeSize(kind: string, shape: readonly number[]) {
   if (shape.length === 0)
-    return kind === 'op' ? { width: 84, height: 70 } : { width: 84, height: 52 };
+    return kind === 'op' ? { width: 92, height: 70 } : { width: 84, height: 52 };
   const [r, c] = gridDims(shape);
   const s = cellSize(shape);
   return {

@@ -126,6 +126,6 @@ describe('tensor view model', () => {
     const w = tensorNodeSize('input', [3, 2]);
     const big = tensorNodeSize('input', [12, 12]);
     expect(big.height).toBeGreaterThan(w.height);
-    expect(tensorNodeSize('op', [])).toEqual({ width: 84, height: 70 });
+    expect(tensorNodeSize('op', [])).toEqual({ width: 92, height: 70 });
   });
 });
