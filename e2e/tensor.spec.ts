@@ -10,30 +10,31 @@ import {
 } from './helpers';
 
 /**
- * Tensor programs (issue 14) are read and checked by the engine, but the graph draws scalar
- * programs only until tensor mode (issue 15): the page must say so, with the values' shapes, and
- * neither crash nor show a graph or inputs that are not this program's.
+ * Tensor programs (issue 14) in the page: since tensor mode (issue 15) they are drawn (see
+ * tensorView.spec.ts for the drawing itself); here, that a link, randn's seed, the syntax card and
+ * shape errors work, and nothing of the scalar graph is left on show.
  */
 const PROGRAM = 'X = [[1, 2], [3, 4]]\nW = [[0.5], [-1]]\nL = sum(X @ W)';
 const alert = (page: Page) => page.getByRole('alert');
+const tensorNode = (page: Page, label: string) =>
+  page.locator(`svg.tensor-graph g.tensor-node[aria-label="${label}"]`);
 
 test.describe('a tensor program in the page', () => {
   test.beforeEach(async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
   });
 
-  test('a shared link to one says what it is, with its shapes, and keeps the text', async ({
-    page,
-  }) => {
+  test('a shared link to one draws it with its shapes, and keeps the text', async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`./?expr=${encodeURIComponent(PROGRAM)}`);
     await appReady(page);
-    await expect(alert(page)).toContainText('A tensor program: X 2×2, W 2×1, L scalar.');
-    await expect(alert(page)).toContainText('the graph draws scalar programs only for now');
+    await expect(tensorNode(page, 'X, 2×2 matrix')).toBeVisible();
+    await expect(tensorNode(page, 'W, 2×1 matrix')).toBeVisible();
+    await expect(alert(page)).toHaveCount(0);
     await expect(editor(page)).toHaveValue(PROGRAM);
-    // Nothing drawn is this program's, and its inputs are not said to be none.
-    await expect(page.locator('svg.graph g.node')).toHaveCount(0);
+    // No scalar graph is on show, and its inputs are not said to be none.
+    await expect(page.locator('svg.graph')).toBeHidden();
     await expect(page.getByText('This program has no inputs')).toHaveCount(0);
     expect(errors).toEqual([]);
     await expectNoSeriousViolations(page);
@@ -45,7 +46,8 @@ test.describe('a tensor program in the page', () => {
     const program = 'W = randn(3, 4)\nL = sum(W * W)';
     await page.goto(`./?expr=${encodeURIComponent(program)}`);
     await appReady(page);
-    await expect(alert(page)).toContainText('A tensor program: W 3×4, L scalar.');
+    await expect(tensorNode(page, 'W, 3×4 matrix')).toBeVisible();
+    await expect(alert(page)).toHaveCount(0);
     const button = page.getByRole('button', { name: 'New random values' });
     const drawn = page.locator('.random-seed');
     await expect(drawn).toContainText('randn draws from seed 0. Output (summed if not a number):');
@@ -76,7 +78,7 @@ test.describe('a tensor program in the page', () => {
 
     // A tensor program without randn has nothing to redraw; neither has a scalar program.
     await typeProgram(page, PROGRAM);
-    await expect(alert(page)).toContainText('A tensor program: X 2×2, W 2×1, L scalar.');
+    await expect(tensorNode(page, 'X, 2×2 matrix')).toBeVisible();
     await expect(button).toHaveCount(0);
     await typeProgram(page, 'a = 2; f = a * b');
     await expect(alert(page)).toHaveCount(0);
@@ -103,15 +105,14 @@ test.describe('a tensor program in the page', () => {
     await expectNoSeriousViolations(page);
   });
 
-  test('typed, it gets the same message; a shape error is located; a scalar program draws again', async ({
+  test('typed, it is drawn; a shape error is located; a scalar program draws again', async ({
     page,
   }) => {
     await openApp(page, '?expr=(x%2By)*z&x=-2&y=5&z=-4');
     await typeProgram(page, PROGRAM);
-    await expect(alert(page)).toContainText('A tensor program: X 2×2, W 2×1, L scalar.');
-    // The last graph that worked stays, marked as such.
-    await expect(alert(page)).toContainText('The graph shows the last program that worked');
-    await expect(nodeNamed(page, 'z')).toHaveCount(1);
+    await expect(tensorNode(page, 'W, 2×1 matrix')).toBeVisible();
+    await expect(alert(page)).toHaveCount(0);
+    await expect(nodeNamed(page, 'z')).toBeHidden();
 
     // A shape error, as one types: located on `@`, naming both shapes.
     await typeProgram(page, 'X = [[1, 2], [3, 4]]\nW = [[0.5], [-1], [2]]\nL = sum(X @ W)');
@@ -120,11 +121,16 @@ test.describe('a tensor program in the page', () => {
     );
     await expect(alert(page)).toContainText('Line 3, column 11');
     await expect(page.locator('mark.error-span')).toHaveText('@');
+    // The last graph that worked stays, marked as such.
+    await expect(alert(page)).toContainText('The graph shows the last program that worked');
+    await expect(tensorNode(page, 'W, 2×1 matrix')).toBeVisible();
     await expectNoSeriousViolations(page);
 
     await typeProgram(page, 'a = 2; f = a * b');
     await expect(alert(page)).toHaveCount(0);
-    await expect(nodeNamed(page, 'f')).toHaveCount(1);
+    await expect(nodeNamed(page, 'f')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Export SVG' })).toBeVisible();
+    await expect(page.locator('svg.tensor-graph')).toHaveCount(0);
     expect(consoleErrors(page)).toEqual([]);
   });
 });

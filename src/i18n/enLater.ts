@@ -189,6 +189,18 @@ export const enLater = {
   // New random values for a tensor program's randn (issue 14), under its message
   'random.newValues': 'New random values',
   'random.fromSeed': 'randn draws from seed {seed}. Output (summed if not a number): {output}.',
+  // Tensor mode on screen (issue 15): a matrix program's nodes, cells and inspector
+  'tensor.matrix': '{rows}×{cols} matrix',
+  'tensor.vector': 'vector of {n}',
+  'tensor.hasGradient': 'has a gradient',
+  'tensor.value': 'Value',
+  'tensor.gradient': 'Gradient',
+  'tensor.row': 'row {i}',
+  'tensor.column': 'column {j}',
+  'tensor.matrixOf': '{what} of {name}',
+  'tensor.summary': 'Shape {shape}; min {min}, max {max}, mean {mean}, norm {norm}',
+  'tensor.tooBig': 'Too large to list ({shape}): a summary instead.',
+  'tensor.notYet': 'Not yet computed.',
 } as const;
 
 registerEnglish(enLater);

@@ -606,6 +606,19 @@ export const vi: Table = {
   'random.newValues': 'Số ngẫu nhiên mới',
   'random.fromSeed':
     'randn rút từ hạt giống {seed}. Đầu ra (lấy tổng nếu không phải một số): {output}.',
+  // Chế độ tensor trên màn hình (issue 15): các nút, ô và bảng xem của chương trình ma trận
+  'tensor.matrix': 'ma trận {rows}×{cols}',
+  'tensor.vector': 'vector {n} phần tử',
+  'tensor.hasGradient': 'đã có gradient',
+  'tensor.value': 'Giá trị',
+  'tensor.gradient': 'Gradient',
+  'tensor.row': 'hàng {i}',
+  'tensor.column': 'cột {j}',
+  'tensor.matrixOf': '{what} của {name}',
+  'tensor.summary':
+    'Kích thước {shape}; nhỏ nhất {min}, lớn nhất {max}, trung bình {mean}, chuẩn {norm}',
+  'tensor.tooBig': 'Quá lớn để liệt kê ({shape}): xem tóm tắt.',
+  'tensor.notYet': 'Chưa được tính.',
 };
 
 /**

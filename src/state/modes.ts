@@ -69,10 +69,15 @@ export function activeSteps(s: ModeState): readonly LensStep[] {
   return list;
 }
 
-export const activeStepCount = (s: ModeState): number => activeSteps(s).length;
+export const activeStepCount = (s: ModeState): number =>
+  s.analysis?.tensor ? s.analysis.tensor.steps.length : activeSteps(s).length;
+
+/** A tensor program's value steps (issue 15): its trace has no scalar `trace` of its own. */
+export const tensorSplit = (a: Analysis): number =>
+  a.tensor ? a.tensor.steps.findIndex((t) => t.kind === 'seed') : a.trace.forwardCount;
 
 /** Where the second pass (backward, or tangent) starts: both follow the same value steps. */
-export const activeSplit = (s: ModeState): number => s.analysis?.trace.forwardCount ?? 0;
+export const activeSplit = (s: ModeState): number => (s.analysis ? tensorSplit(s.analysis) : 0);
 
 /** The step just played, of whichever pass. */
 export function activeStep(s: ModeState & Pick<AppState, 'stepIndex'>): LensStep | undefined {

@@ -5,7 +5,7 @@ import {
   type QuestionKind,
   type TangentTrace,
 } from '../engine';
-import { activeSteps, activeTangent } from './modes';
+import { activeSteps, activeTangent, tensorSplit } from './modes';
 import { selectPractice, type PracticeState } from './practice';
 import type { Settings } from './types';
 
@@ -181,16 +181,19 @@ function compute(a: Analysis, mode: ModeChoice, kIn: number): StepState {
   const modeState = { analysis: a, settings: { ad: mode.ad, wrt: mode.wrt } as Settings };
   const tangent = activeTangent(modeState);
   const steps = activeSteps(modeState);
-  const count = steps.length;
+  // A tensor program (issue 15) steps through its own trace; its graph reads the numbers from
+  // it, and the scalar views see no scalar step (`current` stays undefined).
+  const count = a.tensor ? a.tensor.steps.length : steps.length;
   const k = Math.max(0, Math.min(count, Math.floor(kIn)));
   const { trace } = a;
   const g = a.compiled;
-  const split = trace.forwardCount;
-  const current = k > 0 ? steps[k - 1] : undefined;
-  const pass: StepPass | null = current
-    ? current.phase === 'forward'
+  const split = tensorSplit(a);
+  const current = k > 0 && !a.tensor ? steps[k - 1] : undefined;
+  const played = k > 0 ? (a.tensor?.steps[k - 1] ?? current) : undefined;
+  const pass: StepPass | null = played
+    ? played.phase === 'forward'
       ? 'forward'
-      : current.phase === 'tangent'
+      : played.phase === 'tangent'
         ? 'tangent'
         : 'backward'
     : null;

@@ -3,7 +3,6 @@ import {
   analyze,
   ExpressionError,
   mayHoldGradients,
-  notDrawnYet,
   type Analysis,
   type GraphNode,
 } from '../engine';
@@ -20,6 +19,15 @@ import { structureKey } from './selectors';
 import { practiceActions, practicePending } from './practice';
 import { trainingActions, trainingForExample } from './training';
 import type { AppState, AppStore, Lang, SourceError } from './types';
+
+/** Whether two analyses draw the same graph: a tensor program's by its nodes and shapes. */
+const sameStructure = (a: Analysis, b: Analysis) =>
+  a.tensor || b.tensor
+    ? a.tensor !== undefined &&
+      b.tensor !== undefined &&
+      tensorLayout !== undefined &&
+      tensorLayout.tensorStructureKey(a.tensor) === tensorLayout.tensorStructureKey(b.tensor)
+    : structureKey(a) === structureKey(b);
 
 /** What the store needs from the outside world; tests pass synchronous stand-ins. */
 export interface StoreDeps {
@@ -63,6 +71,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         .join(',');
     const layoutInputOf = (a: Analysis) => {
       laidOutWith = collapsedKey(a);
+      // A tensor program (issue 15): one box per node, sized to its heat grids.
+      if (a.tensor && tensorLayout) return tensorLayout.tensorLayoutInput(a.tensor);
       return collapseLayoutInput(
         toLayoutInput(a, deps.sizeOf),
         collapsedGroups(a, get().collapsed),
@@ -97,8 +107,14 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       let analysis: Analysis;
       try {
         analysis = analyzeSource(source, values);
-        // Tensor programs (issue 14) are not drawn yet: say so, with their shapes.
-        if (analysis.tensor) throw notDrawnYet(analysis.tensor);
+        if (analysis.tensor && !tensorLayout) {
+          // How a tensor program is laid out loads with the first one (issue 15); the last
+          // graph stays until it is here.
+          void loadTensorLayout().then(
+            () => get().source === source && analyzeNow(source, step, then),
+          );
+          return undefined;
+        }
         // A declared input's value is the one in the text: an override kept from an earlier
         // program (or a URL) must not contradict what the person reads there.
         const shadowed = analysis.inputs.filter((i) => i.declared && Object.hasOwn(values, i.name));
@@ -133,7 +149,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       if (
         previous &&
         get().layout &&
-        structureKey(previous) === structureKey(analysis) &&
+        sameStructure(previous, analysis) &&
         collapsedKey(analysis) === laidOutWith
       ) {
         layoutRequest++;
@@ -440,6 +456,11 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
 
 /** The reader of hand-written backward passes once loaded; null if it could not be (offline). */
 let backwardReader: typeof import('../engine/backwardPass') | null | undefined;
+// How tensor programs are laid out (issue 15): loaded with the first one.
+let tensorLayout: typeof import('../layout/fromTensor') | undefined;
+let tensorLayoutLoading: Promise<void> | undefined;
+const loadTensorLayout = () =>
+  (tensorLayoutLoading ??= import('../layout/fromTensor').then((m) => void (tensorLayout = m)));
 let readerLoading: Promise<void> | undefined;
 
 function loadBackwardReader(): Promise<void> {

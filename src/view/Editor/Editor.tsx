@@ -1,5 +1,5 @@
 import { lazy, Suspense, useId, useRef, useState, type UIEvent } from 'react';
-import { LineIndex, usesRandn } from '../../engine';
+import { formatNumber, LineIndex, usesRandn } from '../../engine';
 import { useT } from '../../i18n/useT';
 import { translate } from '../../i18n';
 import { useApp } from '../../state/appStore';
@@ -21,12 +21,14 @@ const BackwardGutter = lazy(() =>
  */
 export function Editor() {
   const t = useT();
-  const { source, error, setSource, lang, marks } = useApp((s) => ({
+  const { source, error, setSource, lang, marks, tensorLoss } = useApp((s) => ({
     source: s.source,
     error: s.error,
     setSource: s.setSource,
     lang: s.settings.lang,
     // Marks belong to the text that was checked: none while it is being edited.
+    // A drawn tensor program's output (issue 15), shown beside "New random values".
+    tensorLoss: s.analysis?.tensor?.loss,
     marks: (s.analysis?.backwardPass?.gradients.length ?? 0) > 0 && s.analysis?.source === s.source,
   }));
   const [helpOpen, setHelpOpen] = useState(false);
@@ -89,9 +91,9 @@ export function Editor() {
           <div className="error-stale">{t('editor.staleGraph')}</div>
         </div>
       )}
-      {error?.code === 'tensor.notDrawnYet' && usesRandn(source) && (
+      {tensorLoss !== undefined && usesRandn(source) && (
         <Suspense fallback={null}>
-          <RandomValues output={String(error.params.output ?? '')} />
+          <RandomValues output={formatNumber(tensorLoss)} />
         </Suspense>
       )}
       {helpOpen && (

@@ -4,10 +4,9 @@ import { useApp } from '../../state/appStore';
 import '../../i18n/enLater';
 
 /**
- * Under the message about a tensor program that calls `randn` (issue 14): draw other numbers.
- * The new seed goes into the link (`seed=`), so a shared or reloaded page shows the same numbers;
- * the output is shown beside it, the one number the page has for a tensor program until tensor
- * mode (issue 15) draws it.
+ * Under a tensor program that calls `randn` (issue 14): draw other numbers. The new seed goes
+ * into the link (`seed=`), so a shared or reloaded page shows the same numbers; the output is
+ * shown beside it, the number the gradients are of.
  */
 export function RandomValues({ output }: { output: string }) {
   const t = useT();

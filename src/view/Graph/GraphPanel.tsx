@@ -18,6 +18,11 @@ import { groupsOf } from '../../state/groups';
 import { GROUP_TOGGLE_EVENT } from '../renderer/groups';
 import { wantsGroupTools } from './groupToolsWanted';
 
+// A tensor program's graph (issue 15) is drawn by a module of its own, loaded with the first one.
+const TensorGraph = lazy(() =>
+  import('../tensor/TensorGraph').then((m) => ({ default: m.TensorGraph })),
+);
+
 // Only graphs with statement groups or of some size show the bar: its code loads with them.
 const GroupTools = lazy(() => import('./GroupTools').then((m) => ({ default: m.GroupTools })));
 
@@ -133,9 +138,15 @@ export function GraphPanel() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const tensor = analysis?.tensor;
+  // The scalar renderer's picture steps aside while a tensor program is drawn.
+  useLayoutEffect(() => {
+    if (svgRef.current) svgRef.current.style.display = tensor ? 'none' : '';
+  }, [tensor]);
+
   const view = useMemo(
     () =>
-      analysis && layout
+      analysis && layout && !analysis.tensor
         ? graphView({
             analysis,
             layout,
@@ -180,12 +191,24 @@ export function GraphPanel() {
         </Suspense>
       )}
       <div className="graph-area" ref={areaRef}>
+        {tensor && layout && (
+          <Suspense fallback={null}>
+            <TensorGraph
+              tensor={tensor}
+              layout={layout}
+              stepIndex={stepIndex}
+              selected={selected}
+              select={select}
+            />
+          </Suspense>
+        )}
         {layingOut && <LayoutBusy />}
       </div>
       <div className="graph-footer">
         <Legend />
         <div className="minimap-host" ref={minimapRef} />
-        <div className="graph-tools">
+        {/* Export and zoom act on the scalar picture; a tensor graph scrolls instead (issue 15). */}
+        <div className="graph-tools" hidden={tensor !== undefined}>
           <ExportMenu svgRef={svgRef} />
           <button
             type="button"

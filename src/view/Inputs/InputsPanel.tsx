@@ -9,7 +9,8 @@ export function InputsPanel() {
   const inputs = useApp((s) => s.analysis?.inputs ?? NO_INPUTS);
   // No program read yet (a link whose program has an error, or a tensor program, issue 14): it
   // may well have inputs, so "no inputs" would mislead.
-  const read = useApp((s) => s.analysis !== null);
+  // A tensor program's inputs are edited in its text until its grid of fields (issue 15, point 3).
+  const read = useApp((s) => s.analysis !== null && !s.analysis.tensor);
   const setValue = useApp((s) => s.setValue);
   return (
     <section className="panel inputs" aria-labelledby="inputs-title">

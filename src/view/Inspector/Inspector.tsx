@@ -7,11 +7,16 @@ import { selectStepState } from '../../state/stepState';
 
 // The numbers appear on the first hover or click, so their code loads then, not with the page.
 const Details = lazy(() => import('./InspectorDetails').then((m) => ({ default: m.Details })));
+// A tensor program's node shows its matrices (issue 15).
+const TensorInspector = lazy(() =>
+  import('../tensor/TensorInspector').then((m) => ({ default: m.TensorInspector })),
+);
 
 /** The numbers of the hovered or clicked node or edge, as far as the steps played have computed. */
 export function Inspector() {
   const t = useT();
-  const { analysis, inspected, known, lang, select, selected } = useApp((s) => ({
+  const { analysis, inspected, known, lang, select, selected, stepIndex } = useApp((s) => ({
+    stepIndex: s.stepIndex,
     analysis: s.analysis,
     inspected: selectInspected(s),
     known: selectStepState(s),
@@ -31,7 +36,11 @@ export function Inspector() {
           </button>
         )}
       </div>
-      {analysis && inspected && known ? (
+      {analysis?.tensor && inspected?.kind === 'node' ? (
+        <Suspense fallback={<p className="muted">{t('inspect.hint')}</p>}>
+          <TensorInspector tensor={analysis.tensor} id={inspected.id} stepIndex={stepIndex} />
+        </Suspense>
+      ) : analysis && !analysis.tensor && inspected && known ? (
         <Suspense fallback={<p className="muted">{t('inspect.hint')}</p>}>
           <Details
             analysis={analysis}

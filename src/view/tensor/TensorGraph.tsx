@@ -1,0 +1,315 @@
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { TensorAnalysis, TensorNodeInfo } from '../../engine/tensor/run';
+import type { Value } from '../../engine/tensor/types';
+import { formatNumber } from '../../engine/format';
+import type { LayoutResult } from '../../layout/types';
+import { tensorNodeSize } from '../../layout/fromTensor';
+import type { Selection } from '../../state/types';
+import { useT } from '../../i18n/useT';
+import {
+  cellTitle,
+  gridCells,
+  gridPlacement,
+  tensorKnown,
+  tensorNodeName,
+  type TensorWords,
+} from './tensorView';
+import './tensor.css';
+// This module's English loads with it, not with the first screen.
+import '../../i18n/enLater';
+
+/** A 4×3 grid's numbers stay readable: never drawn smaller than this, never blown up beyond. */
+const MIN_SCALE = 0.85;
+const MAX_SCALE = 1.6;
+
+interface Props {
+  tensor: TensorAnalysis;
+  layout: LayoutResult;
+  stepIndex: number;
+  selected: Selection;
+  select(s: Selection): void;
+}
+
+/**
+ * A tensor program's graph (issue 15): each tensor node a card with its name, shape and heat
+ * grids of its value and (once known) its gradient; scalars as the scalar graph draws them.
+ * Drawn by React in an SVG of its own, laid out by the same layout as the scalar graph.
+ */
+export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Props) {
+  const t = useT();
+  const words: TensorWords = useMemo(
+    () => ({
+      matrix: (rows, cols) => t('tensor.matrix', { rows, cols }),
+      vector: (n) => t('tensor.vector', { n }),
+      hasGradient: t('tensor.hasGradient'),
+    }),
+    [t],
+  );
+  const known = useMemo(() => tensorKnown(tensor, stepIndex), [tensor, stepIndex]);
+  // The hovered cell's numbers, written where they can be read whatever the zoom.
+  const [tip, setTip] = useState<string | null>(null);
+  // The whole graph when it fits at a readable size; else readable, and the box scrolls.
+  const hostRef = useRef<HTMLDivElement>(null);
+  const [scale, setScale] = useState(1);
+  useLayoutEffect(() => {
+    const host = hostRef.current!;
+    const fit = () => {
+      const fits = Math.min(
+        host.clientWidth / layout.width,
+        (host.clientHeight - 32) / layout.height,
+      );
+      setScale(Math.max(MIN_SCALE, Math.min(MAX_SCALE, fits)));
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(host);
+    return () => observer.disconnect();
+  }, [layout]);
+  // Stepping keeps the node the step computes (or sends a gradient to) on screen.
+  useLayoutEffect(() => {
+    if (known.activeNode === null) return;
+    hostRef.current
+      ?.querySelector(`[data-node="${known.activeNode}"]`)
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [known.activeNode]);
+  const pos = new Map(layout.nodes.map((n) => [n.id, n]));
+  const edges: { id: number; key: string; d: string }[] = [];
+  for (const n of tensor.nodes)
+    n.operands.forEach((_, i) => {
+      const id = edges.length;
+      const e = layout.edges[id];
+      if (e) edges.push({ id, key: `${n.id}:${i}`, d: e.path });
+    });
+  return (
+    <>
+      <div className="tensor-host" ref={hostRef}>
+        <svg
+          width={layout.width * scale}
+          height={layout.height * scale}
+          className="tensor-graph"
+          role="group"
+          aria-label={t('graph.label')}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          preserveAspectRatio="xMidYMid meet"
+          onClick={() => select(null)}
+        >
+          <defs>
+            <marker
+              id="tensor-arrow"
+              viewBox="0 0 10 10"
+              refX="8"
+              refY="5"
+              markerWidth="6"
+              markerHeight="6"
+              orient="auto-start-reverse"
+            >
+              <path d="M0,0 L10,5 L0,10 z" className="tensor-arrowhead" />
+            </marker>
+          </defs>
+          {edges.map((e) => (
+            <path
+              key={e.id}
+              d={e.d}
+              className={`edge-line${known.active.has(e.key) ? ` tensor-active-${known.phase}` : ''}`}
+              markerEnd="url(#tensor-arrow)"
+            />
+          ))}
+          {tensor.nodes.map((n) => {
+            const p = pos.get(n.id);
+            if (!p) return null;
+            return (
+              <TensorNodeView
+                key={n.id}
+                node={n}
+                x={p.x}
+                y={p.y}
+                value={known.value.get(n.id)}
+                grad={known.grad.get(n.id)}
+                active={known.activeNode === n.id}
+                selected={selected?.kind === 'node' && selected.id === n.id}
+                words={words}
+                unknown={t('graph.nodeUnknown', { name: n.symbol.text })}
+                onSelect={() => select({ kind: 'node', id: n.id })}
+                onTip={setTip}
+              />
+            );
+          })}
+        </svg>
+
+        {/* The step just played, with its shapes, until the formula panel reads tensor steps. */}
+        {stepIndex > 0 && tensor.steps[stepIndex - 1] && (
+          <p className="tensor-step">{tensor.steps[stepIndex - 1].formulaText}</p>
+        )}
+      </div>
+      <div className="tensor-tip" role="status">
+        {tip}
+      </div>
+    </>
+  );
+}
+
+interface NodeProps {
+  node: TensorNodeInfo;
+  x: number;
+  y: number;
+  value: Value | undefined;
+  grad: Value | undefined;
+  active: boolean;
+  selected: boolean;
+  words: TensorWords;
+  unknown: string;
+  onSelect(): void;
+  onTip(text: string | null): void;
+}
+
+function TensorNodeView(p: NodeProps) {
+  const { node, value, grad } = p;
+  const box = tensorNodeSize(node.kind, node.shape);
+  const scalar = node.shape.length === 0;
+  const name = node.name ?? (node.kind === 'op' ? node.label : node.symbol.text);
+  const label = scalar
+    ? value === undefined
+      ? p.unknown
+      : `${node.symbol.text} = ${formatNumber(value as number)}${
+          grad === undefined ? '' : `, ∂ ${formatNumber(grad as number)}`
+        }`
+    : tensorNodeName(node, grad !== undefined, p.words);
+  const onKey = (e: React.KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      p.onSelect();
+    }
+  };
+  const cls = `tensor-node node node-${node.kind}${p.active ? ' active' : ''}${
+    p.selected ? ' selected' : ''
+  }${node.isOutput ? ' output' : ''}`;
+  return (
+    <g
+      className={cls}
+      transform={`translate(${p.x - box.width / 2},${p.y - box.height / 2})`}
+      role="button"
+      tabIndex={0}
+      aria-label={label}
+      aria-pressed={p.selected}
+      data-node={node.id}
+      onClick={(e) => {
+        e.stopPropagation();
+        p.onSelect();
+      }}
+      onKeyDown={onKey}
+    >
+      <rect className="node-body" width={box.width} height={box.height} rx={scalar ? 26 : 8} />
+      {scalar ? (
+        <>
+          <text className="tensor-title" x={box.width / 2} y={20} textAnchor="middle">
+            {node.kind === 'op' ? node.label : name}
+          </text>
+          {value !== undefined && (
+            <text className="node-value" x={box.width / 2} y={38} textAnchor="middle">
+              {formatNumber(value as number)}
+            </text>
+          )}
+          {grad !== undefined && (
+            <text className="grad-value" x={box.width / 2} y={box.height - 6} textAnchor="middle">
+              {formatNumber(grad as number)}
+            </text>
+          )}
+        </>
+      ) : (
+        <>
+          <text className="tensor-title" x={8} y={15}>
+            {node.kind === 'op' && node.name === undefined ? node.label : name}
+            {node.kind === 'op' && node.name !== undefined && (
+              <tspan className="tensor-op"> {node.label}</tspan>
+            )}
+          </text>
+          <text className="tensor-shape" x={8} y={29}>
+            {node.shape.join('×')}
+          </text>
+          <Grid node={node} box={box} value={value} grad={grad} onTip={p.onTip} />
+        </>
+      )}
+    </g>
+  );
+}
+
+function Grid({
+  node,
+  box,
+  value,
+  grad,
+  onTip,
+}: {
+  node: TensorNodeInfo;
+  box: { width: number; height: number };
+  value: Value | undefined;
+  grad: Value | undefined;
+  onTip(text: string | null): void;
+}) {
+  const g = gridPlacement(node.shape, box);
+  const name = node.symbol.text;
+  const valueCells = value === undefined ? undefined : gridCells(value, node.shape, 'value');
+  const gradCells = grad === undefined ? undefined : gridCells(grad, node.shape, 'grad');
+  const title = (k: number) => {
+    const c = (valueCells ?? gradCells)![k];
+    return cellTitle(
+      name,
+      node.shape,
+      c.row,
+      c.col,
+      valueCells?.[k]?.value ?? NaN,
+      gradCells?.[k]?.value,
+    );
+  };
+  return (
+    <>
+      <g className="tensor-grid value-grid" transform={`translate(${g.x},${g.valueY})`}>
+        {valueCells === undefined ? (
+          <rect className="tensor-pending" width={g.cols * g.size} height={g.rows * g.size} />
+        ) : (
+          valueCells.map((c, k) => (
+            <rect
+              key={k}
+              className="tensor-cell"
+              x={c.col * g.size}
+              y={c.row * g.size}
+              width={g.size}
+              height={g.size}
+              fill={c.fill}
+              onMouseEnter={() => onTip(title(k))}
+              onMouseLeave={() => onTip(null)}
+            >
+              <title>{title(k)}</title>
+            </rect>
+          ))
+        )}
+      </g>
+      {gradCells && (
+        <g className="tensor-grid grad-grid" transform={`translate(${g.x},${g.gradY})`}>
+          <rect
+            className="grad-frame"
+            x={-2}
+            y={-2}
+            width={g.cols * g.size + 4}
+            height={g.rows * g.size + 4}
+          />
+          {gradCells.map((c, k) => (
+            <rect
+              key={k}
+              className="tensor-cell"
+              x={c.col * g.size}
+              y={c.row * g.size}
+              width={g.size}
+              height={g.size}
+              fill={c.fill}
+              onMouseEnter={() => onTip(title(k))}
+              onMouseLeave={() => onTip(null)}
+            >
+              <title>{title(k)}</title>
+            </rect>
+          ))}
+        </g>
+      )}
+    </>
+  );
+}
