@@ -27,13 +27,7 @@ export { mayHoldGradients } from './backwardHint';
 // Tensor programs: `analyze` reads them once `tensor/install` is imported (see `tensor/hook.ts`);
 // the tensor engine's own functions are exported by `tensor/index.ts`, kept out of this barrel so
 // that a page which never meets a tensor program never loads them.
-export {
-  installTensorEngine,
-  looksLikeTensor,
-  notDrawnYet,
-  needsEngine,
-  usesRandn,
-} from './tensor/hook';
+export { installTensorEngine, looksLikeTensor, needsEngine, usesRandn } from './tensor/hook';
 export type {
   TensorAnalysis,
   TensorProgram,

@@ -75,8 +75,6 @@ export const engineMessages = {
   'tensor.creatorNotInput':
     '`{name}(…)` gives an input its starting value: write it alone on the right, as in W = {name}(3, 4).',
   'tensor.needsEngine': 'Vectors and matrices: loading the part of the engine that reads them…',
-  'tensor.notDrawnYet':
-    'A tensor program: {shapes}. It reads and checks, but the graph draws scalar programs only for now (tensor mode is coming); the `grad` command runs it today.',
   'error.tooLarge': 'The program is too large ({size} characters); the limit is {limit}.',
 
   // Practice mode's answers (src/engine/answer.ts)

@@ -90,8 +90,6 @@ export const vi: Table = {
   'tensor.creatorArgs':
     '`{name}` nhận một hoặc hai kích thước, là số nguyên từ 1 trở lên, như {name}(3, 4) hoặc {name}(5).',
   'tensor.needsEngine': 'Vector và ma trận: đang tải phần của engine đọc chúng…',
-  'tensor.notDrawnYet':
-    'Một chương trình tensor: {shapes}. Nó được đọc và kiểm tra, nhưng đồ thị hiện chỉ vẽ chương trình vô hướng (chế độ tensor sắp có); lệnh `grad` chạy được nó ngay hôm nay.',
   'tensor.creatorNotInput':
     '`{name}(…)` cho một đầu vào giá trị ban đầu: hãy viết nó một mình sau dấu `=`, như W = {name}(3, 4).',
 

@@ -1,7 +1,6 @@
 import { ExpressionError } from '../errors';
-import { formatNumber } from '../format';
 import type { TensorAnalysis, TensorOptions } from './run';
-import { shapeText, type ValueInput } from './types';
+import type { ValueInput } from './types';
 
 /**
  * Where `analyze` finds the tensor engine. The engine proper (parser, ops, VJPs, trace) is
@@ -60,22 +59,5 @@ export function needsEngine(source: string, offset?: number): ExpressionError {
   return new ExpressionError('tensor.needsEngine', {
     start,
     end: Math.min(source.length, start + (m ? m[0].length : 1)),
-  });
-}
-
-/**
- * What a view that draws scalar graphs only says about a tensor program: its named values with
- * their shapes, located on the first value that is not a scalar.
- */
-export function notDrawnYet(t: TensorAnalysis): ExpressionError {
-  const named = t.graph.nodes.filter((n) => n.name !== undefined);
-  const listed = named.slice(0, 8).map((n) => `${n.name} ${shapeText(n.shape)}`);
-  if (named.length > 8) listed.push('…');
-  const first = t.graph.nodes.find((n) => n.shape.length > 0) ?? t.graph.nodes[t.graph.output];
-  // `output`: the number the gradients are of, for a view to show beside the message (it
-  // changes with the seed of `randn`).
-  return new ExpressionError('tensor.notDrawnYet', first.span, {
-    shapes: listed.join(', '),
-    output: formatNumber(t.loss),
   });
 }

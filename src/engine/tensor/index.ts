@@ -26,5 +26,5 @@ export {
   type ValueInput,
 } from './types';
 export { TENSOR_OPS, broadcastShape, type TensorOp } from './ops';
-export { installTensorEngine, looksLikeTensor, notDrawnYet, needsEngine } from './hook';
+export { installTensorEngine, looksLikeTensor, needsEngine } from './hook';
 export * from './check';
