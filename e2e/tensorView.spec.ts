@@ -78,7 +78,8 @@ test.describe('tensor mode on screen', () => {
     await expect(gradCells(page, 'Z')).toHaveCount(4);
     // The gradient grid is framed in the gradient's colours, unlike the value grid.
     await expect(node(page, 'W').locator('.grad-grid rect.grad-frame')).toHaveCount(1);
-    await expect(page.locator('.tensor-step')).toContainText('∂L/∂W');
+    // The chain-rule panel writes the step in matrix form, with its shapes.
+    await expect(page.getByRole('region', { name: 'Chain rule' })).toContainText('3×2');
     await expectNoSeriousViolations(page);
     expect(consoleErrors(page)).toEqual([]);
   });

@@ -18,11 +18,30 @@ const MaskedStep = lazy(() =>
 export function FormulaPanel() {
   const t = useT();
   // The active mode's step (src/state/stepState.ts): forward mode plays its tangent pass.
-  const { analysis, known, hoverFactor } = useApp((s) => ({
+  const { analysis, known, hoverFactor, stepIndex } = useApp((s) => ({
     analysis: s.analysis,
     known: selectStepState(s),
     hoverFactor: s.hoverFactor,
+    stepIndex: s.stepIndex,
   }));
+  if (analysis?.tensor) {
+    // A matrix program: each step's rule in matrix form, with the shapes it multiplies.
+    const step = stepIndex > 0 ? analysis.tensor.steps[stepIndex - 1] : undefined;
+    return (
+      <section className="panel formula" aria-labelledby="formula-title" tabIndex={0}>
+        <h2 className="panel-title" id="formula-title">
+          {t('formula.title')}
+        </h2>
+        {step ? (
+          <div className="formula-body">
+            <Tex tex={step.formulaTex} text={step.formulaText} display wrap />
+          </div>
+        ) : (
+          <p className="hint">{t('formula.startHint')}</p>
+        )}
+      </section>
+    );
+  }
   if (!analysis || !known)
     return <section className="panel formula" aria-label={t('formula.title')} />;
   const { current: step, phase, tangent } = known;

@@ -135,11 +135,6 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
             );
           })}
         </svg>
-
-        {/* The step just played, with its shapes, until the formula panel reads tensor steps. */}
-        {stepIndex > 0 && tensor.steps[stepIndex - 1] && (
-          <p className="tensor-step">{tensor.steps[stepIndex - 1].formulaText}</p>
-        )}
       </div>
       <div className="tensor-tip" role="status">
         {tip}
