@@ -206,6 +206,49 @@ test.describe('large graphs', () => {
     await expect(badge).toBeVisible();
   });
 
+  test('a large graph draws text only near the view; finding a far node brings its labels', async ({
+    page,
+  }) => {
+    test.slow();
+    const source = programOfSize('network', 500, (s) => analyze(s).graph.nodes.length);
+    await openApp(page, `?expr=${encodeURIComponent(source)}`);
+    await expect(nodes(page).first()).toBeVisible();
+    /** Nodes on screen whose text is not drawn (must be none), and how many are culled at all. */
+    const culling = () =>
+      page.evaluate(() => {
+        const box = document.querySelector('svg.graph')!.getBoundingClientRect();
+        let culled = 0;
+        const wrong: string[] = [];
+        for (const g of document.querySelectorAll<SVGGElement>(
+          'svg.graph g.node, svg.graph g.edge-label',
+        )) {
+          if (!g.classList.contains('culled')) continue;
+          culled++;
+          const r = (g.querySelector('.node-body') ?? g).getBoundingClientRect();
+          const seen =
+            r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom;
+          if (seen && g.classList.contains('node')) wrong.push(g.dataset.name ?? '?');
+        }
+        return { culled, wrong };
+      });
+    const first = await culling();
+    expect(first.culled).toBeGreaterThan(0);
+    expect(first.wrong).toEqual([]);
+    // The output is at the far end from the inputs the first view shows: its text is not drawn.
+    const output = nodeNamed(page, 'L');
+    await expect(output).toHaveClass(/culled/);
+    await expect(output.locator('text.node-above')).toBeHidden();
+    const find = page.getByRole('searchbox', { name: 'Find a node' });
+    await find.fill('L');
+    await find.press('Enter');
+    await expect(output).not.toHaveClass(/culled/);
+    await expect(output.locator('text.node-above')).toBeVisible();
+    expect((await culling()).wrong).toEqual([]);
+    // Zoomed out to the whole graph, every label that shows is drawn.
+    await page.getByRole('button', { name: 'Fit to screen' }).click();
+    await expect.poll(async () => (await culling()).wrong).toEqual([]);
+  });
+
   test('a 2,000-node program lays out off the main thread: a click is answered meanwhile', async ({
     page,
   }) => {

@@ -65,8 +65,7 @@ export function renderChain(
   }
   chains.set(el, chain);
   build(el, chain, false);
-  fit(el);
-  watch(el);
+  refit(el);
 }
 
 const chains = new WeakMap<HTMLElement, ChainInput>();
@@ -189,11 +188,37 @@ function fit(el: HTMLElement): void {
   el.dataset.scale = String(Math.round(scale * 1000) / 1000);
 }
 
+/**
+ * Fits a formula in the next animation frame, before it is painted: measuring right away, in
+ * the task that changed the page, would make the browser lay the whole page out there and then,
+ * the graph's SVG with it (tens of milliseconds per step at 2,000 nodes), before the graph's own
+ * changes of that step are even done. In the frame, the one layout serves both.
+ */
+const pending = new Set<HTMLElement>();
+let frame = 0;
+function refit(el: HTMLElement): void {
+  if (typeof requestAnimationFrame === 'undefined') {
+    fit(el);
+    watch(el);
+    return;
+  }
+  pending.add(el);
+  frame ||= requestAnimationFrame(() => {
+    frame = 0;
+    const els = [...pending];
+    pending.clear();
+    for (const e of els) {
+      fit(e);
+      watch(e);
+    }
+  });
+}
+
 /** Re-fits a formula when its box changes (presentation mode, the sidebar, a window resize). */
 let observer: ResizeObserver | undefined;
 const widths = new WeakMap<Element, number>();
 function watch(el: HTMLElement): void {
-  if (typeof ResizeObserver === 'undefined') return;
+  if (typeof ResizeObserver === 'undefined' || !el.isConnected) return;
   observer ??= new ResizeObserver((entries) => {
     for (const entry of entries) {
       const w = Math.round(entry.contentRect.width);
@@ -208,5 +233,6 @@ function watch(el: HTMLElement): void {
 
 /** Stops watching a formula that has left the page. */
 export function releaseTex(el: HTMLElement): void {
+  pending.delete(el);
   observer?.unobserve(el);
 }

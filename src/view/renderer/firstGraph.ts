@@ -19,15 +19,22 @@ export function createGraphSvg(doc: Document): SVGSVGElement {
 
 /** Words for the nodes' accessible labels, in the chosen language. */
 export function nodeWords(t: Translate): GraphViewWords {
-  return {
-    nodeValue: (name: string, value: string) => t('graph.nodeValue', { name, value }),
-    nodeValueGrad: (name: string, value: string, grad: string) =>
-      t('graph.nodeValueGrad', { name, value, grad }),
-    nodeUnknown: (name: string) => t('graph.nodeUnknown', { name }),
-    groupToggle: (name: string, collapsed: boolean) =>
-      t(collapsed ? 'groups.expand' : 'groups.collapse', { name }),
-  };
+  // One object per translator (per language): the view model remembers labels per words object.
+  let words = wordsByT.get(t);
+  if (!words) {
+    words = {
+      nodeValue: (name: string, value: string) => t('graph.nodeValue', { name, value }),
+      nodeValueGrad: (name: string, value: string, grad: string) =>
+        t('graph.nodeValueGrad', { name, value, grad }),
+      nodeUnknown: (name: string) => t('graph.nodeUnknown', { name }),
+      groupToggle: (name: string, collapsed: boolean) =>
+        t(collapsed ? 'groups.expand' : 'groups.collapse', { name }),
+    };
+    wordsByT.set(t, words);
+  }
+  return words;
 }
+const wordsByT = new WeakMap<Translate, GraphViewWords>();
 
 /** The view of the store's current picture, or null while there is no analysis or layout. */
 export function viewOf(s: AppStore): GraphView | null {

@@ -19,7 +19,7 @@ import { createEdges } from './edges';
 import { createMotion } from './motion';
 import { createNodes } from './nodes';
 import { createGroupToggles } from './groups';
-import type { GraphView, NodeView } from './viewModel';
+import type { EdgeView, GraphView, NodeView } from './viewModel';
 
 export interface RendererOptions {
   onSelect(selection: Selection): void;
@@ -63,6 +63,13 @@ export interface GraphRenderer {
 const LABELS_HIDE_BELOW = 0.36;
 /** Zoom below which names and glyphs inside shapes go too: nodes are shapes and colour alone. */
 const GLYPHS_HIDE_BELOW = 0.2;
+/**
+ * Graphs from this many nodes draw text only near the view (see `cull`): every zoom makes the
+ * browser lay out every SVG text again at the new scale, ~200 ms a frame at 2,000 nodes.
+ */
+const CULL_FROM_NODES = 400;
+/** How far past a node's centre its text reaches (names, values, badges), in graph units. */
+const CULL_PAD = 120;
 
 /**
  * Draws a `GraphView` into an `<svg>` with D3. This file owns the camera (zoom, pan, the default
@@ -146,8 +153,46 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       toggleClass(svgEl, 'lod-far', transform.k < GLYPHS_HIDE_BELOW);
       if (event.sourceEvent) userZoomed = true;
       minimap.view(transform, box.w, box.h);
+      cull(false);
     });
   svg.call(zoomer).on('dblclick.zoom', null);
+
+  /** The part of the graph whose text is drawn (graph units), or undefined: all of it. */
+  let drawnText: Rect | undefined;
+  /**
+   * Text out of sight is not drawn (`culled`: display none), so a zoom lays out only what is
+   * near the view. The text is drawn for the view and one view's size around it, so panning and
+   * zooming out a little never show a node without its labels; once the view leaves that part,
+   * it is worked out again. Node shapes and their focus stay: only text (and edge badges) go.
+   */
+  function cull(force: boolean) {
+    const view = last;
+    if (!view) return;
+    const on = view.nodes.length >= CULL_FROM_NODES;
+    if (!on && drawnText === undefined) return;
+    const t = transform;
+    const [x0, y0] = [-t.x / t.k, -t.y / t.k];
+    const [x1, y1] = [(box.w - t.x) / t.k, (box.h - t.y) / t.k];
+    const inside =
+      drawnText !== undefined &&
+      x0 >= drawnText[0] &&
+      y0 >= drawnText[1] &&
+      x1 <= drawnText[2] &&
+      y1 <= drawnText[3];
+    if (on && inside && !force) return;
+    const [w, h] = [x1 - x0, y1 - y0];
+    drawnText = on ? [x0 - w, y0 - h, x1 + w, y1 + h] : undefined;
+    const r = drawnText;
+    const out = (x: number, y: number) =>
+      r !== undefined &&
+      (x < r[0] - CULL_PAD || x > r[2] + CULL_PAD || y < r[1] - CULL_PAD || y > r[3] + CULL_PAD);
+    nodeLayer.selectAll<SVGGElement, NodeView>('g.node').each(function (d) {
+      toggleClass(this, 'culled', out(d.x, d.y));
+    });
+    labelLayer.selectAll<SVGGElement, EdgeView>('g.edge-label').each(function (d) {
+      toggleClass(this, 'culled', out(d.labelX, d.labelY + d.labelDy));
+    });
+  }
 
   const cameraOf = (t: ZoomTransform): Camera => ({ k: t.k, x: t.x, y: t.y });
   const toTransform = (c: Camera) => zoomIdentity.translate(c.x, c.y).scale(c.k);
@@ -314,6 +359,8 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       }
       minimap.mark(view);
       minimap.view(transform, box.w, box.h);
+      // Nodes may have moved or been redrawn (their class rewritten): text near the view again.
+      cull(true);
     },
     fit,
     attachMinimap(host) {
@@ -333,6 +380,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       measure();
       if (!userZoomed && last) resetMeasured();
       minimap.view(transform, box.w, box.h);
+      cull(true);
     },
     flashValues() {
       svgEl.classList.remove('values-updated');

@@ -141,8 +141,9 @@ export interface ViewInput {
  * Stepping back is as cheap as stepping forward: nothing here depends on the previous picture.
  */
 export function graphView(input: ViewInput): GraphView {
-  const { analysis: a, layout, stepIndex: k, selected, words } = input;
-  const fmt = (v: number) => formatNumber(v, input.digits);
+  const { analysis: a, layout, stepIndex: k, selected } = input;
+  const fmt = formatter(input.digits);
+  const words = labelsOf(input.words);
   const g = a.compiled;
   const tangent = input.tangent;
   // What is known at step k is decided in one place (src/state/stepState.ts).
@@ -150,8 +151,7 @@ export function graphView(input: ViewInput): GraphView {
     input.known ??
     stepState(a, { ad: tangent ? 'forward' : 'reverse', wrt: tangent?.wrtName ?? null }, k);
   const current: LensStep | undefined = known.current;
-  const position = new Map(layout.nodes.map((n) => [n.id, n]));
-  const edgeGeometry = new Map(layout.edges.map((e) => [e.id, e]));
+  const { position, edgeGeometry } = indexOf(layout);
   // A collapsed group's members are drawn as its root's box: `shownAs` maps each to the root.
   const shownAs = new Map<number, number>();
   const groupOf = new Map<number, NonNullable<NodeView['group']>>();
@@ -305,6 +305,80 @@ export function graphView(input: ViewInput): GraphView {
         }
       : {}),
   };
+}
+
+/**
+ * Stepping rebuilds the whole picture (cheap to reason about: nothing depends on the previous
+ * one), but at 2,000 nodes formatting every number, writing every accessible label and indexing
+ * the layout again cost more than a frame. They are the same from step to step, so they are
+ * remembered: the layout's index per layout, labels per set of words, numbers per precision.
+ */
+const layoutIndex = new WeakMap<
+  LayoutResult,
+  {
+    position: ReadonlyMap<number, LayoutResult['nodes'][number]>;
+    edgeGeometry: ReadonlyMap<number, LayoutResult['edges'][number]>;
+  }
+>();
+function indexOf(layout: LayoutResult) {
+  let index = layoutIndex.get(layout);
+  if (!index) {
+    index = {
+      position: new Map(layout.nodes.map((n) => [n.id, n])),
+      edgeGeometry: new Map(layout.edges.map((e) => [e.id, e])),
+    };
+    layoutIndex.set(layout, index);
+  }
+  return index;
+}
+
+/** Remembered strings, forgotten all at once when there are too many (new values, training). */
+const MEMO_MAX = 50_000;
+function memo<K>(): { get(key: K, make: () => string): string } {
+  let map = new Map<K, string>();
+  return {
+    get(key, make) {
+      let v = map.get(key);
+      if (v === undefined) {
+        if (map.size >= MEMO_MAX) map = new Map();
+        v = make();
+        map.set(key, v);
+      }
+      return v;
+    },
+  };
+}
+
+const formatters = new Map<number | undefined, (v: number) => string>();
+function formatter(digits: number | undefined): (v: number) => string {
+  let f = formatters.get(digits);
+  if (!f) {
+    const cache = memo<number>();
+    f = (v: number) => cache.get(v, () => formatNumber(v, digits));
+    formatters.set(digits, f);
+  }
+  return f;
+}
+
+/** The words with their results remembered (keyed by the words object: a language's set). */
+const labelMemos = new WeakMap<GraphViewWords, GraphViewWords>();
+function labelsOf(words: GraphViewWords): GraphViewWords {
+  let m = labelMemos.get(words);
+  if (!m) {
+    const cache = memo<string>();
+    const toggle = words.groupToggle;
+    m = {
+      nodeValue: (name, value) =>
+        cache.get(`v\0${name}\0${value}`, () => words.nodeValue(name, value)),
+      nodeValueGrad: (name, value, grad) =>
+        cache.get(`g\0${name}\0${value}\0${grad}`, () => words.nodeValueGrad(name, value, grad)),
+      nodeUnknown: (name, formula) =>
+        cache.get(`u\0${name}\0${formula}`, () => words.nodeUnknown(name, formula)),
+      ...(toggle ? { groupToggle: toggle } : {}),
+    };
+    labelMemos.set(words, m);
+  }
+  return m;
 }
 
 /** A step inside a collapsed group plays on its box: no pulse along an edge the box hides. */
