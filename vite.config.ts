@@ -14,6 +14,7 @@ import { cspPlugin } from './scripts/csp.ts';
 function prerenderShell(): Plugin {
   let outDir = 'dist';
   let root = process.cwd();
+  let layoutChunk: string | undefined;
   return {
     name: 'prerender-shell',
     apply: 'build',
@@ -21,12 +22,19 @@ function prerenderShell(): Plugin {
       root = config.root;
       outDir = config.build.outDir;
     },
+    generateBundle(_options, bundle) {
+      // The layout chunk's file, for the page to fetch it early when it opens on another graph.
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.facadeModuleId?.endsWith('src/layout/layoutGraph.ts'))
+          layoutChunk = `./${chunk.fileName}`;
+      }
+    },
     async closeBundle() {
       const { module } = await runnerImport<typeof import('./src/prerender')>(
         join(root, 'src/prerender.tsx'),
         { configFile: false, root, logLevel: 'error', plugins: [react()] },
       );
-      const { html, key, script, layout } = await module.prerender();
+      const { html, key, script, layout } = await module.prerender(layoutChunk);
       const file = resolve(root, outDir, 'index.html');
       const page = await readFile(file, 'utf8');
       const marker = '<div id="root"></div>';

@@ -32,7 +32,11 @@ export interface Prerendered {
   layout: string;
 }
 
-export async function prerender(): Promise<Prerendered> {
+/**
+ * `layoutChunk`: the built layout chunk's URL, which a page opening on another graph than the
+ * example (a link, a remembered program) fetches at once, alongside the entry's own chunks.
+ */
+export async function prerender(layoutChunk?: string): Promise<Prerendered> {
   const store = appStore;
   // The store lays small graphs out in the task that asks only once the layout code is loaded.
   await preloadLayout(layoutGraph);
@@ -79,7 +83,7 @@ export async function prerender(): Promise<Prerendered> {
     input: JSON.stringify(toLayoutInput(state.analysis, layoutSize)),
     result: state.layout,
   }).replace(/</g, '\\u003c');
-  return { html: shell, key: shellKey(state), script: fitScript(saved), layout };
+  return { html: shell, key: shellKey(state), script: fitScript(saved, layoutChunk), layout };
 }
 
 /**
@@ -91,7 +95,7 @@ export async function prerender(): Promise<Prerendered> {
  * Vietnamese shows none of the example's English text either (`data-boot="partial"`; src/boot.ts
  * makes the final decision).
  */
-function fitScript(savedDefault: string): string {
+function fitScript(savedDefault: string, layoutChunk?: string): string {
   const literal = (v: string) => JSON.stringify(v).replace(/</g, '\\u003c');
   return `(function () {
   var root = document.getElementById('root');
@@ -106,6 +110,14 @@ function fitScript(savedDefault: string): string {
   var vi = lang ? lang === 'vi' : /^vi\\b/i.test(first);
   var other = location.search !== '' || (saved !== null && saved !== ${literal(savedDefault)});
   if (other || vi) root.setAttribute('data-boot', 'partial');
+  if (other && ${literal(layoutChunk ?? '')}) {
+    // Another graph than the example's: its layout needs the layout chunk, fetched now rather
+    // than after the entry has loaded and asked for it.
+    var preload = document.createElement('link');
+    preload.rel = 'modulepreload';
+    preload.href = ${literal(layoutChunk ?? '')};
+    document.head.appendChild(preload);
+  }
   if (!svg) return;
   if (other) {
     svg.remove();
