@@ -1,19 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { appReady, consoleErrors, openApp, typeProgram } from './helpers';
+import { SMALL_LAYER } from '../test/fixtures/networks';
 
 /**
  * Tensor mode on screen (issue 15, points 1 and 2): a matrix program is drawn with every node's
  * shape and heat grids, stepped value by value then gradient by gradient, each cell's numbers
  * readable on hover, and the inspector lists a clicked node's whole matrix.
  */
-const PROGRAM = [
-  'X = [[1,2,3],[4,5,6]]',
-  'W = [[0.5,-1],[2,0],[-0.5,1]]',
-  'b = [0.1,-0.2]',
-  'Z = X @ W + b',
-  'L = sum(tanh(Z))',
-].join('\n');
+const PROGRAM = SMALL_LAYER;
 
 const node = (page: Page, name: string) =>
   page.locator(`svg.tensor-graph g.tensor-node[aria-label^="${name}, "]`);

@@ -11,14 +11,9 @@ import {
   tensorKnown,
   tensorNodeName,
 } from '../../src/view/tensor/tensorView';
+import { SMALL_LAYER } from '../fixtures/networks';
 
-const PROGRAM = [
-  'X = [[1,2,3],[4,5,6]]',
-  'W = [[0.5,-1],[2,0],[-0.5,1]]',
-  'b = [0.1,-0.2]',
-  'Z = X @ W + b',
-  'L = sum(tanh(Z))',
-].join('\n');
+const PROGRAM = SMALL_LAYER;
 
 const words = {
   matrix: (r: number, c: number) => `${r}×${c} matrix`,

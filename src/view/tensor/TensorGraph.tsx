@@ -256,27 +256,29 @@ function Grid({
       gradCells?.[k]?.value,
     );
   };
+  // One cell of either grid; its title and tip read both the value and the gradient there.
+  const cell = (c: { row: number; col: number; fill: string }, k: number) => (
+    <rect
+      key={k}
+      className="tensor-cell"
+      x={c.col * g.size}
+      y={c.row * g.size}
+      width={g.size}
+      height={g.size}
+      fill={c.fill}
+      onMouseEnter={() => onTip(title(k))}
+      onMouseLeave={() => onTip(null)}
+    >
+      <title>{title(k)}</title>
+    </rect>
+  );
   return (
     <>
       <g className="tensor-grid value-grid" transform={`translate(${g.x},${g.valueY})`}>
         {valueCells === undefined ? (
           <rect className="tensor-pending" width={g.cols * g.size} height={g.rows * g.size} />
         ) : (
-          valueCells.map((c, k) => (
-            <rect
-              key={k}
-              className="tensor-cell"
-              x={c.col * g.size}
-              y={c.row * g.size}
-              width={g.size}
-              height={g.size}
-              fill={c.fill}
-              onMouseEnter={() => onTip(title(k))}
-              onMouseLeave={() => onTip(null)}
-            >
-              <title>{title(k)}</title>
-            </rect>
-          ))
+          valueCells.map(cell)
         )}
       </g>
       {gradCells && (
@@ -288,21 +290,7 @@ function Grid({
             width={g.cols * g.size + 4}
             height={g.rows * g.size + 4}
           />
-          {gradCells.map((c, k) => (
-            <rect
-              key={k}
-              className="tensor-cell"
-              x={c.col * g.size}
-              y={c.row * g.size}
-              width={g.size}
-              height={g.size}
-              fill={c.fill}
-              onMouseEnter={() => onTip(title(k))}
-              onMouseLeave={() => onTip(null)}
-            >
-              <title>{title(k)}</title>
-            </rect>
-          ))}
+          {gradCells.map(cell)}
         </g>
       )}
     </>
