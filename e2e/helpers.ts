@@ -39,6 +39,15 @@ export async function typeProgram(page: Page, text: string): Promise<void> {
   await box.pressSequentially(text);
 }
 
+/**
+ * Replaces the program in one input event, as a paste does. Typing key by key passes through
+ * every prefix, and a prefix that parses (`f` of `f = (x+y*z`) is drawn if the machine is slow
+ * enough that a key lands after the typing pause: a test about "the last good graph" needs this.
+ */
+export async function pasteProgram(page: Page, text: string): Promise<void> {
+  await editor(page).fill(text);
+}
+
 /** The drawn node whose formula name is `name` (`x`, `q`, `a1`, `f`). */
 export const nodeNamed = (page: Page, name: string) =>
   page.locator(`svg.graph g.node[data-name="${name}"]`);

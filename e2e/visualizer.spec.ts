@@ -8,6 +8,7 @@ import {
   hoverEdge,
   nodeNamed,
   openApp,
+  pasteProgram,
   picture,
   pressKey,
   screenshot,
@@ -54,7 +55,7 @@ test.describe('the visualizer', () => {
     page,
   }) => {
     await openApp(page);
-    await typeProgram(page, 'f = (x+y*z');
+    await pasteProgram(page, 'f = (x+y*z');
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Expected `)` to close the `(` at column 5');
     await expect(alert).toContainText('Line 1, column 5');
