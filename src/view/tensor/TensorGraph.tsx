@@ -161,7 +161,8 @@ function TensorNodeView(p: NodeProps) {
   const { node, value, grad } = p;
   const box = tensorNodeSize(node.kind, node.shape);
   const scalar = node.shape.length === 0;
-  const name = node.name ?? (node.kind === 'op' ? node.label : node.symbol.text);
+  // The formulas call an unnamed intermediate by its symbol (a₁): the card shows it beside the op.
+  const title = node.name ?? node.symbol.text;
   const label = scalar
     ? value === undefined
       ? p.unknown
@@ -197,7 +198,8 @@ function TensorNodeView(p: NodeProps) {
       {scalar ? (
         <>
           <text className="tensor-title" x={box.width / 2} y={20} textAnchor="middle">
-            {node.kind === 'op' ? node.label : name}
+            {title}
+            {node.kind === 'op' && <tspan className="tensor-op"> {node.label}</tspan>}
           </text>
           {value !== undefined && (
             <text className="node-value" x={box.width / 2} y={38} textAnchor="middle">
@@ -213,10 +215,8 @@ function TensorNodeView(p: NodeProps) {
       ) : (
         <>
           <text className="tensor-title" x={8} y={15}>
-            {node.kind === 'op' && node.name === undefined ? node.label : name}
-            {node.kind === 'op' && node.name !== undefined && (
-              <tspan className="tensor-op"> {node.label}</tspan>
-            )}
+            {title}
+            {node.kind === 'op' && <tspan className="tensor-op"> {node.label}</tspan>}
           </text>
           <text className="tensor-shape" x={8} y={29}>
             {node.shape.join('×')}
