@@ -50,23 +50,34 @@ export function placeLabelsAround(
   lean?: Int8Array,
   widths?: readonly number[],
 ): { spots: LabelSpot[]; crossedRows: number[] } {
-  const grid = new Map<number, Box[]>();
+  // Boxes by grid cell (as indices into `placed`); `mark` keeps a box spanning several cells
+  // from being counted twice in one query.
+  const grid = new Map<number, number[]>();
+  const placed: Box[] = [];
+  const mark: number[] = [];
+  let query = 0;
   const key = (cx: number, cy: number) => cx * 65536 + cy;
   const add = (b: Box) => {
+    const index = placed.length;
+    placed.push(b);
+    mark.push(0);
     forCells(b, CELL, (cx, cy) => {
       const k = key(cx, cy);
       const list = grid.get(k);
-      if (list) list.push(b);
-      else grid.set(k, [b]);
+      if (list) list.push(index);
+      else grid.set(k, [index]);
     });
   };
-  const overlap = (b: Box) => {
+  /** Area of `b` covered by boxes placed so far; stops counting once it reaches `limit`. */
+  const overlap = (b: Box, limit = Infinity) => {
     let area = 0;
-    const seen = new Set<Box>();
+    query++;
     forCells(b, CELL, (cx, cy) => {
-      for (const o of grid.get(key(cx, cy)) ?? []) {
-        if (seen.has(o)) continue;
-        seen.add(o);
+      if (area >= limit) return;
+      for (const index of grid.get(key(cx, cy)) ?? []) {
+        if (mark[index] === query) continue;
+        mark[index] = query;
+        const o = placed[index];
         const w = Math.min(b[2], o[2]) - Math.max(b[0], o[0]);
         const h = Math.min(b[3], o[3]) - Math.max(b[1], o[1]);
         if (w > 0 && h > 0) area += w * h;
@@ -102,14 +113,17 @@ export function placeLabelsAround(
       }
     });
   }
-  /** How many points of other edges' wires fall inside `b`, each worth `WIRE_COST` of area. */
-  const crossing = (b: Box, own: number) => {
+  /**
+   * How many points of other edges' wires fall inside `b`, each worth `WIRE_COST` of area;
+   * stops counting once the cost reaches `limit`.
+   */
+  const crossing = (b: Box, own: number, limit = Infinity) => {
     if (wires.size === 0) return 0;
     let cost = 0;
     forCells(b, WIRE_CELL, (cx, cy) => {
       const list = wires.get(key(cx, cy));
-      if (!list) return;
-      for (let i = 0; i < list.length; i += 3) {
+      if (!list || cost >= limit) return;
+      for (let i = 0; i < list.length && cost < limit; i += 3) {
         if (list[i + 2] === own) continue;
         const x = list[i];
         const y = list[i + 1];
@@ -122,7 +136,7 @@ export function placeLabelsAround(
   // Rows of nodes' own labels that some wire runs through (any wire: a node's label has none).
   const crossedRows: number[] = [];
   rows.forEach((r, i) => {
-    if (crossing(r, -1) > 0) crossedRows.push(i);
+    if (crossing(r, -1, 1) > 0) crossedRows.push(i);
   });
 
   const spots = routes.map((pts, k) => {
@@ -137,7 +151,8 @@ export function placeLabelsAround(
         const p = pointOnCurve(pts, tangents, i, u);
         tried.push(p);
         const box = boxAt(p, 0, width);
-        const area = overlap(box) + crossing(box, k);
+        let area = overlap(box, bestArea);
+        if (area < bestArea) area += crossing(box, k, bestArea - area);
         if (area < bestArea) {
           best = p;
           bestArea = area;
@@ -152,7 +167,7 @@ export function placeLabelsAround(
       offsets: for (const d of LEADER_OFFSETS) {
         for (const p of tried) {
           const box = boxAt(p, d, width);
-          if (overlap(box) === 0 && crossing(box, -1) === 0) {
+          if (overlap(box, 1e-9) === 0 && crossing(box, -1, 1) === 0) {
             best = p;
             dy = d;
             break offsets;

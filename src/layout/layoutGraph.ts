@@ -85,8 +85,8 @@ export function layoutWith(input: LayoutInput, settings: SugiyamaSettings): Layo
 }
 
 /** Rounds of widening the gaps where labels still clash, and how much each round adds. */
-const WIDEN_ROUNDS = 6;
-const WIDEN_STEP = 30;
+const WIDEN_ROUNDS = 10;
+const WIDEN_STEP = 12;
 
 function layoutOnce(
   input: LayoutInput,
@@ -99,10 +99,16 @@ function layoutOnce(
   // the others stay tight): only x moves, so this is cheap next to placing the nodes again.
   const extra = new Float64Array(layered.layerCount);
   let best = arrange(input, layered, placement, extra);
-  for (let round = 0; round < WIDEN_ROUNDS && best.clashes > 0; round++) {
-    for (const g of best.crowded) extra[g] += WIDEN_STEP;
+  // A round that helps not at all widens more the next time; four such rounds end it.
+  let stuck = 0;
+  const rounds = input.nodes.length <= ROOMIER_MAX_NODES ? WIDEN_ROUNDS : 0;
+  for (let round = 0; round < rounds && best.clashes > 0 && stuck < 4; round++) {
+    for (const g of best.crowded) extra[g] += WIDEN_STEP * 2 ** stuck;
     const next = arrange(input, layered, placement, extra);
-    if (next.clashes < best.clashes) best = next;
+    if (next.clashes < best.clashes) {
+      best = next;
+      stuck = 0;
+    } else stuck++;
   }
   return {
     result: {
