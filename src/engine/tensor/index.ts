@@ -28,3 +28,14 @@ export {
 export { TENSOR_OPS, broadcastShape, type TensorOp } from './ops';
 export { installTensorEngine, looksLikeTensor, needsEngine } from './hook';
 export * from './check';
+export {
+  indexForm,
+  edgeIndexForm,
+  writeIndexForm,
+  indexOf,
+  type IndexForm,
+  type EdgeIndexForm,
+  type IndexTerm,
+  type IndexFactor,
+  type EntryRef,
+} from './indexForm';
