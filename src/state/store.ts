@@ -169,6 +169,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
           selected: null,
           hovered: null,
           hoverNode: null,
+          // Node ids of another graph: the entry drilled into is gone with them.
+          tensorEntry: null,
         });
       };
       // Groups the new program no longer has are forgotten (and leave the link).
@@ -447,6 +449,9 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       },
       setShortcutsOpen(shortcutsOpen) {
         set({ shortcutsOpen });
+      },
+      setTensorEntry(tensorEntry) {
+        set({ tensorEntry });
       },
       ...trainingActions(set, get),
       ...practiceActions(set, get),

@@ -39,3 +39,5 @@ export {
   type IndexFactor,
   type EntryRef,
 } from './indexForm';
+export { stepLines, matrixTex, matrixText, type StepLine } from './stepNumbers';
+export { canExpand, expandToScalars, EXPAND_MAX, type ExpandCheck } from './expand';
