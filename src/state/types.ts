@@ -131,6 +131,10 @@ export interface AppActions extends TrainingActions, PracticeActions {
   newSeed(): void;
   /** Writes one tensor gradient entry in index form (null closes it). Issue 15. */
   setTensorEntry(entry: AppState['tensorEntry']): void;
+  /** Opens the scalar program of a tensor op (`name`), remembering the matrix program and step. */
+  openExpansion(source: string, name: string): void;
+  /** Back to the matrix program "Expand to scalars" left, at the same step. */
+  closeExpansion(): void;
 }
 
 export type AppStore = AppState & AppActions;
