@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { appReady, consoleErrors, editor, pasteProgram } from './helpers';
+import { appReady, consoleErrors, editor, pasteProgram, screenshot } from './helpers';
 import { SMALL_LAYER } from '../test/fixtures/networks';
 
 /**
@@ -214,4 +214,31 @@ test.describe('tensor steps with their numbers', () => {
     await expectNoSeriousViolations(page);
     expect(consoleErrors(page)).toEqual([]);
   });
+
+  for (const look of [
+    { name: 'laptop', width: 1280, height: 800, query: '' },
+    { name: 'present', width: 1920, height: 1080, query: '&mode=present' },
+    { name: 'phone', width: 375, height: 800, query: '' },
+  ])
+    for (const scheme of ['light', 'dark'] as const)
+      test(`the step and the entry fit their box: ${look.name}, ${scheme}`, async ({ page }) => {
+        await page.setViewportSize({ width: look.width, height: look.height });
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(`./?expr=${encodeURIComponent(SMALL_LAYER)}${look.query}`);
+        await appReady(page);
+        await stepTo(page, '∂L/∂W =');
+        await gradCells(page, 'W').nth(5).click();
+        const entry = panel(page).getByRole('group', { name: 'One entry, index form' });
+        await expect(entry).toBeVisible();
+        await expectFormulasFit(panel(page));
+        // Nothing runs off the page sideways (the phone's panel scrolls inside itself).
+        const overflow = await page.evaluate(
+          () => document.scrollingElement!.scrollWidth - window.innerWidth,
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+        await screenshot(page, `tensor-steps-${look.name}-${scheme}`);
+        await panel(page).evaluate((el) => el.scrollTo(0, el.scrollHeight));
+        await screenshot(page, `tensor-steps-${look.name}-${scheme}-scrolled`);
+        await expectNoSeriousViolations(page);
+      });
 });
