@@ -9,8 +9,13 @@ import '../../i18n/enLater';
  */
 export function ExpandBanner() {
   const t = useT();
-  const { from, back } = useApp((s) => ({ from: s.expandedFrom, back: s.closeExpansion }));
-  if (!from) return null;
+  const { from, back, source } = useApp((s) => ({
+    from: s.expandedFrom,
+    back: s.closeExpansion,
+    source: s.source,
+  }));
+  // The browser's Back can return to the matrix program too: then there is nothing to go back to.
+  if (!from || source === from.source) return null;
   return (
     <div className="expand-banner" role="status">
       <p>{t('tensorExpand.banner', { name: from.name })}</p>
