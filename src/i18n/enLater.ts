@@ -221,7 +221,7 @@ export const enLater = {
   'tensorExpand.unsupported': 'This op does not expand to scalars.',
   'tensorExpand.back': 'Back to the matrix program',
   'tensorExpand.banner':
-    '{name} expanded to scalars: every multiply and add, with the matrix program’s numbers (rounded to 6 digits).',
+    '{name} as scalars: every multiply and add, numbers from the matrix program (6 digits).',
 } as const;
 
 registerEnglish(enLater);

@@ -637,7 +637,7 @@ export const vi: Table = {
   'tensorExpand.unsupported': 'Phép toán này không khai triển thành số vô hướng được.',
   'tensorExpand.back': 'Quay lại chương trình ma trận',
   'tensorExpand.banner':
-    '{name} đã được khai triển thành số vô hướng: từng phép nhân và phép cộng, với các số của chương trình ma trận (làm tròn đến 6 chữ số).',
+    '{name} ở dạng số vô hướng: từng phép nhân và phép cộng, số lấy từ chương trình ma trận (6 chữ số).',
 };
 
 /**

@@ -106,7 +106,11 @@ export function expandToScalars(g: TensorGraph, run: TensorRun, id: number): str
       const w = out ? 1 : run.grad[n.offset + r * C + c];
       terms.push(w === 1 ? e : `${literal(w)}*${e}`);
     }
-  if (!(out && n.shape.length === 0)) lines.push(`${names.loss()} = ${terms.join(' + ')}`);
+  // `a - 2*Z_12`, not `a + -2*Z_12`.
+  const sum = terms.reduce((acc, t) =>
+    t.startsWith('-') ? `${acc} - ${t.slice(1)}` : `${acc} + ${t}`,
+  );
+  if (!(out && n.shape.length === 0)) lines.push(`${names.loss()} = ${sum}`);
   return lines.join('\n');
 }
 

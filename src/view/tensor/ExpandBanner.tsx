@@ -19,7 +19,7 @@ export function ExpandBanner() {
   return (
     <div className="expand-banner" role="status">
       <p>{t('tensorExpand.banner', { name: from.name })}</p>
-      <button type="button" onClick={back}>
+      <button type="button" className="button primary" onClick={back}>
         {t('tensorExpand.back')}
       </button>
     </div>

@@ -146,6 +146,7 @@ function Expand({ tensor, id, t }: { tensor: TensorAnalysis; id: number; t: Tran
     <div className="tensor-expand">
       <button
         type="button"
+        className="button"
         disabled={!check.ok}
         aria-describedby={reason ? 'expand-reason' : undefined}
         onClick={() => {
