@@ -112,7 +112,7 @@ test.describe('tensor steps with their numbers', () => {
     await page.getByRole('button', { name: 'Jump to backward pass' }).click();
     await stepTo(page, '∂L/∂b =');
     await expect(line(page, 'rows')).toHaveText(
-      /^∂L\/∂b = Σ_b \(row b\) = \[[^\]]+\] \+ \[[^\]]+\] = \[[^\]]+\]$/,
+      /^∂L\/∂b = Σ_b \(∂L\/∂Z\)\[b\] = \[[^\]]+\] \(b=1\) \+ \[[^\]]+\] \(b=2\) = \[[^\]]+\]$/,
     );
     expect(consoleErrors(page)).toEqual([]);
   });

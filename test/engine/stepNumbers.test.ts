@@ -55,8 +55,9 @@ describe('the lines of a tensor step', () => {
     const G = a.nodes.find((n) => n.name === 'Z')!.grad!;
     if (typeof G === 'number') throw new Error('a matrix');
     const row = (i: number) => matrixText({ shape: [2], data: G.data.subarray(2 * i, 2 * i + 2) });
+    expect(rows.tex).toContain('\\sum_{b=1}^{2}');
     expect(rows.text).toBe(
-      `∂L/∂b = Σ_b (row b) = ${row(0)} + ${row(1)} = ${matrixText(a.gradients.b)}`,
+      `∂L/∂b = Σ_b (∂L/∂Z)[b] = ${row(0)} (b=1) + ${row(1)} (b=2) = ${matrixText(a.gradients.b)}`,
     );
   });
 

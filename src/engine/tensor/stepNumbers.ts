@@ -180,8 +180,9 @@ export function stepLines(a: TensorAnalysis, step: TensorStep): StepLine[] {
       matrixText(valueOf(a, to)),
     ),
   );
-  const share = step.adds ? `${partial(g, from.id, true)}_{\\text{share}}` : lhs(true);
-  const shareText = step.adds ? `${lhs(false)} (share)` : lhs(false);
+  // At a fork the share is not yet ∂L/∂x: it is named by its rule (words would need a language).
+  const share = step.adds ? step.ruleTex : lhs(true);
+  const shareText = step.adds ? step.ruleText : lhs(false);
   lines.push({
     kind: 'numbers',
     tex: `${share} = ${numbersTex} = ${matrixTex(step.contribution)}`,
@@ -231,16 +232,28 @@ function broadcastRows(a: TensorAnalysis, step: TensorStep): StepLine | null {
   const rowsText: string[] = [];
   for (let b = 0; b < R; b++) {
     const row = { shape: [C], data: Float64Array.from(perEntry, (f) => f.terms[b].value) };
-    rowsTex.push(matrixTex(row));
-    rowsText.push(matrixText(row));
+    // Each row marked with its batch index under it: Σ_b written out, in no language's words.
+    rowsTex.push(`\\underbrace{${matrixTex(row)}}_{b=${b + 1}}`);
+    rowsText.push(`${matrixText(row)} (b=${b + 1})`);
   }
-  const lhs = step.adds
-    ? `${partial(g, from.id, true)}_{\\text{share}}`
-    : partial(g, from.id, true);
+  const lhs = step.adds ? step.ruleTex : partial(g, from.id, true);
+  const lhsText = step.adds ? step.ruleText : partial(g, from.id, false);
+  // What is summed: the rule as if the operand had the output's shape (no broadcast), row b.
+  const shapes = to.operands.map((o, k) => (k === edge.index ? to.shape : g.nodes[o].shape));
+  const summand = (n: 'tex' | 'text') =>
+    to.op!.vjpRule(
+      n,
+      edge.index,
+      to.operands.map((o) => (n === 'tex' ? g.symbol(o).tex : g.symbol(o).text)),
+      partial(g, to.id, n === 'tex'),
+      n === 'tex' ? g.symbol(to.id).tex : g.symbol(to.id).text,
+      shapes,
+      to.shape,
+    );
   return {
     kind: 'rows',
-    tex: `${lhs} = \\sum_{b=1}^{${R}} (\\text{row } b) = ${rowsTex.join(' + ')} = ${matrixTex(step.contribution)}`,
-    text: `${partial(g, from.id, false)} = Σ_b (row b) = ${rowsText.join(' + ')} = ${matrixText(step.contribution)}`,
+    tex: `${lhs} = \\sum_{b=1}^{${R}} \\left(${summand('tex')}\\right)_{b} = ${rowsTex.join(' + ')} = ${matrixTex(step.contribution)}`,
+    text: `${lhsText} = Σ_b (${summand('text')})[b] = ${rowsText.join(' + ')} = ${matrixText(step.contribution)}`,
   };
 }
 
