@@ -201,6 +201,27 @@ export const enLater = {
   'tensor.summary': 'Shape {shape}; min {min}, max {max}, mean {mean}, norm {norm}',
   'tensor.tooBig': 'Too large to list ({shape}): a summary instead.',
   'tensor.notYet': 'Not yet computed.',
+  // Issue 15 (wt15b): a matrix step with its numbers, one entry in index form, expand to scalars
+  'tensorStep.rule': 'Rule (shape under each factor)',
+  'tensorStep.shapes': 'Shapes',
+  'tensorStep.numbers': 'With the numbers',
+  'tensorStep.rows': 'Broadcast: summed over the batch rows',
+  'tensorStep.fork': 'Fork: the shares add',
+  'tensorEntry.title': 'One entry, index form',
+  'tensorEntry.close': 'Close entry',
+  'tensorEntry.sources': 'Lit up on the graph: the cells of {names} it came from.',
+  'tensorEntry.fork': 'A fork: its {count} shares add.',
+  'tensorEntry.soFar': 'So far {arrived} of {count} shares have arrived.',
+  'tensorEntry.notYet': 'The gradient of {name} is not computed yet at this step.',
+  'tensorEntry.hint': 'Click a cell of a gradient grid to write it as a sum of products.',
+  'tensorEntry.cell': '{entry} = {value}: write in index form',
+  'tensorExpand.button': 'Expand to scalars',
+  'tensorExpand.tooBig':
+    'Only an op whose operands and result are at most 3×3 expands: {name} is {shape}.',
+  'tensorExpand.unsupported': 'This op does not expand to scalars.',
+  'tensorExpand.back': 'Back to the matrix program',
+  'tensorExpand.banner':
+    '{name} as scalars: every multiply and add, numbers from the matrix program (6 digits).',
 } as const;
 
 registerEnglish(enLater);

@@ -617,6 +617,27 @@ export const vi: Table = {
     'Kích thước {shape}; nhỏ nhất {min}, lớn nhất {max}, trung bình {mean}, chuẩn {norm}',
   'tensor.tooBig': 'Quá lớn để liệt kê ({shape}): xem tóm tắt.',
   'tensor.notYet': 'Chưa được tính.',
+  // Issue 15 (wt15b): bước ma trận kèm số, một phần tử ở dạng chỉ số, khai triển thành số vô hướng
+  'tensorStep.rule': 'Quy tắc (dưới mỗi thừa số là kích thước của nó)',
+  'tensorStep.shapes': 'Kích thước',
+  'tensorStep.numbers': 'Thay số',
+  'tensorStep.rows': 'Lan truyền (broadcast): cộng theo các hàng của lô',
+  'tensorStep.fork': 'Rẽ nhánh: các phần được cộng lại',
+  'tensorEntry.title': 'Một phần tử, dạng chỉ số',
+  'tensorEntry.close': 'Đóng phần tử',
+  'tensorEntry.sources': 'Được tô sáng trên đồ thị: các ô của {names} tạo ra nó.',
+  'tensorEntry.fork': 'Một điểm rẽ nhánh: {count} phần của nó được cộng lại.',
+  'tensorEntry.soFar': 'Đến giờ mới có {arrived} trên {count} phần.',
+  'tensorEntry.notYet': 'Ở bước này gradient của {name} chưa được tính.',
+  'tensorEntry.hint': 'Bấm vào một ô của lưới gradient để viết nó thành tổng các tích.',
+  'tensorEntry.cell': '{entry} = {value}: viết ở dạng chỉ số',
+  'tensorExpand.button': 'Khai triển thành số vô hướng',
+  'tensorExpand.tooBig':
+    'Chỉ khai triển được phép toán có toán hạng và kết quả tối đa 3×3: {name} có kích thước {shape}.',
+  'tensorExpand.unsupported': 'Phép toán này không khai triển thành số vô hướng được.',
+  'tensorExpand.back': 'Quay lại chương trình ma trận',
+  'tensorExpand.banner':
+    '{name} ở dạng số vô hướng: từng phép nhân và phép cộng, số lấy từ chương trình ma trận (6 chữ số).',
 };
 
 /**

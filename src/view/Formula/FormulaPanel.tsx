@@ -9,6 +9,10 @@ import { Tex } from './Tex';
 // A step's explanation is not on the first screen (that shows the program): it loads on demand,
 // with KaTeX, and the step's plain-text formula stands in meanwhile.
 const StepFormula = lazy(() => import('./StepFormula').then((m) => ({ default: m.StepFormula })));
+// A matrix program's step with its matrices, and one gradient entry in index form (issue 15).
+const TensorStepFormula = lazy(() =>
+  import('../tensor/TensorStepFormula').then((m) => ({ default: m.TensorStepFormula })),
+);
 // Practice mode's question form of a step, with `?` for the number asked (src/view/Practice).
 const MaskedStep = lazy(() =>
   import('../Practice/MaskedStep').then((m) => ({ default: m.MaskedStep })),
@@ -25,20 +29,24 @@ export function FormulaPanel() {
     stepIndex: s.stepIndex,
   }));
   if (analysis?.tensor) {
-    // A matrix program: each step's rule in matrix form, with the shapes it multiplies.
+    // A matrix program: each step's rule in matrix form, with the shapes and the numbers.
     const step = stepIndex > 0 ? analysis.tensor.steps[stepIndex - 1] : undefined;
     return (
       <section className="panel formula" aria-labelledby="formula-title" tabIndex={0}>
         <h2 className="panel-title" id="formula-title">
           {t('formula.title')}
         </h2>
-        {step ? (
-          <div className="formula-body">
-            <Tex tex={step.formulaTex} text={step.formulaText} display wrap />
-          </div>
-        ) : (
-          <p className="hint">{t('formula.startHint')}</p>
-        )}
+        <Suspense
+          fallback={
+            step ? (
+              <p className="formula-main tex-fallback">{step.formulaText}</p>
+            ) : (
+              <p className="hint">{t('formula.startHint')}</p>
+            )
+          }
+        >
+          <TensorStepFormula tensor={analysis.tensor} stepIndex={stepIndex} />
+        </Suspense>
       </section>
     );
   }

@@ -6,6 +6,8 @@ import type { LayoutResult } from '../../layout/types';
 import { tensorNodeSize } from '../../layout/fromTensor';
 import type { Selection } from '../../state/types';
 import { useT } from '../../i18n/useT';
+import { useApp } from '../../state/appStore';
+import { entryView, readKey } from './entryView';
 import {
   cellTitle,
   gridCells,
@@ -46,6 +48,15 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
     [t],
   );
   const known = useMemo(() => tensorKnown(tensor, stepIndex), [tensor, stepIndex]);
+  // A gradient entry drilled into (issue 15, point 5): it and the cells it came from light up.
+  const { entry, setEntry } = useApp((s) => ({
+    entry: s.tensorEntry,
+    setEntry: s.setTensorEntry,
+  }));
+  const lit = useMemo(
+    () => (entry ? (entryView(tensor, entry, stepIndex)?.reads ?? null) : null),
+    [tensor, entry, stepIndex],
+  );
   // The hovered cell's numbers, written where they can be read whatever the zoom.
   const [tip, setTip] = useState<string | null>(null);
   // The whole graph when it fits at a readable size; else readable, and the box scrolls.
@@ -126,11 +137,18 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
                 value={known.value.get(n.id)}
                 grad={known.grad.get(n.id)}
                 active={known.activeNode === n.id}
+                flow={known.activeNode === n.id && known.phase === 'forward'}
                 selected={selected?.kind === 'node' && selected.id === n.id}
                 words={words}
                 unknown={t('graph.nodeUnknown', { name: n.symbol.text })}
                 onSelect={() => select({ kind: 'node', id: n.id })}
                 onTip={setTip}
+                lit={lit}
+                entry={entry?.node === n.id ? entry.at : null}
+                onEntry={(at) => {
+                  select({ kind: 'node', id: n.id });
+                  setEntry({ node: n.id, at });
+                }}
               />
             );
           })}
@@ -150,11 +168,17 @@ interface NodeProps {
   value: Value | undefined;
   grad: Value | undefined;
   active: boolean;
+  /** Its value was just computed: the grid arrives as one block. */
+  flow: boolean;
   selected: boolean;
   words: TensorWords;
   unknown: string;
   onSelect(): void;
   onTip(text: string | null): void;
+  /** Cells a drilled entry reads (`readKey`), and the drilled entry's index on this node. */
+  lit: ReadonlySet<string> | null;
+  entry: number | null;
+  onEntry(at: number): void;
 }
 
 function TensorNodeView(p: NodeProps) {
@@ -176,7 +200,7 @@ function TensorNodeView(p: NodeProps) {
       p.onSelect();
     }
   };
-  const cls = `tensor-node node node-${node.kind}${p.active ? ' active' : ''}${
+  const cls = `tensor-node node node-${node.kind}${p.active ? ' active' : ''}${p.flow ? ' flow' : ''}${
     p.selected ? ' selected' : ''
   }${node.isOutput ? ' output' : ''}`;
   return (
@@ -221,7 +245,16 @@ function TensorNodeView(p: NodeProps) {
           <text className="tensor-shape" x={8} y={29}>
             {node.shape.join('×')}
           </text>
-          <Grid node={node} box={box} value={value} grad={grad} onTip={p.onTip} />
+          <Grid
+            node={node}
+            box={box}
+            value={value}
+            grad={grad}
+            onTip={p.onTip}
+            lit={p.lit}
+            entry={p.entry}
+            onEntry={p.onEntry}
+          />
         </>
       )}
     </g>
@@ -234,12 +267,18 @@ function Grid({
   value,
   grad,
   onTip,
+  lit,
+  entry,
+  onEntry,
 }: {
   node: TensorNodeInfo;
   box: { width: number; height: number };
   value: Value | undefined;
   grad: Value | undefined;
   onTip(text: string | null): void;
+  lit: ReadonlySet<string> | null;
+  entry: number | null;
+  onEntry(at: number): void;
 }) {
   const g = gridPlacement(node.shape, box);
   const name = node.symbol.text;
@@ -256,29 +295,46 @@ function Grid({
       gradCells?.[k]?.value,
     );
   };
-  // One cell of either grid; its title and tip read both the value and the gradient there.
-  const cell = (c: { row: number; col: number; fill: string }, k: number) => (
-    <rect
-      key={k}
-      className="tensor-cell"
-      x={c.col * g.size}
-      y={c.row * g.size}
-      width={g.size}
-      height={g.size}
-      fill={c.fill}
-      onMouseEnter={() => onTip(title(k))}
-      onMouseLeave={() => onTip(null)}
-    >
-      <title>{title(k)}</title>
-    </rect>
-  );
+  const width = node.shape.length === 0 ? 1 : node.shape[node.shape.length - 1];
+  // One cell of either grid; its title and tip read both the value and the gradient there. A
+  // gradient cell opens its index form (issue 15, point 5); a cell it reads is lit up.
+  const cell =
+    (of: 'value' | 'grad') => (c: { row: number; col: number; fill: string }, k: number) => {
+      const at = c.row * width + c.col;
+      const source = lit?.has(readKey(node.id, of, at)) ?? false;
+      const target = of === 'grad' && entry === at;
+      return (
+        <rect
+          key={k}
+          className={`tensor-cell${source ? ' lit' : ''}${target ? ' drilled' : ''}`}
+          data-at={at}
+          x={c.col * g.size}
+          y={c.row * g.size}
+          width={g.size}
+          height={g.size}
+          fill={c.fill}
+          onMouseEnter={() => onTip(title(k))}
+          onMouseLeave={() => onTip(null)}
+          onClick={
+            of === 'grad'
+              ? (e) => {
+                  e.stopPropagation();
+                  onEntry(at);
+                }
+              : undefined
+          }
+        >
+          <title>{title(k)}</title>
+        </rect>
+      );
+    };
   return (
     <>
       <g className="tensor-grid value-grid" transform={`translate(${g.x},${g.valueY})`}>
         {valueCells === undefined ? (
           <rect className="tensor-pending" width={g.cols * g.size} height={g.rows * g.size} />
         ) : (
-          valueCells.map(cell)
+          valueCells.map(cell('value'))
         )}
       </g>
       {gradCells && (
@@ -290,7 +346,7 @@ function Grid({
             width={g.cols * g.size + 4}
             height={g.rows * g.size + 4}
           />
-          {gradCells.map(cell)}
+          {gradCells.map(cell('grad'))}
         </g>
       )}
     </>
