@@ -100,6 +100,15 @@ export const vi: Table = {
   'answer.assign': 'Chỉ gõ giá trị, không kèm tên và dấu `=`.',
   'answer.several': 'Chỉ gõ một câu trả lời.',
   'answer.notFinite': 'Đó không phải là một số hữu hạn.',
+
+  // Practice mode's shape answers on matrix programs (src/engine/tensor/practice.ts)
+  'shape.empty':
+    'Hãy gõ một kích thước, ví dụ 3x5, (3, 5), 4 cho vectơ 4 phần tử, hoặc () cho một số.',
+  'shape.bad': '`{text}` không thuộc về một kích thước: viết các cỡ cách nhau bởi x, như 3x5.',
+  'shape.size': '`{text}` không phải một cỡ: cỡ là số nguyên từ 1 trở lên.',
+  'shape.unclosed': 'Dấu ngoặc này chưa được đóng: viết (3, 5).',
+  'shape.missingSize': 'Thiếu một cỡ sau dấu này: viết 3x5.',
+  'shape.rank': 'Ở đây chỉ có vectơ và ma trận: một kích thước có một hoặc hai cỡ.',
   'diag.logNegative': 'log của một số âm không xác định.',
   'diag.logZero': 'log(0) là -∞: giá trị rơi xuống âm vô cùng.',
   'diag.sqrtNegative': 'sqrt của một số âm không xác định.',

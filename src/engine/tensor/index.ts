@@ -28,3 +28,4 @@ export {
 export { TENSOR_OPS, broadcastShape, type TensorOp } from './ops';
 export { installTensorEngine, looksLikeTensor, needsEngine } from './hook';
 export * from './check';
+export * from './practice';
