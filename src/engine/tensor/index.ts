@@ -29,3 +29,14 @@ export { TENSOR_OPS, broadcastShape, type TensorOp } from './ops';
 export { installTensorEngine, looksLikeTensor, needsEngine } from './hook';
 export * from './check';
 export * from './practice';
+export {
+  indexForm,
+  edgeIndexForm,
+  writeIndexForm,
+  indexOf,
+  type IndexForm,
+  type EdgeIndexForm,
+  type IndexTerm,
+  type IndexFactor,
+  type EntryRef,
+} from './indexForm';
