@@ -4,6 +4,7 @@ import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
 import { selectStepState } from '../../state/stepState';
+import { selectPractice } from '../../state/practice';
 import { Tex } from './Tex';
 
 // A step's explanation is not on the first screen (that shows the program): it loads on demand,
@@ -18,15 +19,34 @@ const MaskedStep = lazy(() =>
 export function FormulaPanel() {
   const t = useT();
   // The active mode's step (src/state/stepState.ts): forward mode plays its tangent pass.
-  const { analysis, known, hoverFactor, stepIndex } = useApp((s) => ({
+  const { analysis, known, hoverFactor, stepIndex, open } = useApp((s) => ({
     analysis: s.analysis,
     known: selectStepState(s),
     hoverFactor: s.hoverFactor,
     stepIndex: s.stepIndex,
+    // Practice on a matrix program (issue 16): the kinds of this step's questions still open.
+    open: openTensorQuestions(s),
   }));
   if (analysis?.tensor) {
     // A matrix program: each step's rule in matrix form, with the shapes it multiplies.
-    const step = stepIndex > 0 ? analysis.tensor.steps[stepIndex - 1] : undefined;
+    const played = stepIndex > 0 ? analysis.tensor.steps[stepIndex - 1] : undefined;
+    // While practice asks a backward step's shape or formula, its rule is the answer: the left
+    // side only; a forward step's shapes are asked, not its formula (the program shows it).
+    const masked =
+      played && open.length > 0
+        ? played.kind === 'backward-edge' && (open.includes('shape') || open.includes('formula'))
+          ? {
+              tex: `${played.tex.slice(0, played.tex.indexOf(' = '))} = ?`,
+              text: `${played.text.slice(0, played.text.indexOf(' = '))} = ?`,
+            }
+          : open.includes('shape')
+            ? { tex: played.tex, text: played.text }
+            : undefined
+        : undefined;
+    const step = played && {
+      formulaTex: masked?.tex ?? played.formulaTex,
+      formulaText: masked?.text ?? played.formulaText,
+    };
     return (
       <section className="panel formula" aria-labelledby="formula-title" tabIndex={0}>
         <h2 className="panel-title" id="formula-title">
@@ -113,3 +133,13 @@ function definitions(a: Analysis): { tex: string; text: string }[] {
 }
 
 const ctx = (a: Analysis) => ({ graph: a.compiled, value: a.value, backward: a.backward });
+
+/** The kinds of a matrix step's practice questions not answered yet, as `shape formula entry`. */
+function openTensorQuestions(s: Parameters<typeof selectPractice>[0]): string {
+  const p = selectPractice(s);
+  if (!p?.tensor || !p.pending) return '';
+  return p.tensor.questions
+    .slice(p.index)
+    .map((q) => q.kind)
+    .join(' ');
+}

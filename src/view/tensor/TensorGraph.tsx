@@ -4,6 +4,8 @@ import type { Value } from '../../engine/tensor/types';
 import { formatNumber } from '../../engine/format';
 import type { LayoutResult } from '../../layout/types';
 import { tensorNodeSize } from '../../layout/fromTensor';
+import { useApp } from '../../state/appStore';
+import { practicePending, selectPractice } from '../../state/practice';
 import type { Selection } from '../../state/types';
 import { useT } from '../../i18n/useT';
 import {
@@ -45,7 +47,20 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
     }),
     [t],
   );
-  const known = useMemo(() => tensorKnown(tensor, stepIndex), [tensor, stepIndex]);
+  // Practice (issue 16): the step's numbers stay hidden while it asks for them, and a forward
+  // step's shape while that is asked.
+  const { pending, shapeAsked } = useApp((s) => {
+    const p = selectPractice(s);
+    const q = p?.tensor && p.pending ? p.tensor.questions[p.index] : undefined;
+    return {
+      pending: practicePending(s),
+      shapeAsked: q?.kind === 'shape' && q.of === 'value' ? q.node : null,
+    };
+  });
+  const known = useMemo(
+    () => tensorKnown(tensor, stepIndex, pending),
+    [tensor, stepIndex, pending],
+  );
   // The hovered cell's numbers, written where they can be read whatever the zoom.
   const [tip, setTip] = useState<string | null>(null);
   // The whole graph when it fits at a readable size; else readable, and the box scrolls.
@@ -126,6 +141,7 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
                 value={known.value.get(n.id)}
                 grad={known.grad.get(n.id)}
                 active={known.activeNode === n.id}
+                shapeHidden={shapeAsked === n.id}
                 selected={selected?.kind === 'node' && selected.id === n.id}
                 words={words}
                 unknown={t('graph.nodeUnknown', { name: n.symbol.text })}
@@ -150,6 +166,8 @@ interface NodeProps {
   value: Value | undefined;
   grad: Value | undefined;
   active: boolean;
+  /** Practice asks for this node's shape: written `?`. */
+  shapeHidden?: boolean;
   selected: boolean;
   words: TensorWords;
   unknown: string;
@@ -168,7 +186,9 @@ function TensorNodeView(p: NodeProps) {
       : `${node.symbol.text} = ${formatNumber(value as number)}${
           grad === undefined ? '' : `, ∂ ${formatNumber(grad as number)}`
         }`
-    : tensorNodeName(node, grad !== undefined, p.words);
+    : p.shapeHidden
+      ? `${node.symbol.text}, ?`
+      : tensorNodeName(node, grad !== undefined, p.words);
   const onKey = (e: React.KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -219,7 +239,7 @@ function TensorNodeView(p: NodeProps) {
             )}
           </text>
           <text className="tensor-shape" x={8} y={29}>
-            {node.shape.join('×')}
+            {p.shapeHidden ? '?' : node.shape.join('×')}
           </text>
           <Grid node={node} box={box} value={value} grad={grad} onTip={p.onTip} />
         </>

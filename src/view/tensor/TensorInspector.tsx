@@ -4,6 +4,8 @@ import type { Value } from '../../engine/tensor/types';
 import { formatNumber } from '../../engine/format';
 import { GRID_MAX } from '../../layout/fromTensor';
 import { useT } from '../../i18n/useT';
+import { useApp } from '../../state/appStore';
+import { practicePending } from '../../state/practice';
 import { entries, summary, tensorKnown } from './tensorView';
 import './tensor.css';
 import '../../i18n/enLater';
@@ -22,7 +24,12 @@ export function TensorInspector({
   stepIndex: number;
 }) {
   const t = useT();
-  const known = useMemo(() => tensorKnown(tensor, stepIndex), [tensor, stepIndex]);
+  // Practice (issue 16): the numbers the current step asks for are not listed yet.
+  const pending = useApp(practicePending);
+  const known = useMemo(
+    () => tensorKnown(tensor, stepIndex, pending),
+    [tensor, stepIndex, pending],
+  );
   const node = tensor.nodes[id];
   if (!node) return null;
   const value = known.value.get(id);
