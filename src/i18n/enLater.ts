@@ -221,7 +221,7 @@ export const enLater = {
     '{pair}: the inner sizes {a} and {b} differ, so {product} cannot be multiplied.',
   'practice.m.wrongShape': '{product} is {dims}, but {what} is {target}.',
   'practice.m.wrongFormula':
-    '{product} is {dims}, the shape of {what}, but it is not its formula: one factor is the other operand, the other the gradient arriving from above; the shapes say which one is transposed.',
+    '{product} is {dims}, the shape of {what}, but it is not its formula: one factor is the other operand, the other the gradient from the output side; the shapes say which one is transposed.',
   'practice.m.formulaReason': 'The shapes chain: {chain} gives {dims}, the shape of {node}.',
   'practice.m.hint.gradShape':
     'A gradient has the shape of what it is taken with respect to: {what} has the shape of {node}.',

@@ -637,7 +637,7 @@ export const vi: Table = {
   'practice.m.product': 'Tích của bạn',
   'practice.m.nothingPicked': 'chưa chọn mảnh nào',
   'practice.m.undo': 'Hoàn tác',
-  'practice.m.clear': 'Xoá hết',
+  'practice.m.clear': 'Xóa hết',
   'practice.m.piece': '{piece}, {shape}',
   'practice.m.scalar': 'một số đơn, ()',
   'practice.m.vector': '{n} (vector {n} phần tử)',
@@ -646,7 +646,7 @@ export const vi: Table = {
     '{pair}: hai cỡ bên trong {a} và {b} khác nhau, nên không nhân được {product}.',
   'practice.m.wrongShape': '{product} có kích thước {dims}, nhưng {what} có kích thước {target}.',
   'practice.m.wrongFormula':
-    '{product} có kích thước {dims}, đúng bằng kích thước của {what}, nhưng không phải công thức của nó: một thừa số là toán hạng kia, thừa số còn lại là gradient từ phía trên về; kích thước cho biết cái nào được chuyển vị.',
+    '{product} có kích thước {dims}, đúng bằng kích thước của {what}, nhưng không phải công thức của nó: một thừa số là toán hạng kia, thừa số còn lại là gradient từ phía đầu ra; kích thước cho biết cái nào được chuyển vị.',
   'practice.m.formulaReason':
     'Các kích thước nối được: {chain} cho {dims}, đúng kích thước của {node}.',
   'practice.m.hint.gradShape':

@@ -69,6 +69,12 @@ export function TensorPractice({
 
   const step = view.tensor.step;
   const feedback = view.feedback;
+  // Each verdict is brought into view: beside the graph the panel scrolls, and a class reads the
+  // explanation from the screen.
+  const seq = feedback?.seq;
+  useEffect(() => {
+    if (seq !== undefined) verdict.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [seq]);
   const feedbackId = `${id}-feedback`;
   const aboutCurrent = feedback !== null && feedback.question === q?.kind;
   const about = feedback ? questions.find((x) => x.kind === feedback.question) : undefined;
