@@ -235,51 +235,6 @@ export function practiceActions(set: Set_, get: Get): PracticeActions {
     saveLog(next, view.key);
   };
 
-  /**
-   * Check on a matrix step: a typed shape, a product of pieces, or a typed entry. A product whose
-   * shapes do not chain counts as a wrong try, like any other; it stays picked, to be undone.
-   */
-  const submitTensor = (view: PracticeView, question: TensorQuestion) => {
-    const engine = tensorEngine()?.practice;
-    if (!engine) return;
-    const base = { key: view.key, k: view.k, question: question.kind, seq: ++seq };
-    const before = get().practice.log[view.key]?.[questionId(view.k, question.kind)];
-    const verdict = (right: boolean, patch: Partial<PracticeFeedback>) => {
-      if (right) {
-        record(view, question.kind, before === 'missed' ? 'late' : 'right');
-        setPractice({ feedback: { ...base, kind: 'correct' }, draft: '', product: [] });
-      } else {
-        if (before === undefined) record(view, question.kind, 'missed');
-        setPractice({ feedback: { ...base, kind: 'wrong', ...patch } });
-      }
-    };
-    if (question.kind === 'formula') {
-      const product = get().practice.product;
-      const check = engine.checkProduct(question, product);
-      if (check.kind === 'empty') return;
-      verdict(check.kind === 'correct', { product, check });
-      return;
-    }
-    const text = get().practice.draft;
-    const check =
-      question.kind === 'shape'
-        ? engine.checkShape(text, question.expected)
-        : checkAnswer(text, question.expected);
-    if (check.kind === 'invalid') {
-      const e = check.error;
-      const error = {
-        code: e.code,
-        params: e.params,
-        message: e.message,
-        start: e.start,
-        end: e.end,
-      };
-      setPractice({ feedback: { ...base, kind: 'invalid', error, answer: text } });
-      return;
-    }
-    verdict(check.kind === 'correct', 'shape' in check ? { shape: check.shape } : {});
-  };
-
   return {
     setPractice(on) {
       if (on === get().practice.on) return;
@@ -296,14 +251,16 @@ export function practiceActions(set: Set_, get: Get): PracticeActions {
     submitAnswer() {
       const view = selectPractice(get());
       if (!view?.pending) return;
-      if (view.tensor) {
-        submitTensor(view, view.tensor.questions[view.index]);
-        return;
-      }
-      const question = view.questions[view.index];
-      const text = get().practice.draft;
-      const check = checkAnswer(text, question.expected);
-      const base = { key: view.key, k: view.k, question: question.kind, seq: ++seq };
+      const { draft: text, product } = get().practice;
+      // A matrix step's answer (a shape, a product of pieces, an entry) is checked by the tensor
+      // engine's practice module, loaded with the engine (engine/tensor/practice.ts).
+      const tq = view.tensor?.questions[view.index];
+      const kind = tq?.kind ?? view.questions[view.index].kind;
+      const check = tq
+        ? tensorEngine()?.practice?.checkTensorAnswer(tq, text, product)
+        : checkAnswer(text, view.questions[view.index].expected);
+      if (!check || check.kind === 'empty') return;
+      const base = { key: view.key, k: view.k, question: kind, seq: ++seq };
       if (check.kind === 'invalid') {
         const e = check.error;
         const error = {
@@ -317,14 +274,23 @@ export function practiceActions(set: Set_, get: Get): PracticeActions {
         setPractice({ feedback: { ...base, kind: 'invalid', error, answer: text } });
         return;
       }
-      const before = get().practice.log[view.key]?.[questionId(view.k, question.kind)];
+      const before = get().practice.log[view.key]?.[questionId(view.k, kind)];
       if (check.kind === 'correct') {
-        record(view, question.kind, before === 'missed' ? 'late' : 'right');
-        setPractice({ feedback: { ...base, kind: 'correct' }, draft: '' });
+        record(view, kind, before === 'missed' ? 'late' : 'right');
+        setPractice({ feedback: { ...base, kind: 'correct' }, draft: '', product: [] });
       } else {
-        if (before === undefined) record(view, question.kind, 'missed');
-        // The wrong answer stays in the field, to be corrected rather than retyped.
-        setPractice({ feedback: { ...base, kind: 'wrong' } });
+        // A product whose shapes do not chain is a wrong try like any other.
+        if (before === undefined) record(view, kind, 'missed');
+        // The wrong answer stays in the field (a product stays picked), to be corrected.
+        const { shape, check: productCheck } = check as { shape?: Shape; check?: ProductCheck };
+        setPractice({
+          feedback: {
+            ...base,
+            kind: 'wrong',
+            ...(shape ? { shape } : {}),
+            ...(productCheck ? { product, check: productCheck } : {}),
+          },
+        });
       }
     },
     revealAnswer() {

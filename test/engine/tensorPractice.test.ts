@@ -5,6 +5,8 @@ import {
   analyzeTensor,
   chainDims,
   checkProduct,
+  checkTensorAnswer,
+  maskedFormula,
   checkShape,
   parseShape,
   productText,
@@ -274,3 +276,32 @@ function multiply(a: M, b: M): M {
     }
   return { rows: a.rows, cols: b.cols, data: out };
 }
+
+describe('checking any matrix answer, and what the chain-rule panel hides meanwhile', () => {
+  const t = analyzeTensor(ISSUE);
+  const step = gradStep(t, 'W1');
+  const [shape, formula, entry] = tensorQuestions(t, step);
+
+  it('reads a shape, a product and an entry (an entry within 1e-3, as an expression)', () => {
+    expect(checkTensorAnswer(shape, '3×5', [])).toEqual({ kind: 'correct', shape: [3, 5] });
+    expect(checkTensorAnswer(formula, '', []).kind).toBe('empty');
+    expect(checkTensorAnswer(formula, '', [0, 2])).toMatchObject({
+      kind: 'wrong',
+      check: { kind: 'inconsistent' },
+    });
+    expect(checkTensorAnswer(formula, '', [1, 2]).kind).toBe('correct');
+    const v = entry.kind === 'entry' ? entry.expected : NaN;
+    expect(checkTensorAnswer(entry, String(v * (1 + 5e-4)), []).kind).toBe('correct');
+    expect(checkTensorAnswer(entry, `${v} + 1`, []).kind).toBe('wrong');
+    expect(checkTensorAnswer(entry, 'W1', []).kind).toBe('invalid');
+  });
+
+  it('a backward step shows only its left side while its shape or formula is asked', () => {
+    expect(maskedFormula(step, 'shape formula entry')?.text).toBe('∂L/∂W₁ = ?');
+    expect(maskedFormula(step, 'formula entry')?.text).toBe('∂L/∂W₁ = ?');
+    expect(maskedFormula(step, 'entry')).toBeUndefined();
+    const forward = t.steps[0];
+    expect(maskedFormula(forward, 'shape entry')?.text).toBe('Z₁ = X @ W₁');
+    expect(maskedFormula(forward, 'entry')).toBeUndefined();
+  });
+});

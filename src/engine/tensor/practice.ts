@@ -1,3 +1,4 @@
+import { checkAnswer } from '../answer';
 import { ExpressionError } from '../errors';
 import type { TensorAnalysis, TensorNodeInfo, TensorStep } from './run';
 import type { Shape, Value } from './types';
@@ -394,3 +395,55 @@ export function checkShape(text: string, expected: Shape): ShapeCheck {
 /** `[2, 3]` as a reader counts (from 1); a scalar has no index. */
 export const indexText = (index: readonly number[]): string =>
   index.length === 0 ? '' : `[${index.map((i) => i + 1).join(', ')}]`;
+
+/** What Check says of an answer to a matrix question (see `checkTensorAnswer`). */
+export type TensorCheck =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'invalid'; readonly error: ExpressionError }
+  | {
+      readonly kind: 'correct' | 'wrong';
+      /** A shape question: the shape read from the answer. */
+      readonly shape?: Shape;
+      /** A formula question: what the product's shapes gave. */
+      readonly check?: ProductCheck;
+    };
+
+/**
+ * Checks the answer to any matrix question: the typed text (a shape, or an entry's number, read
+ * as `checkAnswer` reads one: within 1e-3, simple expressions) or the picked product.
+ *
+ * @example
+ * checkTensorAnswer(shapeQ, '(3, 5)', []).kind // 'correct' when the shape is 3×5
+ */
+export function checkTensorAnswer(
+  q: TensorQuestion,
+  text: string,
+  product: readonly number[],
+): TensorCheck {
+  if (q.kind === 'formula') {
+    const check = checkProduct(q, product);
+    if (check.kind === 'empty') return check;
+    return { kind: check.kind === 'correct' ? 'correct' : 'wrong', check };
+  }
+  if (q.kind === 'shape') return checkShape(text, q.expected);
+  const c = checkAnswer(text, q.expected);
+  return c.kind === 'invalid' ? c : { kind: c.kind };
+}
+
+/**
+ * The chain-rule panel's formula of a step while practice asks about it (`open`: the kinds of
+ * its questions still open, as `shape formula entry`), or undefined when nothing needs hiding.
+ * A backward step's rule is the formula question's answer, and its shapes the shape question's:
+ * the left side only, `∂L/∂W₁ = ?`. A forward step's formula is the program's own line: only its
+ * shapes are hidden while its shape is asked.
+ */
+export function maskedFormula(
+  step: TensorStep,
+  open: string,
+): { tex: string; text: string } | undefined {
+  const lhs = (f: string) => `${f.slice(0, f.indexOf(' = '))} = ?`;
+  if (step.kind === 'backward-edge' && /shape|formula/.test(open)) {
+    return { tex: lhs(step.tex), text: lhs(step.text) };
+  }
+  return open.includes('shape') ? { tex: step.tex, text: step.text } : undefined;
+}

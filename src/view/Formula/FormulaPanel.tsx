@@ -4,6 +4,7 @@ import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
 import { selectStepState } from '../../state/stepState';
+import { tensorEngine } from '../../engine/tensor/hook';
 import { selectPractice } from '../../state/practice';
 import { Tex } from './Tex';
 
@@ -30,19 +31,9 @@ export function FormulaPanel() {
   if (analysis?.tensor) {
     // A matrix program: each step's rule in matrix form, with the shapes it multiplies.
     const played = stepIndex > 0 ? analysis.tensor.steps[stepIndex - 1] : undefined;
-    // While practice asks a backward step's shape or formula, its rule is the answer: the left
-    // side only; a forward step's shapes are asked, not its formula (the program shows it).
+    // Practice (issue 16): what the step's formula would give away while it is asked.
     const masked =
-      played && open.length > 0
-        ? played.kind === 'backward-edge' && (open.includes('shape') || open.includes('formula'))
-          ? {
-              tex: `${played.tex.slice(0, played.tex.indexOf(' = '))} = ?`,
-              text: `${played.text.slice(0, played.text.indexOf(' = '))} = ?`,
-            }
-          : open.includes('shape')
-            ? { tex: played.tex, text: played.text }
-            : undefined
-        : undefined;
+      played && open ? tensorEngine()?.practice?.maskedFormula(played, open) : undefined;
     const step = played && {
       formulaTex: masked?.tex ?? played.formulaTex,
       formulaText: masked?.text ?? played.formulaText,
