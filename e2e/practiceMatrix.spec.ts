@@ -140,4 +140,43 @@ test.describe('practice on a matrix program', () => {
     await expect(page.getByRole('button', { name: 'Next step' })).toBeEnabled();
     await expectNoSeriousViolations(page, 'answer shown');
   });
+
+  test('Vietnamese, dark: every word of a matrix question, its verdicts, axe', async ({ page }) => {
+    test.slow();
+    await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    await page.goto(`${link(8)}&lang=vi`);
+    await appReady(page);
+    const field = page.getByRole('textbox', { name: 'Câu trả lời của bạn' });
+    await expect(panel(page)).toContainText('∂L/∂W₁ có kích thước nào?');
+    await expect(panel(page)).toContainText('Gõ số hàng x số cột');
+    await field.fill('5x3');
+    await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    await expect(panel(page)).toContainText(
+      'Gradient có cùng kích thước với thứ mà ta lấy đạo hàm',
+    );
+    await expect(narration(page)).toContainText('Chưa đúng. Gợi ý:');
+    await page.getByRole('button', { name: 'Xem đáp án' }).click();
+    await expect(panel(page)).toContainText('Đáp án: ∂L/∂W₁ có kích thước 3×5');
+    const pieces = panel(page).getByRole('group', { name: 'Các mảnh' });
+    await pieces.getByRole('button', { name: '(∂L/∂Z₁)ᵀ, 5×4' }).click();
+    await pieces.getByRole('button', { name: 'X, 4×3' }).click();
+    await expect(panel(page).locator('output')).toHaveText('(∂L/∂Z₁)ᵀ · X');
+    await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    await expect(panel(page)).toContainText(
+      '(∂L/∂Z₁)ᵀ · X có kích thước 5×3, nhưng ∂L/∂W₁ có kích thước 3×5.',
+    );
+    await expectNoSeriousViolations(page, 'vi dark: product of another shape');
+    await page.getByRole('button', { name: 'Hoàn tác' }).click();
+    await page.getByRole('button', { name: 'Xóa hết' }).click();
+    await page.getByRole('button', { name: 'Xem đáp án' }).click();
+    await expect(panel(page)).toContainText('Các kích thước nối được: (3×4)(4×5) cho 3×5');
+    await expect(panel(page)).toContainText('∂L/∂W₁[2, 3] bằng bao nhiêu?');
+    await page.getByRole('button', { name: 'Xem đáp án' }).click();
+    await expect(panel(page)).toContainText('= Σ_b X[b,2] · ∂L/∂Z₁[b,3] =');
+    await expect(panel(page)).toContainText('Đúng ngay lần đầu 0 trên 3 câu');
+    // No English left in the panel.
+    await expect(panel(page)).not.toContainText(/\b(What|shape|Pieces|Undo|Clear|Check|answer)\b/);
+    await expectNoSeriousViolations(page, 'vi dark: answers shown');
+    await screenshot(page, 'practice-matrix-vi-dark');
+  });
 });
