@@ -115,6 +115,9 @@ test.describe('practice on a matrix program', () => {
     await expect(panel(page)).toContainText('What shape is Z₁?');
     // The shape asked is not written on its node meanwhile.
     await expect(page.locator('.tensor-node[aria-label="Z₁, ?"]')).toHaveCount(1);
+    // Nor on the nodes after it (tanh of Z1 has its shape).
+    await expect(page.locator('.tensor-node[aria-label="a₁, ?"]')).toHaveCount(1);
+    await expect(page.locator('.tensor-node[aria-label="X, 4×3 matrix"]')).toHaveCount(1);
     // The arrows do not step past an open question.
     await page.locator('section.practice .practice-question').click();
     await page.keyboard.press('ArrowRight');

@@ -49,10 +49,11 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
   );
   // Practice (issue 16): the step's numbers stay hidden while it asks for them, and a forward
   // step's shape while that is asked.
-  const { pending, shapeAsked } = useApp((s) => {
+  const { practising, pending, shapeAsked } = useApp((s) => {
     const p = selectPractice(s);
     const q = p?.tensor && p.pending ? p.tensor.questions[p.index] : undefined;
     return {
+      practising: p?.tensor !== undefined,
       pending: practicePending(s),
       shapeAsked: q?.kind === 'shape' && q.of === 'value' ? q.node : null,
     };
@@ -141,7 +142,15 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
                 value={known.value.get(n.id)}
                 grad={known.grad.get(n.id)}
                 active={known.activeNode === n.id}
-                shapeHidden={shapeAsked === n.id}
+                shapeHidden={
+                  shapeAsked === n.id ||
+                  // Practising, a node not computed yet keeps its shape to itself too: a later
+                  // node of the same shape (tanh of it) would give the answer away.
+                  (practising &&
+                    n.kind === 'op' &&
+                    n.id !== known.activeNode &&
+                    !known.value.has(n.id))
+                }
                 selected={selected?.kind === 'node' && selected.id === n.id}
                 words={words}
                 unknown={t('graph.nodeUnknown', { name: n.symbol.text })}
