@@ -142,6 +142,9 @@ test.describe('practice on a matrix program', () => {
     await expect(score(page)).toHaveText('0 of 2 right on the first try');
     await expect(page.getByRole('button', { name: 'Next step' })).toBeEnabled();
     await expectNoSeriousViolations(page, 'answer shown');
+    // Answered: the arrow steps on, to the next step's question.
+    await page.keyboard.press('ArrowRight');
+    await expect(panel(page)).toContainText('What shape is a₁?');
   });
 
   test('Vietnamese, dark: every word of a matrix question, its verdicts, axe', async ({ page }) => {
@@ -182,4 +185,44 @@ test.describe('practice on a matrix program', () => {
     await expectNoSeriousViolations(page, 'vi dark: answers shown');
     await screenshot(page, 'practice-matrix-vi-dark');
   });
+
+  for (const screen of [
+    { width: 375, height: 812, mode: '' },
+    { width: 1280, height: 800, mode: '&mode=present' },
+  ]) {
+    test(`the pieces and the verdict on screen at ${screen.width} px${screen.mode ? ', presenting' : ''}`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(screen);
+      await page.goto(`${link(8)}${screen.mode}`);
+      await appReady(page);
+      await answer(page).fill('3x5');
+      await answer(page).press('Enter');
+      await piece(page, 'X, 4×3').click();
+      await piece(page, '∂L/∂Z₁, 4×5').click();
+      await check(page).click();
+      const verdict = panel(page).locator('.verdict');
+      await expect(verdict).toContainText('the inner sizes 3 and 4 differ');
+      const inView = async (sel: ReturnType<Page['locator']>, what: string) => {
+        await sel.scrollIntoViewIfNeeded();
+        const box = (await sel.boundingBox())!;
+        expect(box.x, what).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, what).toBeLessThanOrEqual(screen.width + 0.5);
+        if (screen.mode) expect(box.y + box.height, what).toBeLessThanOrEqual(screen.height);
+      };
+      for (let i = 0; i < 5; i++)
+        await inView(panel(page).locator('.practice-piece').nth(i), `piece ${i}`);
+      await inView(verdict, 'verdict');
+      // Nothing scrolls sideways.
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(wide).toBeLessThanOrEqual(screen.width);
+      if (screen.mode) {
+        // Presenting, the chain-rule panel stays clear of the step controls.
+        const f = (await page.locator('section.formula').boundingBox())!;
+        const c = (await page.locator('.step-controls').boundingBox())!;
+        expect(f.y + f.height).toBeLessThanOrEqual(c.y + 1);
+      }
+      await screenshot(page, `practice-matrix-${screen.width}${screen.mode ? '-present' : ''}`);
+    });
+  }
 });
