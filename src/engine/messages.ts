@@ -85,7 +85,7 @@ export const engineMessages = {
   'answer.several': 'Type one answer only.',
   'answer.notFinite': 'That is not a finite number.',
 
-  // Practice mode's shape answers on matrix programs (src/engine/tensor/practice.ts)
+  // Practice mode's shape answers on matrix programs (src/engine/tensor/shapeAnswer.ts)
   'shape.empty': 'Type a shape, such as 3x5, (3, 5), 4 for a vector of 4, or () for a number.',
   'shape.bad': '`{text}` is not part of a shape: write sizes with x between them, as in 3x5.',
   'shape.size': '`{text}` is not a size: sizes are whole numbers from 1.',

@@ -101,7 +101,7 @@ export const vi: Table = {
   'answer.several': 'Chỉ gõ một câu trả lời.',
   'answer.notFinite': 'Đó không phải là một số hữu hạn.',
 
-  // Practice mode's shape answers on matrix programs (src/engine/tensor/practice.ts)
+  // Practice mode's shape answers on matrix programs (src/engine/tensor/shapeAnswer.ts)
   'shape.empty':
     'Hãy gõ một kích thước, ví dụ 3x5, (3, 5), 4 cho vector 4 phần tử, hoặc () cho một số.',
   'shape.bad': '`{text}` không thuộc về một kích thước: viết các cỡ cách nhau bởi x, như 3x5.',

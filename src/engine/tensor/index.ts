@@ -29,6 +29,7 @@ export { TENSOR_OPS, broadcastShape, type TensorOp } from './ops';
 export { installTensorEngine, looksLikeTensor, needsEngine } from './hook';
 export * from './check';
 export * from './practice';
+export * from './shapeAnswer';
 export {
   indexForm,
   edgeIndexForm,

@@ -1,5 +1,6 @@
 import { checkAnswer } from '../answer';
-import { ExpressionError } from '../errors';
+import type { ExpressionError } from '../errors';
+import { checkShape } from './shapeAnswer';
 import type { TensorAnalysis, TensorNodeInfo, TensorStep } from './run';
 import type { Shape, Value } from './types';
 
@@ -298,99 +299,6 @@ export const productTex = (q: FormulaQuestion, product: readonly number[]): stri
 
 /** Sizes as a reader writes them: `4×3`. */
 export const dimsText = (d: Dims): string => `${d[0]}×${d[1]}`;
-
-/** What "Check" says of a typed shape. */
-export type ShapeCheck =
-  | { readonly kind: 'correct' | 'wrong'; readonly shape: Shape }
-  | { readonly kind: 'invalid'; readonly error: ExpressionError };
-
-/** The words a scalar's shape may be typed as (English and Vietnamese), besides `()`. */
-const SCALAR_WORDS = new Set(['scalar', 'vô hướng', 'vo huong', 'số']);
-
-/**
- * Reads a shape as a student types it: `3x5`, `3×5`, `3 X 5`, `3*5`, `(3, 5)`, `[3, 5]`; a
- * vector `4`, `(4,)`; a scalar `()` or `scalar`. Throws a located `ExpressionError` otherwise.
- *
- * @example
- * parseShape('(3, 5)') // [3, 5]
- * parseShape('4')      // [4]
- * parseShape('()')     // []
- */
-export function parseShape(raw: string): Shape {
-  const text = raw.normalize('NFC');
-  const lower = text.trim().toLowerCase();
-  if (lower === '') throw new ExpressionError('shape.empty', { start: 0, end: 0 });
-  if (SCALAR_WORDS.has(lower)) return [];
-  const bad = (start: number, end = start + 1): never => {
-    throw new ExpressionError('shape.bad', { start, end }, { text: text.slice(start, end) });
-  };
-  let from = text.search(/\S/);
-  let to = text.length;
-  while (to > from && /\s/.test(text[to - 1])) to--;
-  const opens = text[from] === '(' || text[from] === '[';
-  const closes = text[to - 1] === ')' || text[to - 1] === ']';
-  if (opens && (!closes || to - 1 === from)) {
-    throw new ExpressionError('shape.unclosed', { start: from, end: from + 1 });
-  }
-  if (closes && !opens) bad(to - 1);
-  if (opens) {
-    from++;
-    to--;
-  }
-  const sizes: number[] = [];
-  // After a size comes a separator (x, ×, *, a comma); after a separator, a size. numpy's
-  // `(4,)` ends on a comma.
-  let wantSize = true;
-  let lastSep = -1;
-  for (let k = from; k < to;) {
-    const c = text[k];
-    if (/\s/.test(c)) {
-      k++;
-    } else if (/\d/.test(c)) {
-      let e = k;
-      while (e < to && /\d/.test(text[e])) e++;
-      if (!wantSize) bad(k, e);
-      const n = Number(text.slice(k, e));
-      if (n < 1 || n > 1e6) {
-        throw new ExpressionError('shape.size', { start: k, end: e }, { text: text.slice(k, e) });
-      }
-      sizes.push(n);
-      wantSize = false;
-      k = e;
-    } else if ('xX×*,'.includes(c)) {
-      if (wantSize) bad(k);
-      wantSize = true;
-      lastSep = k;
-      k++;
-    } else {
-      bad(k);
-    }
-  }
-  if (wantSize && sizes.length > 0 && text[lastSep] !== ',') {
-    throw new ExpressionError('shape.missingSize', { start: lastSep, end: lastSep + 1 });
-  }
-  if (sizes.length > 2) throw new ExpressionError('shape.rank', { start: from, end: to });
-  return sizes;
-}
-
-/**
- * Checks a typed shape against the expected one.
- *
- * @example
- * checkShape('3x5', [3, 5]).kind // 'correct'
- * checkShape('5x3', [3, 5]).kind // 'wrong'
- */
-export function checkShape(text: string, expected: Shape): ShapeCheck {
-  let shape: Shape;
-  try {
-    shape = parseShape(text);
-  } catch (e) {
-    if (e instanceof ExpressionError) return { kind: 'invalid', error: e };
-    throw e;
-  }
-  const same = shape.length === expected.length && shape.every((d, k) => d === expected[k]);
-  return { kind: same ? 'correct' : 'wrong', shape };
-}
 
 /** `[2, 3]` as a reader counts (from 1); a scalar has no index. */
 export const indexText = (index: readonly number[]): string =>
