@@ -28,6 +28,8 @@ export {
 export { TENSOR_OPS, broadcastShape, type TensorOp } from './ops';
 export { installTensorEngine, looksLikeTensor, needsEngine } from './hook';
 export * from './check';
+export * from './practice';
+export * from './shapeAnswer';
 export {
   indexForm,
   edgeIndexForm,

@@ -4,9 +4,10 @@ import type { Value } from '../../engine/tensor/types';
 import { formatNumber } from '../../engine/format';
 import type { LayoutResult } from '../../layout/types';
 import { tensorNodeSize } from '../../layout/fromTensor';
+import { useApp } from '../../state/appStore';
+import { practicePending, selectPractice } from '../../state/practice';
 import type { Selection } from '../../state/types';
 import { useT } from '../../i18n/useT';
-import { useApp } from '../../state/appStore';
 import { entryView, readKey } from './entryView';
 import {
   cellTitle,
@@ -47,7 +48,21 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
     }),
     [t],
   );
-  const known = useMemo(() => tensorKnown(tensor, stepIndex), [tensor, stepIndex]);
+  // Practice (issue 16): the step's numbers stay hidden while it asks for them, and a forward
+  // step's shape while that is asked.
+  const { practising, pending, shapeAsked } = useApp((s) => {
+    const p = selectPractice(s);
+    const q = p?.tensor && p.pending ? p.tensor.questions[p.index] : undefined;
+    return {
+      practising: p?.tensor !== undefined,
+      pending: practicePending(s),
+      shapeAsked: q?.kind === 'shape' && q.of === 'value' ? q.node : null,
+    };
+  });
+  const known = useMemo(
+    () => tensorKnown(tensor, stepIndex, pending),
+    [tensor, stepIndex, pending],
+  );
   // A gradient entry drilled into (issue 15, point 5): it and the cells it came from light up.
   const { entry, setEntry } = useApp((s) => ({
     entry: s.tensorEntry,
@@ -138,6 +153,15 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
                 grad={known.grad.get(n.id)}
                 active={known.activeNode === n.id}
                 flow={known.activeNode === n.id && known.phase === 'forward'}
+                shapeHidden={
+                  shapeAsked === n.id ||
+                  // Practising, a node not computed yet keeps its shape to itself too: a later
+                  // node of the same shape (tanh of it) would give the answer away.
+                  (practising &&
+                    n.kind === 'op' &&
+                    n.id !== known.activeNode &&
+                    !known.value.has(n.id))
+                }
                 selected={selected?.kind === 'node' && selected.id === n.id}
                 words={words}
                 unknown={t('graph.nodeUnknown', { name: n.symbol.text })}
@@ -170,6 +194,8 @@ interface NodeProps {
   active: boolean;
   /** Its value was just computed: the grid arrives as one block. */
   flow: boolean;
+  /** Practice asks for this node's shape: written `?`. */
+  shapeHidden?: boolean;
   selected: boolean;
   words: TensorWords;
   unknown: string;
@@ -193,7 +219,9 @@ function TensorNodeView(p: NodeProps) {
       : `${node.symbol.text} = ${formatNumber(value as number)}${
           grad === undefined ? '' : `, ∂ ${formatNumber(grad as number)}`
         }`
-    : tensorNodeName(node, grad !== undefined, p.words);
+    : p.shapeHidden
+      ? `${node.symbol.text}, ?`
+      : tensorNodeName(node, grad !== undefined, p.words);
   const onKey = (e: React.KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -243,7 +271,7 @@ function TensorNodeView(p: NodeProps) {
             {node.kind === 'op' && <tspan className="tensor-op"> {node.label}</tspan>}
           </text>
           <text className="tensor-shape" x={8} y={29}>
-            {node.shape.join('×')}
+            {p.shapeHidden ? '?' : node.shape.join('×')}
           </text>
           <Grid
             node={node}
