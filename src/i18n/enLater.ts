@@ -201,6 +201,14 @@ export const enLater = {
   'tensor.summary': 'Shape {shape}; min {min}, max {max}, mean {mean}, norm {norm}',
   'tensor.tooBig': 'Too large to list ({shape}): a summary instead.',
   'tensor.notYet': 'Not yet computed.',
+  // Matrix inputs in the Inputs panel (issue 15, point 3): one field per entry
+  'tensorInputs.cell': '{name} row {i} column {j}',
+  'tensorInputs.entry': '{name} entry {i}',
+  'tensorInputs.notNumber': '{cell}: not a number yet. Write it like -0.5 or 1e-3.',
+  'tensorInputs.tooBig':
+    'More than {max} rows or columns: edit it in the program, or draw new random values.',
+  'tensorInputs.randnHint':
+    'Drawn by randn. Editing one number writes all of them into the program.',
 } as const;
 
 registerEnglish(enLater);

@@ -617,6 +617,14 @@ export const vi: Table = {
     'Kích thước {shape}; nhỏ nhất {min}, lớn nhất {max}, trung bình {mean}, chuẩn {norm}',
   'tensor.tooBig': 'Quá lớn để liệt kê ({shape}): xem tóm tắt.',
   'tensor.notYet': 'Chưa được tính.',
+  // Đầu vào ma trận trong khung Đầu vào (issue 15, ý 3): mỗi phần tử một ô
+  'tensorInputs.cell': '{name} hàng {i} cột {j}',
+  'tensorInputs.entry': '{name} phần tử {i}',
+  'tensorInputs.notNumber': '{cell}: chưa phải là một số. Hãy viết như -0.5 hoặc 1e-3.',
+  'tensorInputs.tooBig':
+    'Nhiều hơn {max} hàng hoặc cột: hãy sửa nó trong chương trình, hoặc rút số ngẫu nhiên mới.',
+  'tensorInputs.randnHint':
+    'Được rút bởi randn. Sửa một số sẽ ghi tất cả các số vào chương trình.',
 };
 
 /**
