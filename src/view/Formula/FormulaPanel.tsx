@@ -13,6 +13,8 @@ const StepFormula = lazy(() => import('./StepFormula').then((m) => ({ default: m
 const MaskedStep = lazy(() =>
   import('../Practice/MaskedStep').then((m) => ({ default: m.MaskedStep })),
 );
+// A matrix example's step labelled as its seed note has it (B1–B7, dZ2…; issue 15, point 7).
+const StepNotes = lazy(() => import('../tensor/StepNotes').then((m) => ({ default: m.StepNotes })));
 
 /** The current step in KaTeX: the chain-rule factor, the local derivative, sums at forks. */
 export function FormulaPanel() {
@@ -35,6 +37,9 @@ export function FormulaPanel() {
         {step ? (
           <div className="formula-body">
             <Tex tex={step.formulaTex} text={step.formulaText} display wrap />
+            <Suspense fallback={null}>
+              <StepNotes tensor={analysis.tensor} step={step} />
+            </Suspense>
           </div>
         ) : (
           <p className="hint">{t('formula.startHint')}</p>
