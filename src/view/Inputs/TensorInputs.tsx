@@ -214,7 +214,9 @@ function Grid({
 }
 
 /**
- * One number field. While it has the focus it shows what was typed (a half-typed `-` or `1e`
+ * One number field, showing four significant digits; the program keeps every digit it was given
+ * or drew (the text is not swapped for a longer one on focus: that would move the caret under
+ * the person typing). While it has the focus it shows what was typed (a half-typed `-` or `1e`
  * included: nothing typed is lost); a number commits at once, and leaving the field shows the
  * value the program now holds.
  */
@@ -259,11 +261,7 @@ function Cell({
       disabled={disabled}
       aria-invalid={bad || undefined}
       aria-describedby={describedBy}
-      onFocus={() => {
-        // Four digits fit a cell; the field being edited shows the number as the program has it.
-        setEditing(true);
-        setText(shown(value, 6));
-      }}
+      onFocus={() => setEditing(true)}
       onBlur={() => {
         setEditing(false);
         setText(shown(value, 4));
@@ -282,5 +280,5 @@ function Cell({
 }
 
 /** A value as its field shows it: short, and without binary noise. */
-const shown = (v: number, digits: number) =>
+const shown = (v: number, digits: number): string =>
   Number.isFinite(v) ? String(Number(v.toPrecision(digits))) : formatNumber(v);
