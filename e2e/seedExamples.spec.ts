@@ -109,7 +109,7 @@ test.describe('the seeds as matrix examples', () => {
     await screenshot(page, 'seed002-b2-b3');
     // The product of B3's row and Jacobian is μ_1 − y_1, entry by entry, as computed in the page.
     const check = async (j: number) => {
-      const [productLine, diffLine] = await workedLines(page, 'B3');
+      const [, productLine, diffLine] = await workedLines(page, 'B3');
       expect(productLine).toContain(`∂ℓ/∂μ_${j} · ∂μ_${j}/∂a_${j} = [[`);
       expect(diffLine).toContain(`μ_${j} − y_${j} = [[`);
       const product = lastVector(productLine);

@@ -142,9 +142,15 @@ export function workOut(tensor: TensorAnalysis, work: StepWork, row: number): Wo
     const ySum = y.reduce((s, v) => s + v, 0);
     return {
       lines: [
+        // One matrix per line: the row and the Jacobian side by side are wider than a phone, or
+        // than the panel in presentation mode. The Jacobian is B2's, just above.
         {
-          tex: `\\frac{\\partial \\ell}{\\partial \\mu_{${j}}} \\frac{\\partial \\mu_{${j}}}{\\partial a^{(L)}_{${j}}} = ${bmatrix([g])} ${bmatrix(J)} = ${bmatrix([product])}`,
-          text: `∂ℓ/∂μ_${j} · ∂μ_${j}/∂a_${j} = ${textMatrix([g])} · ${textMatrix(J)} = ${textMatrix([product])}`,
+          tex: `\\frac{\\partial \\ell}{\\partial \\mu_{${j}}} = ${bmatrix([g])}`,
+          text: `∂ℓ/∂μ_${j} = ${textMatrix([g])}`,
+        },
+        {
+          tex: `\\frac{\\partial \\ell}{\\partial \\mu_{${j}}} \\frac{\\partial \\mu_{${j}}}{\\partial a^{(L)}_{${j}}} = ${bmatrix([product])}`,
+          text: `∂ℓ/∂μ_${j} · ∂μ_${j}/∂a_${j} = ${textMatrix([product])}`,
         },
         {
           tex: `\\mu_{${j}} - y_{${j}} = ${bmatrix([mu])} - ${bmatrix([y])} = ${bmatrix([diff])}`,
