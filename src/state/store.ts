@@ -297,6 +297,11 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         analyzeNow(text, 'keep');
       },
 
+      setDeclaredValues(source) {
+        set({ source });
+        analyzeNow(source, 'keep');
+      },
+
       loadExample(id) {
         const example = exampleById(id);
         if (!example) return;

@@ -100,6 +100,11 @@ export interface AppActions extends TrainingActions, PracticeActions {
   setValue(name: string, value: number): void;
   /** Sets several inputs at once, analysing the program once (a gradient-descent update). */
   setValues(values: Readonly<Record<string, number>>): void;
+  /**
+   * The program with other numbers in its input declarations (a matrix cell edited, issue 15):
+   * analysed at once, at the same step, and still the example it was.
+   */
+  setDeclaredValues(source: string): void;
   loadExample(id: ExampleId): void;
   goTo(stepIndex: number): void;
   stepBy(delta: number): void;

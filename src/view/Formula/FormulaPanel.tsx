@@ -19,6 +19,8 @@ const TensorStepFormula = lazy(() =>
 const MaskedStep = lazy(() =>
   import('../Practice/MaskedStep').then((m) => ({ default: m.MaskedStep })),
 );
+// A matrix example's step labelled as its seed note has it (B1–B7, dZ2…; issue 15, point 7).
+const StepNotes = lazy(() => import('../tensor/StepNotes').then((m) => ({ default: m.StepNotes })));
 
 /** The current step in KaTeX: the chain-rule factor, the local derivative, sums at forks. */
 export function FormulaPanel() {
@@ -51,6 +53,9 @@ export function FormulaPanel() {
           // Practice asks for part of this step: only the rule, its numbers held back.
           <div className="formula-body">
             <Tex tex={step.formulaTex} text={step.formulaText} display wrap />
+            <Suspense fallback={null}>
+              <StepNotes tensor={analysis.tensor} step={step} />
+            </Suspense>
           </div>
         ) : (
           <Suspense
