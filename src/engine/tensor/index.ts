@@ -28,3 +28,5 @@ export {
 export { TENSOR_OPS, broadcastShape, type TensorOp } from './ops';
 export { installTensorEngine, looksLikeTensor, needsEngine } from './hook';
 export * from './check';
+export { tensorTrainer, tensorTrain, type TensorTrainer, type TensorTrainResult } from './train';
+export { spiralPoints, spiralLabels, SPIRAL_LIMITS } from './spiral';

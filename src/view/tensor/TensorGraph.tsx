@@ -1,4 +1,5 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { announceDrawn } from '../renderer/firstGraph';
 import type { TensorAnalysis, TensorNodeInfo } from '../../engine/tensor/run';
 import type { Value } from '../../engine/tensor/types';
 import { formatNumber } from '../../engine/format';
@@ -72,6 +73,9 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
       ?.querySelector(`[data-node="${known.activeNode}"]`)
       ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [known.activeNode]);
+  // The page's lesson panels wait for a first graph on screen: a link to a tensor program draws
+  // none with the scalar renderer, so this picture says it is there.
+  useEffect(() => announceDrawn(tensor.nodes.length, null), [tensor, layout]);
   const pos = new Map(layout.nodes.map((n) => [n.id, n]));
   const edges: { id: number; key: string; d: string }[] = [];
   for (const n of tensor.nodes)
