@@ -9,8 +9,22 @@ import { StatusChip, STATUS_KEY } from './StatusChip';
 /** Entries differenced one by one per input, besides the random direction. */
 const SAMPLES = 3;
 
-const statusOf = (rel: number): CheckStatus =>
-  !Number.isFinite(rel) || rel > REL_BAD ? 'bad' : rel > REL_OK ? 'warn' : 'ok';
+/**
+ * Two numbers that differ by less than rounding noise agree, however small both are: an entry
+ * whose gradient is 1e-7 has a relative error that means nothing (cs231n's caveat).
+ */
+const NOISE = 1e-9;
+
+const statusOf = (rel: number, a: number, b: number): CheckStatus =>
+  Math.abs(a - b) < NOISE
+    ? 'ok'
+    : !Number.isFinite(rel) || rel > REL_BAD
+      ? 'bad'
+      : rel > REL_OK
+        ? 'warn'
+        : 'ok';
+
+const RANK: Record<CheckStatus, number> = { ok: 0, warn: 1, bad: 2 };
 
 /** `W[2, 3]`, counted from 1 as the inspector counts; a vector's `b[3]`. */
 function entryName(name: string, shape: readonly number[], index: number): string {
@@ -49,8 +63,10 @@ export function TensorGradientCheck({ tensor }: { tensor: TensorAnalysis }) {
           <tbody>
             {check.map((c) => {
               const shape = shapeOf(c.name);
-              const worst = Math.max(c.relError, ...c.entries.map((e) => e.relError));
-              const status = statusOf(worst);
+              const status = [
+                statusOf(c.relError, c.analytic, c.numeric),
+                ...c.entries.map((e) => statusOf(e.relError, e.analytic, e.numeric)),
+              ].reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
               return (
                 <Fragment key={c.name}>
                   <tr data-input={c.name} className={`check-${status} check-input-row`}>
@@ -104,7 +120,7 @@ function Row(p: {
   rel: number;
   t: ReturnType<typeof useT>;
 }) {
-  const status = statusOf(p.rel);
+  const status = statusOf(p.rel, p.analytic, p.numeric);
   return (
     <tr className={`check-${status} check-sub`} data-check={p.kind}>
       <th scope="row" className="mono check-sub-label">

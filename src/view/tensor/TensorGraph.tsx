@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { announceDrawn } from '../renderer/firstGraph';
+import { cellSentence } from '../Narration/tensorNarrate';
 import type { TensorAnalysis, TensorNodeInfo } from '../../engine/tensor/run';
 import type { Value } from '../../engine/tensor/types';
 import { formatNumber } from '../../engine/format';
@@ -48,7 +49,7 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
   );
   const known = useMemo(() => tensorKnown(tensor, stepIndex), [tensor, stepIndex]);
   // The hovered cell's numbers, written where they can be read whatever the zoom.
-  const [tip, setTip] = useState<string | null>(null);
+  const [tip, setTip] = useState<CellTip | null>(null);
   // The whole graph when it fits at a readable size; else readable, and the box scrolls.
   const hostRef = useRef<HTMLDivElement>(null);
   const [scale, setScale] = useState(1);
@@ -141,7 +142,13 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
         </svg>
       </div>
       <div className="tensor-tip" role="status">
-        {tip}
+        {/* Seen: the cell's formula; heard: its indices and numbers in words (issue 15). */}
+        <span aria-hidden="true">{tip?.text}</span>
+        {tip && (
+          <span className="visually-hidden">
+            {cellSentence(tip.name, tip.shape, tip.row, tip.col, tip.value, tip.grad, t)}
+          </span>
+        )}
       </div>
     </>
   );
@@ -158,7 +165,18 @@ interface NodeProps {
   words: TensorWords;
   unknown: string;
   onSelect(): void;
-  onTip(text: string | null): void;
+  onTip(tip: CellTip | null): void;
+}
+
+/** The cell under the pointer: its formula as shown, and what the sentence for it reads. */
+interface CellTip {
+  text: string;
+  name: string;
+  shape: readonly number[];
+  row: number;
+  col: number;
+  value: number;
+  grad: number | undefined;
 }
 
 function TensorNodeView(p: NodeProps) {
@@ -243,7 +261,7 @@ function Grid({
   box: { width: number; height: number };
   value: Value | undefined;
   grad: Value | undefined;
-  onTip(text: string | null): void;
+  onTip(tip: CellTip | null): void;
 }) {
   const g = gridPlacement(node.shape, box);
   const name = node.symbol.text;
@@ -270,7 +288,18 @@ function Grid({
       width={g.size}
       height={g.size}
       fill={c.fill}
-      onMouseEnter={() => onTip(title(k))}
+      onMouseEnter={() => {
+        const at = (valueCells ?? gradCells)![k];
+        onTip({
+          text: title(k),
+          name,
+          shape: node.shape,
+          row: at.row,
+          col: at.col,
+          value: valueCells?.[k]?.value ?? NaN,
+          grad: gradCells?.[k]?.value,
+        });
+      }}
       onMouseLeave={() => onTip(null)}
     >
       <title>{title(k)}</title>
