@@ -163,7 +163,7 @@ export const en = {
   'example.sigmoidChain10.lesson':
     'Each sigmoid multiplies the gradient by at most 0.25: by the first layer almost nothing is left. The vanishing gradient.',
   // The spiral example (issue 15, wt15c): cs231n's spiral data and a small ReLU network
-  'example.spiral.title': 'cs231n: spiral data, a small ReLU network (matrices)',
+  'example.spiral.title': 'cs231n spiral, a ReLU network (matrices)',
   'example.spiral.lesson':
     'Three arms of 2-D points that no straight line separates: train W1, b1, W2, b2 in the Spiral panel and watch the decision regions form. Every gradient is one click away on the graph.',
   'note.title': 'Note',

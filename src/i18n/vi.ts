@@ -300,7 +300,7 @@ export const vi: Table = {
   'example.sigmoidChain10.lesson':
     'Mỗi sigmoid nhân gradient với nhiều nhất 0.25: đến lớp đầu tiên gần như không còn gì. Đó là hiện tượng gradient biến mất (vanishing gradient).',
   // The spiral example (issue 15, wt15c): cs231n's spiral data and a small ReLU network
-  'example.spiral.title': 'cs231n: dữ liệu xoắn ốc, một mạng ReLU nhỏ (ma trận)',
+  'example.spiral.title': 'Xoắn ốc cs231n, mạng ReLU (ma trận)',
   'example.spiral.lesson':
     'Ba nhánh điểm 2 chiều mà không đường thẳng nào tách được: huấn luyện W1, b1, W2, b2 trong bảng Xoắn ốc và xem các vùng quyết định hình thành. Mọi gradient chỉ cách một cú nhấp trên đồ thị.',
   'note.title': 'Ghi chú',

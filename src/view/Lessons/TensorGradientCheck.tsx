@@ -50,7 +50,7 @@ export function TensorGradientCheck({ tensor }: { tensor: TensorAnalysis }) {
   return (
     <>
       <p className="hint">{t('check.tensorHint', { h: String(DEFAULT_H), n: SAMPLES })}</p>
-      <div className="lesson-table-wrap">
+      <div className="lesson-table-wrap" tabIndex={0}>
         <table className="lesson-table">
           <thead>
             <tr>

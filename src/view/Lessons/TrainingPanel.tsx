@@ -282,7 +282,8 @@ function TensorUpdateFormulas({
         <span className="phase-chip phase-update">{t('train.phaseUpdate')}</span>{' '}
         {t('train.updateTensor')}
       </p>
-      <ul className="update-list">
+      {/* A wide formula scrolls sideways in a narrow sidebar: the keyboard can scroll it too. */}
+      <ul className="update-list" tabIndex={0}>
         {update.params.slice(0, UPDATE_ROWS).map((p) => {
           const shape = p.shape.length === 0 ? '' : ` \\quad (${p.shape.join('{\\times}')})`;
           const x = symbolOf(p.name);
