@@ -239,7 +239,7 @@ export const enLater = {
   'spiral.train': 'Train',
   'spiral.pause': 'Pause',
   'spiral.reset': 'Reset',
-  'spiral.status': 'Step {steps} · loss {loss} · accuracy {acc}% (chance {chance}%)',
+  'spiral.status': 'Step {steps} · loss {value} · accuracy {acc}% (chance {chance}%)',
   'spiral.canvas':
     'Decision regions of {k} classes over the plane, with the {n} data points; accuracy {acc}%.',
   'spiral.class': 'class {k}',

@@ -90,7 +90,7 @@ export const vi: Table = {
   'tensor.creatorArgs':
     '`{name}` nhận một hoặc hai kích thước, là số nguyên từ 1 trở lên, như {name}(3, 4) hoặc {name}(5).',
   'tensor.spiralArgs':
-    '`{name}` nhận số điểm mỗi lớp (từ 2 đến 1000) và số lớp (từ 2 đến 8), như {name}(100, 3).',
+    '`{name}` nhận số điểm mỗi nhãn (từ 2 đến 1000) và số nhãn (từ 2 đến 8), như {name}(100, 3).',
   'tensor.needsEngine': 'Vector và ma trận: đang tải phần của engine đọc chúng…',
   'tensor.creatorNotInput':
     '`{name}(…)` cho một đầu vào giá trị ban đầu: hãy viết nó một mình sau dấu `=`, như W = {name}(3, 4).',
@@ -658,14 +658,14 @@ export const vi: Table = {
     'Các đường đi chỉ được liệt kê cho chương trình vô hướng: ở đây mỗi cạnh mang cả một ma trận.',
   'spiral.title': 'Xoắn ốc: vùng quyết định',
   'spiral.hint':
-    'Hạ gradient trực tiếp trên {params} của chương trình: mỗi màu là lớp mà mạng dự đoán tại đó, các chấm là dữ liệu.',
+    'Hạ gradient trực tiếp trên {params} của chương trình: mỗi màu là nhãn mà mạng dự đoán tại đó, các chấm là dữ liệu.',
   'spiral.train': 'Huấn luyện',
   'spiral.pause': 'Tạm dừng',
   'spiral.reset': 'Đặt lại',
-  'spiral.status': 'Bước {steps} · mất mát {loss} · độ chính xác {acc}% (ngẫu nhiên {chance}%)',
+  'spiral.status': 'Bước {steps} · mất mát {value} · độ chính xác {acc}% (ngẫu nhiên {chance}%)',
   'spiral.canvas':
-    'Vùng quyết định của {k} lớp trên mặt phẳng, cùng {n} điểm dữ liệu; độ chính xác {acc}%.',
-  'spiral.class': 'lớp {k}',
+    'Vùng quyết định của {k} nhãn trên mặt phẳng, cùng {n} điểm dữ liệu; độ chính xác {acc}%.',
+  'spiral.class': 'nhãn {k}',
   'spiral.needs':
     'Bài này huấn luyện một chương trình có X = spiral_points(n, k), Y = spiral_labels(n, k) và hàm mất mát crossentropy(P, Y).',
   'spiral.noParams': 'Hãy đánh dấu ít nhất một đầu vào là tham số trong phần Hạ gradient.',
@@ -700,7 +700,7 @@ export const viComments: Readonly<Record<string, string>> = {
   weights: 'các trọng số',
   // The spiral example (issue 15, wt15c)
   '300 points on 3 arms, 2-D': '300 điểm trên 3 nhánh, 2 chiều',
-  'their classes, one-hot': 'lớp của chúng, dạng one-hot',
+  'their classes, one-hot': 'nhãn của chúng, dạng one-hot',
   'hidden layer: 16 ReLU units': 'lớp ẩn: 16 nơ-ron ReLU',
-  'output layer: 3 class scores': 'lớp đầu ra: điểm của 3 lớp',
+  'output layer: 3 class scores': 'lớp đầu ra: điểm của 3 nhãn',
 };

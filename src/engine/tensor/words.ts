@@ -43,7 +43,7 @@ export const TENSOR_WORDS: Readonly<Record<string, OpWords>> = {
   },
   spiral_labels: {
     en: 'the class of each spiral point, one-hot: an (n·k)×k matrix',
-    vi: 'lớp của từng điểm xoắn ốc, dạng one-hot: ma trận (n·k)×k',
+    vi: 'nhãn của từng điểm xoắn ốc, dạng one-hot: ma trận (n·k)×k',
   },
 };
 

@@ -218,7 +218,7 @@ export function SpiralPanel() {
             {stats
               ? t('spiral.status', {
                   steps: stats.steps,
-                  loss: formatNumber(stats.loss, 4),
+                  value: formatNumber(stats.loss, 4),
                   acc,
                   chance,
                 })
