@@ -303,6 +303,53 @@ export const enLater = {
     'dZ1 = W2ᵀ dZ2 ⊙ g′(Z1), with g the sigmoid: g′(Z1) = A1 ⊙ (1 − A1), entry by entry. (As for dZ2, the engine’s ∂L/∂Z₁ is dZ1/m.)',
   'stepNotes.dW1':
     'dW1 = (1/m) dZ1 Xᵀ: this step’s ∂L/∂Z₁ · Xᵀ. With db1 it is what gradient descent updates W1 and b1 with.',
+  // Lessons on tensor programs (issue 15, wt15c): gradient check, descent, narration, modes, spiral
+  'check.tensorHint':
+    'For each input: ⟨∇, d⟩ along one random unit direction d against (L(x + h·d) − L(x − h·d)) / 2h, h = {h}, which tests every entry at once; then {n} sampled entries one by one.',
+  'check.direction': 'random direction',
+  'check.directionAndEntries': 'direction and sampled entries',
+  'check.scalarInput': 'a number',
+  'train.updateTensor': 'every entry of each parameter moves by −lr × its gradient',
+  'narrate.tensorForward': 'Forward: {node}, {shape}, is computed: {formula}.',
+  'narrate.tensorSeed': 'Backward starts at the output {node}: its gradient is 1.',
+  'narrate.tensorBackward': 'Backward: the gradient of {node}, {shape}, is {rule}.',
+  'narrate.tensorBackwardAdd':
+    'Backward: {node}, {shape}, gets another share of its gradient, {rule}, added to what it had.',
+  'narrate.tensorDone': 'Done: every gradient is known, each with the shape of its input.',
+  'narrate.matrixShape': 'a {rows} by {cols} matrix',
+  'narrate.vectorShape': 'a vector of {n}',
+  'narrate.scalarShape': 'a number',
+  'narrate.gradientOf': 'the gradient of {name}',
+  'narrate.transposed': '{name} transposed',
+  'narrate.matmul': 'matrix times',
+  'narrate.entrywise': 'times, entry by entry,',
+  'narrate.sumRows': 'the sum over the rows of',
+  'narrate.sumColumns': 'the sum over the columns of',
+  'narrate.sumAll': 'the sum of every entry of',
+  'narrate.rowsum': 'the row sums of',
+  'narrate.onesOf': 'ones of shape {shape}',
+  'narrate.cell': '{name}, row {row}, column {col}: value {value}',
+  'narrate.cellVector': '{name}, entry {col}: value {value}',
+  'narrate.cellGradient': ', gradient {grad}',
+  'modes.scalarOnly':
+    'Forward mode works on scalar programs only: this program has vectors or matrices.',
+  'paths.scalarOnly':
+    'Paths are listed for scalar programs only: here an edge carries a whole matrix.',
+  'spiral.title': 'Spiral: decision regions',
+  'spiral.hint':
+    'Gradient descent on {params} of the program, live: each colour is the class the network predicts there, the dots are the data.',
+  'spiral.train': 'Train',
+  'spiral.pause': 'Pause',
+  'spiral.reset': 'Reset',
+  'spiral.status': 'Step {steps} · loss {value} · accuracy {acc}% (chance {chance}%)',
+  'spiral.canvas':
+    'Decision regions of {k} classes over the plane, with the {n} data points; accuracy {acc}%.',
+  'spiral.class': 'class {k}',
+  'spiral.needs':
+    'This lesson trains a program with X = spiral_points(n, k), Y = spiral_labels(n, k) and a loss crossentropy(P, Y).',
+  'spiral.noParams': 'Mark at least one input as a parameter in Gradient descent.',
+  'spiral.saved':
+    'The trained weights are written into the program: the graph shows their gradients.',
 } as const;
 
 registerEnglish(enLater);

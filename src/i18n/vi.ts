@@ -89,6 +89,8 @@ export const vi: Table = {
   'tensor.unknownNumpy': '`np.{name}` không phải là hàm numpy tôi biết: hãy thử {list}.',
   'tensor.creatorArgs':
     '`{name}` nhận một hoặc hai kích thước, là số nguyên từ 1 trở lên, như {name}(3, 4) hoặc {name}(5).',
+  'tensor.spiralArgs':
+    '`{name}` nhận số điểm mỗi nhãn (từ 2 đến 1000) và số nhãn (từ 2 đến 8), như {name}(100, 3).',
   'tensor.needsEngine': 'Vector và ma trận: đang tải phần của engine đọc chúng…',
   'tensor.creatorNotInput':
     '`{name}(…)` cho một đầu vào giá trị ban đầu: hãy viết nó một mình sau dấu `=`, như W = {name}(3, 4).',
@@ -313,6 +315,10 @@ export const vi: Table = {
   'example.sigmoidChain10.title': 'colah: 10 lớp sigmoid',
   'example.sigmoidChain10.lesson':
     'Mỗi sigmoid nhân gradient với nhiều nhất 0.25: đến lớp đầu tiên gần như không còn gì. Đó là hiện tượng gradient biến mất (vanishing gradient).',
+  // The spiral example (issue 15, wt15c): cs231n's spiral data and a small ReLU network
+  'example.spiral.title': 'Xoắn ốc cs231n, mạng ReLU (ma trận)',
+  'example.spiral.lesson':
+    'Ba nhánh điểm 2 chiều mà không đường thẳng nào tách được: huấn luyện W1, b1, W2, b2 trong bảng Xoắn ốc và xem các vùng quyết định hình thành. Mọi gradient chỉ cách một cú nhấp trên đồ thị.',
   'note.title': 'Ghi chú',
   'note.outputError':
     'Đây là sai số của lớp đầu ra E_o = ∂C/∂Z_o = (ŷ − y) · R′(Z_o) = {grad}. Nó được tính một lần rồi truyền ngược về lớp trước.',
@@ -735,6 +741,54 @@ export const vi: Table = {
   'stepNotes.dW1':
     'dW1 = (1/m) dZ1 Xᵀ: chính là ∂L/∂Z₁ · Xᵀ của bước này. Cùng với db1, đó là thứ gradient descent dùng để cập nhật W1 và b1.',
   'tensorInputs.randnHint': 'Được rút bởi randn. Sửa một số sẽ ghi tất cả các số vào chương trình.',
+  // Lessons on tensor programs (issue 15, wt15c): gradient check, descent, narration, modes, spiral
+  'check.tensorHint':
+    'Với mỗi đầu vào: ⟨∇, d⟩ theo một hướng đơn vị ngẫu nhiên d so với (L(x + h·d) − L(x − h·d)) / 2h, h = {h}, kiểm tra mọi phần tử cùng lúc; rồi {n} phần tử lấy mẫu, từng cái một.',
+  'check.direction': 'hướng ngẫu nhiên',
+  'check.directionAndEntries': 'hướng và các phần tử lấy mẫu',
+  'check.scalarInput': 'một số',
+  'train.updateTensor': 'mọi phần tử của mỗi tham số dịch đi −lr × gradient của nó',
+  'narrate.tensorForward': 'Lượt xuôi: tính {node}, {shape}: {formula}.',
+  'narrate.tensorSeed': 'Lượt ngược bắt đầu tại đầu ra {node}: gradient của nó là 1.',
+  'narrate.tensorBackward': 'Lượt ngược: gradient của {node}, {shape}, là {rule}.',
+  'narrate.tensorBackwardAdd':
+    'Lượt ngược: {node}, {shape}, nhận thêm một phần gradient, {rule}, cộng vào phần đã có.',
+  'narrate.tensorDone':
+    'Xong: đã biết mọi gradient, mỗi gradient có kích thước của đầu vào của nó.',
+  'narrate.matrixShape': 'một ma trận {rows} nhân {cols}',
+  'narrate.vectorShape': 'một vector {n} phần tử',
+  'narrate.scalarShape': 'một số',
+  'narrate.gradientOf': 'gradient của {name}',
+  'narrate.transposed': '{name} chuyển vị',
+  'narrate.matmul': 'nhân ma trận với',
+  'narrate.entrywise': 'nhân từng phần tử với',
+  'narrate.sumRows': 'tổng theo các hàng của',
+  'narrate.sumColumns': 'tổng theo các cột của',
+  'narrate.sumAll': 'tổng mọi phần tử của',
+  'narrate.rowsum': 'tổng từng hàng của',
+  'narrate.onesOf': 'các số 1 có kích thước {shape}',
+  'narrate.cell': '{name}, hàng {row}, cột {col}: giá trị {value}',
+  'narrate.cellVector': '{name}, phần tử {col}: giá trị {value}',
+  'narrate.cellGradient': ', gradient {grad}',
+  'modes.scalarOnly':
+    'Chế độ xuôi chỉ dùng cho chương trình vô hướng: chương trình này có vector hoặc ma trận.',
+  'paths.scalarOnly':
+    'Các đường đi chỉ được liệt kê cho chương trình vô hướng: ở đây mỗi cạnh mang cả một ma trận.',
+  'spiral.title': 'Xoắn ốc: vùng quyết định',
+  'spiral.hint':
+    'Hạ gradient trực tiếp trên {params} của chương trình: mỗi màu là nhãn mà mạng dự đoán tại đó, các chấm là dữ liệu.',
+  'spiral.train': 'Huấn luyện',
+  'spiral.pause': 'Tạm dừng',
+  'spiral.reset': 'Đặt lại',
+  'spiral.status': 'Bước {steps} · mất mát {value} · độ chính xác {acc}% (ngẫu nhiên {chance}%)',
+  'spiral.canvas':
+    'Vùng quyết định của {k} nhãn trên mặt phẳng, cùng {n} điểm dữ liệu; độ chính xác {acc}%.',
+  'spiral.class': 'nhãn {k}',
+  'spiral.needs':
+    'Bài này huấn luyện một chương trình có X = spiral_points(n, k), Y = spiral_labels(n, k) và hàm mất mát crossentropy(P, Y).',
+  'spiral.noParams': 'Hãy đánh dấu ít nhất một đầu vào là tham số trong phần Hạ gradient.',
+  'spiral.saved':
+    'Các trọng số đã huấn luyện được ghi vào chương trình: đồ thị cho thấy gradient của chúng.',
 };
 
 /**
@@ -772,4 +826,9 @@ export const viComments: Readonly<Record<string, string>> = {
   labels: 'các nhãn',
   'hidden layer': 'lớp ẩn',
   'output layer': 'lớp đầu ra',
+  // The spiral example (issue 15, wt15c)
+  '300 points on 3 arms, 2-D': '300 điểm trên 3 nhánh, 2 chiều',
+  'their classes, one-hot': 'nhãn của chúng, dạng one-hot',
+  'hidden layer: 16 ReLU units': 'lớp ẩn: 16 nơ-ron ReLU',
+  'output layer: 3 class scores': 'lớp đầu ra: điểm của 3 nhãn',
 };

@@ -53,9 +53,6 @@ export function FormulaPanel() {
           // Practice asks for part of this step: only the rule, its numbers held back.
           <div className="formula-body">
             <Tex tex={step.formulaTex} text={step.formulaText} display wrap />
-            <Suspense fallback={null}>
-              <StepNotes tensor={analysis.tensor} step={step} />
-            </Suspense>
           </div>
         ) : (
           <Suspense
@@ -68,6 +65,8 @@ export function FormulaPanel() {
             }
           >
             <TensorStepFormula tensor={analysis.tensor} stepIndex={stepIndex} />
+            {/* The seed notes' label for this step (B1–B7, dZ2 …), with their worked numbers. */}
+            {played && <StepNotes tensor={analysis.tensor} step={played} />}
           </Suspense>
         )}
       </section>
