@@ -146,16 +146,69 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       [0, 0],
       [box.w, box.h],
     ])
+    .on('start', (event: { sourceEvent: unknown }) => {
+      // d3-zoom runs gestures side by side (the wheel's lasts 150 ms after its last turn, a drag
+      // may start inside it): the picture is moved until the last of them ends.
+      gestures++;
+      if (event.sourceEvent && movesWhole) beginGesture();
+    })
     .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
       transform = event.transform;
-      viewport.attr('transform', transform.toString());
-      toggleClass(svgEl, DRAWING.screenStates[0], transform.k < LABELS_HIDE_BELOW);
-      toggleClass(svgEl, 'lod-far', transform.k < GLYPHS_HIDE_BELOW);
       if (event.sourceEvent) userZoomed = true;
+      if (gesture) {
+        // The picture drawn at the gesture's start, moved and scaled as a whole (see below).
+        // Nothing else is written meanwhile (not even the minimap): any repaint would make the
+        // browser sort every one of the graph's thousands of paint chunks into layers again.
+        const s = transform.k / gesture.k;
+        svgEl.style.transform = `translate(${transform.x - s * gesture.x}px,${transform.y - s * gesture.y}px) scale(${s})`;
+        return;
+      }
+      drawTransform();
       minimap.view(transform, box.w, box.h);
-      cull(false);
+    })
+    .on('end', () => {
+      gestures = Math.max(0, gestures - 1);
+      if (gesture && gestures === 0) endGesture();
     });
   svg.call(zoomer).on('dblclick.zoom', null);
+
+  /** The graph as the transform says: the viewport's own transform, its level of detail, culling. */
+  function drawTransform() {
+    viewport.attr('transform', transform.toString());
+    toggleClass(svgEl, DRAWING.screenStates[0], transform.k < LABELS_HIDE_BELOW);
+    toggleClass(svgEl, 'lod-far', transform.k < GLYPHS_HIDE_BELOW);
+    cull(false);
+  }
+
+  /**
+   * A large graph (`movesWhole`) pans and zooms by moving its drawn picture: while a person drags
+   * or turns the wheel, the `<svg>` element itself gets a CSS transform (its own layer, see
+   * `.graph.moves-whole`), which the compositor applies without laying out or painting a single
+   * node; at 2,000 nodes, transforming the viewport group instead repaints everything each frame
+   * (~6 fps without a GPU). When the gesture ends (mouse up, the wheel still for 150 ms) the
+   * viewport gets the real transform, once, with its level of detail and culled text. Until then
+   * what was outside the view stays blank and zoomed-in text is blurred: a moment, on large graphs
+   * only. Camera moves the app makes (following a step) draw every frame as before.
+   */
+  let movesWhole = false;
+  let gesture: ZoomTransform | undefined;
+  /** d3-zoom gestures under way (each sends one start and one end). */
+  let gestures = 0;
+  function beginGesture() {
+    if (gesture) return;
+    gesture = transform;
+    // d3-zoom reads the pointer through the SVG's screen matrix, which the CSS transform would
+    // change under it; the layout does not move during a gesture, so the matrix before it holds.
+    const ctm = svgEl.getScreenCTM();
+    Object.defineProperty(svgEl, 'getScreenCTM', { configurable: true, value: () => ctm });
+  }
+  function endGesture() {
+    gesture = undefined;
+    Reflect.deleteProperty(svgEl, 'getScreenCTM');
+    svgEl.style.transform = '';
+    drawTransform();
+    minimap.view(transform, box.w, box.h);
+  }
 
   /** The part of the graph whose text is drawn (graph units), or undefined: all of it. */
   let drawnText: Rect | undefined;
@@ -344,6 +397,9 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       // Read the box before adding the graph's elements: read after, it would make the browser
       // lay the whole new graph out at once, and then again for the frame.
       if (!sameGraph) measure();
+      movesWhole = view.nodes.length >= CULL_FROM_NODES;
+      toggleClass(svgEl, 'moves-whole', movesWhole);
+      if (gesture) endGesture();
       toggleClass(svgEl, DRAWING.screenStates[1], opts.stale);
       edges.update(view, duration);
       nodes.update(view, duration);
@@ -416,6 +472,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
     },
     destroy() {
       clearTimeout(flashTimer);
+      if (gesture) endGesture();
       svg.on('.zoom', null);
       minimap.destroy();
       motion.destroy();
