@@ -217,7 +217,26 @@ function refit(el: HTMLElement): void {
 /** Re-fits a formula when its box changes (presentation mode, the sidebar, a window resize). */
 let observer: ResizeObserver | undefined;
 const widths = new WeakMap<Element, number>();
+/**
+ * Formulas on the page, fitted again when a font arrives: KaTeX's fonts load when first used
+ * (the tall brackets of a first matrix), and a formula measured with the fallback font is
+ * narrower than it is drawn a moment later, while its box, which the observer watches, stays.
+ */
+const live = new Set<HTMLElement>();
+let fontsWatched = false;
+function watchFonts(): void {
+  if (fontsWatched || typeof document === 'undefined' || !document.fonts) return;
+  fontsWatched = true;
+  document.fonts.addEventListener('loadingdone', () => {
+    for (const el of live) {
+      if (el.isConnected) refit(el);
+      else live.delete(el);
+    }
+  });
+}
 function watch(el: HTMLElement): void {
+  live.add(el);
+  watchFonts();
   if (typeof ResizeObserver === 'undefined' || !el.isConnected) return;
   observer ??= new ResizeObserver((entries) => {
     for (const entry of entries) {
@@ -234,5 +253,6 @@ function watch(el: HTMLElement): void {
 /** Stops watching a formula that has left the page. */
 export function releaseTex(el: HTMLElement): void {
   pending.delete(el);
+  live.delete(el);
   observer?.unobserve(el);
 }

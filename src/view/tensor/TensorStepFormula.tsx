@@ -65,9 +65,19 @@ const LABEL = {
   fork: 'tensorStep.fork',
 } as const;
 
+const MATRICES = new Set<StepLine['kind']>(['numbers', 'rows', 'fork']);
+
 function Line({ line, t }: { line: StepLine; t: Translate }) {
   return (
-    <div className={`formula-main tensor-line tensor-line-${line.kind}`} data-kind={line.kind}>
+    // Lines of matrices may still be wider than a narrow panel, and then scroll sideways: a
+    // keyboard user reaches them with Tab to scroll them too.
+    <div
+      className={`formula-main tensor-line tensor-line-${line.kind}`}
+      data-kind={line.kind}
+      {...(MATRICES.has(line.kind)
+        ? { tabIndex: 0, role: 'group', 'aria-label': t(LABEL[line.kind]) }
+        : {})}
+    >
       <span className="sub-label">{t(LABEL[line.kind])}</span>
       <Tex tex={line.tex} text={line.text} display wrap />
     </div>
