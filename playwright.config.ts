@@ -46,6 +46,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     // Axe over a page of matrices takes seconds on a loaded 2-core machine: room for it.
-  timeout: 60_000,
+    timeout: 60_000,
   },
 });
