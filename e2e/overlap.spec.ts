@@ -3,8 +3,8 @@ import { EXAMPLES } from '../src/examples';
 import { counter, openApp } from './helpers';
 
 /**
- * What collides in the picture now: a label or badge over another, over a node, or over an edge
- * other than its own (sampled every 4 px along each path). Boxes are screen rectangles shrunk by
+ * What collides in the picture now: a label or badge (or a group's control) over another, over a
+ * node, or over an edge other than its own (sampled every 4 px along each path). Boxes are screen rectangles shrunk by
  * the fonts' empty ascent/descent; pulses (moving) are left out.
  */
 async function collisions(page: Page): Promise<string[]> {
@@ -41,6 +41,11 @@ async function collisions(page: Page): Promise<string[]> {
       if (above?.textContent && shown(above)) labels.push(rect(above, `above ${name}`, 2));
       const badge = g.querySelector('g.node-grad rect');
       if (badge && shown(badge)) labels.push(rect(badge, `badge ${name}`, 1));
+    }
+    // An expanded statement group's control, right of its node's name.
+    for (const t of svg.querySelectorAll('g.group-toggle[aria-expanded="true"]')) {
+      const body = t.querySelector('rect');
+      if (body && shown(t)) labels.push(rect(body, `control ${t.getAttribute('data-group')}`, 1));
     }
     const bodies = [...svg.querySelectorAll('.nodes g.node .node-body')].map((b) =>
       rect(b, `node ${b.closest('g.node')!.getAttribute('data-name')}`, 0),

@@ -108,18 +108,23 @@ export function layoutSize(
     visual,
   };
   if (node.kind === 'const') return box;
-  const name = node.symbol;
+  // An op's name, with room on either side for a statement group's control right of it.
   const above =
-    node.kind === 'input'
-      ? NUMBER_ROW.value
-      : Math.ceil(
-          1.1 *
-            (textWidth(name.base, GEOMETRY.labelFont + 1) +
-              (name.sub ? textWidth(name.sub, (GEOMETRY.labelFont + 1) * 0.7) : 0)),
-        );
+    node.kind === 'input' ? NUMBER_ROW.value : nameWidth(node.symbol) + 2 * GROUP_CONTROL_ROOM;
   // " …" (a sum still open) only on a node whose gradient gathers several shares.
   const below = shared ? NUMBER_ROW.badge : node.kind === 'input' ? NUMBER_ROW.edgeBadge : 0;
   return { ...box, above, below };
+}
+
+/** Room right of an op's name for its statement group's control (`GROUP_TOGGLE` and air). */
+export const GROUP_CONTROL_ROOM = 24;
+
+/** Width of an op's name as drawn above it (15 px bold italic), erring wide. */
+export function nameWidth(name: { base: string; sub?: string }): number {
+  const size = GEOMETRY.labelFont + 1;
+  return Math.ceil(
+    1.1 * (textWidth(name.base, size) + (name.sub ? textWidth(name.sub, size * 0.7) : 0)),
+  );
 }
 
 /**
