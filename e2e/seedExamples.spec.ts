@@ -75,7 +75,7 @@ test.describe('the seeds as matrix examples', () => {
   test('seed 002 opens from the list; its backward steps are B1 to B7, B2 and B3 with numbers', async ({
     page,
   }) => {
-    const errors = await openExample(page, 'Softmax network, steps B1–B7 (matrices)');
+    const errors = await openExample(page, 'Softmax network B1–B7 (matrices)');
     const source = exampleById('softmaxNet')!.source;
     await expect(page.locator('.example-lesson')).toContainText('B1 to B7');
     await expect(
@@ -150,7 +150,7 @@ test.describe('the seeds as matrix examples', () => {
   test("seed 000 opens from the list; its steps are the note's six formulas, dZ2 with numbers", async ({
     page,
   }) => {
-    const errors = await openExample(page, 'Two-layer network, vectorized (matrices)');
+    const errors = await openExample(page, 'Two-layer net, vectorized (matrices)');
     const source = exampleById('vectorized')!.source;
     await expect(
       page.locator('svg.tensor-graph g.tensor-node[aria-label="b₁, 3×1 matrix"]'),
@@ -191,7 +191,7 @@ test.describe('the seeds as matrix examples', () => {
     await page.goto('./?lang=vi');
     await appReady(page);
     const menu = page.locator('.examples-field select');
-    await menu.selectOption({ label: 'Mạng softmax, các bước B1–B7 (ma trận)' });
+    await menu.selectOption({ label: 'Mạng softmax B1–B7 (ma trận)' });
     await expect(page.locator('svg.tensor-graph')).toBeVisible();
     const source = exampleById('softmaxNet')!.source;
     const k = stepOf(source, 'a2');
@@ -217,5 +217,30 @@ test.describe('the seeds as matrix examples', () => {
     );
     await expect(note(page, 'B3')).toContainText('Hàng j =');
     expect(errors).toEqual([]);
+  });
+
+  test('on a 375 px phone the titles and the notes fit the screen', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    for (const [title, id, name, label] of [
+      ['Softmax network B1–B7 (matrices)', 'softmaxNet', 'a2', 'B3'],
+      ['Two-layer net, vectorized (matrices)', 'vectorized', 'Z2', 'dZ2'],
+    ] as const) {
+      const errors = await openExample(page, title);
+      expect(await pageWidth()).toBeLessThanOrEqual(375);
+      await stepTo(page, stepOf(exampleById(id)!.source, name));
+      await expect(note(page, label).locator('.step-note-numbers .katex').first()).toBeVisible();
+      expect(await pageWidth()).toBeLessThanOrEqual(375);
+      // Every typeset formula of the notes lies inside the panel.
+      const outside = await page.locator('.formula').evaluate((panel) => {
+        const right = panel.getBoundingClientRect().right;
+        return [...panel.querySelectorAll('.step-note .katex')].filter(
+          (k) => k.getBoundingClientRect().right > right + 1,
+        ).length;
+      });
+      expect(outside, title).toBe(0);
+      await screenshot(page, `seed-${id}-phone`);
+      expect(errors).toEqual([]);
+    }
   });
 });
