@@ -245,6 +245,64 @@ export const enLater = {
     'dZ1 = W2ᵀ dZ2 ⊙ g′(Z1), with g the sigmoid: g′(Z1) = A1 ⊙ (1 − A1), entry by entry. (As for dZ2, the engine’s ∂L/∂Z₁ is dZ1/m.)',
   'stepNotes.dW1':
     'dW1 = (1/m) dZ1 Xᵀ: this step’s ∂L/∂Z₁ · Xᵀ. With db1 it is what gradient descent updates W1 and b1 with.',
+  // Issue 15 (wt15b): a matrix step with its numbers, one entry in index form, expand to scalars
+  'tensorStep.rule': 'Rule (shape under each factor)',
+  'tensorStep.shapes': 'Shapes',
+  'tensorStep.numbers': 'With the numbers',
+  'tensorStep.rows': 'Broadcast: summed over the batch rows',
+  'tensorStep.fork': 'Fork: the shares add',
+  'tensorEntry.title': 'One entry, index form',
+  'tensorEntry.close': 'Close entry',
+  'tensorEntry.sources': 'Lit up on the graph: the cells of {names} it came from.',
+  'tensorEntry.fork': 'A fork: its {count} shares add.',
+  'tensorEntry.soFar': 'So far {arrived} of {count} shares have arrived.',
+  'tensorEntry.notYet': 'The gradient of {name} is not computed yet at this step.',
+  'tensorEntry.hint': 'Click a cell of a gradient grid to write it as a sum of products.',
+  'tensorEntry.cell': '{entry} = {value}: write in index form',
+  'tensorExpand.button': 'Expand to scalars',
+  'tensorExpand.tooBig':
+    'Only an op whose operands and result are at most 3×3 expands: {name} is {shape}.',
+  'tensorExpand.unsupported': 'This op does not expand to scalars.',
+  'tensorExpand.back': 'Back to the matrix program',
+  'tensorExpand.banner':
+    '{name} as scalars: every multiply and add, numbers from the matrix program (6 digits).',
+
+  // Practice on matrix programs (issue 16): shape, formula from pieces, one entry
+  'practice.m.askShape': 'What shape is {what}?',
+  'practice.m.askFormula': 'Build {what} from the pieces: pick them in the order they multiply.',
+  'practice.m.askEntry': 'What is {what}?',
+  'practice.m.shapeHelp':
+    'Type rows x columns, as 3x5 or (3, 5); a vector of 4 is 4, a single number ().',
+  'practice.m.pieces': 'Pieces',
+  'practice.m.product': 'Your product',
+  'practice.m.nothingPicked': 'nothing picked yet',
+  'practice.m.undo': 'Undo',
+  'practice.m.clear': 'Clear',
+  'practice.m.piece': '{piece}, {shape}',
+  'practice.m.scalar': 'a single number, ()',
+  'practice.m.vector': '{n} (a vector of {n})',
+  'practice.m.is': '{what} is {shape}',
+  'practice.m.inconsistent':
+    '{pair}: the inner sizes {a} and {b} differ, so {product} cannot be multiplied.',
+  'practice.m.wrongShape': '{product} is {dims}, but {what} is {target}.',
+  'practice.m.wrongFormula':
+    '{product} is {dims}, the shape of {what}, but it is not its formula: one factor is the other operand, the other the gradient from the output side; the shapes say which one is transposed.',
+  'practice.m.formulaReason': 'The shapes chain: {chain} gives {dims}, the shape of {node}.',
+  'practice.m.hint.gradShape':
+    'A gradient has the shape of what it is taken with respect to: {what} has the shape of {node}.',
+  'practice.m.hint.matmulShape': 'A product (m×k)(k×n) is m×n: here {a} is {as} and {b} is {bs}.',
+  'practice.m.hint.broadcastShape':
+    'Entry by entry, the operands stretch to one shape (a vector is a row): {operands}.',
+  'practice.m.hint.reduceShape':
+    '{op} without an axis gives a single number; along axis 0 it drops the rows, along axis 1 the columns: {operands}.',
+  'practice.m.hint.sameShape': 'Entry by entry: the result has its operand’s shape: {operands}.',
+  'practice.m.hint.vector': 'A vector of {n} is written {n}; 1×{n} is a matrix of one row.',
+  'practice.m.hint.entryProduct':
+    '{what} is row {i} of {left} times column {j} of {right}: multiply them entry by entry and add.',
+  'practice.m.hint.entryRule': 'Take entry {index} on both sides of the rule: {rule}.',
+  'practice.m.hint.entryForward': 'Take entry {index} on both sides of {formula}.',
+  'practice.m.hint.entryScalar': 'Work out {formula}.',
+  'practice.m.entryReason': 'From the step {formula}: {hint}',
 } as const;
 
 registerEnglish(enLater);

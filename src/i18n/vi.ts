@@ -100,6 +100,15 @@ export const vi: Table = {
   'answer.assign': 'Chỉ gõ giá trị, không kèm tên và dấu `=`.',
   'answer.several': 'Chỉ gõ một câu trả lời.',
   'answer.notFinite': 'Đó không phải là một số hữu hạn.',
+
+  // Practice mode's shape answers on matrix programs (src/engine/tensor/shapeAnswer.ts)
+  'shape.empty':
+    'Hãy gõ một kích thước, ví dụ 3x5, (3, 5), 4 cho vector 4 phần tử, hoặc () cho một số.',
+  'shape.bad': '`{text}` không thuộc về một kích thước: viết các cỡ cách nhau bởi x, như 3x5.',
+  'shape.size': '`{text}` không phải một cỡ: cỡ là số nguyên từ 1 trở lên.',
+  'shape.unclosed': 'Dấu ngoặc này chưa được đóng: viết (3, 5).',
+  'shape.missingSize': 'Thiếu một cỡ sau dấu này: viết 3x5.',
+  'shape.rank': 'Ở đây chỉ có vector và ma trận: một kích thước có một hoặc hai cỡ.',
   'diag.logNegative': 'log của một số âm không xác định.',
   'diag.logZero': 'log(0) là -∞: giá trị rơi xuống âm vô cùng.',
   'diag.sqrtNegative': 'sqrt của một số âm không xác định.',
@@ -666,6 +675,66 @@ export const vi: Table = {
   'stepNotes.dW1':
     'dW1 = (1/m) dZ1 Xᵀ: chính là ∂L/∂Z₁ · Xᵀ của bước này. Cùng với db1, đó là thứ gradient descent dùng để cập nhật W1 và b1.',
   'tensorInputs.randnHint': 'Được rút bởi randn. Sửa một số sẽ ghi tất cả các số vào chương trình.',
+  // Issue 15 (wt15b): bước ma trận kèm số, một phần tử ở dạng chỉ số, khai triển thành số vô hướng
+  'tensorStep.rule': 'Quy tắc (dưới mỗi thừa số là kích thước của nó)',
+  'tensorStep.shapes': 'Kích thước',
+  'tensorStep.numbers': 'Thay số',
+  'tensorStep.rows': 'Lan truyền (broadcast): cộng theo các hàng của lô',
+  'tensorStep.fork': 'Rẽ nhánh: các phần được cộng lại',
+  'tensorEntry.title': 'Một phần tử, dạng chỉ số',
+  'tensorEntry.close': 'Đóng phần tử',
+  'tensorEntry.sources': 'Được tô sáng trên đồ thị: các ô của {names} tạo ra nó.',
+  'tensorEntry.fork': 'Một điểm rẽ nhánh: {count} phần của nó được cộng lại.',
+  'tensorEntry.soFar': 'Đến giờ mới có {arrived} trên {count} phần.',
+  'tensorEntry.notYet': 'Ở bước này gradient của {name} chưa được tính.',
+  'tensorEntry.hint': 'Bấm vào một ô của lưới gradient để viết nó thành tổng các tích.',
+  'tensorEntry.cell': '{entry} = {value}: viết ở dạng chỉ số',
+  'tensorExpand.button': 'Khai triển thành số vô hướng',
+  'tensorExpand.tooBig':
+    'Chỉ khai triển được phép toán có toán hạng và kết quả tối đa 3×3: {name} có kích thước {shape}.',
+  'tensorExpand.unsupported': 'Phép toán này không khai triển thành số vô hướng được.',
+  'tensorExpand.back': 'Quay lại chương trình ma trận',
+  'tensorExpand.banner':
+    '{name} ở dạng số vô hướng: từng phép nhân và phép cộng, số lấy từ chương trình ma trận (6 chữ số).',
+
+  // Practice on matrix programs (issue 16): shape, formula from pieces, one entry
+  'practice.m.askShape': '{what} có kích thước nào?',
+  'practice.m.askFormula': 'Ghép {what} từ các mảnh: chọn chúng theo đúng thứ tự nhân.',
+  'practice.m.askEntry': '{what} bằng bao nhiêu?',
+  'practice.m.shapeHelp':
+    'Gõ số hàng x số cột, như 3x5 hoặc (3, 5); vector 4 phần tử là 4, một số đơn là ().',
+  'practice.m.pieces': 'Các mảnh',
+  'practice.m.product': 'Tích của bạn',
+  'practice.m.nothingPicked': 'chưa chọn mảnh nào',
+  'practice.m.undo': 'Hoàn tác',
+  'practice.m.clear': 'Xóa hết',
+  'practice.m.piece': '{piece}, {shape}',
+  'practice.m.scalar': 'một số đơn, ()',
+  'practice.m.vector': '{n} (vector {n} phần tử)',
+  'practice.m.is': '{what} có kích thước {shape}',
+  'practice.m.inconsistent':
+    '{pair}: hai cỡ bên trong {a} và {b} khác nhau, nên không nhân được {product}.',
+  'practice.m.wrongShape': '{product} có kích thước {dims}, nhưng {what} có kích thước {target}.',
+  'practice.m.wrongFormula':
+    '{product} có kích thước {dims}, đúng bằng kích thước của {what}, nhưng không phải công thức của nó: một thừa số là toán hạng kia, thừa số còn lại là gradient từ phía đầu ra; kích thước cho biết cái nào được chuyển vị.',
+  'practice.m.formulaReason':
+    'Các kích thước nối được: {chain} cho {dims}, đúng kích thước của {node}.',
+  'practice.m.hint.gradShape':
+    'Gradient có cùng kích thước với thứ mà ta lấy đạo hàm theo: {what} có kích thước của {node}.',
+  'practice.m.hint.matmulShape':
+    'Tích (m×k)(k×n) có kích thước m×n: ở đây {a} là {as} và {b} là {bs}.',
+  'practice.m.hint.broadcastShape':
+    'Từng phần tử một, các toán hạng được kéo giãn về một kích thước (vector là một hàng): {operands}.',
+  'practice.m.hint.reduceShape':
+    '{op} không có trục cho ra một số đơn; theo trục 0 thì bỏ chiều hàng, theo trục 1 thì bỏ chiều cột: {operands}.',
+  'practice.m.hint.sameShape': 'Từng phần tử một: kết quả có kích thước của toán hạng: {operands}.',
+  'practice.m.hint.vector': 'Vector {n} phần tử được viết là {n}; 1×{n} là ma trận một hàng.',
+  'practice.m.hint.entryProduct':
+    '{what} là hàng {i} của {left} nhân với cột {j} của {right}: nhân từng cặp phần tử rồi cộng lại.',
+  'practice.m.hint.entryRule': 'Lấy phần tử {index} ở cả hai vế của quy tắc: {rule}.',
+  'practice.m.hint.entryForward': 'Lấy phần tử {index} ở cả hai vế của {formula}.',
+  'practice.m.hint.entryScalar': 'Tính {formula}.',
+  'practice.m.entryReason': 'Từ bước {formula}: {hint}',
 };
 
 /**

@@ -18,7 +18,7 @@ import { collapsedGroups, keptNames, stepAfter } from './groups';
 import { structureKey } from './selectors';
 import { practiceActions, practicePending } from './practice';
 import { trainingActions, trainingForExample } from './training';
-import type { AppState, AppStore, Lang, SourceError } from './types';
+import type { AppState, AppStore, Lang, Settings, SourceError } from './types';
 
 /** Whether two analyses draw the same graph: a tensor program's by its nodes and shapes. */
 const sameStructure = (a: Analysis, b: Analysis) =>
@@ -169,6 +169,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
           selected: null,
           hovered: null,
           hoverNode: null,
+          // Node ids of another graph: the entry drilled into is gone with them.
+          tensorEntry: null,
         });
       };
       // Groups the new program no longer has are forgotten (and leave the link).
@@ -305,7 +307,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         if (!example) return;
         stopPlaying();
         const source = exampleSource(example, get().settings.lang);
-        set({ source, values: {}, example: id, collapsed: [] });
+        set({ source, values: {}, example: id, collapsed: [], expandedFrom: null });
         set({ training: trainingForExample(get().training, example) });
         analyzeNow(source, 0);
         // Chosen while the language's table was still loading: its comments follow.
@@ -453,6 +455,35 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       setShortcutsOpen(shortcutsOpen) {
         set({ shortcutsOpen });
       },
+      setTensorEntry(tensorEntry) {
+        set({ tensorEntry });
+      },
+      openExpansion(source, name) {
+        const { settings } = get();
+        const from = {
+          source: get().source,
+          values: get().values,
+          seed: get().seed,
+          stepIndex: get().stepIndex,
+          name,
+        };
+        // Opened as a link would open it: the scalar program at its start, the mode kept.
+        get().hydrate({ source, step: 0, ...modeOf(settings) });
+        set({ expandedFrom: from });
+      },
+      closeExpansion() {
+        const from = get().expandedFrom;
+        if (!from) return;
+        const { settings } = get();
+        set({ expandedFrom: null });
+        get().hydrate({
+          source: from.source,
+          values: { ...from.values },
+          seed: from.seed,
+          step: from.stepIndex,
+          ...modeOf(settings),
+        });
+      },
       ...trainingActions(set, get),
       ...practiceActions(set, get),
     };
@@ -494,3 +525,10 @@ function toSourceError(e: ExpressionError): SourceError {
 export function literal(v: number): string {
   return String(Number(v.toPrecision(6)));
 }
+
+/** The settings a program switch keeps (issue 15's expand to scalars): the mode and the AD mode. */
+const modeOf = (settings: Settings) => ({
+  ...(settings.mode !== 'normal' ? { mode: settings.mode } : {}),
+  ad: settings.ad,
+  ...(settings.wrt !== null ? { wrt: settings.wrt } : {}),
+});
