@@ -201,6 +201,23 @@ export const EXAMPLES = [
       'L = -mean(Y * log(A2) + (1 - Y) * log(1 - A2))   # cross-entropy',
     ].join('\n'),
   },
+  {
+    // cs231n's spiral data with a 2→16→3 ReLU network (issue 15): the Spiral panel trains it
+    // live and draws the decision regions; the program stays an ordinary tensor program.
+    id: 'spiral',
+    tensor: true,
+    learningRate: 1,
+    seed: 'cs231n',
+    source: [
+      'X = spiral_points(100, 3)          # 300 points on 3 arms, 2-D',
+      'Y = spiral_labels(100, 3)          # their classes, one-hot',
+      'W1 = randn(2, 16); b1 = zeros(16)  # hidden layer: 16 ReLU units',
+      'W2 = randn(16, 3); b2 = zeros(3)   # output layer: 3 class scores',
+      'H = relu(X @ W1 + b1)',
+      'P = softmax(H @ W2 + b2)',
+      'L = crossentropy(P, Y)',
+    ].join('\n'),
+  },
 ] as const satisfies readonly (Omit<Example, 'id'> & { id: string })[];
 
 /** The examples of one number per node: what the scalar-only checks and lessons run on. */

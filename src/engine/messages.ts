@@ -74,6 +74,8 @@ export const engineMessages = {
     '`{name}` takes one or two sizes, whole numbers from 1 on, as in {name}(3, 4) or {name}(5).',
   'tensor.creatorNotInput':
     '`{name}(…)` gives an input its starting value: write it alone on the right, as in W = {name}(3, 4).',
+  'tensor.spiralArgs':
+    '`{name}` takes the points per class (2 to 1000) and the number of classes (2 to 8), as in {name}(100, 3).',
   'tensor.needsEngine': 'Vectors and matrices: loading the part of the engine that reads them…',
   'error.tooLarge': 'The program is too large ({size} characters); the limit is {limit}.',
 

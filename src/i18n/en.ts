@@ -169,6 +169,10 @@ export const en = {
   'example.vectorized.title': 'Two-layer net, vectorized (matrices)',
   'example.vectorized.lesson':
     'Seed 000’s network, one example per column (W1 @ X + b1). Step back: the gradients are its six vectorized formulas, dZ2 = A2 − Y down to db1.',
+  // The spiral example (issue 15, wt15c): cs231n's spiral data and a small ReLU network
+  'example.spiral.title': 'cs231n spiral, a ReLU network (matrices)',
+  'example.spiral.lesson':
+    'Three arms of 2-D points that no straight line separates: train W1, b1, W2, b2 in the Spiral panel and watch the decision regions form. Every gradient is one click away on the graph.',
   'note.title': 'Note',
   'note.outputError':
     'This is the output layer error E_o = ∂C/∂Z_o = (ŷ − y) · R′(Z_o) = {grad}. It is computed once and passed back.',

@@ -89,6 +89,8 @@ export const vi: Table = {
   'tensor.unknownNumpy': '`np.{name}` không phải là hàm numpy tôi biết: hãy thử {list}.',
   'tensor.creatorArgs':
     '`{name}` nhận một hoặc hai kích thước, là số nguyên từ 1 trở lên, như {name}(3, 4) hoặc {name}(5).',
+  'tensor.spiralArgs':
+    '`{name}` nhận số điểm mỗi nhãn (từ 2 đến 1000) và số nhãn (từ 2 đến 8), như {name}(100, 3).',
   'tensor.needsEngine': 'Vector và ma trận: đang tải phần của engine đọc chúng…',
   'tensor.creatorNotInput':
     '`{name}(…)` cho một đầu vào giá trị ban đầu: hãy viết nó một mình sau dấu `=`, như W = {name}(3, 4).',
@@ -313,6 +315,10 @@ export const vi: Table = {
   'example.sigmoidChain10.title': 'colah: 10 lớp sigmoid',
   'example.sigmoidChain10.lesson':
     'Mỗi sigmoid nhân gradient với nhiều nhất 0.25: đến lớp đầu tiên gần như không còn gì. Đó là hiện tượng gradient biến mất (vanishing gradient).',
+  // The spiral example (issue 15, wt15c): cs231n's spiral data and a small ReLU network
+  'example.spiral.title': 'Xoắn ốc cs231n, mạng ReLU (ma trận)',
+  'example.spiral.lesson':
+    'Ba nhánh điểm 2 chiều mà không đường thẳng nào tách được: huấn luyện W1, b1, W2, b2 trong bảng Xoắn ốc và xem các vùng quyết định hình thành. Mọi gradient chỉ cách một cú nhấp trên đồ thị.',
   'note.title': 'Ghi chú',
   'note.outputError':
     'Đây là sai số của lớp đầu ra E_o = ∂C/∂Z_o = (ŷ − y) · R′(Z_o) = {grad}. Nó được tính một lần rồi truyền ngược về lớp trước.',
@@ -633,48 +639,6 @@ export const vi: Table = {
     'Kích thước {shape}; nhỏ nhất {min}, lớn nhất {max}, trung bình {mean}, chuẩn {norm}',
   'tensor.tooBig': 'Quá lớn để liệt kê ({shape}): xem tóm tắt.',
   'tensor.notYet': 'Chưa được tính.',
-  // Đầu vào ma trận trong khung Đầu vào (issue 15, ý 3): mỗi phần tử một ô
-  'tensorInputs.cell': '{name} hàng {i} cột {j}',
-  'tensorInputs.entry': '{name} phần tử {i}',
-  'tensorInputs.notNumber': '{cell}: chưa phải là một số. Hãy viết như -0.5 hoặc 1e-3.',
-  'tensorInputs.tooBig':
-    'Nhiều hơn {max} hàng hoặc cột: hãy sửa nó trong chương trình, hoặc rút số ngẫu nhiên mới.',
-  // Nhãn của ghi chú seed trên các bước của ví dụ ma trận (issue 15, ý 7), trong khung quy tắc chuỗi
-  'stepNotes.seed002': 'Seed 002, lan truyền ngược qua softmax',
-  'stepNotes.seed000': 'Seed 000, các công thức vector hóa',
-  'stepNotes.aria': 'Ghi chú {label}: {source}',
-  'stepNotes.row': 'Hàng j =',
-  'stepNotes.notation': 'Cách ghi chú viết bước này.',
-  'stepNotes.lastLayer':
-    'Ghi chú áp dụng softmax lên a⁽ᴸ⁾, đầu ra của lớp cuối; ở đây f của lớp đó là hàm đồng nhất, nên a⁽ᴸ⁾ = z⁽²⁾.',
-  'stepNotes.b1':
-    'B1: đạo hàm của hàm mất mát theo μ, từng phần tử một. Chỉ lớp đích của mỗi hàng (y = 1) có gradient; mọi phần tử khác bằng 0.',
-  'stepNotes.b2':
-    'B2: hàng j của μ chỉ phụ thuộc vào hàng j của a⁽ᴸ⁾, qua ma trận Jacobian d×d này (đường chéo μ(1 − μ), chỗ khác −μ_i μ_k). Chọn một hàng để xem các con số của nó.',
-  'stepNotes.b3':
-    'B3: hàng ∂ℓ/∂μ_j nhân với ma trận Jacobian đó. Phần tử i là −y_i + μ_i Σ_k y_k, và y one-hot có tổng bằng 1, nên tích bằng μ_j − y_j. Bước ở trên tính ra đúng các số này mà không cần lập ma trận Jacobian.',
-  'stepNotes.b4':
-    'B4 và B7: f = sigmoid tác động từng phần tử, nên Jacobian ∂a_j/∂z_j của mỗi hàng là ma trận đường chéo, và nhân với nó chính là phép ⊙ f′(z⁽¹⁾) = a⁽¹⁾(1 − a⁽¹⁾) theo từng phần tử. B7 là bước mà ghi chú để trống.',
-  'stepNotes.b5':
-    'B5 và B7 với l = 2: gradient của W⁽²⁾ là a⁽¹⁾ᵀ nhân ∂ℓ/∂z⁽²⁾, một tổng theo N ví dụ, có kích thước của W⁽²⁾ là d⁽¹⁾×d⁽²⁾.',
-  'stepNotes.b5first':
-    'B5 và B7 với l = 1: cùng quy tắc đó ở lớp dưới, với a⁽⁰⁾ = x. Hai gradient của trọng số này là thứ việc huấn luyện cần.',
-  'stepNotes.b6': 'B6 và B7 với l = 2: z⁽²⁾ = a⁽¹⁾W⁽²⁾, nên gradient đi ngược về a⁽¹⁾ qua W⁽²⁾ᵀ.',
-  'stepNotes.b6input':
-    'B6 và B7 với l = 1, trong đó a⁽⁰⁾ = x: gradient của chính đầu vào. Việc huấn luyện không dùng nó, nhưng quy tắc vẫn vậy.',
-  'stepNotes.dZ2':
-    'dZ2 = A2 − Y, công thức đầu tiên của ghi chú. Hàm mất mát ở đây là trung bình trên m = {m} ví dụ, nên ∂L/∂Z₂ của bước này là dZ2/m: ghi chú thì để dành 1/m đó cho dW2 và db2.',
-  'stepNotes.dW2':
-    'dW2 = (1/m) dZ2 A1ᵀ: chính là ∂L/∂Z₂ · A₁ᵀ của bước này, vì 1/m đã nằm sẵn trong ∂L/∂Z₂.',
-  'stepNotes.db':
-    'Bias được cộng vào cả m = {m} cột (broadcast), nên gradient của nó cộng các cột đó lại: np.sum(dZ, axis=1, keepdims=True), nhân 1/m.',
-  'stepNotes.dZ1first':
-    'Nửa đầu của dZ1: W2ᵀ dZ2, sai số của đầu ra được gửi ngược qua các trọng số về A1.',
-  'stepNotes.dZ1':
-    'dZ1 = W2ᵀ dZ2 ⊙ g′(Z1), với g là sigmoid: g′(Z1) = A1 ⊙ (1 − A1), theo từng phần tử. (Như với dZ2, ∂L/∂Z₁ của engine là dZ1/m.)',
-  'stepNotes.dW1':
-    'dW1 = (1/m) dZ1 Xᵀ: chính là ∂L/∂Z₁ · Xᵀ của bước này. Cùng với db1, đó là thứ gradient descent dùng để cập nhật W1 và b1.',
-  'tensorInputs.randnHint': 'Được rút bởi randn. Sửa một số sẽ ghi tất cả các số vào chương trình.',
   // Issue 15 (wt15b): bước ma trận kèm số, một phần tử ở dạng chỉ số, khai triển thành số vô hướng
   'tensorStep.rule': 'Quy tắc (dưới mỗi thừa số là kích thước của nó)',
   'tensorStep.shapes': 'Kích thước',
@@ -735,6 +699,96 @@ export const vi: Table = {
   'practice.m.hint.entryForward': 'Lấy phần tử {index} ở cả hai vế của {formula}.',
   'practice.m.hint.entryScalar': 'Tính {formula}.',
   'practice.m.entryReason': 'Từ bước {formula}: {hint}',
+  // Đầu vào ma trận trong khung Đầu vào (issue 15, ý 3): mỗi phần tử một ô
+  'tensorInputs.cell': '{name} hàng {i} cột {j}',
+  'tensorInputs.entry': '{name} phần tử {i}',
+  'tensorInputs.notNumber': '{cell}: chưa phải là một số. Hãy viết như -0.5 hoặc 1e-3.',
+  'tensorInputs.tooBig':
+    'Nhiều hơn {max} hàng hoặc cột: hãy sửa nó trong chương trình, hoặc rút số ngẫu nhiên mới.',
+  // Nhãn của ghi chú seed trên các bước của ví dụ ma trận (issue 15, ý 7), trong khung quy tắc chuỗi
+  'stepNotes.seed002': 'Seed 002, lan truyền ngược qua softmax',
+  'stepNotes.seed000': 'Seed 000, các công thức vector hóa',
+  'stepNotes.aria': 'Ghi chú {label}: {source}',
+  'stepNotes.row': 'Hàng j =',
+  'stepNotes.notation': 'Cách ghi chú viết bước này.',
+  'stepNotes.lastLayer':
+    'Ghi chú áp dụng softmax lên a⁽ᴸ⁾, đầu ra của lớp cuối; ở đây f của lớp đó là hàm đồng nhất, nên a⁽ᴸ⁾ = z⁽²⁾.',
+  'stepNotes.b1':
+    'B1: đạo hàm của hàm mất mát theo μ, từng phần tử một. Chỉ lớp đích của mỗi hàng (y = 1) có gradient; mọi phần tử khác bằng 0.',
+  'stepNotes.b2':
+    'B2: hàng j của μ chỉ phụ thuộc vào hàng j của a⁽ᴸ⁾, qua ma trận Jacobian d×d này (đường chéo μ(1 − μ), chỗ khác −μ_i μ_k). Chọn một hàng để xem các con số của nó.',
+  'stepNotes.b3':
+    'B3: hàng ∂ℓ/∂μ_j nhân với ma trận Jacobian đó. Phần tử i là −y_i + μ_i Σ_k y_k, và y one-hot có tổng bằng 1, nên tích bằng μ_j − y_j. Bước ở trên tính ra đúng các số này mà không cần lập ma trận Jacobian.',
+  'stepNotes.b4':
+    'B4 và B7: f = sigmoid tác động từng phần tử, nên Jacobian ∂a_j/∂z_j của mỗi hàng là ma trận đường chéo, và nhân với nó chính là phép ⊙ f′(z⁽¹⁾) = a⁽¹⁾(1 − a⁽¹⁾) theo từng phần tử. B7 là bước mà ghi chú để trống.',
+  'stepNotes.b5':
+    'B5 và B7 với l = 2: gradient của W⁽²⁾ là a⁽¹⁾ᵀ nhân ∂ℓ/∂z⁽²⁾, một tổng theo N ví dụ, có kích thước của W⁽²⁾ là d⁽¹⁾×d⁽²⁾.',
+  'stepNotes.b5first':
+    'B5 và B7 với l = 1: cùng quy tắc đó ở lớp dưới, với a⁽⁰⁾ = x. Hai gradient của trọng số này là thứ việc huấn luyện cần.',
+  'stepNotes.b6': 'B6 và B7 với l = 2: z⁽²⁾ = a⁽¹⁾W⁽²⁾, nên gradient đi ngược về a⁽¹⁾ qua W⁽²⁾ᵀ.',
+  'stepNotes.b6input':
+    'B6 và B7 với l = 1, trong đó a⁽⁰⁾ = x: gradient của chính đầu vào. Việc huấn luyện không dùng nó, nhưng quy tắc vẫn vậy.',
+  'stepNotes.dZ2':
+    'dZ2 = A2 − Y, công thức đầu tiên của ghi chú. Hàm mất mát ở đây là trung bình trên m = {m} ví dụ, nên ∂L/∂Z₂ của bước này là dZ2/m: ghi chú thì để dành 1/m đó cho dW2 và db2.',
+  'stepNotes.dW2':
+    'dW2 = (1/m) dZ2 A1ᵀ: chính là ∂L/∂Z₂ · A₁ᵀ của bước này, vì 1/m đã nằm sẵn trong ∂L/∂Z₂.',
+  'stepNotes.db':
+    'Bias được cộng vào cả m = {m} cột (broadcast), nên gradient của nó cộng các cột đó lại: np.sum(dZ, axis=1, keepdims=True), nhân 1/m.',
+  'stepNotes.dZ1first':
+    'Nửa đầu của dZ1: W2ᵀ dZ2, sai số của đầu ra được gửi ngược qua các trọng số về A1.',
+  'stepNotes.dZ1':
+    'dZ1 = W2ᵀ dZ2 ⊙ g′(Z1), với g là sigmoid: g′(Z1) = A1 ⊙ (1 − A1), theo từng phần tử. (Như với dZ2, ∂L/∂Z₁ của engine là dZ1/m.)',
+  'stepNotes.dW1':
+    'dW1 = (1/m) dZ1 Xᵀ: chính là ∂L/∂Z₁ · Xᵀ của bước này. Cùng với db1, đó là thứ gradient descent dùng để cập nhật W1 và b1.',
+  'tensorInputs.randnHint': 'Được rút bởi randn. Sửa một số sẽ ghi tất cả các số vào chương trình.',
+  // Lessons on tensor programs (issue 15, wt15c): gradient check, descent, narration, modes, spiral
+  'check.tensorHint':
+    'Với mỗi đầu vào: ⟨∇, d⟩ theo một hướng đơn vị ngẫu nhiên d so với (L(x + h·d) − L(x − h·d)) / 2h, h = {h}, kiểm tra mọi phần tử cùng lúc; rồi {n} phần tử lấy mẫu, từng cái một.',
+  'check.direction': 'hướng ngẫu nhiên',
+  'check.directionAndEntries': 'hướng và các phần tử lấy mẫu',
+  'check.scalarInput': 'một số',
+  'train.updateTensor': 'mọi phần tử của mỗi tham số dịch đi −lr × gradient của nó',
+  'narrate.tensorForward': 'Lượt xuôi: tính {node}, {shape}: {formula}.',
+  'narrate.tensorSeed': 'Lượt ngược bắt đầu tại đầu ra {node}: gradient của nó là 1.',
+  'narrate.tensorBackward': 'Lượt ngược: gradient của {node}, {shape}, là {rule}.',
+  'narrate.tensorBackwardAdd':
+    'Lượt ngược: {node}, {shape}, nhận thêm một phần gradient, {rule}, cộng vào phần đã có.',
+  'narrate.tensorDone':
+    'Xong: đã biết mọi gradient, mỗi gradient có kích thước của đầu vào của nó.',
+  'narrate.matrixShape': 'một ma trận {rows} nhân {cols}',
+  'narrate.vectorShape': 'một vector {n} phần tử',
+  'narrate.scalarShape': 'một số',
+  'narrate.gradientOf': 'gradient của {name}',
+  'narrate.transposed': '{name} chuyển vị',
+  'narrate.matmul': 'nhân ma trận với',
+  'narrate.entrywise': 'nhân từng phần tử với',
+  'narrate.sumRows': 'tổng theo các hàng của',
+  'narrate.sumColumns': 'tổng theo các cột của',
+  'narrate.sumAll': 'tổng mọi phần tử của',
+  'narrate.rowsum': 'tổng từng hàng của',
+  'narrate.onesOf': 'các số 1 có kích thước {shape}',
+  'narrate.cell': '{name}, hàng {row}, cột {col}: giá trị {value}',
+  'narrate.cellVector': '{name}, phần tử {col}: giá trị {value}',
+  'narrate.cellGradient': ', gradient {grad}',
+  'modes.scalarOnly':
+    'Chế độ xuôi chỉ dùng cho chương trình vô hướng: chương trình này có vector hoặc ma trận.',
+  'paths.scalarOnly':
+    'Các đường đi chỉ được liệt kê cho chương trình vô hướng: ở đây mỗi cạnh mang cả một ma trận.',
+  'spiral.title': 'Xoắn ốc: vùng quyết định',
+  'spiral.hint':
+    'Hạ gradient trực tiếp trên {params} của chương trình: mỗi màu là nhãn mà mạng dự đoán tại đó, các chấm là dữ liệu.',
+  'spiral.train': 'Huấn luyện',
+  'spiral.pause': 'Tạm dừng',
+  'spiral.reset': 'Đặt lại',
+  'spiral.status': 'Bước {steps} · mất mát {value} · độ chính xác {acc}% (ngẫu nhiên {chance}%)',
+  'spiral.canvas':
+    'Vùng quyết định của {k} nhãn trên mặt phẳng, cùng {n} điểm dữ liệu; độ chính xác {acc}%.',
+  'spiral.class': 'nhãn {k}',
+  'spiral.needs':
+    'Bài này huấn luyện một chương trình có X = spiral_points(n, k), Y = spiral_labels(n, k) và hàm mất mát crossentropy(P, Y).',
+  'spiral.noParams': 'Hãy đánh dấu ít nhất một đầu vào là tham số trong phần Hạ gradient.',
+  'spiral.saved':
+    'Các trọng số đã huấn luyện được ghi vào chương trình: đồ thị cho thấy gradient của chúng.',
 };
 
 /**
@@ -772,4 +826,9 @@ export const viComments: Readonly<Record<string, string>> = {
   labels: 'các nhãn',
   'hidden layer': 'lớp ẩn',
   'output layer': 'lớp đầu ra',
+  // The spiral example (issue 15, wt15c)
+  '300 points on 3 arms, 2-D': '300 điểm trên 3 nhánh, 2 chiều',
+  'their classes, one-hot': 'nhãn của chúng, dạng one-hot',
+  'hidden layer: 16 ReLU units': 'lớp ẩn: 16 nơ-ron ReLU',
+  'output layer: 3 class scores': 'lớp đầu ra: điểm của 3 nhãn',
 };

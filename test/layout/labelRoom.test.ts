@@ -109,7 +109,7 @@ describe('labels have room for any number (issue 9)', () => {
     expect(WIDEST_NUMBERS.every((t) => badgeWidth(t) <= NUMBER_ROW.edgeBadge)).toBe(true);
   });
 
-  // Edge labels of the scalar graph: a matrix example (issue 15) has heat grids instead.
+  // Tensor examples are drawn as cards with grids, not labelled edges.
   for (const ex of SCALAR_EXAMPLES) {
     it(`${ex.id}: every label, holding the widest number, collides with nothing`, () => {
       const input = toLayoutInput(analyze(ex.source, {}), layoutSize);

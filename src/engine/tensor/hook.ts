@@ -29,11 +29,11 @@ export function installTensorEngine(engine: TensorEngine): void {
 export const tensorEngine = (): TensorEngine | undefined => installed;
 
 const TENSOR_SYNTAX =
-  /[[\]@]|\.\s*[A-Za-z_]|\b(?:sum|mean|softmax|crossentropy|transpose|randn|zeros|ones|dot|matmul|maximum|minimum)\s*\(/;
+  /[[\]@]|\.\s*[A-Za-z_]|\b(?:sum|mean|softmax|crossentropy|transpose|randn|zeros|ones|spiral_points|spiral_labels|dot|matmul|maximum|minimum)\s*\(/;
 
 /** Tensor syntax starting right at an offset: a bracket, `@`, a `.`, a tensor function's name. */
 const TENSOR_AT =
-  /[[\]@]|\.\s*[A-Za-z_]|(?:sum|mean|softmax|crossentropy|transpose|randn|zeros|ones|dot|matmul|maximum|minimum|power|np)\b/y;
+  /[[\]@]|\.\s*[A-Za-z_]|(?:sum|mean|softmax|crossentropy|transpose|randn|zeros|ones|spiral_points|spiral_labels|dot|matmul|maximum|minimum|power|np)\b/y;
 
 /** Whether the program calls `randn`, whose numbers depend on the seed (`np.random.randn` too). */
 export function usesRandn(source: string): boolean {

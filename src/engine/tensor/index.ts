@@ -43,3 +43,5 @@ export {
 } from './indexForm';
 export { stepLines, matrixTex, matrixText, type StepLine } from './stepNumbers';
 export { canExpand, expandToScalars, EXPAND_MAX, type ExpandCheck } from './expand';
+export { tensorTrainer, tensorTrain, type TensorTrainer, type TensorTrainResult } from './train';
+export { spiralPoints, spiralLabels, SPIRAL_LIMITS } from './spiral';

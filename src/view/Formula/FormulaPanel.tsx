@@ -65,12 +65,8 @@ export function FormulaPanel() {
             }
           >
             <TensorStepFormula tensor={analysis.tensor} stepIndex={stepIndex} />
-            {/* Not while practising: B3's numbers would give the step's answer away. */}
-            {played && (
-              <Suspense fallback={null}>
-                <StepNotes tensor={analysis.tensor} step={played} />
-              </Suspense>
-            )}
+            {/* The seed notes' label for this step (B1–B7, dZ2 …), with their worked numbers. */}
+            {played && <StepNotes tensor={analysis.tensor} step={played} />}
           </Suspense>
         )}
       </section>

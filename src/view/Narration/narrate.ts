@@ -20,6 +20,7 @@ import {
   tensorReason,
 } from '../Practice/tensorWords';
 import { hintText, questionText } from '../Practice/words';
+import { narrateTensor } from './tensorNarrate';
 
 /**
  * A number as it is read aloud: the engine's rounding, with a real minus sign (U+2212), which
@@ -59,6 +60,8 @@ export function narrate(
 ): string {
   // A bare index means reverse mode; the app passes the active mode's step state.
   const state = typeof at === 'number' ? stepState(a, { ad: 'reverse', wrt: null }, at) : at;
+  // A tensor program (issue 15) steps through its own trace, in matrix form.
+  if (a.tensor) return narrateTensor(a.tensor, state.k, t);
   const step: LensStep | undefined = state.current;
   if (practice?.tensor && a.tensor && (practice.pending || practice.feedback)) {
     return tensorPracticeSentence(a.tensor, practice, t);

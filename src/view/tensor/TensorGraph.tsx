@@ -1,4 +1,6 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { announceDrawn } from '../renderer/firstGraph';
+import { cellSentence } from '../Narration/tensorNarrate';
 import type { TensorAnalysis, TensorNodeInfo } from '../../engine/tensor/run';
 import type { Value } from '../../engine/tensor/types';
 import { formatNumber } from '../../engine/format';
@@ -73,7 +75,7 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
     [tensor, entry, stepIndex],
   );
   // The hovered cell's numbers, written where they can be read whatever the zoom.
-  const [tip, setTip] = useState<string | null>(null);
+  const [tip, setTip] = useState<CellTip | null>(null);
   // The whole graph when it fits at a readable size; else readable, and the box scrolls.
   const hostRef = useRef<HTMLDivElement>(null);
   const [scale, setScale] = useState(1);
@@ -98,6 +100,9 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
       ?.querySelector(`[data-node="${known.activeNode}"]`)
       ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [known.activeNode]);
+  // The page's lesson panels wait for a first graph on screen: a link to a tensor program draws
+  // none with the scalar renderer, so this picture says it is there.
+  useEffect(() => announceDrawn(tensor.nodes.length, null), [tensor, layout]);
   const pos = new Map(layout.nodes.map((n) => [n.id, n]));
   const edges: { id: number; key: string; d: string }[] = [];
   for (const n of tensor.nodes)
@@ -179,7 +184,13 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
         </svg>
       </div>
       <div className="tensor-tip" role="status">
-        {tip}
+        {/* Seen: the cell's formula; heard: its indices and numbers in words (issue 15). */}
+        <span aria-hidden="true">{tip?.text}</span>
+        {tip && (
+          <span className="visually-hidden">
+            {cellSentence(tip.name, tip.shape, tip.row, tip.col, tip.value, tip.grad, t)}
+          </span>
+        )}
       </div>
     </>
   );
@@ -200,11 +211,22 @@ interface NodeProps {
   words: TensorWords;
   unknown: string;
   onSelect(): void;
-  onTip(text: string | null): void;
+  onTip(tip: CellTip | null): void;
   /** Cells a drilled entry reads (`readKey`), and the drilled entry's index on this node. */
   lit: ReadonlySet<string> | null;
   entry: number | null;
   onEntry(at: number): void;
+}
+
+/** The cell under the pointer: its formula as shown, and what the sentence for it reads. */
+interface CellTip {
+  text: string;
+  name: string;
+  shape: readonly number[];
+  row: number;
+  col: number;
+  value: number;
+  grad: number | undefined;
 }
 
 function TensorNodeView(p: NodeProps) {
@@ -303,7 +325,7 @@ function Grid({
   box: { width: number; height: number };
   value: Value | undefined;
   grad: Value | undefined;
-  onTip(text: string | null): void;
+  onTip(tip: CellTip | null): void;
   lit: ReadonlySet<string> | null;
   entry: number | null;
   onEntry(at: number): void;
@@ -341,7 +363,17 @@ function Grid({
           width={g.size}
           height={g.size}
           fill={c.fill}
-          onMouseEnter={() => onTip(title(k))}
+          onMouseEnter={() =>
+            onTip({
+              text: title(k),
+              name,
+              shape: node.shape,
+              row: c.row,
+              col: c.col,
+              value: valueCells?.[k]?.value ?? NaN,
+              grad: gradCells?.[k]?.value,
+            })
+          }
           onMouseLeave={() => onTip(null)}
           onClick={
             of === 'grad'
