@@ -58,13 +58,21 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-async function openExample(page: Page, title: string): Promise<string[]> {
+async function openExample(
+  page: Page,
+  title: string,
+  id: 'softmaxNet' | 'vectorized',
+): Promise<string[]> {
   const errors = watchErrors(page);
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('./');
   await appReady(page);
   await page.getByLabel('Examples').selectOption({ label: title });
   await expect(page.locator('svg.tensor-graph')).toBeVisible();
+  // This example's trace has landed (the page may have reopened the last one, also a matrix
+  // program): a step pressed before that would be undone when it lands.
+  const steps = analyzeTensor(exampleById(id)!.source).steps.length;
+  await expect(counter(page)).toHaveText(`Start · ${steps} steps`);
   await expect(page.getByRole('alert')).toHaveCount(0);
   return errors;
 }
@@ -75,7 +83,7 @@ test.describe('the seeds as matrix examples', () => {
   test('seed 002 opens from the list; its backward steps are B1 to B7, B2 and B3 with numbers', async ({
     page,
   }) => {
-    const errors = await openExample(page, 'Softmax network B1–B7 (matrices)');
+    const errors = await openExample(page, 'Softmax network B1–B7 (matrices)', 'softmaxNet');
     const source = exampleById('softmaxNet')!.source;
     await expect(page.locator('.example-lesson')).toContainText('B1 to B7');
     await expect(
@@ -150,7 +158,7 @@ test.describe('the seeds as matrix examples', () => {
   test("seed 000 opens from the list; its steps are the note's six formulas, dZ2 with numbers", async ({
     page,
   }) => {
-    const errors = await openExample(page, 'Two-layer net, vectorized (matrices)');
+    const errors = await openExample(page, 'Two-layer net, vectorized (matrices)', 'vectorized');
     const source = exampleById('vectorized')!.source;
     await expect(
       page.locator('svg.tensor-graph g.tensor-node[aria-label="b₁, 3×1 matrix"]'),
@@ -226,7 +234,7 @@ test.describe('the seeds as matrix examples', () => {
       ['Softmax network B1–B7 (matrices)', 'softmaxNet', 'a2', 'B3'],
       ['Two-layer net, vectorized (matrices)', 'vectorized', 'Z2', 'dZ2'],
     ] as const) {
-      const errors = await openExample(page, title);
+      const errors = await openExample(page, title, id);
       expect(await pageWidth()).toBeLessThanOrEqual(375);
       await stepTo(page, stepOf(exampleById(id)!.source, name));
       await expect(note(page, label).locator('.step-note-numbers .katex').first()).toBeVisible();
@@ -241,6 +249,38 @@ test.describe('the seeds as matrix examples', () => {
       expect(outside, title).toBe(0);
       await screenshot(page, `seed-${id}-phone`);
       expect(errors).toEqual([]);
+    }
+  });
+
+  test('presenting at 1280×800 and 1920×1080, the widest notes (B2, B3, dZ2) fit the panel', async ({
+    page,
+  }) => {
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size);
+      for (const [id, name, label] of [
+        ['softmaxNet', 'a2', 'B3'],
+        ['vectorized', 'Z2', 'dZ2'],
+      ] as const) {
+        const source = exampleById(id)!.source;
+        const errors = watchErrors(page);
+        await page.goto(
+          `./?expr=${encodeURIComponent(source)}&mode=present&step=${stepOf(source, name)}`,
+        );
+        await appReady(page);
+        await expect(note(page, label).locator('.step-note-numbers .katex').first()).toBeVisible();
+        const outside = await page.locator('.formula').evaluate((panel) => {
+          const right = panel.getBoundingClientRect().right;
+          return [...panel.querySelectorAll('.step-note .katex')]
+            .filter((k) => k.getBoundingClientRect().right > right + 1)
+            .map((k) => (k.textContent ?? '').slice(0, 40));
+        });
+        expect(outside, `${id} at ${size.width}`).toEqual([]);
+        await screenshot(page, `seed-${id}-present-${size.width}`);
+        expect(errors).toEqual([]);
+      }
     }
   });
 });
