@@ -283,4 +283,32 @@ test.describe('the seeds as matrix examples', () => {
       }
     }
   });
+
+  test('B2 and B3 follow the row of the gradient entry drilled into, until a row is picked', async ({
+    page,
+  }) => {
+    const source = exampleById('softmaxNet')!.source;
+    const errors = watchErrors(page);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`./?expr=${encodeURIComponent(source)}&step=${stepOf(source, 'a2')}`);
+    await appReady(page);
+    await expect(note(page, 'B3')).toContainText('μ_1 − y_1 = ');
+    // ∂ℓ/∂a⁽ᴸ⁾ at row 3, column 2, opened from the inspector's gradient table.
+    await page.locator('svg.tensor-graph g.tensor-node[aria-label^="a₂, 4×3 matrix"]').click();
+    await page
+      .locator('.inspector table.grad-table tbody tr')
+      .nth(2)
+      .getByRole('button')
+      .nth(1)
+      .click();
+    await expect(note(page, 'B2')).toContainText('∂μ_3/∂a_3 = [[');
+    await expect(note(page, 'B3')).toContainText('μ_3 − y_3 = ');
+    await expect(note(page, 'B3').getByLabel('Row j =')).toHaveValue('2');
+    await expectNoSeriousViolations(page, 'focused row');
+    // A row picked in the note wins over the focus.
+    await note(page, 'B3').getByLabel('Row j =').selectOption('1');
+    await expect(note(page, 'B3')).toContainText('μ_1 − y_1 = ');
+    await expect(note(page, 'B2')).toContainText('∂μ_3/∂a_3 = [[');
+    expect(errors).toEqual([]);
+  });
 });
