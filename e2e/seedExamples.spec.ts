@@ -215,6 +215,9 @@ test.describe('the seeds as matrix examples', () => {
     await expect(note(page, 'B3')).toContainText('y one-hot có tổng bằng 1');
     await expect(note(page, 'B3')).toContainText('Seed 002, lan truyền ngược qua softmax');
     await expectNoSeriousViolations(page, 'Vietnamese');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoSeriousViolations(page, 'Vietnamese, dark');
+    await screenshot(page, 'seed002-vi-dark');
     const numbers = await workedLines(page, 'B2');
     // The link carries the edited program and the step: the same notes with the same numbers.
     await page.reload();

@@ -177,5 +177,7 @@ test.describe('matrix inputs in the Inputs panel', () => {
     await expect(page.locator('textarea.code-input')).toHaveValue(/, 2\]\]\nb = zeros\(12\)/);
     await screenshot(page, 'tensor-inputs-phone-vi');
     await expectNoSeriousViolations(page, 'phone, Vietnamese');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoSeriousViolations(page, 'phone, Vietnamese, dark');
   });
 });
