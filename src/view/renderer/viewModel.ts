@@ -156,7 +156,13 @@ export function graphView(input: ViewInput): GraphView {
   const shownAs = new Map<number, number>();
   const groupOf = new Map<number, NonNullable<NodeView['group']>>();
   for (const group of input.groups ?? []) {
-    const collapsed = group.nodes.some((m) => !position.has(m));
+    // A layer is collapsed when its other statements are gone (one of them collapsed alone
+    // leaves its named node); an open layer's control is in the bar above the graph, its root
+    // keeps its own statement's.
+    const collapsed = group.roots
+      ? group.roots.some((r) => r !== group.root && !position.has(r))
+      : group.nodes.some((m) => !position.has(m));
+    if (group.roots && !collapsed) continue;
     const label =
       words.groupToggle?.(group.name, collapsed) ??
       `${collapsed ? 'Expand' : 'Collapse'} ${group.name}`;
@@ -263,11 +269,12 @@ export function graphView(input: ViewInput): GraphView {
             ? 'tangent'
             : null;
     const to = shown(edge.to);
+    const from = shown(edge.from);
     edges.push({
       id: edge.id,
-      from: edge.from,
+      from,
       to,
-      fromName: a.graph.nodes[edge.from].symbol.name,
+      fromName: a.graph.nodes[from].symbol.name,
       toName: a.graph.nodes[to].symbol.name,
       path: geo.path,
       labelX: geo.label.x,
