@@ -236,7 +236,10 @@ export function graphView(input: ViewInput): GraphView {
       glyph: node.kind === 'op' ? node.label : node.kind === 'const' ? node.label : '',
       // Every op shows the name formulas call it by (a generated a₇ too), so each factor of a
       // chain-rule product can be found on the graph.
-      ...(node.kind !== 'const' ? { name: node.symbol } : {}),
+      // A layer's box is called by the layer's name (`h1_*`), not by the statement it stands at.
+      ...(node.kind !== 'const'
+        ? { name: box && group.name !== node.symbol.name ? layerSymbol(group.name) : node.symbol }
+        : {}),
       generatedName: node.kind === 'op' && node.name === undefined,
       symbolName: node.symbol.name,
       value,
@@ -312,6 +315,17 @@ export function graphView(input: ViewInput): GraphView {
         }
       : {}),
   };
+}
+
+/** A layer's name as a node's: drawn whole, without a subscript. */
+const layerSymbols = new Map<string, NodeSymbol>();
+function layerSymbol(name: string): NodeSymbol {
+  let s = layerSymbols.get(name);
+  if (!s) {
+    s = { name, tex: name, text: name, base: name, generated: false };
+    layerSymbols.set(name, s);
+  }
+  return s;
 }
 
 /**
