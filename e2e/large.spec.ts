@@ -328,6 +328,32 @@ test.describe('large graphs', () => {
     // Zoomed out to the whole graph, every label that shows is drawn.
     await page.getByRole('button', { name: 'Fit to screen' }).click();
     await expect.poll(async () => (await culling()).wrong).toEqual([]);
+
+    // The wheel zooms a large graph by moving its drawn picture (a CSS transform on the <svg>),
+    // then draws it at the new zoom once the wheel is still: the graph point under the pointer
+    // stays under it, and afterwards the labels near the view are drawn again.
+    const svg = page.locator('svg.graph');
+    const box = (await svg.boundingBox())!;
+    const [mx, my] = [box.x + box.width * 0.4, box.y + box.height * 0.5];
+    const viewport = () =>
+      page.evaluate(() => {
+        const m = /translate\(([-\d.e]+),([-\d.e]+)\) scale\(([-\d.e]+)\)/.exec(
+          document.querySelector('svg.graph .viewport')!.getAttribute('transform') ?? '',
+        )!;
+        return { x: Number(m[1]), y: Number(m[2]), k: Number(m[3]) };
+      });
+    const t0 = await viewport();
+    await page.mouse.move(mx, my);
+    await page.mouse.wheel(0, -300);
+    await expect(svg).toHaveAttribute('style', /transform: translate/);
+    await expect(svg).not.toHaveAttribute('style', /transform: translate/);
+    const t1 = await viewport();
+    expect(t1.k).toBeGreaterThan(t0.k * 1.2);
+    const [lx, ly] = [mx - box.x, my - box.y];
+    const [gx, gy] = [(lx - t0.x) / t0.k, (ly - t0.y) / t0.k];
+    expect(Math.abs(t1.x + gx * t1.k - lx)).toBeLessThan(2);
+    expect(Math.abs(t1.y + gy * t1.k - ly)).toBeLessThan(2);
+    await expect.poll(async () => (await culling()).wrong).toEqual([]);
   });
 
   test('a 2,000-node program lays out off the main thread: a click is answered meanwhile', async ({
