@@ -388,7 +388,7 @@ test.describe('large graphs', () => {
     expect(clicked!).toBeLessThan(busyEnd!);
     await expect(nodes(page).first()).toBeVisible();
     expect(await nodes(page).count()).toBeGreaterThan(1500);
-    // Collapse all: one box per neuron, and the graph still answers.
+    // Collapse all: one box per layer of neurons (and the loss), and the graph still answers.
     await page.getByRole('button', { name: 'Collapse all' }).click();
     await expect(page.locator('svg.graph g.node-group').first()).toBeVisible({ timeout: 60_000 });
     expect(await nodes(page).count()).toBeLessThan(1000);

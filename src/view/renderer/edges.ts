@@ -76,7 +76,8 @@ export function createEdges(edgeLayer: G, labelLayer: G, handlers: EdgeHandlers)
       .filter(function (d) {
         const isFresh = fresh !== undefined && fresh.edge === d.id;
         const signature = `${d.labelX},${d.labelY},${d.labelDy}|${d.value}|${d.grad}|${d.gradKind}|${d.onPath}|${d.fromName}|${d.toName}|${view.tangentMark}`;
-        if (!isFresh && this.classList.contains('culled')) {
+        // A step's change out of sight waits until it comes near the view (see `deferred`).
+        if (only && !isFresh && this.classList.contains('culled')) {
           deferred.add(d.id);
           return false;
         }

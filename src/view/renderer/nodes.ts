@@ -56,8 +56,9 @@ export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) 
     const nodes = joined
       .filter(function (d) {
         const isFresh = fresh !== undefined && fresh.node === d.id;
-        // Out of sight (culled), a node is drawn once it comes near the view (see `deferred`).
-        if (!isFresh && this.classList.contains('culled')) {
+        // A step's change to a node out of sight (culled) is drawn once it comes near the view
+        // (see `deferred`); a new picture (nodes may have moved) is drawn whole.
+        if (only && !isFresh && this.classList.contains('culled')) {
           deferred.add(d.id);
           return false;
         }
