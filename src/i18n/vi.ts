@@ -668,6 +668,8 @@ export const vi: Table = {
   'practice.m.askShape': '{what} có kích thước nào?',
   'practice.m.askFormula': 'Ghép {what} từ các mảnh: chọn chúng theo đúng thứ tự nhân.',
   'practice.m.askEntry': '{what} bằng bao nhiêu?',
+  'practice.m.askShare': 'Bước này gửi về {what} bao nhiêu? (Phần của nó: các phần được cộng lại.)',
+  'practice.m.shareIs': 'bước này gửi {value} về {what}',
   'practice.m.shapeHelp':
     'Gõ số hàng x số cột, như 3x5 hoặc (3, 5); vector 4 phần tử là 4, một số đơn là ().',
   'practice.m.pieces': 'Các mảnh',
