@@ -5,6 +5,7 @@ import type { TensorAnalysis } from '../../engine/tensor/run';
 import { useT } from '../../i18n/useT';
 import '../../i18n/enLater';
 import { StatusChip, STATUS_KEY } from './StatusChip';
+import './tensorCheck.css';
 
 /** Entries differenced one by one per input, besides the random direction. */
 const SAMPLES = 3;
@@ -48,7 +49,7 @@ export function TensorGradientCheck({ tensor }: { tensor: TensorAnalysis }) {
   if (check.length === 0) return <p className="muted">{t('check.none')}</p>;
   const shapeOf = (name: string) => tensor.inputs.find((i) => i.name === name)?.shape ?? [];
   return (
-    <>
+    <div className="tensor-check">
       <p className="hint">{t('check.tensorHint', { h: String(DEFAULT_H), n: SAMPLES })}</p>
       <div className="lesson-table-wrap" tabIndex={0}>
         <table className="lesson-table">
@@ -108,7 +109,7 @@ export function TensorGradientCheck({ tensor }: { tensor: TensorAnalysis }) {
           </tbody>
         </table>
       </div>
-    </>
+    </div>
   );
 }
 
@@ -127,10 +128,10 @@ function Row(p: {
         {p.label}
       </th>
       <td className="num" data-col="analytic">
-        {formatNumber(p.analytic, 6)}
+        {formatNumber(p.analytic, 5)}
       </td>
       <td className="num" data-col="numeric">
-        {formatNumber(p.numeric, 6)}
+        {formatNumber(p.numeric, 5)}
       </td>
       <td className="num" data-col="relError">
         {p.rel === 0 ? '0' : p.rel.toExponential(1)}{' '}
