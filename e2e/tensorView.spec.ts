@@ -43,8 +43,9 @@ test.describe('tensor mode on screen', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(node(page, 'W').locator('.tensor-shape')).toHaveText('3×2');
     await expect(page.locator('svg.graph')).toBeHidden();
-    // Export and zoom draw the scalar picture: not offered for a tensor graph yet.
-    await expect(page.getByRole('button', { name: 'Export SVG' })).toBeHidden();
+    // Export takes the tensor picture (issue 15's lessons); zoom is the scalar picture's only.
+    await expect(page.getByRole('button', { name: 'Export SVG' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Fit to screen' })).toHaveCount(0);
 
     // At the start: the inputs' values are there, nothing computed, no gradient.
     await expect(valueCells(page, 'X')).toHaveCount(6);
