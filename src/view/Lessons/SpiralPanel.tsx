@@ -105,6 +105,11 @@ export function SpiralPanel() {
     if (l && !running) draw(canvasRef.current, l.grid.update(l.trainer), l.trainer, l.parts);
   }, [dark, running]);
 
+  // An edit to the program while training stops it: the trainer belongs to the old text.
+  useEffect(() => {
+    if (running && live.current && live.current.tensor !== tensor) setRunning(false);
+  }, [tensor, running]);
+
   // The training loop: as many steps as fit in a slice of each frame, then one redraw.
   useEffect(() => {
     if (!running) return;
