@@ -218,6 +218,9 @@ test.describe('the spiral lesson', () => {
     expect(shipped).toContain('W1 = randn(2, 16)');
     await expectNoSeriousViolations(page, 'spiral at rest');
 
+    await expect(canvas).toHaveAttribute('data-accuracy', /^0\.\d+$/);
+    const before = Number(await canvas.getAttribute('data-accuracy'));
+    expect(before).toBeLessThan(0.6);
     // Keyboard: the Train button is reached and pressed like any other.
     const train = panel.getByRole('button', { name: 'Train' });
     await train.focus();
@@ -227,7 +230,7 @@ test.describe('the spiral lesson', () => {
     await expect
       .poll(async () => Number(await canvas.getAttribute('data-accuracy')), { timeout: 20_000 })
       .toBeGreaterThan(0.6);
-    expect(Number(await canvas.getAttribute('data-steps'))).toBeGreaterThan(50);
+    expect(Number(await canvas.getAttribute('data-steps'))).toBeGreaterThan(0);
     await expect(panel.getByTestId('spiral-status')).toContainText('(chance 33%)');
     await expectNoSeriousViolations(page, 'spiral training');
     await pause.click();
