@@ -218,6 +218,12 @@ test.describe('the spiral lesson', () => {
     expect(shipped).toContain('W1 = randn(2, 16)');
     await expectNoSeriousViolations(page, 'spiral at rest');
 
+    // The gradient check of a ReLU network: W1's gradient agrees, or its difference straddled
+    // a kink and says so; nothing is called wrong.
+    await checkRegion(page).getByText('Gradient check', { exact: true }).click();
+    await expect(checkRegion(page).locator('tr[data-input="W1"]')).toBeVisible();
+    await expect(checkRegion(page).locator('.status-bad')).toHaveCount(0);
+    await checkRegion(page).getByText('Gradient check', { exact: true }).click();
     await expect(canvas).toHaveAttribute('data-accuracy', /^0\.\d+$/);
     const before = Number(await canvas.getAttribute('data-accuracy'));
     expect(before).toBeLessThan(0.6);

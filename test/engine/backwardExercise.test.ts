@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBackwardPass } from '../../src/engine/backwardCheck';
 import { backwardExercise } from '../../src/engine/backwardExercise';
 import { analyzeWithBackwardPass } from '../../src/engine/backwardPass';
+import { looksLikeTensor } from '../../src/engine/tensor/hook';
 import { EXAMPLES } from '../../src/examples';
 
 describe("practice's 'check my backward pass' exercise", () => {
@@ -26,7 +27,8 @@ describe("practice's 'check my backward pass' exercise", () => {
   });
 
   it('works for every scalar example: each line read as its gradient, and right once filled in', () => {
-    for (const example of EXAMPLES) {
+    // Matrix examples (issue 15) are not this exercise's: their steps are whole matrices.
+    for (const example of EXAMPLES.filter((e) => !looksLikeTensor(e.source))) {
       const ex = backwardExercise(example.source);
       expect(ex, example.id).not.toBeNull();
       const blank = checkBackwardPass(analyzeWithBackwardPass(ex!.source));

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/engine';
+// Matrix examples (issue 15) need the tensor engine, which a page loads with the first one.
+import '../../src/engine/tensor/install';
 import { EXAMPLES, exampleById, exampleSource } from '../../src/examples';
 import { viComments } from '../../src/i18n/vi';
 import { createAppStore, type StoreDeps } from '../../src/state/store';
