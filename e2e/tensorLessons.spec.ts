@@ -247,6 +247,15 @@ test.describe('the spiral lesson', () => {
     await expect(page.locator('svg.tensor-graph')).toBeVisible();
     await expect(panel.getByText('The trained weights are written into the program')).toBeVisible();
     await screenshot(page, 'spiral-trained');
+    // The link holds the trained program: it reopens with the same weights and accuracy.
+    const trained = await editor(page).inputValue();
+    const accuracy = await canvas.getAttribute('data-accuracy');
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await appReady(other);
+    await expect(editor(other)).toHaveValue(trained);
+    await expect(other.locator('canvas.spiral-canvas')).toHaveAttribute('data-accuracy', accuracy!);
+    await other.close();
 
     await panel.getByRole('button', { name: 'Reset' }).click();
     await expect(editor(page)).toHaveValue(shipped);

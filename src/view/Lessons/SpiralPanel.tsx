@@ -62,6 +62,8 @@ export function SpiralPanel() {
   const lr = training.learningRate;
   const [running, setRunning] = useState(false);
   const [stats, setStats] = useState<Stats | null>(null);
+  // Whether Reset has somewhere to go: the shipped example, or the weights training started from.
+  const [hasStart, setHasStart] = useState(false);
   const [curve, setCurve] = useState<{ iteration: number; loss: number; params: object }[]>([]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const live = useRef<{
@@ -116,6 +118,7 @@ export function SpiralPanel() {
     const l = live.current;
     if (!l) return;
     l.start ??= l.trainer.values();
+    setHasStart(true);
     let frame = 0;
     let stopped = false;
     const began = performance.now();
@@ -180,6 +183,7 @@ export function SpiralPanel() {
       appStore.getState().setValues(Object.fromEntries(l.trainer.params.map((n) => [n, start[n]])));
     }
     if (l) l.start = null;
+    setHasStart(false);
   };
 
   if (!tensor) return null;
@@ -244,9 +248,11 @@ export function SpiralPanel() {
                 {t('spiral.train')}
               </button>
             )}
-            <button type="button" className="button" onClick={reset}>
-              {t('spiral.reset')}
-            </button>
+            {(hasStart || example === 'spiral') && (
+              <button type="button" className="button" onClick={reset}>
+                {t('spiral.reset')}
+              </button>
+            )}
             <span className="muted spiral-lr">
               {t('train.lr')}: {formatNumber(lr)}
             </span>
