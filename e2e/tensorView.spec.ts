@@ -42,6 +42,11 @@ test.describe('tensor mode on screen', () => {
     await expect(node(page, 'Z')).toHaveAttribute('aria-label', 'Z, 2×2 matrix');
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(node(page, 'W').locator('.tensor-shape')).toHaveText('3×2');
+    // The legend explains grids, not the scalar graph's edge labels.
+    const legend = page.getByRole('note', { name: 'Legend' });
+    await expect(legend).toContainText('value: red below 0, blue above');
+    await expect(legend).toContainText('gradient (framed): purple below 0, orange above');
+    await expect(legend).not.toContainText('above an edge');
     await expect(page.locator('svg.graph')).toBeHidden();
     // Export takes the tensor picture (issue 15's lessons); zoom is the scalar picture's only.
     await expect(page.getByRole('button', { name: 'Export SVG' })).toBeVisible();
@@ -76,6 +81,12 @@ test.describe('tensor mode on screen', () => {
     await expect(node(page, 'W').locator('.grad-grid rect.grad-frame')).toHaveCount(1);
     // The chain-rule panel writes the step in matrix form, with its shapes.
     await expect(page.getByRole('region', { name: 'Chain rule' })).toContainText('3×2');
+    // Every symbol the formula uses is on a card: the unnamed product is a₁, the sum L.
+    await expect(page.getByRole('region', { name: 'Chain rule' })).toContainText('a₁');
+    await expect(node(page, 'a₁').locator('.tensor-title')).toHaveText('a₁ @');
+    await expect(
+      page.locator('svg.tensor-graph g.tensor-node .tensor-title', { hasText: 'L Σ' }),
+    ).toHaveCount(1);
     await expectNoSeriousViolations(page);
     expect(consoleErrors(page)).toEqual([]);
   });

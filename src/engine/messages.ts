@@ -87,6 +87,14 @@ export const engineMessages = {
   'answer.several': 'Type one answer only.',
   'answer.notFinite': 'That is not a finite number.',
 
+  // Practice mode's shape answers on matrix programs (src/engine/tensor/shapeAnswer.ts)
+  'shape.empty': 'Type a shape, such as 3x5, (3, 5), 4 for a vector of 4, or () for a number.',
+  'shape.bad': '`{text}` is not part of a shape: write sizes with x between them, as in 3x5.',
+  'shape.size': '`{text}` is not a size: sizes are whole numbers from 1.',
+  'shape.unclosed': 'This bracket is not closed: write (3, 5).',
+  'shape.missingSize': 'A size is missing after this sign: write 3x5.',
+  'shape.rank': 'Only vectors and matrices here: a shape has one or two sizes.',
+
   'diag.logNegative': 'log of a negative number is undefined here.',
   'diag.logZero': 'log(0) is -∞: the value falls off to minus infinity.',
   'diag.sqrtNegative': 'sqrt of a negative number is undefined here.',

@@ -45,6 +45,8 @@ export function initialState(overrides: Partial<AppState> = {}): AppState {
     practice: DEFAULT_PRACTICE,
     collapsed: [],
     seed: 0,
+    tensorEntry: null,
+    expandedFrom: null,
     ...overrides,
   };
 }

@@ -19,7 +19,7 @@ import { collapsedGroups, keptNames, stepAfter } from './groups';
 import { structureKey } from './selectors';
 import { practiceActions, practicePending } from './practice';
 import { trainingActions, trainingForExample } from './training';
-import type { AppState, AppStore, Lang, SourceError } from './types';
+import type { AppState, AppStore, Lang, Settings, SourceError } from './types';
 
 /** Whether two analyses draw the same graph: a tensor program's by its nodes and shapes. */
 const sameStructure = (a: Analysis, b: Analysis) =>
@@ -170,6 +170,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
           selected: null,
           hovered: null,
           hoverNode: null,
+          // Node ids of another graph: the entry drilled into is gone with them.
+          tensorEntry: null,
         });
       };
       // Groups the new program no longer has are forgotten (and leave the link).
@@ -308,12 +310,17 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         analyzeNow(text, 'keep');
       },
 
+      setDeclaredValues(source) {
+        set({ source });
+        analyzeNow(source, 'keep');
+      },
+
       loadExample(id) {
         const example = exampleById(id);
         if (!example) return;
         stopPlaying();
         const source = exampleSource(example, get().settings.lang);
-        set({ source, values: {}, example: id, collapsed: [] });
+        set({ source, values: {}, example: id, collapsed: [], expandedFrom: null });
         set({ training: trainingForExample(get().training, example) });
         analyzeNow(source, 0);
         // Chosen while the language's table was still loading: its comments follow.
@@ -461,6 +468,35 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       setShortcutsOpen(shortcutsOpen) {
         set({ shortcutsOpen });
       },
+      setTensorEntry(tensorEntry) {
+        set({ tensorEntry });
+      },
+      openExpansion(source, name) {
+        const { settings } = get();
+        const from = {
+          source: get().source,
+          values: get().values,
+          seed: get().seed,
+          stepIndex: get().stepIndex,
+          name,
+        };
+        // Opened as a link would open it: the scalar program at its start, the mode kept.
+        get().hydrate({ source, step: 0, ...modeOf(settings) });
+        set({ expandedFrom: from });
+      },
+      closeExpansion() {
+        const from = get().expandedFrom;
+        if (!from) return;
+        const { settings } = get();
+        set({ expandedFrom: null });
+        get().hydrate({
+          source: from.source,
+          values: { ...from.values },
+          seed: from.seed,
+          step: from.stepIndex,
+          ...modeOf(settings),
+        });
+      },
       ...trainingActions(set, get),
       ...practiceActions(set, get),
     };
@@ -512,3 +548,10 @@ export function literal(v: number | Tensor): string {
   if (shape.length === 1) return row(0);
   return `[${Array.from({ length: shape[0] }, (_, i) => row(i)).join(', ')}]`;
 }
+
+/** The settings a program switch keeps (issue 15's expand to scalars): the mode and the AD mode. */
+const modeOf = (settings: Settings) => ({
+  ...(settings.mode !== 'normal' ? { mode: settings.mode } : {}),
+  ad: settings.ad,
+  ...(settings.wrt !== null ? { wrt: settings.wrt } : {}),
+});

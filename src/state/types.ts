@@ -78,6 +78,21 @@ export interface AppState {
   collapsed: readonly string[];
   /** Seed of `randn` in tensor programs (issue 14); the link carries it as `seed=`. */
   seed: number;
+  // Issue 15 (wt15b): one gradient entry drilled into, and a tensor op expanded to scalars.
+  /** A tensor gradient entry written in index form: its node and flat row-major index. */
+  tensorEntry: { readonly node: number; readonly at: number } | null;
+  /** The matrix program an "Expand to scalars" left, to go back to exactly (step included). */
+  expandedFrom: ExpandedFrom | null;
+}
+
+/** What "Back to the matrix program" restores. */
+export interface ExpandedFrom {
+  readonly source: string;
+  readonly values: Readonly<Record<string, number>>;
+  readonly seed: number;
+  readonly stepIndex: number;
+  /** The op expanded, as the reader knows it (`Z`). */
+  readonly name: string;
 }
 
 export interface AppActions extends TrainingActions, PracticeActions {
@@ -89,6 +104,11 @@ export interface AppActions extends TrainingActions, PracticeActions {
    * tensor value (issue 15's descent on matrices) is written into its declaration as a literal.
    */
   setValues(values: Readonly<Record<string, number | Tensor>>): void;
+  /**
+   * The program with other numbers in its input declarations (a matrix cell edited, issue 15):
+   * analysed at once, at the same step, and still the example it was.
+   */
+  setDeclaredValues(source: string): void;
   loadExample(id: ExampleId): void;
   goTo(stepIndex: number): void;
   stepBy(delta: number): void;
@@ -118,6 +138,12 @@ export interface AppActions extends TrainingActions, PracticeActions {
   setCollapsed(names: readonly string[]): void;
   /** Draws new `randn` values (issue 14): a new seed, and the program analysed again. */
   newSeed(): void;
+  /** Writes one tensor gradient entry in index form (null closes it). Issue 15. */
+  setTensorEntry(entry: AppState['tensorEntry']): void;
+  /** Opens the scalar program of a tensor op (`name`), remembering the matrix program and step. */
+  openExpansion(source: string, name: string): void;
+  /** Back to the matrix program "Expand to scalars" left, at the same step. */
+  closeExpansion(): void;
 }
 
 export type AppStore = AppState & AppActions;

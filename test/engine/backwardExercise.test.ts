@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBackwardPass } from '../../src/engine/backwardCheck';
 import { backwardExercise } from '../../src/engine/backwardExercise';
 import { analyzeWithBackwardPass } from '../../src/engine/backwardPass';
-import { looksLikeTensor } from '../../src/engine/tensor/hook';
-import { EXAMPLES } from '../../src/examples';
+import { SCALAR_EXAMPLES } from '../../src/examples';
 
 describe("practice's 'check my backward pass' exercise", () => {
   it("writes cs231n's forward pass with an empty line per input and named value", () => {
@@ -27,8 +26,7 @@ describe("practice's 'check my backward pass' exercise", () => {
   });
 
   it('works for every scalar example: each line read as its gradient, and right once filled in', () => {
-    // Matrix examples (issue 15) are not this exercise's: their steps are whole matrices.
-    for (const example of EXAMPLES.filter((e) => !looksLikeTensor(e.source))) {
+    for (const example of SCALAR_EXAMPLES) {
       const ex = backwardExercise(example.source);
       expect(ex, example.id).not.toBeNull();
       const blank = checkBackwardPass(analyzeWithBackwardPass(ex!.source));

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/engine';
-// Matrix examples (issue 15) need the tensor engine, which a page loads with the first one.
+// The matrix examples (issue 15) run on the tensor engine, which the page loads on demand.
 import '../../src/engine/tensor/install';
 import { EXAMPLES, exampleById, exampleSource } from '../../src/examples';
 import { viComments } from '../../src/i18n/vi';

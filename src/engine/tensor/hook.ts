@@ -1,4 +1,5 @@
 import { ExpressionError } from '../errors';
+import type * as TensorPractice from './practice';
 import type { TensorAnalysis, TensorOptions } from './run';
 import type { ValueInput } from './types';
 
@@ -15,6 +16,8 @@ export interface TensorEngine {
     values: Readonly<Record<string, number | ValueInput>> | undefined,
     options: TensorOptions | undefined,
   ): TensorAnalysis;
+  /** Practice mode's questions on matrix programs (issue 16), loaded with the engine. */
+  readonly practice?: typeof TensorPractice;
 }
 
 let installed: TensorEngine | undefined;

@@ -23,6 +23,11 @@ const TensorGraph = lazy(() =>
   import('../tensor/TensorGraph').then((m) => ({ default: m.TensorGraph })),
 );
 
+// "Back to the matrix program" while a tensor op is shown expanded to scalars (issue 15).
+const ExpandBanner = lazy(() =>
+  import('../tensor/ExpandBanner').then((m) => ({ default: m.ExpandBanner })),
+);
+
 // Only graphs with statement groups or of some size show the bar: its code loads with them.
 const GroupTools = lazy(() => import('./GroupTools').then((m) => ({ default: m.GroupTools })));
 
@@ -47,6 +52,7 @@ export function GraphPanel() {
   const highlight = useMemo(() => (paths ? new Set(paths.result.edges) : undefined), [paths]);
   // The node a hovered or focused formula factor names (outlined on the graph).
   const linked = useApp((s) => s.hoverNode);
+  const expanded = useApp((s) => s.expandedFrom !== null);
   // What is known at this step, practice mode's hidden numbers included (memoized per step).
   const known = useApp((s) => selectStepState(s));
   const reducedMotion = useReducedMotion();
@@ -180,6 +186,11 @@ export function GraphPanel() {
 
   return (
     <section className="graph-panel" id="graph" tabIndex={-1} aria-label={t('graph.label')}>
+      {expanded && (
+        <Suspense fallback={null}>
+          <ExpandBanner />
+        </Suspense>
+      )}
       {analysis && wantsGroupTools(analysis) && (
         <Suspense fallback={<div className="graph-bar" />}>
           <GroupTools

@@ -6,8 +6,11 @@ import type { Value } from '../../engine/tensor/types';
 import { formatNumber } from '../../engine/format';
 import type { LayoutResult } from '../../layout/types';
 import { tensorNodeSize } from '../../layout/fromTensor';
+import { useApp } from '../../state/appStore';
+import { practicePending, selectPractice } from '../../state/practice';
 import type { Selection } from '../../state/types';
 import { useT } from '../../i18n/useT';
+import { entryView, readKey } from './entryView';
 import {
   cellTitle,
   gridCells,
@@ -47,7 +50,30 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
     }),
     [t],
   );
-  const known = useMemo(() => tensorKnown(tensor, stepIndex), [tensor, stepIndex]);
+  // Practice (issue 16): the step's numbers stay hidden while it asks for them, and a forward
+  // step's shape while that is asked.
+  const { practising, pending, shapeAsked } = useApp((s) => {
+    const p = selectPractice(s);
+    const q = p?.tensor && p.pending ? p.tensor.questions[p.index] : undefined;
+    return {
+      practising: p?.tensor !== undefined,
+      pending: practicePending(s),
+      shapeAsked: q?.kind === 'shape' && q.of === 'value' ? q.node : null,
+    };
+  });
+  const known = useMemo(
+    () => tensorKnown(tensor, stepIndex, pending),
+    [tensor, stepIndex, pending],
+  );
+  // A gradient entry drilled into (issue 15, point 5): it and the cells it came from light up.
+  const { entry, setEntry } = useApp((s) => ({
+    entry: s.tensorEntry,
+    setEntry: s.setTensorEntry,
+  }));
+  const lit = useMemo(
+    () => (entry ? (entryView(tensor, entry, stepIndex)?.reads ?? null) : null),
+    [tensor, entry, stepIndex],
+  );
   // The hovered cell's numbers, written where they can be read whatever the zoom.
   const [tip, setTip] = useState<CellTip | null>(null);
   // The whole graph when it fits at a readable size; else readable, and the box scrolls.
@@ -131,11 +157,27 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
                 value={known.value.get(n.id)}
                 grad={known.grad.get(n.id)}
                 active={known.activeNode === n.id}
+                flow={known.activeNode === n.id && known.phase === 'forward'}
+                shapeHidden={
+                  shapeAsked === n.id ||
+                  // Practising, a node not computed yet keeps its shape to itself too: a later
+                  // node of the same shape (tanh of it) would give the answer away.
+                  (practising &&
+                    n.kind === 'op' &&
+                    n.id !== known.activeNode &&
+                    !known.value.has(n.id))
+                }
                 selected={selected?.kind === 'node' && selected.id === n.id}
                 words={words}
                 unknown={t('graph.nodeUnknown', { name: n.symbol.text })}
                 onSelect={() => select({ kind: 'node', id: n.id })}
                 onTip={setTip}
+                lit={lit}
+                entry={entry?.node === n.id ? entry.at : null}
+                onEntry={(at) => {
+                  select({ kind: 'node', id: n.id });
+                  setEntry({ node: n.id, at });
+                }}
               />
             );
           })}
@@ -161,11 +203,19 @@ interface NodeProps {
   value: Value | undefined;
   grad: Value | undefined;
   active: boolean;
+  /** Its value was just computed: the grid arrives as one block. */
+  flow: boolean;
+  /** Practice asks for this node's shape: written `?`. */
+  shapeHidden?: boolean;
   selected: boolean;
   words: TensorWords;
   unknown: string;
   onSelect(): void;
   onTip(tip: CellTip | null): void;
+  /** Cells a drilled entry reads (`readKey`), and the drilled entry's index on this node. */
+  lit: ReadonlySet<string> | null;
+  entry: number | null;
+  onEntry(at: number): void;
 }
 
 /** The cell under the pointer: its formula as shown, and what the sentence for it reads. */
@@ -183,21 +233,24 @@ function TensorNodeView(p: NodeProps) {
   const { node, value, grad } = p;
   const box = tensorNodeSize(node.kind, node.shape);
   const scalar = node.shape.length === 0;
-  const name = node.name ?? (node.kind === 'op' ? node.label : node.symbol.text);
+  // The formulas call an unnamed intermediate by its symbol (a₁): the card shows it beside the op.
+  const title = node.name ?? node.symbol.text;
   const label = scalar
     ? value === undefined
       ? p.unknown
       : `${node.symbol.text} = ${formatNumber(value as number)}${
           grad === undefined ? '' : `, ∂ ${formatNumber(grad as number)}`
         }`
-    : tensorNodeName(node, grad !== undefined, p.words);
+    : p.shapeHidden
+      ? `${node.symbol.text}, ?`
+      : tensorNodeName(node, grad !== undefined, p.words);
   const onKey = (e: React.KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       p.onSelect();
     }
   };
-  const cls = `tensor-node node node-${node.kind}${p.active ? ' active' : ''}${
+  const cls = `tensor-node node node-${node.kind}${p.active ? ' active' : ''}${p.flow ? ' flow' : ''}${
     p.selected ? ' selected' : ''
   }${node.isOutput ? ' output' : ''}`;
   return (
@@ -219,7 +272,8 @@ function TensorNodeView(p: NodeProps) {
       {scalar ? (
         <>
           <text className="tensor-title" x={box.width / 2} y={20} textAnchor="middle">
-            {node.kind === 'op' ? node.label : name}
+            {title}
+            {node.kind === 'op' && <tspan className="tensor-op"> {node.label}</tspan>}
           </text>
           {value !== undefined && (
             <text className="node-value" x={box.width / 2} y={38} textAnchor="middle">
@@ -235,15 +289,22 @@ function TensorNodeView(p: NodeProps) {
       ) : (
         <>
           <text className="tensor-title" x={8} y={15}>
-            {node.kind === 'op' && node.name === undefined ? node.label : name}
-            {node.kind === 'op' && node.name !== undefined && (
-              <tspan className="tensor-op"> {node.label}</tspan>
-            )}
+            {title}
+            {node.kind === 'op' && <tspan className="tensor-op"> {node.label}</tspan>}
           </text>
           <text className="tensor-shape" x={8} y={29}>
-            {node.shape.join('×')}
+            {p.shapeHidden ? '?' : node.shape.join('×')}
           </text>
-          <Grid node={node} box={box} value={value} grad={grad} onTip={p.onTip} />
+          <Grid
+            node={node}
+            box={box}
+            value={value}
+            grad={grad}
+            onTip={p.onTip}
+            lit={p.lit}
+            entry={p.entry}
+            onEntry={p.onEntry}
+          />
         </>
       )}
     </g>
@@ -256,12 +317,18 @@ function Grid({
   value,
   grad,
   onTip,
+  lit,
+  entry,
+  onEntry,
 }: {
   node: TensorNodeInfo;
   box: { width: number; height: number };
   value: Value | undefined;
   grad: Value | undefined;
   onTip(tip: CellTip | null): void;
+  lit: ReadonlySet<string> | null;
+  entry: number | null;
+  onEntry(at: number): void;
 }) {
   const g = gridPlacement(node.shape, box);
   const name = node.symbol.text;
@@ -278,40 +345,56 @@ function Grid({
       gradCells?.[k]?.value,
     );
   };
-  // One cell of either grid; its title and tip read both the value and the gradient there.
-  const cell = (c: { row: number; col: number; fill: string }, k: number) => (
-    <rect
-      key={k}
-      className="tensor-cell"
-      x={c.col * g.size}
-      y={c.row * g.size}
-      width={g.size}
-      height={g.size}
-      fill={c.fill}
-      onMouseEnter={() => {
-        const at = (valueCells ?? gradCells)![k];
-        onTip({
-          text: title(k),
-          name,
-          shape: node.shape,
-          row: at.row,
-          col: at.col,
-          value: valueCells?.[k]?.value ?? NaN,
-          grad: gradCells?.[k]?.value,
-        });
-      }}
-      onMouseLeave={() => onTip(null)}
-    >
-      <title>{title(k)}</title>
-    </rect>
-  );
+  const width = node.shape.length === 0 ? 1 : node.shape[node.shape.length - 1];
+  // One cell of either grid; its title and tip read both the value and the gradient there. A
+  // gradient cell opens its index form (issue 15, point 5); a cell it reads is lit up.
+  const cell =
+    (of: 'value' | 'grad') => (c: { row: number; col: number; fill: string }, k: number) => {
+      const at = c.row * width + c.col;
+      const source = lit?.has(readKey(node.id, of, at)) ?? false;
+      const target = of === 'grad' && entry === at;
+      return (
+        <rect
+          key={k}
+          className={`tensor-cell${source ? ' lit' : ''}${target ? ' drilled' : ''}`}
+          data-at={at}
+          x={c.col * g.size}
+          y={c.row * g.size}
+          width={g.size}
+          height={g.size}
+          fill={c.fill}
+          onMouseEnter={() =>
+            onTip({
+              text: title(k),
+              name,
+              shape: node.shape,
+              row: c.row,
+              col: c.col,
+              value: valueCells?.[k]?.value ?? NaN,
+              grad: gradCells?.[k]?.value,
+            })
+          }
+          onMouseLeave={() => onTip(null)}
+          onClick={
+            of === 'grad'
+              ? (e) => {
+                  e.stopPropagation();
+                  onEntry(at);
+                }
+              : undefined
+          }
+        >
+          <title>{title(k)}</title>
+        </rect>
+      );
+    };
   return (
     <>
       <g className="tensor-grid value-grid" transform={`translate(${g.x},${g.valueY})`}>
         {valueCells === undefined ? (
           <rect className="tensor-pending" width={g.cols * g.size} height={g.rows * g.size} />
         ) : (
-          valueCells.map(cell)
+          valueCells.map(cell('value'))
         )}
       </g>
       {gradCells && (
@@ -323,7 +406,7 @@ function Grid({
             width={g.cols * g.size + 4}
             height={g.rows * g.size + 4}
           />
-          {gradCells.map(cell)}
+          {gradCells.map(cell('grad'))}
         </g>
       )}
     </>

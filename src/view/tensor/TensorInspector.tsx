@@ -3,7 +3,12 @@ import type { TensorAnalysis } from '../../engine/tensor/run';
 import type { Value } from '../../engine/tensor/types';
 import { formatNumber } from '../../engine/format';
 import { GRID_MAX } from '../../layout/fromTensor';
+import { canExpand, expandToScalars } from '../../engine/tensor/expand';
+import { indexOf } from '../../engine/tensor/indexForm';
+import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
+import { useApp } from '../../state/appStore';
+import { practicePending } from '../../state/practice';
 import { entries, summary, tensorKnown } from './tensorView';
 import './tensor.css';
 import '../../i18n/enLater';
@@ -22,7 +27,16 @@ export function TensorInspector({
   stepIndex: number;
 }) {
   const t = useT();
-  const known = useMemo(() => tensorKnown(tensor, stepIndex), [tensor, stepIndex]);
+  // Practice (issue 16): the numbers the current step asks for are not listed yet.
+  const pending = useApp(practicePending);
+  const known = useMemo(
+    () => tensorKnown(tensor, stepIndex, pending),
+    [tensor, stepIndex, pending],
+  );
+  const { entry, setEntry } = useApp((s) => ({
+    entry: s.tensorEntry,
+    setEntry: s.setTensorEntry,
+  }));
   const node = tensor.nodes[id];
   if (!node) return null;
   const value = known.value.get(id);
@@ -75,9 +89,31 @@ export function TensorInspector({
               <th scope="row" aria-label={t('tensor.row', { i: i + 1 })}>
                 {i + 1}
               </th>
-              {Array.from({ length: cols }, (_, j) => (
-                <td key={j}>{formatNumber(d[i * cols + j])}</td>
-              ))}
+              {Array.from({ length: cols }, (_, j) => {
+                const at = i * cols + j;
+                const text = formatNumber(d[at]);
+                if (cls !== 'grad-table') return <td key={j}>{text}</td>;
+                // A gradient entry opens its index form in the chain-rule panel (issue 15, point 5).
+                const where = indexOf(node.shape, at)
+                  .map((x) => x + 1)
+                  .join(',');
+                return (
+                  <td key={j}>
+                    <button
+                      type="button"
+                      className="cell-button"
+                      aria-pressed={entry?.node === id && entry.at === at}
+                      aria-label={t('tensorEntry.cell', {
+                        entry: `∂L/∂${name}${where ? `[${where}]` : ''}`,
+                        value: text,
+                      })}
+                      onClick={() => setEntry({ node: id, at })}
+                    >
+                      {text}
+                    </button>
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>
@@ -94,6 +130,43 @@ export function TensorInspector({
         {part(t('tensor.value'), value, 'value-table')}
         {part(t('tensor.gradient'), grad, 'grad-table')}
       </div>
+      {grad !== undefined && small && <p className="hint">{t('tensorEntry.hint')}</p>}
+      {node.kind === 'op' && <Expand tensor={tensor} id={id} t={t} />}
+    </div>
+  );
+}
+
+/**
+ * "Expand to scalars" (issue 15, point 6): the op's scalar program opens in the scalar view,
+ * with a way back to this program and step. Offered on ops up to 3×3, disabled with the reason.
+ */
+function Expand({ tensor, id, t }: { tensor: TensorAnalysis; id: number; t: Translate }) {
+  const open = useApp((s) => s.openExpansion);
+  const check = canExpand(tensor.graph, id);
+  const reason = check.ok
+    ? null
+    : check.reason === 'tooBig'
+      ? t('tensorExpand.tooBig', { name: check.name, shape: check.shape })
+      : t('tensorExpand.unsupported');
+  return (
+    <div className="tensor-expand">
+      <button
+        type="button"
+        className="button"
+        disabled={!check.ok}
+        aria-describedby={reason ? 'expand-reason' : undefined}
+        onClick={() => {
+          const source = expandToScalars(tensor.graph, tensor.run, id);
+          if (source) open(source, tensor.graph.symbol(id).text);
+        }}
+      >
+        {t('tensorExpand.button')}
+      </button>
+      {reason && (
+        <p className="muted" id="expand-reason">
+          {reason}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,0 +1,270 @@
+import { formatNumber, numberTex } from '../format';
+import type { TensorGraph, TensorNode } from './graph';
+import type { TensorAnalysis, TensorStep } from './run';
+import { edgeIndexForm } from './indexForm';
+import { shapeText, type Shape, type Value } from './types';
+
+/**
+ * A tensor step with its numbers (issue 15, point 4): the rule in matrix form with the shape
+ * under every factor, the shapes' arithmetic, then the same rule with the matrices filled in and
+ * the result; a bias fed by broadcasting adds its upstream rows one by one (Σ_b), and at a fork
+ * the share is added to what the operand had (`+=`, the two matrices adding). Written from the
+ * op registry's own rule (`vjpRule` with matrices for operands), so any program gets its lines.
+ */
+
+/** Rows and columns written in full; beyond, the first few, a `⋯`/`⋮`, and the last one. */
+export const MATRIX_FULL = 6;
+const MATRIX_HEAD = 4;
+/** Significant digits of a matrix entry: three keep a 4×5 matrix within a laptop's panel. */
+export const MATRIX_DIGITS = 3;
+
+/** The entry indices a truncated axis of `n` shows (`-1` for the dots). */
+function shownIndices(n: number): number[] {
+  if (n <= MATRIX_FULL) return Array.from({ length: n }, (_, i) => i);
+  return [...Array.from({ length: MATRIX_HEAD }, (_, i) => i), -1, n - 1];
+}
+
+/**
+ * A value as a KaTeX `bmatrix`: a scalar as its number, a vector as one row, a matrix in full
+ * up to `MATRIX_FULL` rows and columns, larger ones with `⋯` and `⋮` standing for the rest.
+ *
+ * @example
+ * matrixTex({ shape: [2, 2], data: Float64Array.of(1, 2, 3, 4) })
+ * // '\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}'
+ */
+export function matrixTex(v: Value, digits = MATRIX_DIGITS): string {
+  if (typeof v === 'number') return numberTex(v, { atom: true, digits });
+  const { shape, data } = v;
+  if (shape.length === 0) return numberTex(data[0], { atom: true, digits });
+  const rows = shape.length === 2 ? shape[0] : 1;
+  const cols = shape[shape.length - 1];
+  const lines = shownIndices(rows).map((i) =>
+    shownIndices(cols)
+      .map((j) =>
+        i < 0
+          ? j < 0
+            ? '\\ddots'
+            : '\\vdots'
+          : j < 0
+            ? '\\cdots'
+            : entryTex(data[i * cols + j], digits),
+      )
+      .join(' & '),
+  );
+  return `\\begin{bmatrix} ${lines.join(' \\\\ ')} \\end{bmatrix}`;
+}
+
+const entryTex = (x: number, digits: number) => numberTex(x, { digits });
+
+/** The same as text, rows in brackets: `[[1, 2], [3, 4]]`, with `…` where rows or columns are left out. */
+export function matrixText(v: Value, digits = MATRIX_DIGITS): string {
+  if (typeof v === 'number') return formatNumber(v, digits);
+  const { shape, data } = v;
+  if (shape.length === 0) return formatNumber(data[0], digits);
+  const rows = shape.length === 2 ? shape[0] : 1;
+  const cols = shape[shape.length - 1];
+  const row = (i: number) =>
+    `[${shownIndices(cols)
+      .map((j) => (j < 0 ? '…' : formatNumber(data[i * cols + j], digits)))
+      .join(', ')}]`;
+  if (shape.length === 1) return row(0);
+  return `[${shownIndices(rows)
+    .map((i) => (i < 0 ? '…' : row(i)))
+    .join(', ')}]`;
+}
+
+/** One line of a step's explanation. */
+export interface StepLine {
+  /**
+   * `rule`: the matrix rule with shapes under its factors; `shapes`: their arithmetic;
+   * `numbers`: the rule with the matrices and the result; `rows`: a broadcast operand's sum
+   * over the rows; `fork`: the share added to what the operand had.
+   */
+  readonly kind: 'rule' | 'shapes' | 'numbers' | 'rows' | 'fork';
+  readonly tex: string;
+  readonly text: string;
+}
+
+const shapeTex = (s: Shape) => shapeText(s).replace(/×/g, '{\\times}');
+
+/** `X` with its shape under it. */
+const under = (tex: string, s: Shape) => `\\underset{${shapeTex(s)}}{${tex}}`;
+
+/** How ∂L/∂(node) is written, in the trace's notation. */
+function partial(g: TensorGraph, node: number, tex: boolean): string {
+  const L = g.symbol(g.output);
+  const summed = g.nodes[g.output].shape.length > 0;
+  const x = g.symbol(node);
+  if (!tex) return `∂${summed ? `sum(${L.text})` : L.text}/∂${x.text}`;
+  const loss = summed ? `\\textstyle\\sum ${L.tex}` : L.tex;
+  return `\\frac{\\partial ${loss}}{\\partial ${x.tex}}`;
+}
+
+const valueOf = (a: TensorAnalysis, n: TensorNode): Value => a.nodes[n.id].value;
+
+/**
+ * The lines of step `step` of `a.steps`: what the chain-rule panel writes under the step's own
+ * formula. Forward: the op applied to the operands' matrices, equal to the result. Backward: the
+ * rule with shapes under its factors, the rule with the numbers, and (where they apply) the
+ * broadcast rows' sum and the fork's addition.
+ */
+export function stepLines(a: TensorAnalysis, step: TensorStep): StepLine[] {
+  const g = a.graph;
+  if (step.kind === 'forward-node') {
+    const n = g.nodes[step.node];
+    const sym = g.symbol(n.id);
+    const args = n.operands.map((o) => matrixTex(valueOf(a, g.nodes[o])));
+    const argsText = n.operands.map((o) => matrixText(valueOf(a, g.nodes[o])));
+    const rule = n.operands.map((o) => under(g.symbol(o).tex, g.nodes[o].shape));
+    return [
+      {
+        kind: 'rule',
+        tex: `${under(sym.tex, n.shape)} = ${n.op!.write('tex', rule, n.attr)}`,
+        text: step.formulaText,
+      },
+      {
+        kind: 'numbers',
+        tex: `${sym.tex} = ${n.op!.write('tex', args, n.attr)} = ${matrixTex(step.value)}`,
+        text: `${sym.text} = ${n.op!.write('text', argsText, n.attr)} = ${matrixText(step.value)}`,
+      },
+    ];
+  }
+  if (step.kind === 'seed') {
+    const n = g.nodes[step.node];
+    return [
+      {
+        kind: 'numbers',
+        tex: `${partial(g, n.id, true)} = ${matrixTex(step.grad)}`,
+        text: `${partial(g, n.id, false)} = ${matrixText(step.grad)}`,
+      },
+    ];
+  }
+  const edge = g.gradEdges[step.edge];
+  const to = g.nodes[step.to];
+  const from = g.nodes[step.from];
+  const shapes = to.operands.map((o) => g.nodes[o].shape);
+  const op = to.op!;
+  const ruleWith = (n: 'tex' | 'text', args: readonly string[], up: string, out: string): string =>
+    op.vjpRule(n, edge.index, args, up, out, shapes, to.shape);
+  const lhs = (tex: boolean) => partial(g, from.id, tex);
+  const rel = step.adds ? { tex: '\\mathrel{+}=', text: '+=' } : { tex: '=', text: '=' };
+  const lines: StepLine[] = [];
+  // The rule, every factor with its shape under it.
+  lines.push({
+    kind: 'rule',
+    tex: `${under(lhs(true), from.shape)} ${rel.tex} ${ruleWith(
+      'tex',
+      to.operands.map((o) => under(g.symbol(o).tex, g.nodes[o].shape)),
+      under(partial(g, to.id, true), to.shape),
+      under(g.symbol(to.id).tex, to.shape),
+    )}`,
+    text: `${lhs(false)} ${rel.text} ${step.ruleText}`,
+  });
+  lines.push({ kind: 'shapes', tex: `\\left(${step.shapesTex}\\right)`, text: `(${step.shapes})` });
+  // The same rule with the numbers: operands, upstream gradient and output as matrices.
+  const N = shapes[0].length === 2 ? shapes[0][0] : 1;
+  const fillN = (s: string) => s.replace(/\}\{N\}/g, `}{${N}}`).replace(/\/N\b/g, `/${N}`);
+  const numbersTex = fillN(
+    ruleWith(
+      'tex',
+      to.operands.map((o) => matrixTex(valueOf(a, g.nodes[o]))),
+      matrixTex(step.upstream),
+      matrixTex(valueOf(a, to)),
+    ),
+  );
+  const numbersText = fillN(
+    ruleWith(
+      'text',
+      to.operands.map((o) => matrixText(valueOf(a, g.nodes[o]))),
+      matrixText(step.upstream),
+      matrixText(valueOf(a, to)),
+    ),
+  );
+  // At a fork the share is not yet ∂L/∂x: it is named by its rule (words would need a language).
+  const share = step.adds ? step.ruleTex : lhs(true);
+  const shareText = step.adds ? step.ruleText : lhs(false);
+  lines.push({
+    kind: 'numbers',
+    tex: `${share} = ${numbersTex} = ${matrixTex(step.contribution)}`,
+    text: `${shareText} = ${numbersText} = ${matrixText(step.contribution)}`,
+  });
+  const rows = broadcastRows(a, step);
+  if (rows) lines.push(rows);
+  if (step.adds) {
+    const before = previousGradient(a, step);
+    lines.push({
+      kind: 'fork',
+      tex: `${lhs(true)} = ${matrixTex(before)} + ${matrixTex(step.contribution)} = ${matrixTex(
+        step.accumulated,
+      )}`,
+      text: `${lhs(false)} = ${matrixText(before)} + ${matrixText(step.contribution)} = ${matrixText(
+        step.accumulated,
+      )}`,
+    });
+  }
+  return lines;
+}
+
+/** Rows of a broadcast sum written one by one up to this many; beyond, the sum stays whole. */
+const MAX_ROWS_WRITTEN = 6;
+
+/**
+ * A vector (or 1×n row) stretched over the rows of an elementwise op's output, as a bias is:
+ * its share is the sum over the batch rows of the upstream rows (times the local derivative),
+ * written row by row, `Σ_b = [row 1] + [row 2] + … = result`. Read from the index form, whose
+ * terms are exactly those rows' entries.
+ */
+function broadcastRows(a: TensorAnalysis, step: TensorStep): StepLine | null {
+  if (step.kind !== 'backward-edge') return null;
+  const g = a.graph;
+  const to = g.nodes[step.to];
+  const from = g.nodes[step.from];
+  if (to.op!.arity !== 2 || !isElementwise(to.op!.name)) return null;
+  const R = to.shape.length === 2 ? to.shape[0] : 1;
+  const rowLike = from.shape.length === 1 || (from.shape.length === 2 && from.shape[0] === 1);
+  if (!rowLike || R < 2 || R > MAX_ROWS_WRITTEN) return null;
+  const C = from.shape[from.shape.length - 1];
+  const edge = g.gradEdges[step.edge];
+  const perEntry = Array.from({ length: C }, (_, j) => edgeIndexForm(g, a.run, edge, j));
+  // A vector stretched over columns too (a scalar-like 1×1) is not a row sum: leave it.
+  if (perEntry.some((f) => f.terms.length !== R)) return null;
+  const rowsTex: string[] = [];
+  const rowsText: string[] = [];
+  for (let b = 0; b < R; b++) {
+    const row = { shape: [C], data: Float64Array.from(perEntry, (f) => f.terms[b].value) };
+    // Each row marked with its batch index under it: Σ_b written out, in no language's words.
+    rowsTex.push(`\\underbrace{${matrixTex(row)}}_{b=${b + 1}}`);
+    rowsText.push(`${matrixText(row)} (b=${b + 1})`);
+  }
+  const lhs = step.adds ? step.ruleTex : partial(g, from.id, true);
+  const lhsText = step.adds ? step.ruleText : partial(g, from.id, false);
+  // What is summed: the rule as if the operand had the output's shape (no broadcast), row b.
+  const shapes = to.operands.map((o, k) => (k === edge.index ? to.shape : g.nodes[o].shape));
+  const summand = (n: 'tex' | 'text') =>
+    to.op!.vjpRule(
+      n,
+      edge.index,
+      to.operands.map((o) => (n === 'tex' ? g.symbol(o).tex : g.symbol(o).text)),
+      partial(g, to.id, n === 'tex'),
+      n === 'tex' ? g.symbol(to.id).tex : g.symbol(to.id).text,
+      shapes,
+      to.shape,
+    );
+  return {
+    kind: 'rows',
+    tex: `${lhs} = \\sum_{b=1}^{${R}} \\left(${summand('tex')}\\right)_{b} = ${rowsTex.join(' + ')} = ${matrixTex(step.contribution)}`,
+    text: `${lhsText} = Σ_b (${summand('text')})[b] = ${rowsText.join(' + ')} = ${matrixText(step.contribution)}`,
+  };
+}
+
+const ELEMENTWISE2 = new Set(['add', 'sub', 'mul', 'div', 'pow', 'max', 'min']);
+const isElementwise = (name: string) => ELEMENTWISE2.has(name);
+
+/** The operand's gradient before this step's share arrived: the running sum one share earlier. */
+function previousGradient(a: TensorAnalysis, step: TensorStep & { kind: 'backward-edge' }): Value {
+  for (let k = step.index - 1; k >= 0; k--) {
+    const s = a.steps[k];
+    if (s.kind === 'backward-edge' && s.from === step.from) return s.accumulated;
+  }
+  return 0;
+}
