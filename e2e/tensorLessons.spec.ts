@@ -239,6 +239,7 @@ test.describe('the spiral lesson', () => {
     expect(Number(await canvas.getAttribute('data-steps'))).toBeGreaterThan(0);
     await expect(panel.getByTestId('spiral-status')).toContainText('(chance 33%)');
     await expectNoSeriousViolations(page, 'spiral training');
+    const linkBefore = page.url();
     await pause.click();
     await expect(train).toBeVisible();
     // The trained weights are in the program: W1 is a matrix literal now, the data creators stay.
@@ -250,6 +251,8 @@ test.describe('the spiral lesson', () => {
     // The link holds the trained program: it reopens with the same weights and accuracy.
     const trained = await editor(page).inputValue();
     const accuracy = await canvas.getAttribute('data-accuracy');
+    // The link follows the program (compressed, `lz=`, a program this long).
+    await expect.poll(() => page.url()).not.toBe(linkBefore);
     const other = await page.context().newPage();
     await other.goto(page.url());
     await appReady(other);
