@@ -218,6 +218,15 @@ test.describe('the spiral lesson', () => {
     expect(shipped).toContain('W1 = randn(2, 16)');
     await expectNoSeriousViolations(page, 'spiral at rest');
 
+    // The gradient check of a ReLU network: W1's gradient agrees, or its difference straddled
+    // a kink and says so; nothing is called wrong.
+    await checkRegion(page).getByText('Gradient check', { exact: true }).click();
+    await expect(checkRegion(page).locator('tr[data-input="W1"]')).toBeVisible();
+    await expect(checkRegion(page).locator('.status-bad')).toHaveCount(0);
+    await checkRegion(page).getByText('Gradient check', { exact: true }).click();
+    await expect(canvas).toHaveAttribute('data-accuracy', /^0\.\d+$/);
+    const before = Number(await canvas.getAttribute('data-accuracy'));
+    expect(before).toBeLessThan(0.6);
     // Keyboard: the Train button is reached and pressed like any other.
     const train = panel.getByRole('button', { name: 'Train' });
     await train.focus();
@@ -233,6 +242,7 @@ test.describe('the spiral lesson', () => {
       .toBeGreaterThan(50);
     await expect(panel.getByTestId('spiral-status')).toContainText('(chance 33%)');
     await expectNoSeriousViolations(page, 'spiral training');
+    const linkBefore = page.url();
     await pause.click();
     await expect(train).toBeVisible();
     // The trained weights are in the program: W1 is a matrix literal now, the data creators stay.
@@ -241,6 +251,17 @@ test.describe('the spiral lesson', () => {
     await expect(page.locator('svg.tensor-graph')).toBeVisible();
     await expect(panel.getByText('The trained weights are written into the program')).toBeVisible();
     await screenshot(page, 'spiral-trained');
+    // The link holds the trained program: it reopens with the same weights and accuracy.
+    const trained = await editor(page).inputValue();
+    const accuracy = await canvas.getAttribute('data-accuracy');
+    // The link follows the program (compressed, `lz=`, a program this long).
+    await expect.poll(() => page.url()).not.toBe(linkBefore);
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await appReady(other);
+    await expect(editor(other)).toHaveValue(trained);
+    await expect(other.locator('canvas.spiral-canvas')).toHaveAttribute('data-accuracy', accuracy!);
+    await other.close();
 
     await panel.getByRole('button', { name: 'Reset' }).click();
     await expect(editor(page)).toHaveValue(shipped);

@@ -48,6 +48,9 @@ test.describe('tensor mode on screen', () => {
     await expect(legend).toContainText('gradient (framed): purple below 0, orange above');
     await expect(legend).not.toContainText('above an edge');
     await expect(page.locator('svg.graph')).toBeHidden();
+    // Export takes the tensor picture (issue 15's lessons); zoom is the scalar picture's only.
+    await expect(page.getByRole('button', { name: 'Export SVG' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Fit to screen' })).toHaveCount(0);
 
     // At the start: the inputs' values are there, nothing computed, no gradient.
     await expect(valueCells(page, 'X')).toHaveCount(6);

@@ -308,7 +308,7 @@ export const enLater = {
   // Lessons on tensor programs (issue 15, wt15c): gradient check, descent, narration, modes, spiral
   'check.tensorHint':
     'For each input: ⟨∇, d⟩ along one random unit direction d against (L(x + h·d) − L(x − h·d)) / 2h, h = {h}, which tests every entry at once; then {n} sampled entries one by one.',
-  'check.direction': 'random direction',
+  'check.direction': 'direction d',
   'check.directionAndEntries': 'direction and sampled entries',
   'check.scalarInput': 'a number',
   'train.updateTensor': 'every entry of each parameter moves by −lr × its gradient',

@@ -749,7 +749,7 @@ export const vi: Table = {
   // Lessons on tensor programs (issue 15, wt15c): gradient check, descent, narration, modes, spiral
   'check.tensorHint':
     'Với mỗi đầu vào: ⟨∇, d⟩ theo một hướng đơn vị ngẫu nhiên d so với (L(x + h·d) − L(x − h·d)) / 2h, h = {h}, kiểm tra mọi phần tử cùng lúc; rồi {n} phần tử lấy mẫu, từng cái một.',
-  'check.direction': 'hướng ngẫu nhiên',
+  'check.direction': 'hướng d',
   'check.directionAndEntries': 'hướng và các phần tử lấy mẫu',
   'check.scalarInput': 'một số',
   'train.updateTensor': 'mọi phần tử của mỗi tham số dịch đi −lr × gradient của nó',

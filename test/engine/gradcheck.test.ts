@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gradientCheck, relativeError, statusOf } from '../../src/engine';
-import { SCALAR_EXAMPLES } from '../../src/examples';
+import { analyzeTensor, tensorGradientCheck } from '../../src/engine/tensor';
+import { EXAMPLES, SCALAR_EXAMPLES } from '../../src/examples';
 import { SMOOTH_UNARY_OPS } from './registryPrograms';
 
 describe('gradientCheck', () => {
@@ -22,6 +23,30 @@ describe('gradientCheck', () => {
         expect(c.status, `${ex.id}: ${c.name}`).toBe('ok');
       }
     }
+  });
+
+  it('agrees on every matrix preset, along a random direction and at sampled entries', () => {
+    for (const ex of EXAMPLES.filter((e) => 'tensor' in e)) {
+      for (const c of tensorGradientCheck(analyzeTensor(ex.source))) {
+        // A relu kink between the two sides excuses the direction's difference (it is said).
+        if (!c.kink) expect(c.relError, `${ex.id}: ${c.name}`).toBeLessThan(1e-4);
+        for (const e of c.entries.filter((x) => !x.kink))
+          expect(Math.abs(e.analytic - e.numeric), `${ex.id}: ${c.name}[${e.index}]`).toBeLessThan(
+            Math.max(1e-9, 1e-4 * Math.abs(e.analytic)),
+          );
+      }
+    }
+  });
+
+  it('flags a kink between the two sides of a tensor difference', () => {
+    const [w] = tensorGradientCheck(analyzeTensor('w = [0.000001, 1]\nL = sum(relu(w))'), {
+      samples: 2,
+    });
+    expect(w.entries.find((e) => e.index === 0)!.kink).toBe(true);
+    expect(w.entries.find((e) => e.index === 1)!.kink).toBe(false);
+    const [v] = tensorGradientCheck(analyzeTensor('v = [2, 3]\nL = sum(relu(v))'));
+    expect(v.kink).toBe(false);
+    expect(v.relError).toBeLessThan(1e-8);
   });
 
   it('flags a kink within h, where one-sided slopes differ', () => {

@@ -1,5 +1,7 @@
+import { OP_INDEX, OP_LIST, OPS, type OpName } from '../ops';
+import type { TensorGraph } from './graph';
 import { forwardTensor, lossOf, type TensorAnalysis } from './run';
-import { sizeOf, type Tensor, type Value } from './types';
+import { sizeOf, type Shape, type Tensor, type Value } from './types';
 
 /**
  * Gradient check and gradient descent for tensor programs. A tensor input has too many entries
@@ -14,6 +16,8 @@ export interface TensorEntryCheck {
   readonly analytic: number;
   readonly numeric: number;
   readonly relError: number;
+  /** A kink (relu at 0, a tie in max) lies between the two sides of the difference. */
+  readonly kink: boolean;
 }
 
 export interface TensorInputCheck {
@@ -22,7 +26,43 @@ export interface TensorInputCheck {
   readonly analytic: number;
   readonly numeric: number;
   readonly relError: number;
+  /** A kink lies between x + h·d and x − h·d: the difference may see two slopes (cs231n). */
+  readonly kink: boolean;
   readonly entries: readonly TensorEntryCheck[];
+}
+
+/** Entry k of an operand of shape `s` broadcast to an output of shape `out`. */
+function broadcastIndex(k: number, s: Shape, out: Shape): number {
+  if (s.length === 0) return 0;
+  const n = out[out.length - 1] ?? 1;
+  const [i, j] = out.length === 2 ? [Math.floor(k / n), k % n] : [0, k];
+  if (s.length === 1) return s[0] === 1 ? 0 : j;
+  return (s[0] === 1 ? 0 : i) * s[1] + (s[1] === 1 ? 0 : j);
+}
+
+/**
+ * Whether some node with a kink (relu, abs, max, min) has an entry on different sides of it in
+ * the two runs (or on it): then the centred difference straddles the kink.
+ */
+function kinkBetween(g: TensorGraph, plus: Float64Array, minus: Float64Array): boolean {
+  for (const n of g.nodes) {
+    if (n.kind !== 'op' || !Object.hasOwn(OPS, n.op!.name)) continue;
+    const kink = OP_LIST[OP_INDEX[n.op!.name as OpName]].kink;
+    if (!kink) continue;
+    const [a, b] = n.operands.map((o) => g.nodes[o]);
+    for (let k = 0; k < n.size; k++) {
+      const side = (v: Float64Array) =>
+        Math.sign(
+          kink.at(
+            v[a.offset + broadcastIndex(k, a.shape, n.shape)],
+            b ? v[b.offset + broadcastIndex(k, b.shape, n.shape)] : 0,
+          ),
+        );
+      const p = side(plus);
+      if (p === 0 || p !== side(minus)) return true;
+    }
+  }
+  return false;
 }
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-8);
@@ -52,8 +92,8 @@ export function tensorGradientCheck(
       a.run.value.subarray(g.nodes[id].offset, g.nodes[id].offset + g.nodes[id].size),
     ]),
   );
-  const lossWith = (node: number, data: Float64Array) =>
-    lossOf(g, forwardTensor(g, new Map(current).set(node, data)));
+  const run = (node: number, data: Float64Array) =>
+    forwardTensor(g, new Map(current).set(node, data));
   return g.inputs.map((id) => {
     const n = g.nodes[id];
     const x = a.run.value.subarray(n.offset, n.offset + n.size);
@@ -63,7 +103,9 @@ export function tensorGradientCheck(
     for (let k = 0; k < d.length; k++) d[k] /= norm;
     const plus = x.map((v, k) => v + h * d[k]);
     const minus = x.map((v, k) => v - h * d[k]);
-    const numeric = (lossWith(id, plus) - lossWith(id, minus)) / (2 * h);
+    const up = run(id, plus);
+    const down = run(id, minus);
+    const numeric = (lossOf(g, up) - lossOf(g, down)) / (2 * h);
     let analytic = 0;
     for (let k = 0; k < d.length; k++) analytic += grad[k] * d[k];
     const entries: TensorEntryCheck[] = [];
@@ -74,10 +116,25 @@ export function tensorGradientCheck(
       const m = Float64Array.from(x);
       p[index] += h;
       m[index] -= h;
-      const num = (lossWith(id, p) - lossWith(id, m)) / (2 * h);
-      entries.push({ index, analytic: grad[index], numeric: num, relError: rel(grad[index], num) });
+      const pv = run(id, p);
+      const mv = run(id, m);
+      const num = (lossOf(g, pv) - lossOf(g, mv)) / (2 * h);
+      entries.push({
+        index,
+        analytic: grad[index],
+        numeric: num,
+        relError: rel(grad[index], num),
+        kink: kinkBetween(g, pv, mv),
+      });
     }
-    return { name: n.name!, analytic, numeric, relError: rel(analytic, numeric), entries };
+    return {
+      name: n.name!,
+      analytic,
+      numeric,
+      relError: rel(analytic, numeric),
+      kink: kinkBetween(g, up, down),
+      entries,
+    };
   });
 }
 

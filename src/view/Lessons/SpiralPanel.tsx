@@ -62,6 +62,8 @@ export function SpiralPanel() {
   const lr = training.learningRate;
   const [running, setRunning] = useState(false);
   const [stats, setStats] = useState<Stats | null>(null);
+  // Whether Reset has somewhere to go: the shipped example, or the weights training started from.
+  const [hasStart, setHasStart] = useState(false);
   const [curve, setCurve] = useState<{ iteration: number; loss: number; params: object }[]>([]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const live = useRef<{
@@ -105,12 +107,18 @@ export function SpiralPanel() {
     if (l && !running) draw(canvasRef.current, l.grid.update(l.trainer), l.trainer, l.parts);
   }, [dark, running]);
 
+  // An edit to the program while training stops it: the trainer belongs to the old text.
+  useEffect(() => {
+    if (running && live.current && live.current.tensor !== tensor) setRunning(false);
+  }, [tensor, running]);
+
   // The training loop: as many steps as fit in a slice of each frame, then one redraw.
   useEffect(() => {
     if (!running) return;
     const l = live.current;
     if (!l) return;
     l.start ??= l.trainer.values();
+    setHasStart(true);
     let frame = 0;
     let stopped = false;
     const began = performance.now();
@@ -175,6 +183,7 @@ export function SpiralPanel() {
       appStore.getState().setValues(Object.fromEntries(l.trainer.params.map((n) => [n, start[n]])));
     }
     if (l) l.start = null;
+    setHasStart(false);
   };
 
   if (!tensor) return null;
@@ -239,9 +248,11 @@ export function SpiralPanel() {
                 {t('spiral.train')}
               </button>
             )}
-            <button type="button" className="button" onClick={reset}>
-              {t('spiral.reset')}
-            </button>
+            {(hasStart || example === 'spiral') && (
+              <button type="button" className="button" onClick={reset}>
+                {t('spiral.reset')}
+              </button>
+            )}
             <span className="muted spiral-lr">
               {t('train.lr')}: {formatNumber(lr)}
             </span>

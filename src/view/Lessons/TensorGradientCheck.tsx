@@ -5,6 +5,7 @@ import type { TensorAnalysis } from '../../engine/tensor/run';
 import { useT } from '../../i18n/useT';
 import '../../i18n/enLater';
 import { StatusChip, STATUS_KEY } from './StatusChip';
+import './tensorCheck.css';
 
 /** Entries differenced one by one per input, besides the random direction. */
 const SAMPLES = 3;
@@ -15,11 +16,14 @@ const SAMPLES = 3;
  */
 const NOISE = 1e-9;
 
-const statusOf = (rel: number, a: number, b: number): CheckStatus =>
+/** A disagreement across a kink (relu at 0) is worth a look, not a wrong gradient. */
+const statusOf = (rel: number, a: number, b: number, kink = false): CheckStatus =>
   Math.abs(a - b) < NOISE
     ? 'ok'
     : !Number.isFinite(rel) || rel > REL_BAD
-      ? 'bad'
+      ? kink
+        ? 'warn'
+        : 'bad'
       : rel > REL_OK
         ? 'warn'
         : 'ok';
@@ -48,7 +52,7 @@ export function TensorGradientCheck({ tensor }: { tensor: TensorAnalysis }) {
   if (check.length === 0) return <p className="muted">{t('check.none')}</p>;
   const shapeOf = (name: string) => tensor.inputs.find((i) => i.name === name)?.shape ?? [];
   return (
-    <>
+    <div className="tensor-check">
       <p className="hint">{t('check.tensorHint', { h: String(DEFAULT_H), n: SAMPLES })}</p>
       <div className="lesson-table-wrap" tabIndex={0}>
         <table className="lesson-table">
@@ -63,10 +67,18 @@ export function TensorGradientCheck({ tensor }: { tensor: TensorAnalysis }) {
           <tbody>
             {check.map((c) => {
               const shape = shapeOf(c.name);
-              const status = [
-                statusOf(c.relError, c.analytic, c.numeric),
-                ...c.entries.map((e) => statusOf(e.relError, e.analytic, e.numeric)),
-              ].reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
+              const lines = [
+                { ...c, status: statusOf(c.relError, c.analytic, c.numeric, c.kink) },
+                ...c.entries.map((e) => ({
+                  ...e,
+                  status: statusOf(e.relError, e.analytic, e.numeric, e.kink),
+                })),
+              ];
+              const status = lines
+                .map((l) => l.status)
+                .reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
+              // The kink is said where it explains a line that does not agree.
+              const kinked = lines.some((l) => l.kink && l.status !== 'ok');
               return (
                 <Fragment key={c.name}>
                   <tr data-input={c.name} className={`check-${status} check-input-row`}>
@@ -88,6 +100,7 @@ export function TensorGradientCheck({ tensor }: { tensor: TensorAnalysis }) {
                       analytic={c.analytic}
                       numeric={c.numeric}
                       rel={c.relError}
+                      kink={c.kink}
                       t={t}
                     />
                   )}
@@ -99,16 +112,24 @@ export function TensorGradientCheck({ tensor }: { tensor: TensorAnalysis }) {
                       analytic={e.analytic}
                       numeric={e.numeric}
                       rel={e.relError}
+                      kink={e.kink}
                       t={t}
                     />
                   ))}
+                  {kinked && (
+                    <tr className="kink-row">
+                      <td colSpan={4} className="kink-cell">
+                        {c.name}: {t('check.kink')}
+                      </td>
+                    </tr>
+                  )}
                 </Fragment>
               );
             })}
           </tbody>
         </table>
       </div>
-    </>
+    </div>
   );
 }
 
@@ -118,19 +139,20 @@ function Row(p: {
   analytic: number;
   numeric: number;
   rel: number;
+  kink: boolean;
   t: ReturnType<typeof useT>;
 }) {
-  const status = statusOf(p.rel, p.analytic, p.numeric);
+  const status = statusOf(p.rel, p.analytic, p.numeric, p.kink);
   return (
     <tr className={`check-${status} check-sub`} data-check={p.kind}>
       <th scope="row" className="mono check-sub-label">
         {p.label}
       </th>
       <td className="num" data-col="analytic">
-        {formatNumber(p.analytic, 6)}
+        {formatNumber(p.analytic, 5)}
       </td>
       <td className="num" data-col="numeric">
-        {formatNumber(p.numeric, 6)}
+        {formatNumber(p.numeric, 5)}
       </td>
       <td className="num" data-col="relError">
         {p.rel === 0 ? '0' : p.rel.toExponential(1)}{' '}

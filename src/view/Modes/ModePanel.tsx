@@ -33,20 +33,24 @@ export function ModePanel() {
           {t('modes.group')}
         </span>
         <div className="mode-switch" role="radiogroup" aria-labelledby={groupId}>
-          {(['reverse', 'forward'] as const).map((ad) => (
-            <label key={ad} className={`mode-choice${s.ad === ad ? ' checked' : ''}`}>
-              <input
-                type="radio"
-                name={`${groupId}-ad`}
-                value={ad}
-                checked={s.ad === ad}
-                disabled={ad === 'forward' && (s.tensor || inputs.length === 0)}
-                aria-describedby={ad === 'forward' && s.tensor ? whyId : undefined}
-                onChange={() => s.setSettings({ ad })}
-              />
-              {t(ad === 'reverse' ? 'modes.reverse' : 'modes.forward')}
-            </label>
-          ))}
+          {(['reverse', 'forward'] as const).map((ad) => {
+            // A tensor program plays reverse mode whatever was chosen before (issue 15).
+            const on = s.tensor ? ad === 'reverse' : s.ad === ad;
+            return (
+              <label key={ad} className={`mode-choice${on ? ' checked' : ''}`}>
+                <input
+                  type="radio"
+                  name={`${groupId}-ad`}
+                  value={ad}
+                  checked={on}
+                  disabled={ad === 'forward' && (s.tensor || inputs.length === 0)}
+                  aria-describedby={ad === 'forward' && s.tensor ? whyId : undefined}
+                  onChange={() => s.setSettings({ ad })}
+                />
+                {t(ad === 'reverse' ? 'modes.reverse' : 'modes.forward')}
+              </label>
+            );
+          })}
         </div>
       </div>
       {s.tensor && (
