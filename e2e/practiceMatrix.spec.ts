@@ -118,6 +118,9 @@ test.describe('practice on a matrix program', () => {
     // Nor on the nodes after it (tanh of Z1 has its shape).
     await expect(page.locator('.tensor-node[aria-label="a₁, ?"]')).toHaveCount(1);
     await expect(page.locator('.tensor-node[aria-label="X, 4×3 matrix"]')).toHaveCount(1);
+    // Nor in the inspector of the node, once clicked.
+    await page.locator('.tensor-node[aria-label="Z₁, ?"]').click();
+    await expect(page.locator('.tensor-inspector > p').first()).toHaveText('Z₁ (?)');
     // The arrows do not step past an open question.
     await page.locator('section.practice .practice-question').click();
     await page.keyboard.press('ArrowRight');

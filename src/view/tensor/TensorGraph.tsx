@@ -7,10 +7,10 @@ import { formatNumber } from '../../engine/format';
 import type { LayoutResult } from '../../layout/types';
 import { tensorNodeSize } from '../../layout/fromTensor';
 import { useApp } from '../../state/appStore';
-import { practicePending, selectPractice } from '../../state/practice';
 import type { Selection } from '../../state/types';
 import { useT } from '../../i18n/useT';
 import { entryView, readKey } from './entryView';
+import { shapeHidden, usePracticeMask } from './practiceMask';
 import {
   cellTitle,
   gridCells,
@@ -52,15 +52,8 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
   );
   // Practice (issue 16): the step's numbers stay hidden while it asks for them, and a forward
   // step's shape while that is asked.
-  const { practising, pending, shapeAsked } = useApp((s) => {
-    const p = selectPractice(s);
-    const q = p?.tensor && p.pending ? p.tensor.questions[p.index] : undefined;
-    return {
-      practising: p?.tensor !== undefined,
-      pending: practicePending(s),
-      shapeAsked: q?.kind === 'shape' && q.of === 'value' ? q.node : null,
-    };
-  });
+  const mask = usePracticeMask();
+  const { pending } = mask;
   const known = useMemo(
     () => tensorKnown(tensor, stepIndex, pending),
     [tensor, stepIndex, pending],
@@ -158,15 +151,7 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
                 grad={known.grad.get(n.id)}
                 active={known.activeNode === n.id}
                 flow={known.activeNode === n.id && known.phase === 'forward'}
-                shapeHidden={
-                  shapeAsked === n.id ||
-                  // Practising, a node not computed yet keeps its shape to itself too: a later
-                  // node of the same shape (tanh of it) would give the answer away.
-                  (practising &&
-                    n.kind === 'op' &&
-                    n.id !== known.activeNode &&
-                    !known.value.has(n.id))
-                }
+                shapeHidden={shapeHidden(mask, n, known)}
                 selected={selected?.kind === 'node' && selected.id === n.id}
                 words={words}
                 unknown={t('graph.nodeUnknown', { name: n.symbol.text })}

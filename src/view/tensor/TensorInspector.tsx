@@ -8,7 +8,7 @@ import { indexOf } from '../../engine/tensor/indexForm';
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
-import { practicePending } from '../../state/practice';
+import { shapeHidden, usePracticeMask } from './practiceMask';
 import { entries, summary, tensorKnown } from './tensorView';
 import './tensor.css';
 import '../../i18n/enLater';
@@ -27,8 +27,10 @@ export function TensorInspector({
   stepIndex: number;
 }) {
   const t = useT();
-  // Practice (issue 16): the numbers the current step asks for are not listed yet.
-  const pending = useApp(practicePending);
+  // Practice (issue 16): the numbers the current step asks for are not listed yet, nor a shape
+  // that is asked or would give one away.
+  const mask = usePracticeMask();
+  const { pending } = mask;
   const known = useMemo(
     () => tensorKnown(tensor, stepIndex, pending),
     [tensor, stepIndex, pending],
@@ -41,7 +43,11 @@ export function TensorInspector({
   if (!node) return null;
   const value = known.value.get(id);
   const grad = known.grad.get(id);
-  const shape = node.shape.length === 0 ? '1' : node.shape.join('×');
+  const shape = shapeHidden(mask, node, known)
+    ? '?'
+    : node.shape.length === 0
+      ? '1'
+      : node.shape.join('×');
   const name = node.symbol.text;
   const rows = node.shape.length === 2 ? node.shape[0] : 1;
   const cols = node.shape.length === 0 ? 1 : node.shape[node.shape.length - 1];
