@@ -40,6 +40,7 @@ import { gzipSync } from 'node:zlib';
 import lzString from 'lz-string';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { analyze } from '../src/engine';
+import { EXAMPLES } from '../src/examples';
 import { programOfSize } from '../src/layout/samplePrograms';
 import { STEP_MS, TYPING_DEBOUNCE_MS } from '../src/state/initialState';
 
@@ -151,7 +152,7 @@ function installProbe() {
  * Arms the step-to-frame probe: keydown (capture, before the app's handler) stores t0; the first
  * change to the graph's SVG after it requests an animation frame, whose time is t1.
  */
-function installFrameProbe() {
+function installFrameProbe(selector = 'svg.graph') {
   const w = window as unknown as ProbeWindow;
   const key = w.__bench.key;
   window.addEventListener(
@@ -163,7 +164,7 @@ function installFrameProbe() {
     },
     true,
   );
-  const svg = document.querySelector('svg.graph');
+  const svg = document.querySelector(selector);
   if (!svg) throw new Error('no graph');
   new MutationObserver(() => {
     if (!key.armed) return;
@@ -398,7 +399,7 @@ async function sized(browser: Browser, base: string, target: number) {
   await page.goto(url);
   await drawnWith(page, Math.ceil(nodes * 0.9));
   await appReady(page);
-  await page.evaluate(installFrameProbe);
+  await page.evaluate(installFrameProbe, 'svg.graph');
   await page.locator('.brand').click();
   const step: number[] = [];
   for (let k = 0; k < STEPS; k++) {
@@ -429,6 +430,41 @@ async function sized(browser: Browser, base: string, target: number) {
     endToFrameMs: stats(end),
     panZoom,
   };
+}
+
+/**
+ * A matrix program (issue 15) opened through a link: step → frame over its whole trace (→, the
+ * first frame after the tensor graph's DOM changed), and a cell edit → redrawn: a key typed in
+ * the Inputs panel's field `cell` (the program re-runs and the grids are redrawn), alternately a
+ * digit and Backspace, `runs` times.
+ */
+async function tensorProgram(browser: Browser, base: string, id: string, cell: string) {
+  const example = EXAMPLES.find((e) => e.id === id)!;
+  const { context, page } = await newPage(browser);
+  await page.goto(`${base}?expr=${encodeURIComponent(example.source)}&speed=${SPEED}`);
+  await page.waitForSelector('svg.tensor-graph g.tensor-node', { timeout: 60_000 });
+  await appReady(page);
+  // The cards' container: a re-run may replace the drawing inside it.
+  await page.evaluate(installFrameProbe, '.graph-area');
+  await page.locator('.brand').click();
+  const total = Number(
+    ((await page.locator('.counter').textContent()) ?? '').match(/(\d+) steps/)![1],
+  );
+  const step: number[] = [];
+  for (let k = 0; k < Math.min(total, 40); k++) {
+    step.push(await frameAfter(page, 'ArrowRight'));
+    await page.waitForTimeout(SETTLE_MS);
+  }
+  const field = page.getByRole('textbox', { name: cell, exact: true });
+  await field.click();
+  await field.press('End');
+  const edit: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    edit.push(await frameAfter(page, run % 2 === 0 ? '7' : 'Backspace'));
+    await page.waitForTimeout(SETTLE_MS);
+  }
+  await context.close();
+  return { id, steps: total, stepToFrameMs: stats(step), cellEditToFrameMs: stats(edit) };
 }
 
 /**
@@ -523,6 +559,11 @@ async function main() {
       process.stdout.write(`  ${target} nodes…\r`);
       sizes.push(await sized(browser, base, target));
     }
+    // Seed 002's network (4×3 inputs, 3×4 and 4×3 weights) and seed 000's, column convention.
+    const tensors = [
+      await tensorProgram(browser, base, 'softmaxNet', 'X row 1 column 1'),
+      await tensorProgram(browser, base, 'vectorized', 'W1 row 1 column 1'),
+    ];
 
     console.log('\nBytes (gzip, level 9)');
     console.log(
@@ -567,6 +608,13 @@ async function main() {
         `  pan/zoom at ${s.nodes} nodes: ${s.panZoom.fps} fps, longest frame ${s.panZoom.worstFrameMs} ms`,
       );
 
+    console.log('\n  matrix program    steps   step→frame median/p90   cell edit→frame median/p90');
+    for (const m of tensors) {
+      console.log(
+        `  ${m.id.padEnd(16)} ${pad(m.steps, 6)}   ${ms(m.stepToFrameMs)}        ${ms(m.cellEditToFrameMs)}`,
+      );
+    }
+
     const result = {
       date: new Date().toISOString(),
       machine: {
@@ -593,6 +641,7 @@ async function main() {
       sharedLink: { query: SHARED_QUERY, firstDrawMs: sharedDraw, interactiveMs: sharedReady },
       keystrokeToRedrawMs: keys,
       sizes,
+      tensors,
     };
     await mkdir(resolve(OUT, '..'), { recursive: true });
     await writeFile(OUT, `${JSON.stringify(result, null, 2)}\n`);
