@@ -144,6 +144,20 @@ describe('checking an assembled product', () => {
     expect(checkProduct(f, f.answer).kind).toBe('correct');
   });
 
+  it('A @ A offers Aᵀ once, and each of its two shares is accepted', () => {
+    const t = analyzeTensor('A = randn(3, 3)\nZ = A @ A\nL = sum(Z * Z)');
+    const steps = t.steps.filter(
+      (s): s is Extract<typeof s, { kind: 'backward-edge' }> =>
+        s.kind === 'backward-edge' && t.nodes[s.from].name === 'A',
+    );
+    expect(steps).toHaveLength(2);
+    for (const step of steps) {
+      const f = tensorQuestions(t, step).find((q) => q.kind === 'formula') as FormulaQuestion;
+      expect(f.pieces.map((p) => p.text).filter((x) => x === 'Aᵀ')).toHaveLength(1);
+      expect(checkProduct(f, f.answer).kind).toBe('correct');
+    }
+  });
+
   it('the right product, multiplied out, is the gradient the engine computed', () => {
     fc.assert(
       fc.property(

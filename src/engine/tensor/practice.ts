@@ -193,7 +193,8 @@ function formulaQuestion(
       tex: `\\left(${g.tex}\\right)^{\\top}`,
       dims: flip(dz),
     },
-    operandPiece(self.id, sym(self), true, flip(selfDims)),
+    // A distractor: this operand's own transpose. In `A @ A` it is the piece `Aᵀ` already offered.
+    ...(self.id === other.id ? [] : [operandPiece(self.id, sym(self), true, flip(selfDims))]),
   ];
   return {
     kind: 'formula',
@@ -295,7 +296,12 @@ export function checkProduct(q: FormulaQuestion, product: readonly number[]): Pr
     return { kind: 'inconsistent', at: chain.at, left: chain.left, right: chain.right };
   const { dims } = chain;
   if (!sameDims(dims, q.target)) return { kind: 'wrongShape', dims, target: q.target };
-  const right = product.length === q.answer.length && product.every((p, k) => p === q.answer[k]);
+  // Pieces are compared by what they are, not where they sit in the list.
+  const same = (p: number, r: number) =>
+    q.pieces[p].role === q.pieces[r].role &&
+    q.pieces[p].node === q.pieces[r].node &&
+    q.pieces[p].transposed === q.pieces[r].transposed;
+  const right = product.length === q.answer.length && product.every((p, k) => same(p, q.answer[k]));
   return right ? { kind: 'correct', dims } : { kind: 'wrong', dims, target: q.target };
 }
 
