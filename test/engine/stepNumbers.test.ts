@@ -21,9 +21,9 @@ describe('matrices in formulas', () => {
     expect(matrixText(m)).toBe('[[1, -2], [0.5, 1235]]');
     const big = { shape: [10, 8], data: Float64Array.from({ length: 80 }, (_, k) => k) };
     expect(matrixText(big)).toBe(
-      '[[0, 1, 2, 3, …, 7], [8, 9, 10, 11, …, 15], [16, 17, 18, 19, …, 23], [24, 25, 26, 27, …, 31], …, [72, 73, 74, 75, …, 79]]',
+      '[[0, 1, 2, …, 7], [8, 9, 10, …, 15], [16, 17, 18, …, 23], …, [72, 73, 74, …, 79]]',
     );
-    expect(matrixTex(big)).toContain('\\vdots & \\vdots & \\vdots & \\vdots & \\ddots & \\vdots');
+    expect(matrixTex(big)).toContain('\\vdots & \\vdots & \\vdots & \\ddots & \\vdots');
     expect(matrixText({ shape: [3], data: Float64Array.of(1, 2, 3) })).toBe('[1, 2, 3]');
     expect(matrixTex(-3)).toBe('(-3)');
   });

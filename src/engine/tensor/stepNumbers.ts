@@ -13,8 +13,8 @@ import { shapeText, type Shape, type Value } from './types';
  */
 
 /** Rows and columns written in full; beyond, the first few, a `⋯`/`⋮`, and the last one. */
-export const MATRIX_FULL = 6;
-const MATRIX_HEAD = 4;
+export const MATRIX_FULL = 5;
+const MATRIX_HEAD = 3;
 /** Significant digits of a matrix entry: three keep a 4×5 matrix within a laptop's panel. */
 export const MATRIX_DIGITS = 3;
 
@@ -85,6 +85,14 @@ export interface StepLine {
   readonly text: string;
 }
 
+/**
+ * Parentheses that keep stretching around a matrix. The chain-rule panel swaps `\\left(` for a
+ * fixed-size `\\bigl(` when a formula is too wide, so that KaTeX may break inside it; around a
+ * matrix that gives a small bracket beside a tall one, so these lines say `\\lparen` instead.
+ */
+const stretchy = (tex: string) =>
+  tex.replace(/\\left\(/g, '\\left\\lparen ').replace(/\\right\)/g, '\\right\\rparen ');
+
 const shapeTex = (s: Shape) => shapeText(s).replace(/×/g, '{\\times}');
 
 /** `X` with its shape under it. */
@@ -109,6 +117,10 @@ const valueOf = (a: TensorAnalysis, n: TensorNode): Value => a.nodes[n.id].value
  * broadcast rows' sum and the fork's addition.
  */
 export function stepLines(a: TensorAnalysis, step: TensorStep): StepLine[] {
+  return linesOf(a, step).map((l) => ({ ...l, tex: stretchy(l.tex) }));
+}
+
+function linesOf(a: TensorAnalysis, step: TensorStep): StepLine[] {
   const g = a.graph;
   if (step.kind === 'forward-node') {
     const n = g.nodes[step.node];

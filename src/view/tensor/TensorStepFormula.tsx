@@ -1,10 +1,10 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { TensorAnalysis, TensorStep } from '../../engine/tensor/run';
 import { stepLines, type StepLine } from '../../engine/tensor/stepNumbers';
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
-import { Tex } from '../Formula/Tex';
+import { preloadKatex, Tex } from '../Formula/Tex';
 import { entryView } from './entryView';
 import './tensor.css';
 import '../../i18n/enLater';
@@ -23,6 +23,9 @@ export function TensorStepFormula({
   stepIndex: number;
 }) {
   const t = useT();
+  // A matrix program's page opens on formulas (a link to a step): the typesetter starts now
+  // rather than after the scalar graph's first drawing, which a tensor program never has.
+  useEffect(() => void preloadKatex(), []);
   const step = stepIndex > 0 ? tensor.steps[stepIndex - 1] : undefined;
   const lines = useMemo(() => (step ? stepLines(tensor, step) : []), [tensor, step]);
   return (
