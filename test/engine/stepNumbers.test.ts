@@ -61,6 +61,17 @@ describe('the lines of a tensor step', () => {
     );
   });
 
+  it('writes a column bias (examples as columns, seed 000) as the sum of its upstream columns', () => {
+    const c = analyzeTensor(
+      'W1 = [[1,2],[3,4],[5,6]]\nX = [[1,0],[0,1]]\nb1 = [[0.1],[0.2],[0.3]]\nL = sum(W1 @ X + b1)',
+    );
+    const rows = lineOf(c, '∂L/∂b₁', 'rows')!;
+    expect(rows.text).toBe(
+      '∂L/∂b₁ = Σ_j (∂L/∂a₂)[:,j] = [[1], [1], [1]] (j=1) + [[1], [1], [1]] (j=2) = [[2], [2], [2]]',
+    );
+    expect(rows.tex).toContain('\\underbrace{');
+  });
+
   it('adds the two matrices at a fork', () => {
     const f = analyzeTensor('A = [[1,2],[3,4]]\nL = sum(A * A)');
     const fork = f.steps.filter((s) => s.kind === 'backward-edge' && s.adds);
@@ -86,6 +97,7 @@ describe('the lines of a tensor step', () => {
       'A = randn(12, 9)\nB = randn(9, 7)\nc = randn(7)\nL = mean(relu(A @ B + c))',
       'Z = randn(4, 3)\nY = randn(4, 3)\nL = crossentropy(softmax(Z), softmax(Y))',
       'a = randn(3)\nB = randn(3, 2)\nL = sum(sigmoid(a @ B).T * 2) + sum(B, 0) @ sum(B, 0)',
+      'W = randn(3, 2)\nX = randn(2, 4)\nb = randn(3, 1)\nL = sum(sigmoid(W @ X + b) * b)',
     ];
     for (const p of programs) {
       const t = analyzeTensor(p);

@@ -231,26 +231,31 @@ function broadcastRows(a: TensorAnalysis, step: TensorStep): StepLine | null {
   const g = a.graph;
   const to = g.nodes[step.to];
   const from = g.nodes[step.from];
-  if (to.op!.arity !== 2 || !isElementwise(to.op!.name)) return null;
-  const R = to.shape.length === 2 ? to.shape[0] : 1;
+  if (to.op!.arity !== 2 || !isElementwise(to.op!.name) || to.shape.length !== 2) return null;
+  const [R, C] = to.shape;
+  // A row (a vector, 1×n) stretched over the rows, as `X @ W + b`; or a column (m×1) over the
+  // columns, as seed 000's `W1 @ X + b1` with examples as columns.
   const rowLike = from.shape.length === 1 || (from.shape.length === 2 && from.shape[0] === 1);
-  if (!rowLike || R < 2 || R > MAX_ROWS_WRITTEN) return null;
-  const C = from.shape[from.shape.length - 1];
+  const colLike = from.shape.length === 2 && from.shape[1] === 1 && from.shape[0] === R;
+  const count = rowLike ? R : C;
+  const size = rowLike ? C : R;
+  if ((!rowLike && !colLike) || count < 2 || count > MAX_ROWS_WRITTEN || size === 1) return null;
   const edge = g.gradEdges[step.edge];
-  const perEntry = Array.from({ length: C }, (_, j) => edgeIndexForm(g, a.run, edge, j));
-  // A vector stretched over columns too (a scalar-like 1×1) is not a row sum: leave it.
-  if (perEntry.some((f) => f.terms.length !== R)) return null;
-  const rowsTex: string[] = [];
-  const rowsText: string[] = [];
-  for (let b = 0; b < R; b++) {
-    const row = { shape: [C], data: Float64Array.from(perEntry, (f) => f.terms[b].value) };
-    // Each row marked with its batch index under it: Σ_b written out, in no language's words.
-    rowsTex.push(`\\underbrace{${matrixTex(row)}}_{b=${b + 1}}`);
-    rowsText.push(`${matrixText(row)} (b=${b + 1})`);
+  const perEntry = Array.from({ length: size }, (_, j) => edgeIndexForm(g, a.run, edge, j));
+  if (perEntry.some((f) => f.terms.length !== count)) return null;
+  const letter = rowLike ? 'b' : 'j';
+  const partsTex: string[] = [];
+  const partsText: string[] = [];
+  for (let b = 0; b < count; b++) {
+    const data = Float64Array.from(perEntry, (f) => f.terms[b].value);
+    const part = { shape: rowLike ? [size] : [size, 1], data };
+    // Each row (column) marked with its index under it: the sum written out, in no words.
+    partsTex.push(`\\underbrace{${matrixTex(part)}}_{${letter}=${b + 1}}`);
+    partsText.push(`${matrixText(part)} (${letter}=${b + 1})`);
   }
   const lhs = step.adds ? step.ruleTex : partial(g, from.id, true);
   const lhsText = step.adds ? step.ruleText : partial(g, from.id, false);
-  // What is summed: the rule as if the operand had the output's shape (no broadcast), row b.
+  // What is summed: the rule as if the operand had the output's shape (no broadcast).
   const shapes = to.operands.map((o, k) => (k === edge.index ? to.shape : g.nodes[o].shape));
   const summand = (n: 'tex' | 'text') =>
     to.op!.vjpRule(
@@ -262,10 +267,11 @@ function broadcastRows(a: TensorAnalysis, step: TensorStep): StepLine | null {
       shapes,
       to.shape,
     );
+  const at = rowLike ? letter : `:,${letter}`;
   return {
     kind: 'rows',
-    tex: `${lhs} = \\sum_{b=1}^{${R}} \\left(${summand('tex')}\\right)_{b} = ${rowsTex.join(' + ')} = ${matrixTex(step.contribution)}`,
-    text: `${lhsText} = Σ_b (${summand('text')})[b] = ${rowsText.join(' + ')} = ${matrixText(step.contribution)}`,
+    tex: `${lhs} = \\sum_{${letter}=1}^{${count}} \\left(${summand('tex')}\\right)_{${at}} = ${partsTex.join(' + ')} = ${matrixTex(step.contribution)}`,
+    text: `${lhsText} = Σ_${letter} (${summand('text')})[${at}] = ${partsText.join(' + ')} = ${matrixText(step.contribution)}`,
   };
 }
 
