@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { analyze } from '../src/engine';
-import { EXAMPLES } from '../src/examples';
+import { EXAMPLES, SCALAR_EXAMPLES } from '../src/examples';
 import { counter, openApp } from './helpers';
 
 /** The built-in examples a class sees whole: up to 25 nodes (the sigmoid neuron included). */
-const SMALL = EXAMPLES.filter((e) => analyze(e.source, {}).graph.nodes.length <= 25);
+const SMALL = SCALAR_EXAMPLES.filter((e) => analyze(e.source, {}).graph.nodes.length <= 25);
 
 const link = (source: string, extra = '') => `?expr=${encodeURIComponent(source)}${extra}`;
 

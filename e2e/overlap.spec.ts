@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { EXAMPLES } from '../src/examples';
+import { SCALAR_EXAMPLES } from '../src/examples';
 import { counter, openApp } from './helpers';
 
 /**
@@ -76,20 +76,6 @@ async function collisions(page: Page): Promise<string[]> {
   });
 }
 
-/**
- * Examples whose labels still meet another edge somewhere in their trace, with how many distinct
- * collisions each has now: a ratchet (never more). Labels already leave their wire (with a leader
- * line) where the layout's box model sees a collision; what is left here are badges of long
- * numbers (drawn at their real width since badges are sized by `numberWidth`) wider than that box,
- * and wires crossing labels in dense layers. Every other example must be clean at every step.
- */
-const KNOWN: Record<string, number> = {
-  neuron: 1,
-  staged: 5,
-  softmax: 4,
-  twoLayer: 3,
-};
-
 test.describe('no label or badge overlaps another, a node or an edge', () => {
   test.beforeEach(async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -97,7 +83,9 @@ test.describe('no label or badge overlaps another, a node or an edge', () => {
     await page.setViewportSize({ width: 2600, height: 1600 });
   });
 
-  for (const ex of EXAMPLES) {
+  // The scalar graph's labels and badges: a matrix example (issue 15) draws heat grids, with no
+  // edge labels to collide.
+  for (const ex of SCALAR_EXAMPLES) {
     test(`${ex.id}, at every step`, async ({ page }) => {
       test.slow();
       await openApp(page, `?expr=${encodeURIComponent(ex.source)}`);
@@ -111,16 +99,9 @@ test.describe('no label or badge overlaps another, a node or an edge', () => {
         }
         for (const c of await collisions(page)) found.push(`step ${k}: ${c}`);
       }
-      const known = KNOWN[ex.id];
-      if (known === undefined) expect(found).toEqual([]);
-      else {
-        const distinct = new Set(found.map((f) => f.replace(/^step \d+: /, '')));
-        test.info().annotations.push({
-          type: 'collisions',
-          description: [distinct.size, ...distinct].join('\n'),
-        });
-        expect(distinct.size, [...distinct].join('\n')).toBeLessThanOrEqual(known);
-      }
+      // Every example clean at every step: the layout keeps room for the widest number a
+      // label can show, so this holds for any values, not only the examples' own.
+      expect(found).toEqual([]);
     });
   }
 });

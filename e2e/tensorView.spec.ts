@@ -75,6 +75,12 @@ test.describe('tensor mode on screen', () => {
     await expect(node(page, 'W').locator('.grad-grid rect.grad-frame')).toHaveCount(1);
     // The chain-rule panel writes the step in matrix form, with its shapes.
     await expect(page.getByRole('region', { name: 'Chain rule' })).toContainText('3×2');
+    // Every symbol the formula uses is on a card: the unnamed product is a₁, the sum L.
+    await expect(page.getByRole('region', { name: 'Chain rule' })).toContainText('a₁');
+    await expect(node(page, 'a₁').locator('.tensor-title')).toHaveText('a₁ @');
+    await expect(
+      page.locator('svg.tensor-graph g.tensor-node .tensor-title', { hasText: 'L Σ' }),
+    ).toHaveCount(1);
     await expectNoSeriousViolations(page);
     expect(consoleErrors(page)).toEqual([]);
   });

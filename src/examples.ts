@@ -12,7 +12,12 @@ export interface Example {
   /** The program, its comments in English: `exampleSource` writes them in another language. */
   readonly source: string;
   /** Which seed it comes from, for the note beside it. */
-  readonly seed: 'cs231n' | 'colah' | 'ml-cheatsheet' | 'softmax';
+  readonly seed: 'cs231n' | 'colah' | 'ml-cheatsheet' | 'softmax' | 'vectorized';
+  /**
+   * A matrix program (issue 15): the tensor engine runs it, and its steps carry the seed note's
+   * labels (src/stepNotes.ts). Scalar-only checks skip it: see `SCALAR_EXAMPLES`.
+   */
+  readonly tensor?: true;
   /**
    * Remarks keyed by node name, shown in the formula panel when a backward step reaches that
    * node: where the seed gives a gradient a name of its own (E_o, E_h) or a closed form (μ − y).
@@ -162,7 +167,61 @@ export const EXAMPLES = [
       'L = 0.5 * (h_10 - y)^2',
     ].join('\n'),
   },
+  // Issue 15: the seeds' matrix networks, end to end. Their steps carry the notes' labels (B1–B7,
+  // dZ2 … db1) from src/stepNotes.ts.
+  {
+    id: 'softmaxNet',
+    tensor: true,
+    seed: 'softmax',
+    source: [
+      'X = [[0.5, -1, 2], [1.5, 0.5, -0.5], [-1, 2, 0.5], [0, -0.5, 1]]   # x: N = 4 examples',
+      'Y = [[1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 1, 0]]   # y: one-hot targets',
+      'W1 = randn(3, 4)',
+      'W2 = randn(4, 3)',
+      'z1 = X @ W1          # layer 1',
+      'a1 = sigmoid(z1)     # f = sigmoid',
+      'a2 = a1 @ W2         # last layer: f is the identity',
+      'mu = softmax(a2)',
+      'L = -sum(Y * log(mu))   # cross-entropy',
+    ].join('\n'),
+  },
+  {
+    id: 'vectorized',
+    tensor: true,
+    seed: 'vectorized',
+    source: [
+      'X = [[0, 0, 1, 1], [0, 1, 0, 1]]   # m = 4 examples, one per column',
+      'Y = [[0, 1, 1, 0]]                 # labels',
+      'W1 = randn(3, 2); b1 = zeros(3, 1)   # hidden layer',
+      'W2 = randn(1, 3); b2 = zeros(1, 1)   # output layer',
+      'Z1 = W1 @ X + b1',
+      'A1 = sigmoid(Z1)',
+      'Z2 = W2 @ A1 + b2',
+      'A2 = sigmoid(Z2)',
+      'L = -mean(Y * log(A2) + (1 - Y) * log(1 - A2))   # cross-entropy',
+    ].join('\n'),
+  },
+  {
+    // cs231n's spiral data with a 2→16→3 ReLU network (issue 15): the Spiral panel trains it
+    // live and draws the decision regions; the program stays an ordinary tensor program.
+    id: 'spiral',
+    tensor: true,
+    learningRate: 1,
+    seed: 'cs231n',
+    source: [
+      'X = spiral_points(100, 3)          # 300 points on 3 arms, 2-D',
+      'Y = spiral_labels(100, 3)          # their classes, one-hot',
+      'W1 = randn(2, 16); b1 = zeros(16)  # hidden layer: 16 ReLU units',
+      'W2 = randn(16, 3); b2 = zeros(3)   # output layer: 3 class scores',
+      'H = relu(X @ W1 + b1)',
+      'P = softmax(H @ W2 + b2)',
+      'L = crossentropy(P, Y)',
+    ].join('\n'),
+  },
 ] as const satisfies readonly (Omit<Example, 'id'> & { id: string })[];
+
+/** The examples of one number per node: what the scalar-only checks and lessons run on. */
+export const SCALAR_EXAMPLES: readonly Example[] = EXAMPLES.filter((e) => !('tensor' in e));
 
 export type ExampleId = (typeof EXAMPLES)[number]['id'];
 

@@ -74,6 +74,8 @@ export const engineMessages = {
     '`{name}` takes one or two sizes, whole numbers from 1 on, as in {name}(3, 4) or {name}(5).',
   'tensor.creatorNotInput':
     '`{name}(…)` gives an input its starting value: write it alone on the right, as in W = {name}(3, 4).',
+  'tensor.spiralArgs':
+    '`{name}` takes the points per class (2 to 1000) and the number of classes (2 to 8), as in {name}(100, 3).',
   'tensor.needsEngine': 'Vectors and matrices: loading the part of the engine that reads them…',
   'error.tooLarge': 'The program is too large ({size} characters); the limit is {limit}.',
 
@@ -84,6 +86,14 @@ export const engineMessages = {
   'answer.assign': 'Type just the value, without a name and `=`.',
   'answer.several': 'Type one answer only.',
   'answer.notFinite': 'That is not a finite number.',
+
+  // Practice mode's shape answers on matrix programs (src/engine/tensor/shapeAnswer.ts)
+  'shape.empty': 'Type a shape, such as 3x5, (3, 5), 4 for a vector of 4, or () for a number.',
+  'shape.bad': '`{text}` is not part of a shape: write sizes with x between them, as in 3x5.',
+  'shape.size': '`{text}` is not a size: sizes are whole numbers from 1.',
+  'shape.unclosed': 'This bracket is not closed: write (3, 5).',
+  'shape.missingSize': 'A size is missing after this sign: write 3x5.',
+  'shape.rank': 'Only vectors and matrices here: a shape has one or two sizes.',
 
   'diag.logNegative': 'log of a negative number is undefined here.',
   'diag.logZero': 'log(0) is -∞: the value falls off to minus infinity.',

@@ -222,6 +222,134 @@ export const enLater = {
   'tensorExpand.back': 'Back to the matrix program',
   'tensorExpand.banner':
     '{name} as scalars: every multiply and add, numbers from the matrix program (6 digits).',
+
+  // Practice on matrix programs (issue 16): shape, formula from pieces, one entry
+  'practice.m.askShape': 'What shape is {what}?',
+  'practice.m.askFormula': 'Build {what} from the pieces: pick them in the order they multiply.',
+  'practice.m.askEntry': 'What is {what}?',
+  'practice.m.shapeHelp':
+    'Type rows x columns, as 3x5 or (3, 5); a vector of 4 is 4, a single number ().',
+  'practice.m.pieces': 'Pieces',
+  'practice.m.product': 'Your product',
+  'practice.m.nothingPicked': 'nothing picked yet',
+  'practice.m.undo': 'Undo',
+  'practice.m.clear': 'Clear',
+  'practice.m.piece': '{piece}, {shape}',
+  'practice.m.scalar': 'a single number, ()',
+  'practice.m.vector': '{n} (a vector of {n})',
+  'practice.m.is': '{what} is {shape}',
+  'practice.m.inconsistent':
+    '{pair}: the inner sizes {a} and {b} differ, so {product} cannot be multiplied.',
+  'practice.m.wrongShape': '{product} is {dims}, but {what} is {target}.',
+  'practice.m.wrongFormula':
+    '{product} is {dims}, the shape of {what}, but it is not its formula: one factor is the other operand, the other the gradient from the output side; the shapes say which one is transposed.',
+  'practice.m.formulaReason': 'The shapes chain: {chain} gives {dims}, the shape of {node}.',
+  'practice.m.hint.gradShape':
+    'A gradient has the shape of what it is taken with respect to: {what} has the shape of {node}.',
+  'practice.m.hint.matmulShape': 'A product (m×k)(k×n) is m×n: here {a} is {as} and {b} is {bs}.',
+  'practice.m.hint.broadcastShape':
+    'Entry by entry, the operands stretch to one shape (a vector is a row): {operands}.',
+  'practice.m.hint.reduceShape':
+    '{op} without an axis gives a single number; along axis 0 it drops the rows, along axis 1 the columns: {operands}.',
+  'practice.m.hint.sameShape': 'Entry by entry: the result has its operand’s shape: {operands}.',
+  'practice.m.hint.vector': 'A vector of {n} is written {n}; 1×{n} is a matrix of one row.',
+  'practice.m.hint.entryProduct':
+    '{what} is row {i} of {left} times column {j} of {right}: multiply them entry by entry and add.',
+  'practice.m.hint.entryRule': 'Take entry {index} on both sides of the rule: {rule}.',
+  'practice.m.hint.entryForward': 'Take entry {index} on both sides of {formula}.',
+  'practice.m.hint.entryScalar': 'Work out {formula}.',
+  'practice.m.entryReason': 'From the step {formula}: {hint}',
+  // Matrix inputs in the Inputs panel (issue 15, point 3): one field per entry
+  'tensorInputs.cell': '{name} row {i} column {j}',
+  'tensorInputs.entry': '{name} entry {i}',
+  'tensorInputs.notNumber': '{cell}: not a number yet. Write it like -0.5 or 1e-3.',
+  'tensorInputs.tooBig':
+    'More than {max} rows or columns: edit it in the program, or draw new random values.',
+  'tensorInputs.randnHint':
+    'Drawn by randn. Editing one number writes all of them into the program.',
+  // The seed notes' labels on the matrix examples' steps (issue 15, point 7), in the chain-rule panel
+  'stepNotes.seed002': 'Seed 002, backpropagation through softmax',
+  'stepNotes.seed000': 'Seed 000, the vectorized formulas',
+  'stepNotes.aria': 'Note {label}: {source}',
+  'stepNotes.row': 'Row j =',
+  'stepNotes.notation': 'How the note writes this step.',
+  'stepNotes.lastLayer':
+    'The note applies softmax to a⁽ᴸ⁾, the last layer’s output; here that layer’s f is the identity, so a⁽ᴸ⁾ = z⁽²⁾.',
+  'stepNotes.b1':
+    'B1: the loss differentiated by μ, entry by entry. Only the target class of each row (y = 1) gets a gradient; every other entry is 0.',
+  'stepNotes.b2':
+    'B2: row j of μ depends only on row j of a⁽ᴸ⁾, through this d×d Jacobian (diagonal μ(1 − μ), elsewhere −μ_i μ_k). Pick a row to see its numbers.',
+  'stepNotes.b3':
+    'B3: the row ∂ℓ/∂μ_j times that Jacobian. Entry i is −y_i + μ_i Σ_k y_k, and a one-hot y sums to 1, so the product is μ_j − y_j. The step above computes the same numbers without forming the Jacobian.',
+  'stepNotes.b4':
+    'B4 and B7: f = sigmoid acts entry by entry, so each row’s Jacobian ∂a_j/∂z_j is diagonal and multiplying by it is the entrywise ⊙ f′(z⁽¹⁾) = a⁽¹⁾(1 − a⁽¹⁾). B7 is the step the note leaves blank.',
+  'stepNotes.b5':
+    'B5 and B7 for l = 2: W⁽²⁾’s gradient is a⁽¹⁾ᵀ times ∂ℓ/∂z⁽²⁾, a sum over the N examples, in W⁽²⁾’s shape d⁽¹⁾×d⁽²⁾.',
+  'stepNotes.b5first':
+    'B5 and B7 for l = 1: the same rule one layer down, with a⁽⁰⁾ = x. These two weight gradients are what training needs.',
+  'stepNotes.b6':
+    'B6 and B7 for l = 2: z⁽²⁾ = a⁽¹⁾W⁽²⁾, so the gradient goes back to a⁽¹⁾ through W⁽²⁾ᵀ.',
+  'stepNotes.b6input':
+    'B6 and B7 for l = 1, where a⁽⁰⁾ = x: the gradient of the input itself. Training does not use it, but the rule is the same.',
+  'stepNotes.dZ2':
+    'dZ2 = A2 − Y, the note’s first formula. The loss here is the mean over the m = {m} examples, so this step’s ∂L/∂Z₂ is dZ2/m: the note keeps that 1/m for dW2 and db2 instead.',
+  'stepNotes.dW2':
+    'dW2 = (1/m) dZ2 A1ᵀ: this step’s ∂L/∂Z₂ · A₁ᵀ, the 1/m being already inside ∂L/∂Z₂.',
+  'stepNotes.db':
+    'The bias was added to every one of the m = {m} columns (broadcast), so its gradient sums them back: np.sum(dZ, axis=1, keepdims=True), times 1/m.',
+  'stepNotes.dZ1first':
+    'The first half of dZ1: W2ᵀ dZ2, the output’s error sent back through the weights to A1.',
+  'stepNotes.dZ1':
+    'dZ1 = W2ᵀ dZ2 ⊙ g′(Z1), with g the sigmoid: g′(Z1) = A1 ⊙ (1 − A1), entry by entry. (As for dZ2, the engine’s ∂L/∂Z₁ is dZ1/m.)',
+  'stepNotes.dW1':
+    'dW1 = (1/m) dZ1 Xᵀ: this step’s ∂L/∂Z₁ · Xᵀ. With db1 it is what gradient descent updates W1 and b1 with.',
+  // Lessons on tensor programs (issue 15, wt15c): gradient check, descent, narration, modes, spiral
+  'check.tensorHint':
+    'For each input: ⟨∇, d⟩ along one random unit direction d against (L(x + h·d) − L(x − h·d)) / 2h, h = {h}, which tests every entry at once; then {n} sampled entries one by one.',
+  'check.direction': 'random direction',
+  'check.directionAndEntries': 'direction and sampled entries',
+  'check.scalarInput': 'a number',
+  'train.updateTensor': 'every entry of each parameter moves by −lr × its gradient',
+  'narrate.tensorForward': 'Forward: {node}, {shape}, is computed: {formula}.',
+  'narrate.tensorSeed': 'Backward starts at the output {node}: its gradient is 1.',
+  'narrate.tensorBackward': 'Backward: the gradient of {node}, {shape}, is {rule}.',
+  'narrate.tensorBackwardAdd':
+    'Backward: {node}, {shape}, gets another share of its gradient, {rule}, added to what it had.',
+  'narrate.tensorDone': 'Done: every gradient is known, each with the shape of its input.',
+  'narrate.matrixShape': 'a {rows} by {cols} matrix',
+  'narrate.vectorShape': 'a vector of {n}',
+  'narrate.scalarShape': 'a number',
+  'narrate.gradientOf': 'the gradient of {name}',
+  'narrate.transposed': '{name} transposed',
+  'narrate.matmul': 'matrix times',
+  'narrate.entrywise': 'times, entry by entry,',
+  'narrate.sumRows': 'the sum over the rows of',
+  'narrate.sumColumns': 'the sum over the columns of',
+  'narrate.sumAll': 'the sum of every entry of',
+  'narrate.rowsum': 'the row sums of',
+  'narrate.onesOf': 'ones of shape {shape}',
+  'narrate.cell': '{name}, row {row}, column {col}: value {value}',
+  'narrate.cellVector': '{name}, entry {col}: value {value}',
+  'narrate.cellGradient': ', gradient {grad}',
+  'modes.scalarOnly':
+    'Forward mode works on scalar programs only: this program has vectors or matrices.',
+  'paths.scalarOnly':
+    'Paths are listed for scalar programs only: here an edge carries a whole matrix.',
+  'spiral.title': 'Spiral: decision regions',
+  'spiral.hint':
+    'Gradient descent on {params} of the program, live: each colour is the class the network predicts there, the dots are the data.',
+  'spiral.train': 'Train',
+  'spiral.pause': 'Pause',
+  'spiral.reset': 'Reset',
+  'spiral.status': 'Step {steps} · loss {value} · accuracy {acc}% (chance {chance}%)',
+  'spiral.canvas':
+    'Decision regions of {k} classes over the plane, with the {n} data points; accuracy {acc}%.',
+  'spiral.class': 'class {k}',
+  'spiral.needs':
+    'This lesson trains a program with X = spiral_points(n, k), Y = spiral_labels(n, k) and a loss crossentropy(P, Y).',
+  'spiral.noParams': 'Mark at least one input as a parameter in Gradient descent.',
+  'spiral.saved':
+    'The trained weights are written into the program: the graph shows their gradients.',
 } as const;
 
 registerEnglish(enLater);

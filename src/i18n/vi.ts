@@ -89,6 +89,8 @@ export const vi: Table = {
   'tensor.unknownNumpy': '`np.{name}` không phải là hàm numpy tôi biết: hãy thử {list}.',
   'tensor.creatorArgs':
     '`{name}` nhận một hoặc hai kích thước, là số nguyên từ 1 trở lên, như {name}(3, 4) hoặc {name}(5).',
+  'tensor.spiralArgs':
+    '`{name}` nhận số điểm mỗi nhãn (từ 2 đến 1000) và số nhãn (từ 2 đến 8), như {name}(100, 3).',
   'tensor.needsEngine': 'Vector và ma trận: đang tải phần của engine đọc chúng…',
   'tensor.creatorNotInput':
     '`{name}(…)` cho một đầu vào giá trị ban đầu: hãy viết nó một mình sau dấu `=`, như W = {name}(3, 4).',
@@ -100,6 +102,15 @@ export const vi: Table = {
   'answer.assign': 'Chỉ gõ giá trị, không kèm tên và dấu `=`.',
   'answer.several': 'Chỉ gõ một câu trả lời.',
   'answer.notFinite': 'Đó không phải là một số hữu hạn.',
+
+  // Practice mode's shape answers on matrix programs (src/engine/tensor/shapeAnswer.ts)
+  'shape.empty':
+    'Hãy gõ một kích thước, ví dụ 3x5, (3, 5), 4 cho vector 4 phần tử, hoặc () cho một số.',
+  'shape.bad': '`{text}` không thuộc về một kích thước: viết các cỡ cách nhau bởi x, như 3x5.',
+  'shape.size': '`{text}` không phải một cỡ: cỡ là số nguyên từ 1 trở lên.',
+  'shape.unclosed': 'Dấu ngoặc này chưa được đóng: viết (3, 5).',
+  'shape.missingSize': 'Thiếu một cỡ sau dấu này: viết 3x5.',
+  'shape.rank': 'Ở đây chỉ có vector và ma trận: một kích thước có một hoặc hai cỡ.',
   'diag.logNegative': 'log của một số âm không xác định.',
   'diag.logZero': 'log(0) là -∞: giá trị rơi xuống âm vô cùng.',
   'diag.sqrtNegative': 'sqrt của một số âm không xác định.',
@@ -278,6 +289,13 @@ export const vi: Table = {
     'Sai số của lớp đầu ra E_o được tính một lần rồi dùng lại cho lớp ẩn: ghi nhớ kết quả (memoization) chính là lan truyền ngược.',
   'example.softmax.title': 'Softmax + cross-entropy (phân loại 3 nhãn)',
   'example.softmax.lesson': 'Gradient của hàm mất mát theo mỗi điểm số ra đúng bằng μ_k − y_k.',
+  // Issue 15: các mạng ma trận của seed
+  'example.softmaxNet.title': 'Mạng softmax, các bước B1–B7 (ma trận)',
+  'example.softmaxNet.lesson':
+    'Mạng của seed 002 trên N = 4 ví dụ cùng lúc. Bước ngược lại: mỗi gradient được gắn nhãn bước của ghi chú, từ B1 đến B7, theo đúng ký hiệu của nó (μ, a⁽ᴸ⁾, z⁽ˡ⁾, W⁽ˡ⁾).',
+  'example.vectorized.title': 'Mạng hai lớp, vector hóa (ma trận)',
+  'example.vectorized.lesson':
+    'Mạng của seed 000, mỗi ví dụ là một cột (W1 @ X + b1). Bước ngược lại: các gradient là sáu công thức vector hóa của nó, từ dZ2 = A2 − Y đến db1.',
 
   'theme.label': 'Chế độ màu',
   'theme.system': 'Theo hệ thống',
@@ -297,6 +315,10 @@ export const vi: Table = {
   'example.sigmoidChain10.title': 'colah: 10 lớp sigmoid',
   'example.sigmoidChain10.lesson':
     'Mỗi sigmoid nhân gradient với nhiều nhất 0.25: đến lớp đầu tiên gần như không còn gì. Đó là hiện tượng gradient biến mất (vanishing gradient).',
+  // The spiral example (issue 15, wt15c): cs231n's spiral data and a small ReLU network
+  'example.spiral.title': 'Xoắn ốc cs231n, mạng ReLU (ma trận)',
+  'example.spiral.lesson':
+    'Ba nhánh điểm 2 chiều mà không đường thẳng nào tách được: huấn luyện W1, b1, W2, b2 trong bảng Xoắn ốc và xem các vùng quyết định hình thành. Mọi gradient chỉ cách một cú nhấp trên đồ thị.',
   'note.title': 'Ghi chú',
   'note.outputError':
     'Đây là sai số của lớp đầu ra E_o = ∂C/∂Z_o = (ŷ − y) · R′(Z_o) = {grad}. Nó được tính một lần rồi truyền ngược về lớp trước.',
@@ -638,6 +660,135 @@ export const vi: Table = {
   'tensorExpand.back': 'Quay lại chương trình ma trận',
   'tensorExpand.banner':
     '{name} ở dạng số vô hướng: từng phép nhân và phép cộng, số lấy từ chương trình ma trận (6 chữ số).',
+
+  // Practice on matrix programs (issue 16): shape, formula from pieces, one entry
+  'practice.m.askShape': '{what} có kích thước nào?',
+  'practice.m.askFormula': 'Ghép {what} từ các mảnh: chọn chúng theo đúng thứ tự nhân.',
+  'practice.m.askEntry': '{what} bằng bao nhiêu?',
+  'practice.m.shapeHelp':
+    'Gõ số hàng x số cột, như 3x5 hoặc (3, 5); vector 4 phần tử là 4, một số đơn là ().',
+  'practice.m.pieces': 'Các mảnh',
+  'practice.m.product': 'Tích của bạn',
+  'practice.m.nothingPicked': 'chưa chọn mảnh nào',
+  'practice.m.undo': 'Hoàn tác',
+  'practice.m.clear': 'Xóa hết',
+  'practice.m.piece': '{piece}, {shape}',
+  'practice.m.scalar': 'một số đơn, ()',
+  'practice.m.vector': '{n} (vector {n} phần tử)',
+  'practice.m.is': '{what} có kích thước {shape}',
+  'practice.m.inconsistent':
+    '{pair}: hai cỡ bên trong {a} và {b} khác nhau, nên không nhân được {product}.',
+  'practice.m.wrongShape': '{product} có kích thước {dims}, nhưng {what} có kích thước {target}.',
+  'practice.m.wrongFormula':
+    '{product} có kích thước {dims}, đúng bằng kích thước của {what}, nhưng không phải công thức của nó: một thừa số là toán hạng kia, thừa số còn lại là gradient từ phía đầu ra; kích thước cho biết cái nào được chuyển vị.',
+  'practice.m.formulaReason':
+    'Các kích thước nối được: {chain} cho {dims}, đúng kích thước của {node}.',
+  'practice.m.hint.gradShape':
+    'Gradient có cùng kích thước với thứ mà ta lấy đạo hàm theo: {what} có kích thước của {node}.',
+  'practice.m.hint.matmulShape':
+    'Tích (m×k)(k×n) có kích thước m×n: ở đây {a} là {as} và {b} là {bs}.',
+  'practice.m.hint.broadcastShape':
+    'Từng phần tử một, các toán hạng được kéo giãn về một kích thước (vector là một hàng): {operands}.',
+  'practice.m.hint.reduceShape':
+    '{op} không có trục cho ra một số đơn; theo trục 0 thì bỏ chiều hàng, theo trục 1 thì bỏ chiều cột: {operands}.',
+  'practice.m.hint.sameShape': 'Từng phần tử một: kết quả có kích thước của toán hạng: {operands}.',
+  'practice.m.hint.vector': 'Vector {n} phần tử được viết là {n}; 1×{n} là ma trận một hàng.',
+  'practice.m.hint.entryProduct':
+    '{what} là hàng {i} của {left} nhân với cột {j} của {right}: nhân từng cặp phần tử rồi cộng lại.',
+  'practice.m.hint.entryRule': 'Lấy phần tử {index} ở cả hai vế của quy tắc: {rule}.',
+  'practice.m.hint.entryForward': 'Lấy phần tử {index} ở cả hai vế của {formula}.',
+  'practice.m.hint.entryScalar': 'Tính {formula}.',
+  'practice.m.entryReason': 'Từ bước {formula}: {hint}',
+  // Đầu vào ma trận trong khung Đầu vào (issue 15, ý 3): mỗi phần tử một ô
+  'tensorInputs.cell': '{name} hàng {i} cột {j}',
+  'tensorInputs.entry': '{name} phần tử {i}',
+  'tensorInputs.notNumber': '{cell}: chưa phải là một số. Hãy viết như -0.5 hoặc 1e-3.',
+  'tensorInputs.tooBig':
+    'Nhiều hơn {max} hàng hoặc cột: hãy sửa nó trong chương trình, hoặc rút số ngẫu nhiên mới.',
+  // Nhãn của ghi chú seed trên các bước của ví dụ ma trận (issue 15, ý 7), trong khung quy tắc chuỗi
+  'stepNotes.seed002': 'Seed 002, lan truyền ngược qua softmax',
+  'stepNotes.seed000': 'Seed 000, các công thức vector hóa',
+  'stepNotes.aria': 'Ghi chú {label}: {source}',
+  'stepNotes.row': 'Hàng j =',
+  'stepNotes.notation': 'Cách ghi chú viết bước này.',
+  'stepNotes.lastLayer':
+    'Ghi chú áp dụng softmax lên a⁽ᴸ⁾, đầu ra của lớp cuối; ở đây f của lớp đó là hàm đồng nhất, nên a⁽ᴸ⁾ = z⁽²⁾.',
+  'stepNotes.b1':
+    'B1: đạo hàm của hàm mất mát theo μ, từng phần tử một. Chỉ lớp đích của mỗi hàng (y = 1) có gradient; mọi phần tử khác bằng 0.',
+  'stepNotes.b2':
+    'B2: hàng j của μ chỉ phụ thuộc vào hàng j của a⁽ᴸ⁾, qua ma trận Jacobian d×d này (đường chéo μ(1 − μ), chỗ khác −μ_i μ_k). Chọn một hàng để xem các con số của nó.',
+  'stepNotes.b3':
+    'B3: hàng ∂ℓ/∂μ_j nhân với ma trận Jacobian đó. Phần tử i là −y_i + μ_i Σ_k y_k, và y one-hot có tổng bằng 1, nên tích bằng μ_j − y_j. Bước ở trên tính ra đúng các số này mà không cần lập ma trận Jacobian.',
+  'stepNotes.b4':
+    'B4 và B7: f = sigmoid tác động từng phần tử, nên Jacobian ∂a_j/∂z_j của mỗi hàng là ma trận đường chéo, và nhân với nó chính là phép ⊙ f′(z⁽¹⁾) = a⁽¹⁾(1 − a⁽¹⁾) theo từng phần tử. B7 là bước mà ghi chú để trống.',
+  'stepNotes.b5':
+    'B5 và B7 với l = 2: gradient của W⁽²⁾ là a⁽¹⁾ᵀ nhân ∂ℓ/∂z⁽²⁾, một tổng theo N ví dụ, có kích thước của W⁽²⁾ là d⁽¹⁾×d⁽²⁾.',
+  'stepNotes.b5first':
+    'B5 và B7 với l = 1: cùng quy tắc đó ở lớp dưới, với a⁽⁰⁾ = x. Hai gradient của trọng số này là thứ việc huấn luyện cần.',
+  'stepNotes.b6': 'B6 và B7 với l = 2: z⁽²⁾ = a⁽¹⁾W⁽²⁾, nên gradient đi ngược về a⁽¹⁾ qua W⁽²⁾ᵀ.',
+  'stepNotes.b6input':
+    'B6 và B7 với l = 1, trong đó a⁽⁰⁾ = x: gradient của chính đầu vào. Việc huấn luyện không dùng nó, nhưng quy tắc vẫn vậy.',
+  'stepNotes.dZ2':
+    'dZ2 = A2 − Y, công thức đầu tiên của ghi chú. Hàm mất mát ở đây là trung bình trên m = {m} ví dụ, nên ∂L/∂Z₂ của bước này là dZ2/m: ghi chú thì để dành 1/m đó cho dW2 và db2.',
+  'stepNotes.dW2':
+    'dW2 = (1/m) dZ2 A1ᵀ: chính là ∂L/∂Z₂ · A₁ᵀ của bước này, vì 1/m đã nằm sẵn trong ∂L/∂Z₂.',
+  'stepNotes.db':
+    'Bias được cộng vào cả m = {m} cột (broadcast), nên gradient của nó cộng các cột đó lại: np.sum(dZ, axis=1, keepdims=True), nhân 1/m.',
+  'stepNotes.dZ1first':
+    'Nửa đầu của dZ1: W2ᵀ dZ2, sai số của đầu ra được gửi ngược qua các trọng số về A1.',
+  'stepNotes.dZ1':
+    'dZ1 = W2ᵀ dZ2 ⊙ g′(Z1), với g là sigmoid: g′(Z1) = A1 ⊙ (1 − A1), theo từng phần tử. (Như với dZ2, ∂L/∂Z₁ của engine là dZ1/m.)',
+  'stepNotes.dW1':
+    'dW1 = (1/m) dZ1 Xᵀ: chính là ∂L/∂Z₁ · Xᵀ của bước này. Cùng với db1, đó là thứ gradient descent dùng để cập nhật W1 và b1.',
+  'tensorInputs.randnHint': 'Được rút bởi randn. Sửa một số sẽ ghi tất cả các số vào chương trình.',
+  // Lessons on tensor programs (issue 15, wt15c): gradient check, descent, narration, modes, spiral
+  'check.tensorHint':
+    'Với mỗi đầu vào: ⟨∇, d⟩ theo một hướng đơn vị ngẫu nhiên d so với (L(x + h·d) − L(x − h·d)) / 2h, h = {h}, kiểm tra mọi phần tử cùng lúc; rồi {n} phần tử lấy mẫu, từng cái một.',
+  'check.direction': 'hướng ngẫu nhiên',
+  'check.directionAndEntries': 'hướng và các phần tử lấy mẫu',
+  'check.scalarInput': 'một số',
+  'train.updateTensor': 'mọi phần tử của mỗi tham số dịch đi −lr × gradient của nó',
+  'narrate.tensorForward': 'Lượt xuôi: tính {node}, {shape}: {formula}.',
+  'narrate.tensorSeed': 'Lượt ngược bắt đầu tại đầu ra {node}: gradient của nó là 1.',
+  'narrate.tensorBackward': 'Lượt ngược: gradient của {node}, {shape}, là {rule}.',
+  'narrate.tensorBackwardAdd':
+    'Lượt ngược: {node}, {shape}, nhận thêm một phần gradient, {rule}, cộng vào phần đã có.',
+  'narrate.tensorDone':
+    'Xong: đã biết mọi gradient, mỗi gradient có kích thước của đầu vào của nó.',
+  'narrate.matrixShape': 'một ma trận {rows} nhân {cols}',
+  'narrate.vectorShape': 'một vector {n} phần tử',
+  'narrate.scalarShape': 'một số',
+  'narrate.gradientOf': 'gradient của {name}',
+  'narrate.transposed': '{name} chuyển vị',
+  'narrate.matmul': 'nhân ma trận với',
+  'narrate.entrywise': 'nhân từng phần tử với',
+  'narrate.sumRows': 'tổng theo các hàng của',
+  'narrate.sumColumns': 'tổng theo các cột của',
+  'narrate.sumAll': 'tổng mọi phần tử của',
+  'narrate.rowsum': 'tổng từng hàng của',
+  'narrate.onesOf': 'các số 1 có kích thước {shape}',
+  'narrate.cell': '{name}, hàng {row}, cột {col}: giá trị {value}',
+  'narrate.cellVector': '{name}, phần tử {col}: giá trị {value}',
+  'narrate.cellGradient': ', gradient {grad}',
+  'modes.scalarOnly':
+    'Chế độ xuôi chỉ dùng cho chương trình vô hướng: chương trình này có vector hoặc ma trận.',
+  'paths.scalarOnly':
+    'Các đường đi chỉ được liệt kê cho chương trình vô hướng: ở đây mỗi cạnh mang cả một ma trận.',
+  'spiral.title': 'Xoắn ốc: vùng quyết định',
+  'spiral.hint':
+    'Hạ gradient trực tiếp trên {params} của chương trình: mỗi màu là nhãn mà mạng dự đoán tại đó, các chấm là dữ liệu.',
+  'spiral.train': 'Huấn luyện',
+  'spiral.pause': 'Tạm dừng',
+  'spiral.reset': 'Đặt lại',
+  'spiral.status': 'Bước {steps} · mất mát {value} · độ chính xác {acc}% (ngẫu nhiên {chance}%)',
+  'spiral.canvas':
+    'Vùng quyết định của {k} nhãn trên mặt phẳng, cùng {n} điểm dữ liệu; độ chính xác {acc}%.',
+  'spiral.class': 'nhãn {k}',
+  'spiral.needs':
+    'Bài này huấn luyện một chương trình có X = spiral_points(n, k), Y = spiral_labels(n, k) và hàm mất mát crossentropy(P, Y).',
+  'spiral.noParams': 'Hãy đánh dấu ít nhất một đầu vào là tham số trong phần Hạ gradient.',
+  'spiral.saved':
+    'Các trọng số đã huấn luyện được ghi vào chương trình: đồ thị cho thấy gradient của chúng.',
 };
 
 /**
@@ -665,4 +816,19 @@ export const viComments: Readonly<Record<string, string>> = {
   'cross-entropy': 'entropy chéo (cross-entropy)',
   data: 'dữ liệu',
   weights: 'các trọng số',
+  // Issue 15: the seeds' matrix networks
+  'x: N = 4 examples': 'x: N = 4 ví dụ',
+  'y: one-hot targets': 'y: đầu ra mong muốn, dạng one-hot',
+  'layer 1': 'lớp 1',
+  'f = sigmoid': 'f = hàm sigmoid',
+  'last layer: f is the identity': 'lớp cuối: f là hàm đồng nhất',
+  'm = 4 examples, one per column': 'm = 4 ví dụ, mỗi ví dụ một cột',
+  labels: 'các nhãn',
+  'hidden layer': 'lớp ẩn',
+  'output layer': 'lớp đầu ra',
+  // The spiral example (issue 15, wt15c)
+  '300 points on 3 arms, 2-D': '300 điểm trên 3 nhánh, 2 chiều',
+  'their classes, one-hot': 'nhãn của chúng, dạng one-hot',
+  'hidden layer: 16 ReLU units': 'lớp ẩn: 16 nơ-ron ReLU',
+  'output layer: 3 class scores': 'lớp đầu ra: điểm của 3 nhãn',
 };

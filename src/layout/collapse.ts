@@ -1,5 +1,5 @@
 import type { StatementGroup } from '../engine';
-import { GEOMETRY, textWidth } from './nodeSize';
+import { GEOMETRY, NUMBER_ROW, textWidth } from './nodeSize';
 import type { LayoutInput } from './types';
 
 /** Room on a collapsed group's box for its expand control, right of the name. */
@@ -43,7 +43,17 @@ export function collapseLayoutInput(
     .filter((n) => !rootOf.has(n.id) || rootOf.get(n.id) === n.id)
     .map((n) => {
       const size = box.get(n.id);
-      return size ? { ...n, width: size.width, height: size.height, visual: size.visual } : n;
+      // A box shows its value above and its gradient below (issue 9: rows the wires keep out of).
+      return size
+        ? {
+            ...n,
+            width: size.width,
+            height: size.height,
+            visual: size.visual,
+            above: NUMBER_ROW.value,
+            below: NUMBER_ROW.badge,
+          }
+        : n;
     });
   const edges = [];
   for (const e of input.edges) {

@@ -6,6 +6,9 @@ export interface NodeSize {
   width: number;
   height: number;
   visual?: { width: number; height: number };
+  /** Widths of the node's own label rows (`LayoutNodeInput.above`/`below`). */
+  above?: number;
+  below?: number;
 }
 
 /**
@@ -17,15 +20,19 @@ export interface NodeSize {
  */
 export function toLayoutInput(
   analysis: Pick<Analysis, 'graph'>,
-  sizeOf: (node: GraphNode) => NodeSize,
+  sizeOf: (node: GraphNode, shared: boolean) => NodeSize,
 ): LayoutInput {
   const { nodes, edges, output } = analysis.graph;
+  const uses = new Map<number, number>();
+  for (const e of edges) uses.set(e.from, (uses.get(e.from) ?? 0) + 1);
   return {
     nodes: nodes.map((node) => {
-      const { width, height, visual } = sizeOf(node);
-      return visual
-        ? { id: node.id, kind: node.kind, width, height, visual: { ...visual } }
-        : { id: node.id, kind: node.kind, width, height };
+      const { width, height, visual, above, below } = sizeOf(node, (uses.get(node.id) ?? 0) > 1);
+      const out: LayoutInput['nodes'][number] = { id: node.id, kind: node.kind, width, height };
+      if (visual) out.visual = { ...visual };
+      if (above) out.above = above;
+      if (below) out.below = below;
+      return out;
     }),
     edges: edges.map(({ id, from, to }) => ({ id, from, to })),
     output,

@@ -15,6 +15,7 @@ export function layoutKey(input: LayoutInput): string {
   const parts: (string | number)[] = [input.output ?? -1];
   for (const n of input.nodes) {
     parts.push(n.id, n.kind, n.width, n.height, n.visual?.width ?? '', n.visual?.height ?? '');
+    parts.push(n.above ?? '', n.below ?? '');
   }
   parts.push('|');
   for (const e of input.edges) parts.push(e.id, e.from, e.to);

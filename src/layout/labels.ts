@@ -12,8 +12,13 @@ const FRACTIONS = [...STEPS].sort((a, b) => Math.abs(a - 0.5) - Math.abs(b - 0.5
 const EARLY = STEPS;
 const LATE = [...STEPS].reverse();
 const CELL = 128;
-/** Wires are sampled every few px; a sample inside a label box costs like this much overlap. */
-const WIRE_STEP = 6;
+/** Finer cells for wire samples: a label box then scans only the few samples near it. */
+const WIRE_CELL = 24;
+/**
+ * Wires are sampled every few px of their length (steep stretches too, where sampling by x would
+ * skip past a label); a sample inside a label box costs like this much overlap.
+ */
+const WIRE_STEP = 2.5;
 const WIRE_COST = 6;
 /** Above this many edges labels only avoid nodes and each other (see `placeLabels`). */
 const WIRE_LIMIT = 600;
@@ -31,23 +36,48 @@ export function placeLabels(
   lean?: Int8Array,
   widths?: readonly number[],
 ): LabelSpot[] {
-  const grid = new Map<number, Box[]>();
+  return placeLabelsAround(routes, nodeBoxes, [], lean, widths).spots;
+}
+
+/**
+ * `placeLabels`, also told the rows where nodes write their own labels (`rows`: kept clear of
+ * labels like nodes, and of every wire): says which rows a wire runs through.
+ */
+export function placeLabelsAround(
+  routes: readonly Point[][],
+  nodeBoxes: readonly Box[],
+  rows: readonly Box[],
+  lean?: Int8Array,
+  widths?: readonly number[],
+): { spots: LabelSpot[]; crossedRows: number[] } {
+  // Boxes by grid cell (as indices into `placed`); `mark` keeps a box spanning several cells
+  // from being counted twice in one query.
+  const grid = new Map<number, number[]>();
+  const placed: Box[] = [];
+  const mark: number[] = [];
+  let query = 0;
   const key = (cx: number, cy: number) => cx * 65536 + cy;
   const add = (b: Box) => {
-    forCells(b, (cx, cy) => {
+    const index = placed.length;
+    placed.push(b);
+    mark.push(0);
+    forCells(b, CELL, (cx, cy) => {
       const k = key(cx, cy);
       const list = grid.get(k);
-      if (list) list.push(b);
-      else grid.set(k, [b]);
+      if (list) list.push(index);
+      else grid.set(k, [index]);
     });
   };
-  const overlap = (b: Box) => {
+  /** Area of `b` covered by boxes placed so far; stops counting once it reaches `limit`. */
+  const overlap = (b: Box, limit = Infinity) => {
     let area = 0;
-    const seen = new Set<Box>();
-    forCells(b, (cx, cy) => {
-      for (const o of grid.get(key(cx, cy)) ?? []) {
-        if (seen.has(o)) continue;
-        seen.add(o);
+    query++;
+    forCells(b, CELL, (cx, cy) => {
+      if (area >= limit) return;
+      for (const index of grid.get(key(cx, cy)) ?? []) {
+        if (mark[index] === query) continue;
+        mark[index] = query;
+        const o = placed[index];
         const w = Math.min(b[2], o[2]) - Math.max(b[0], o[0]);
         const h = Math.min(b[3], o[3]) - Math.max(b[1], o[1]);
         if (w > 0 && h > 0) area += w * h;
@@ -55,7 +85,7 @@ export function placeLabels(
     });
     return area;
   };
-  for (const b of nodeBoxes) {
+  for (const b of [...nodeBoxes, ...rows]) {
     add([
       b[0] - NODE_CLEARANCE,
       b[1] - NODE_CLEARANCE,
@@ -71,10 +101,11 @@ export function placeLabels(
     routes.forEach((pts, k) => {
       const tangents = monotoneTangents(pts);
       for (let i = 0; i + 1 < pts.length; i++) {
-        const steps = Math.max(2, Math.ceil((pts[i + 1][0] - pts[i][0]) / WIRE_STEP));
+        const length = Math.hypot(pts[i + 1][0] - pts[i][0], pts[i + 1][1] - pts[i][1]);
+        const steps = Math.max(2, Math.ceil(length / WIRE_STEP));
         for (let s = 0; s <= steps; s++) {
           const [x, y] = pointOnCurve(pts, tangents, i, s / steps);
-          const c = key(Math.floor(x / CELL) + 32768, Math.floor(y / CELL) + 32768);
+          const c = key(Math.floor(x / WIRE_CELL) + 32768, Math.floor(y / WIRE_CELL) + 32768);
           const list = wires.get(c);
           if (list) list.push(x, y, k);
           else wires.set(c, [x, y, k]);
@@ -82,14 +113,17 @@ export function placeLabels(
       }
     });
   }
-  /** How many points of other edges' wires fall inside `b`, each worth `WIRE_COST` of area. */
-  const crossing = (b: Box, own: number) => {
+  /**
+   * How many points of other edges' wires fall inside `b`, each worth `WIRE_COST` of area;
+   * stops counting once the cost reaches `limit`.
+   */
+  const crossing = (b: Box, own: number, limit = Infinity) => {
     if (wires.size === 0) return 0;
     let cost = 0;
-    forCells(b, (cx, cy) => {
+    forCells(b, WIRE_CELL, (cx, cy) => {
       const list = wires.get(key(cx, cy));
-      if (!list) return;
-      for (let i = 0; i < list.length; i += 3) {
+      if (!list || cost >= limit) return;
+      for (let i = 0; i < list.length && cost < limit; i += 3) {
         if (list[i + 2] === own) continue;
         const x = list[i];
         const y = list[i + 1];
@@ -99,7 +133,13 @@ export function placeLabels(
     return cost;
   };
 
-  return routes.map((pts, k) => {
+  // Rows of nodes' own labels that some wire runs through (any wire: a node's label has none).
+  const crossedRows: number[] = [];
+  rows.forEach((r, i) => {
+    if (crossing(r, -1, 1) > 0) crossedRows.push(i);
+  });
+
+  const spots = routes.map((pts, k) => {
     const fractions = !lean || lean[k] === 0 ? FRACTIONS : lean[k] < 0 ? EARLY : LATE;
     const tangents = monotoneTangents(pts);
     const width = widths?.[k] ?? LABEL_BOX.width;
@@ -111,7 +151,8 @@ export function placeLabels(
         const p = pointOnCurve(pts, tangents, i, u);
         tried.push(p);
         const box = boxAt(p, 0, width);
-        const area = overlap(box) + crossing(box, k);
+        let area = overlap(box, bestArea);
+        if (area < bestArea) area += crossing(box, k, bestArea - area);
         if (area < bestArea) {
           best = p;
           bestArea = area;
@@ -126,7 +167,7 @@ export function placeLabels(
       offsets: for (const d of LEADER_OFFSETS) {
         for (const p of tried) {
           const box = boxAt(p, d, width);
-          if (overlap(box) === 0 && crossing(box, -1) === 0) {
+          if (overlap(box, 1e-9) === 0 && crossing(box, -1, 1) === 0) {
             best = p;
             dy = d;
             break offsets;
@@ -134,10 +175,11 @@ export function placeLabels(
         }
       }
     }
-    const clear = dy !== 0 || bestArea <= LEADER_MIN_COST;
+    const clear = dy !== 0 || bestArea === 0;
     add(boxAt(best, dy, width));
     return { at: best, dy, clear };
   });
+  return { spots, crossedRows };
 }
 
 /**
@@ -145,11 +187,8 @@ export function placeLabels(
  * wire never runs through it, and no farther than a reader still joins it to its edge.
  */
 const LEADER_OFFSETS = [-26, 28, -38, 40, -50, 52];
-/**
- * Cost on the wire above which a label leaves it: one sampled point of another wire is a graze of
- * the box's corner, where the drawn number (narrower than the box) is not touched.
- */
-const LEADER_MIN_COST = WIRE_COST;
+/** Cost on the wire above which a label leaves it: any other wire through its box. */
+const LEADER_MIN_COST = 0;
 
 /** Where `placeLabels` puts an edge's label: its anchor on the curve, and the box's offset. */
 export interface LabelSpot {
@@ -185,10 +224,10 @@ export function boxAt([x, ay]: Point, dy = 0, width: number = LABEL_BOX.width): 
   return [x - w, y - LABEL_BOX.above, x + w, y - LABEL_BOX.above + LABEL_BOX.height];
 }
 
-function forCells(b: Box, f: (cx: number, cy: number) => void) {
-  const x0 = Math.floor(b[0] / CELL);
-  const x1 = Math.floor(b[2] / CELL);
-  const y0 = Math.floor(b[1] / CELL);
-  const y1 = Math.floor(b[3] / CELL);
+function forCells(b: Box, cell: number, f: (cx: number, cy: number) => void) {
+  const x0 = Math.floor(b[0] / cell);
+  const x1 = Math.floor(b[2] / cell);
+  const y0 = Math.floor(b[1] / cell);
+  const y1 = Math.floor(b[3] / cell);
   for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) f(cx + 32768, cy + 32768);
 }

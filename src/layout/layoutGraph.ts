@@ -1,7 +1,7 @@
 import { curvePath } from './curve';
-import { boxAt, placeLabels, type Box } from './labels';
+import { boxAt, placeLabelsAround, type Box } from './labels';
 import { assignLayers, type Layered } from './layering';
-import { place, type SugiyamaSettings } from './placement';
+import { place, type Placement, type SugiyamaSettings } from './placement';
 import { routeEdges, type Point } from './routes';
 import { LABEL_BOX, SPACING } from './settings';
 import type { LaidOutEdge, LayoutInput, LayoutOptions, LayoutQuality, LayoutResult } from './types';
@@ -84,6 +84,10 @@ export function layoutWith(input: LayoutInput, settings: SugiyamaSettings): Layo
   };
 }
 
+/** Rounds of widening the gaps where labels still clash, and how much each round adds. */
+const WIDEN_ROUNDS = 10;
+const WIDEN_STEP = 12;
+
 function layoutOnce(
   input: LayoutInput,
   layered: Layered,
@@ -91,9 +95,52 @@ function layoutOnce(
 ): { result: LayoutResult; clashes: number; spread: number } {
   const placement = place(input, layered, settings);
   mirrorToSourceOrder(placement, layered);
+  // Where labels clash, the gap they are in grows (a dense gap gets the room its labels need,
+  // the others stay tight): only x moves, so this is cheap next to placing the nodes again.
+  const extra = new Float64Array(layered.layerCount);
+  let best = arrange(input, layered, placement, extra);
+  // A round that helps not at all widens more the next time; four such rounds end it.
+  let stuck = 0;
+  const rounds = input.nodes.length <= ROOMIER_MAX_NODES ? WIDEN_ROUNDS : 0;
+  for (let round = 0; round < rounds && best.clashes > 0 && stuck < 4; round++) {
+    for (const g of best.crowded) extra[g] += WIDEN_STEP * 2 ** stuck;
+    const next = arrange(input, layered, placement, extra);
+    if (next.clashes < best.clashes) {
+      best = next;
+      stuck = 0;
+    } else stuck++;
+  }
+  return {
+    result: {
+      ...best.result,
+      engine: `d3-dag sugiyama: longest-path layers, ${placement.decross} decross, ${settings.coord} coord`,
+    },
+    clashes: best.clashes,
+    spread: settings.spread ?? 1,
+  };
+}
+
+/**
+ * Routes and labels a placement whose gaps are widened by `extra` (px, gap l lies right of layer
+ * l). Returns the drawing, how many labels found no free spot plus how many node label rows a
+ * wire runs through (`clashes`), and the gaps where those are (`crowded`).
+ */
+function arrange(
+  input: LayoutInput,
+  layered: Layered,
+  placed: Placement,
+  extra: Float64Array,
+): { result: LayoutResult; clashes: number; crowded: number[] } {
+  const shift = new Float64Array(layered.layerCount);
+  for (let l = 1; l < shift.length; l++) shift[l] = shift[l - 1] + extra[l - 1];
+  const placement: Placement = {
+    ...placed,
+    x: placed.x.map((v, i) => v + shift[layered.layer[i]]),
+    layerX: placed.layerX.map((v, l) => v + shift[l]),
+  };
   const routed = routeEdges(input, layered, placement);
   const routes = routed.routes.map((r) => r.map(round));
-  const { x, y } = placement;
+  const { x, y, layerX } = placement;
 
   const nodeBoxes: Box[] = input.nodes.map(({ width, height }, i) => [
     x[i] - width / 2,
@@ -101,13 +148,51 @@ function layoutOnce(
     x[i] + width / 2,
     y[i] + height / 2,
   ]);
+  // The rows where nodes write their own value or name (above) and gradient (below).
+  const rows: Box[] = [];
+  const rowNode: number[] = [];
+  input.nodes.forEach((node, i) => {
+    const vh = (node.visual ?? node).height / 2;
+    const room = node.height / 2 - vh;
+    if (node.above) {
+      rows.push([x[i] - node.above / 2, y[i] - vh - room, x[i] + node.above / 2, y[i] - vh]);
+      rowNode.push(i);
+    }
+    if (node.below) {
+      rows.push([
+        x[i] - node.below / 2,
+        y[i] + vh + 2,
+        x[i] + node.below / 2,
+        y[i] + vh + room + 2,
+      ]);
+      rowNode.push(i);
+    }
+  });
   const widths = input.edges.map((e) => e.labelWidth ?? LABEL_BOX.width);
-  const labels = placeLabels(routes, nodeBoxes, routed.lean, widths).map((l) => ({
-    ...l,
-    at: round(l.at),
-  }));
+  const placedLabels = placeLabelsAround(routes, nodeBoxes, rows, routed.lean, widths);
+  const labels = placedLabels.spots.map((l) => ({ ...l, at: round(l.at) }));
 
-  // Bounding box of nodes, routes and label boxes; shift it to start at the margin.
+  // The gaps of what clashes: a label's, and both beside a node whose row a wire runs through.
+  const gapAt = (px: number) => {
+    let l = 0;
+    while (l + 1 < layerX.length && layerX[l + 1] <= px) l++;
+    return Math.min(l, Math.max(0, layerX.length - 2));
+  };
+  const crowded = new Set<number>();
+  let clashes = 0;
+  labels.forEach((l) => {
+    if (l.clear) return;
+    clashes++;
+    crowded.add(gapAt(l.at[0]));
+  });
+  for (const r of placedLabels.crossedRows) {
+    clashes++;
+    const l = layered.layer[rowNode[r]];
+    if (l > 0) crowded.add(l - 1);
+    if (l + 1 < layerX.length) crowded.add(l);
+  }
+
+  // Bounding box of nodes, rows, routes and label boxes; shift it to start at the margin.
   let left = Infinity;
   let top = Infinity;
   let right = -Infinity;
@@ -119,19 +204,20 @@ function layoutOnce(
     bottom = Math.max(bottom, b[3]);
   };
   nodeBoxes.forEach(grow);
+  rows.forEach(grow);
   labels.forEach((l, k) => grow(boxAt(l.at, l.dy, widths[k])));
   for (const r of routes) for (const [px, py] of r) grow([px, py, px, py]);
   const dx = SPACING.margin - left;
   const dy = SPACING.margin - top;
-  const shift = ([px, py]: Point): Point => round([px + dx, py + dy]);
+  const move = ([px, py]: Point): Point => round([px + dx, py + dy]);
 
   const nodes = input.nodes.map((node, i) => {
-    const [cx, cy] = shift([x[i], y[i]]);
+    const [cx, cy] = move([x[i], y[i]]);
     return { id: node.id, x: cx, y: cy, layer: layered.layer[i] };
   });
   const edges = input.edges.map((edge, k) => {
-    const points = routes[k].map(shift);
-    const [lx, ly] = shift(labels[k].at);
+    const points = routes[k].map(move);
+    const [lx, ly] = move(labels[k].at);
     const { dy } = labels[k];
     const label: LaidOutEdge['label'] = { x: lx, y: ly };
     if (dy) label.dy = dy;
@@ -143,14 +229,10 @@ function layoutOnce(
     edges,
     width: Math.ceil(right - left + 2 * SPACING.margin),
     height: Math.ceil(bottom - top + 2 * SPACING.margin),
-    engine: `d3-dag sugiyama: longest-path layers, ${placement.decross} decross, ${settings.coord} coord`,
+    engine: '',
     ms: 0,
   };
-  return {
-    result,
-    clashes: labels.reduce((c, l) => c + (l.clear ? 0 : 1), 0),
-    spread: settings.spread ?? 1,
-  };
+  return { result, clashes, crowded: [...crowded] };
 }
 
 function round([px, py]: Point): Point {

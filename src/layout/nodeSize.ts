@@ -45,6 +45,18 @@ export function numberWidth(text: string, fontSize: number): number {
 /** Font sizes of an edge's labels (styles.css: `.value-label`, `.grad-value`). */
 export const LABEL_FONT = { value: 15, grad: 14 } as const;
 
+/**
+ * The widest numbers `formatNumber` writes at its default 4 significant digits. The layout keeps
+ * room for these wherever a number can appear, so that a value edit never needs a new layout
+ * (issue 17's `layoutKey`) and never makes labels collide (issue 9).
+ */
+export const WIDEST_NUMBERS = ['-0.0001234', '-1.235e-10'] as const;
+
+/** The widest of `WIDEST_NUMBERS` as `measure` sizes them, rounded up. */
+export function widestNumber(measure: (text: string) => number): number {
+  return Math.ceil(Math.max(...WIDEST_NUMBERS.map(measure)));
+}
+
 /** Width of a gradient badge around `label`: its ∂ mark (or `∂/∂b`), the number and padding. */
 export function badgeWidth(label: string, mark = '∂'): number {
   return numberWidth(label, LABEL_FONT.grad) + badgeMarkWidth(mark) + 10;
@@ -74,18 +86,48 @@ export function visualSize(node: Pick<GraphNode, 'kind' | 'symbol' | 'label'>): 
 
 /**
  * The box the layout keeps free for a node (the visible box plus room above for its value and
- * below for its gradient badge), and the visible box itself, which edges attach to.
+ * below for its gradient badge), the visible box itself, which edges attach to, and how wide the
+ * rows of its own labels can get: above, an input's value or an op's name; below, the gradient
+ * badge of an input or of a node used more than once (`shared`), which may say "… so far".
  */
-export function layoutSize(node: Pick<GraphNode, 'kind' | 'symbol' | 'label'>): {
+export function layoutSize(
+  node: Pick<GraphNode, 'kind' | 'symbol' | 'label'>,
+  shared = false,
+): {
   width: number;
   height: number;
   visual: { width: number; height: number };
+  above?: number;
+  below?: number;
 } {
   const visual = visualSize(node);
   const room = node.kind === 'const' ? 6 : GEOMETRY.labelRoom;
-  return {
+  const box = {
     width: Math.max(visual.width, node.kind === 'const' ? 0 : 64),
     height: visual.height + 2 * room,
     visual,
   };
+  if (node.kind === 'const') return box;
+  const name = node.symbol;
+  const above =
+    node.kind === 'input'
+      ? NUMBER_ROW.value
+      : Math.ceil(
+          1.1 *
+            (textWidth(name.base, GEOMETRY.labelFont + 1) +
+              (name.sub ? textWidth(name.sub, (GEOMETRY.labelFont + 1) * 0.7) : 0)),
+        );
+  // " …" (a sum still open) only on a node whose gradient gathers several shares.
+  const below = shared ? NUMBER_ROW.badge : node.kind === 'input' ? NUMBER_ROW.edgeBadge : 0;
+  return { ...box, above, below };
 }
+
+/**
+ * Widths kept for labels holding any number (`WIDEST_NUMBERS`): a value, a gradient badge, a
+ * node's badge of a sum still open (" …").
+ */
+export const NUMBER_ROW = {
+  value: widestNumber((t) => numberWidth(t, LABEL_FONT.value)),
+  edgeBadge: widestNumber((t) => badgeWidth(t)),
+  badge: widestNumber((t) => badgeWidth(`${t} …`)),
+} as const;

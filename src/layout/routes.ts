@@ -61,6 +61,10 @@ export function routeEdges(
   const startPort = ports(input, from, nextY, startKey);
   const endPort = ports(input, to, prevY, endKey);
 
+  // Where the gap right of layer l starts and ends.
+  const gapStart = (l: number) => layerX[l] + layerHalf[l];
+  const gapEnd = (l: number) => layerX[l + 1] - layerHalf[l + 1];
+
   const routes: Point[][] = new Array(m);
   for (let k = 0; k < m; k++) {
     const a = from[k];
@@ -71,7 +75,10 @@ export function routeEdges(
     const sx = x[a] + boundary(input, a, startPort[k]);
     const ex = x[b] - boundary(input, b, endPort[k]) - SPACING.arrow;
     pts.push([sx, sy]);
-    pts.push([Math.max(layerX[layer[a]] + layerHalf[layer[a]], sx + STUB), sy]);
+    const out = layerX[layer[a]] + layerHalf[layer[a]];
+    const outLimit = out + ROW_STUB_SHARE * (gapEnd(layer[a]) - out);
+    const outRow = Math.min(outLimit, x[a] + rowHalf(input, a, y[a], nextY[k]));
+    pts.push([Math.max(out, sx + STUB, outRow), sy]);
     via[k].forEach((v, j) => {
       const l = layer[a] + 1 + j;
       pts.push([layerX[l] - layerHalf[l], v + offset[k]]);
@@ -83,7 +90,10 @@ export function routeEdges(
       const right = Math.min(layerX[layer[b]] - layerHalf[layer[b]], ex - STUB);
       pts.push([(left + right) / 2, (sy + ey) / 2 + offset[k] * 1.5]);
     }
-    pts.push([Math.min(layerX[layer[b]] - layerHalf[layer[b]], ex - STUB), ey]);
+    const into = layerX[layer[b]] - layerHalf[layer[b]];
+    const intoLimit = into - ROW_STUB_SHARE * (into - gapStart(layer[b] - 1));
+    const intoRow = Math.max(intoLimit, x[b] - rowHalf(input, b, y[b], prevY[k]));
+    pts.push([Math.min(into, ex - STUB, intoRow), ey]);
     pts.push([ex, ey]);
     routes[k] = increasing(pts);
   }
@@ -122,6 +132,23 @@ function ports(
     });
   }
   return port;
+}
+
+/** Share of a gap that a stub may run level to keep clear of a node's label row. */
+const ROW_STUB_SHARE = 0.45;
+/** Air between a node's label row and a wire bending past its end. */
+const ROW_CLEARANCE = 4;
+
+/**
+ * How far from node `i`'s centre an edge heading to height `towards` must run level before it
+ * bends: past the end of the label row it would bend through (the row below when it heads below
+ * the drawn shape, above when above), else 0.
+ */
+function rowHalf(input: LayoutInput, i: number, cy: number, towards: number): number {
+  const node = input.nodes[i];
+  const half = visual(input, i).height / 2;
+  const row = towards > cy + half - 1 ? node.below : towards < cy - half + 1 ? node.above : 0;
+  return row ? row / 2 + ROW_CLEARANCE : 0;
 }
 
 /** The drawn shape of a node: `visual` when given, else its layout box. */

@@ -7,7 +7,7 @@ export const SPACING = {
    * air (labels of edges leaving one layer stagger along the curves). Kept tight so that larger
    * graphs still fit a laptop at a readable zoom: the layout tests check labels never clash.
    */
-  layerGap: 100,
+  layerGap: 124,
   /** Vertical gap between neighbours in a layer (nodes and edges passing through it). */
   nodeGap: 28,
   /** Edges end this far before the consumer's left side, where the arrowhead marker sits. */
@@ -21,10 +21,11 @@ export const SPACING = {
 /**
  * The box a renderer may fill around an edge's label anchor: the forward value above the curve
  * (15 px type, its top ~16 px above the anchor) and the gradient badge below it (20 px tall,
- * reaching 22 px below); `above` of its `height` lies above the anchor. A badge holds a number
- * like −0.5344 in ~76 px. Tight on purpose: with the layer gap it decides how compact a graph is.
+ * reaching 22 px below); `above` of its `height` lies above the anchor. As wide as the widest
+ * badge any value can give (`NUMBER_ROW.edgeBadge`: `∂ -0.0001234`, checked by a test), so
+ * the layout depends on the graph's shape alone and no value ever overflows it.
  */
-export const LABEL_BOX = { width: 76, height: 40, above: 18 } as const;
+export const LABEL_BOX = { width: 117, height: 40, above: 18 } as const;
 
 /** Room kept free around node boxes when placing labels. */
 export const NODE_CLEARANCE = 3;

@@ -18,6 +18,13 @@ export interface LayoutNodeInput {
    * node's own value and gradient labels). Edges attach to this shape. Defaults to the box.
    */
   visual?: { width: number; height: number };
+  /**
+   * How wide the node's own labels can get, centred on it: the row above its drawn shape (a
+   * value, a name) and the row below (a gradient badge), within the box's height. Wires keep
+   * out of them and edge labels avoid them. Absent or 0: no such row beyond the box.
+   */
+  above?: number;
+  below?: number;
 }
 
 /** `from` is the operand (drawn on the left), `to` its consumer. Parallel edges occur (`x*x`). */

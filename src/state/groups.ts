@@ -63,3 +63,25 @@ export function stepAfter(s: GroupState & Pick<AppState, 'settings' | 'stepIndex
 export function keptNames(a: Analysis | null, names: readonly string[]): string[] {
   return collapsedGroups(a, names).map((g) => g.name);
 }
+
+/**
+ * The step counter's numbers, a collapsed group counting once: `stopsBefore(hidden, k)` is how
+ * many of the first k steps are on show (the k of "Step k of n" and the scrubber's position).
+ */
+export function stopsBefore(hidden: Uint8Array | undefined, k: number): number {
+  if (!hidden) return k;
+  let shown = 0;
+  const end = Math.min(k, hidden.length);
+  for (let j = 0; j < end; j++) if (!hidden[j]) shown++;
+  return shown;
+}
+
+/** The step index after the i-th step on show (the scrubber's inverse of `stopsBefore`). */
+export function stopAt(hidden: Uint8Array | undefined, i: number): number {
+  if (!hidden || i <= 0) return Math.max(0, i);
+  let shown = 0;
+  for (let j = 0; j < hidden.length; j++) {
+    if (!hidden[j] && ++shown === i) return j + 1;
+  }
+  return hidden.length;
+}

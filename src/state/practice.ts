@@ -6,6 +6,10 @@ import {
   type PracticeQuestion,
   type QuestionKind,
 } from '../engine';
+import { tensorEngine } from '../engine/tensor/hook';
+import type { ProductCheck, TensorQuestion, TensorQuestionKind } from '../engine/tensor/practice';
+import type { TensorStep } from '../engine/tensor/run';
+import type { Shape } from '../engine/tensor/types';
 import { activeSteps } from './modes';
 import type { AppState, AppStore, SourceError } from './types';
 
@@ -23,13 +27,21 @@ import type { AppState, AppStore, SourceError } from './types';
  */
 export type Outcome = 'right' | 'late' | 'shown' | 'missed';
 
+/** A question's kind: a scalar step's number, or a matrix step's shape, formula or entry. */
+export type AnyQuestionKind = QuestionKind | TensorQuestionKind;
+
 /** What "Check" or "Show answer" said last. */
 export interface PracticeFeedback {
   /** The program, the step and the question it is about: shown only while they are on screen. */
   readonly key: string;
   readonly k: number;
-  readonly question: QuestionKind;
+  readonly question: AnyQuestionKind;
   readonly kind: 'correct' | 'wrong' | 'invalid' | 'shown';
+  /** A matrix step's shape question: the shape that was typed (read), when it was wrong. */
+  readonly shape?: Shape;
+  /** A matrix step's formula question: the product checked (piece indices) and the verdict. */
+  readonly product?: readonly number[];
+  readonly check?: ProductCheck;
   /** For `invalid`: what could not be read, located in `answer`, the text as it was checked. */
   readonly error?: SourceError;
   readonly answer?: string;
@@ -44,6 +56,8 @@ export interface PracticeState {
   readonly feedback: PracticeFeedback | null;
   /** What is typed in "Your answer": kept here, so nothing typed is lost when a panel re-mounts. */
   readonly draft: string;
+  /** A matrix step's formula question: the pieces picked so far, in order (issue 16). */
+  readonly product: readonly number[];
 }
 
 export interface PracticeActions {
@@ -55,6 +69,10 @@ export interface PracticeActions {
   revealAnswer(): void;
   /** "Start over": forgets this program's answers and goes back to the start. */
   startOver(): void;
+  /** A formula question's pieces: add one at the end, take the last back, or start again. */
+  pickPiece(piece: number): void;
+  undoPiece(): void;
+  clearPieces(): void;
   /**
    * "Check my backward pass" (issue 12): the program becomes its forward pass followed by an
    * empty `d…` line per input and named value (`dfdx = `), which "Your backward pass" checks as
@@ -63,14 +81,29 @@ export interface PracticeActions {
   startBackwardExercise(): Promise<void>;
 }
 
-export const DEFAULT_PRACTICE: PracticeState = { on: false, log: {}, feedback: null, draft: '' };
+export const DEFAULT_PRACTICE: PracticeState = {
+  on: false,
+  log: {},
+  feedback: null,
+  draft: '',
+  product: [],
+};
 
 /** What practice mode shows at the current step. */
 export interface PracticeView {
   readonly key: string;
   readonly k: number;
   readonly step: LensStep | undefined;
+  /** A scalar step's questions (none on a matrix program: see `tensor`). */
   readonly questions: readonly PracticeQuestion[];
+  /**
+   * A matrix program's step and its questions (engine/tensor/practice.ts); `index`, `pending`,
+   * `score` and `feedback` count these then.
+   */
+  readonly tensor?: {
+    readonly step: TensorStep | undefined;
+    readonly questions: readonly TensorQuestion[];
+  };
   /** The question being asked; `questions.length` once the step's are all answered. */
   readonly index: number;
   /** A question of this step is still open: its numbers are hidden, "Next step" waits. */
@@ -95,7 +128,14 @@ const programKeys = new WeakMap<Analysis, string>();
 export function programKey(a: Analysis): string {
   let key = programKeys.get(a);
   if (key === undefined) {
-    const text = `${a.source}\u0000${a.inputs.map((i) => `${i.name}=${i.value}`).join(';')}`;
+    // A matrix program's inputs are its tensors: their numbers (randn's seed) are the answers'.
+    const inputs = a.tensor
+      ? a.tensor.inputs.map(
+          (i) =>
+            `${i.name}=${typeof i.value === 'number' ? i.value : Array.from(i.value.data).join(',')}`,
+        )
+      : a.inputs.map((i) => `${i.name}=${i.value}`);
+    const text = `${a.source}\u0000${inputs.join(';')}`;
     // FNV-1a, twice with different offsets: 64 bits are plenty to tell a person's programs apart.
     let h1 = 0x811c9dc5;
     let h2 = 0x01000193;
@@ -110,7 +150,7 @@ export function programKey(a: Analysis): string {
   return key;
 }
 
-export const questionId = (k: number, kind: QuestionKind): string => `${k}:${kind}`;
+export const questionId = (k: number, kind: AnyQuestionKind): string => `${k}:${kind}`;
 
 const resolved = (o: Outcome | undefined) => o === 'right' || o === 'late' || o === 'shown';
 
@@ -135,14 +175,22 @@ export function selectPractice(s: PracticeInput): PracticeView | undefined {
 }
 
 function compute(a: Analysis, s: PracticeInput, p: PracticeState): PracticeView {
-  const steps = activeSteps({ analysis: a, settings: s.settings });
+  const t = a.tensor;
+  const steps = t ? t.steps : activeSteps({ analysis: a, settings: s.settings });
   const k = Math.max(0, Math.min(steps.length, s.stepIndex));
-  const step = k > 0 ? steps[k - 1] : undefined;
-  const questions = practiceQuestions(a, step);
+  const step = k > 0 && !t ? (steps as readonly LensStep[])[k - 1] : undefined;
+  const questions = t ? [] : practiceQuestions(a, step);
+  // A matrix program: its questions come with the tensor engine (loaded before any tensor
+  // analysis exists), so the first screen carries none of it.
+  const tensorStep = t && k > 0 ? t.steps[k - 1] : undefined;
+  const tensorQs = t ? (tensorEngine()?.practice?.tensorQuestions(t, tensorStep) ?? []) : [];
+  const kinds: readonly AnyQuestionKind[] = t
+    ? tensorQs.map((q) => q.kind)
+    : questions.map((q) => q.kind);
   const key = programKey(a);
   const log = p.log[key] ?? {};
   let index = 0;
-  while (index < questions.length && resolved(log[questionId(k, questions[index].kind)])) index++;
+  while (index < kinds.length && resolved(log[questionId(k, kinds[index])])) index++;
   let right = 0;
   let asked = 0;
   for (const id in log) {
@@ -156,8 +204,9 @@ function compute(a: Analysis, s: PracticeInput, p: PracticeState): PracticeView 
     k,
     step,
     questions,
+    ...(t ? { tensor: { step: tensorStep, questions: tensorQs } } : {}),
     index,
-    pending: index < questions.length,
+    pending: index < kinds.length,
     hidden: questions.slice(index).map((q) => q.kind),
     score: { right, asked },
     feedback: f && f.key === key && f.k === k ? f : null,
@@ -178,7 +227,7 @@ export function practiceActions(set: Set_, get: Get): PracticeActions {
     set({ practice: { ...get().practice, ...patch } });
 
   /** Records an outcome for the current question and saves the log. */
-  const record = (view: PracticeView, kind: QuestionKind, outcome: Outcome) => {
+  const record = (view: PracticeView, kind: AnyQuestionKind, outcome: Outcome) => {
     const { log } = get().practice;
     const mine = { ...(log[view.key] ?? {}), [questionId(view.k, kind)]: outcome };
     const next = { ...log, [view.key]: mine };
@@ -202,10 +251,16 @@ export function practiceActions(set: Set_, get: Get): PracticeActions {
     submitAnswer() {
       const view = selectPractice(get());
       if (!view?.pending) return;
-      const question = view.questions[view.index];
-      const text = get().practice.draft;
-      const check = checkAnswer(text, question.expected);
-      const base = { key: view.key, k: view.k, question: question.kind, seq: ++seq };
+      const { draft: text, product } = get().practice;
+      // A matrix step's answer (a shape, a product of pieces, an entry) is checked by the tensor
+      // engine's practice module, loaded with the engine (engine/tensor/practice.ts).
+      const tq = view.tensor?.questions[view.index];
+      const kind = tq?.kind ?? view.questions[view.index].kind;
+      const check = tq
+        ? tensorEngine()?.practice?.checkTensorAnswer(tq, text, product)
+        : checkAnswer(text, view.questions[view.index].expected);
+      if (!check || check.kind === 'empty') return;
+      const base = { key: view.key, k: view.k, question: kind, seq: ++seq };
       if (check.kind === 'invalid') {
         const e = check.error;
         const error = {
@@ -219,25 +274,46 @@ export function practiceActions(set: Set_, get: Get): PracticeActions {
         setPractice({ feedback: { ...base, kind: 'invalid', error, answer: text } });
         return;
       }
-      const before = get().practice.log[view.key]?.[questionId(view.k, question.kind)];
+      const before = get().practice.log[view.key]?.[questionId(view.k, kind)];
       if (check.kind === 'correct') {
-        record(view, question.kind, before === 'missed' ? 'late' : 'right');
-        setPractice({ feedback: { ...base, kind: 'correct' }, draft: '' });
+        record(view, kind, before === 'missed' ? 'late' : 'right');
+        setPractice({ feedback: { ...base, kind: 'correct' }, draft: '', product: [] });
       } else {
-        if (before === undefined) record(view, question.kind, 'missed');
-        // The wrong answer stays in the field, to be corrected rather than retyped.
-        setPractice({ feedback: { ...base, kind: 'wrong' } });
+        // A product whose shapes do not chain is a wrong try like any other.
+        if (before === undefined) record(view, kind, 'missed');
+        // The wrong answer stays in the field (a product stays picked), to be corrected.
+        const { shape, check: productCheck } = check as { shape?: Shape; check?: ProductCheck };
+        setPractice({
+          feedback: {
+            ...base,
+            kind: 'wrong',
+            ...(shape ? { shape } : {}),
+            ...(productCheck ? { product, check: productCheck } : {}),
+          },
+        });
       }
     },
     revealAnswer() {
       const view = selectPractice(get());
       if (!view?.pending) return;
-      const question = view.questions[view.index];
-      record(view, question.kind, 'shown');
+      const kind = view.tensor
+        ? view.tensor.questions[view.index].kind
+        : view.questions[view.index].kind;
+      record(view, kind, 'shown');
       setPractice({
-        feedback: { key: view.key, k: view.k, question: question.kind, kind: 'shown', seq: ++seq },
+        feedback: { key: view.key, k: view.k, question: kind, kind: 'shown', seq: ++seq },
         draft: '',
+        product: [],
       });
+    },
+    pickPiece(piece) {
+      setPractice({ product: [...get().practice.product, piece] });
+    },
+    undoPiece() {
+      setPractice({ product: get().practice.product.slice(0, -1) });
+    },
+    clearPieces() {
+      setPractice({ product: [] });
     },
     startBackwardExercise() {
       const source = get().source;
@@ -259,7 +335,7 @@ export function practiceActions(set: Set_, get: Get): PracticeActions {
       const key = programKey(a);
       const log = { ...get().practice.log };
       delete log[key];
-      setPractice({ log, feedback: null, draft: '' });
+      setPractice({ log, feedback: null, draft: '', product: [] });
       saveLog(log, null);
       get().goTo(0);
     },
@@ -279,7 +355,8 @@ function loadLog(): Record<string, Record<string, Outcome>> {
       if (!/^[0-9a-z]{1,20}$/.test(key) || typeof q !== 'object' || q === null) continue;
       const clean: Record<string, Outcome> = {};
       for (const [id, o] of Object.entries(q as Record<string, unknown>)) {
-        if (/^\d{1,9}:(value|local|contribution|sum)$/.test(id) && isOutcome(o)) clean[id] = o;
+        if (/^\d{1,9}:(value|local|contribution|sum|shape|formula|entry)$/.test(id) && isOutcome(o))
+          clean[id] = o;
       }
       out[key] = clean;
     }

@@ -6,6 +6,7 @@ import {
   type Analysis,
   type GraphNode,
 } from '../engine';
+import type { Tensor } from '../engine/tensor/types';
 import { EXAMPLES, exampleById, exampleSource, type ExampleId } from '../examples';
 import { hasTable, loadTable } from '../i18n';
 import { collapseLayoutInput } from '../layout/collapse';
@@ -276,14 +277,26 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         if (!analysis || analysis.source !== source) return;
         const edits: { start: number; end: number; text: string }[] = [];
         const overrides: Record<string, number> = { ...get().values };
-        for (const input of analysis.inputs) {
-          if (!Object.hasOwn(next, input.name) || !Number.isFinite(next[input.name])) continue;
+        // A tensor program's inputs (issue 15) are its tensor analysis'; a tensor value can only
+        // be written into a declaration (`W = [[…]]`, `W = randn(3, 4)`).
+        const inputs = analysis.tensor
+          ? analysis.tensor.inputs.map((i) => ({
+              ...i,
+              span: analysis.tensor!.nodes[i.node].span,
+            }))
+          : analysis.inputs.map((i) => ({ ...i, span: analysis.graph.nodes[i.node].span }));
+        for (const input of inputs) {
+          if (!Object.hasOwn(next, input.name)) continue;
           const value = next[input.name];
+          if (
+            typeof value === 'number' ? !Number.isFinite(value) : !value.data.every(Number.isFinite)
+          )
+            continue;
           if (!input.declared) {
-            overrides[input.name] = value;
+            if (typeof value === 'number') overrides[input.name] = value;
             continue;
           }
-          const { span } = analysis.graph.nodes[input.node];
+          const { span } = input;
           const statement = source.slice(span.start, span.end);
           const lhs = statement.slice(0, statement.indexOf('=') + 1);
           edits.push({ start: span.start, end: span.end, text: `${lhs} ${literal(value)}` });
@@ -295,6 +308,11 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         // (E_o, E_h, μ − y) still apply.
         set({ source: text, values: overrides });
         analyzeNow(text, 'keep');
+      },
+
+      setDeclaredValues(source) {
+        set({ source });
+        analyzeNow(source, 'keep');
       },
 
       loadExample(id) {
@@ -516,9 +534,19 @@ function toSourceError(e: ExpressionError): SourceError {
   return { code: e.code, params: e.params, message: e.message, start: e.start, end: e.end };
 }
 
-/** A value typed back into the program: short, and without binary noise like 0.30000000000000004. */
-export function literal(v: number): string {
-  return String(Number(v.toPrecision(6)));
+/**
+ * A value typed back into the program: short, and without binary noise like 0.30000000000000004.
+ * A tensor is written as nested brackets, `[[1, 2], [3, 4]]`.
+ */
+export function literal(v: number | Tensor): string {
+  if (typeof v === 'number') return String(Number(v.toPrecision(6)));
+  const { shape, data } = v;
+  const n = shape[shape.length - 1] ?? 1;
+  const row = (i: number) =>
+    `[${Array.from(data.subarray(i * n, (i + 1) * n), literal).join(', ')}]`;
+  if (shape.length === 0) return literal(data[0]);
+  if (shape.length === 1) return row(0);
+  return `[${Array.from({ length: shape[0] }, (_, i) => row(i)).join(', ')}]`;
 }
 
 /** The settings a program switch keeps (issue 15's expand to scalars): the mode and the AD mode. */

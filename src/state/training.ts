@@ -31,11 +31,23 @@ export interface TrainingState {
   /** `structureKey` of the program the history belongs to: a different graph starts afresh. */
   historyKey: string | null;
   /** The update "Take one step" made last, shown as the iteration's third phase. */
-  lastUpdate: DescentStep | null;
+  lastUpdate: DescentStep | TensorUpdate | null;
   /** The program text right after that update: once it changes, the update phase is over. */
   updateSource: string | null;
   /** Why the last "Train" stopped. */
   stopped: { reason: TrainResult['stopped']; steps: number } | null;
+}
+
+/**
+ * A tensor program's update (issue 15): every entry of each parameter moved at once, so the
+ * panel writes the rule with the parameters' shapes rather than one number per parameter.
+ */
+export interface TensorUpdate {
+  readonly kind: 'tensor';
+  readonly loss: number;
+  readonly lossAfter: number;
+  readonly lr: number;
+  readonly params: readonly { readonly name: string; readonly shape: readonly number[] }[];
 }
 
 export interface TrainingActions {
@@ -61,10 +73,35 @@ export const DEFAULT_TRAINING: TrainingState = {
   stopped: null,
 };
 
+/** The inputs' names, in order: a tensor program's (issue 15) are its tensor analysis'. */
+export const inputNames = (analysis: Analysis): string[] =>
+  (analysis.tensor?.inputs ?? analysis.inputs).map((i) => i.name);
+
+const tensorKeys = new WeakMap<Analysis, string>();
+
+/**
+ * Which history belongs to a program: its structure, values left out. A tensor program's scalar
+ * members are placeholders, so its key is read off its own nodes (ops, names, shapes).
+ */
+export function trainingKey(a: Analysis): string {
+  if (!a.tensor) return structureKey(a);
+  let key = tensorKeys.get(a);
+  if (key === undefined) {
+    key = `tensor|${a.tensor.graph.nodes
+      .map(
+        (n) =>
+          `${n.kind}:${n.op?.name ?? ''}:${n.name ?? ''}:${n.shape.join('x')}:${n.operands.join('.')}`,
+      )
+      .join(',')}`;
+    tensorKeys.set(a, key);
+  }
+  return key;
+}
+
 /** The parameters in effect for an analysis, in input order. */
 export function paramsOf(training: TrainingState, analysis: Analysis | null): string[] {
   if (!analysis) return [];
-  const names = analysis.inputs.map((i) => i.name);
+  const names = inputNames(analysis);
   if (training.params === null) return guessParams(names);
   const chosen = new Set(training.params);
   return names.filter((n) => chosen.has(n));
@@ -73,7 +110,7 @@ export function paramsOf(training: TrainingState, analysis: Analysis | null): st
 /** The history that belongs to the program on screen (none if the graph has changed shape). */
 export function historyOf(s: Pick<AppState, 'training' | 'analysis'>): readonly TrainPoint[] {
   const { training, analysis } = s;
-  return analysis && training.historyKey === structureKey(analysis) ? training.history : NONE;
+  return analysis && training.historyKey === trainingKey(analysis) ? training.history : NONE;
 }
 const NONE: readonly TrainPoint[] = [];
 
@@ -107,6 +144,12 @@ export function trainingForExample(training: TrainingState, example: Example): T
   };
 }
 
+/** Gradient descent on tensors loads with the first tensor program trained (issue 15). */
+const tensorTraining = () => import('../engine/tensor/train');
+
+const pick = <V>(values: Record<string, V>, names: readonly string[]): Record<string, V> =>
+  Object.fromEntries(names.filter((n) => Object.hasOwn(values, n)).map((n) => [n, values[n]]));
+
 type Set = (partial: Partial<AppStore>) => void;
 type Get = () => AppStore;
 
@@ -118,7 +161,7 @@ export function trainingActions(set: Set, get: Get): TrainingActions {
 
   /** Appends rows to the history of this graph, numbering them on from its last iteration. */
   const extend = (a: Analysis, rows: readonly TrainPoint[]): readonly TrainPoint[] => {
-    const key = structureKey(a);
+    const key = trainingKey(a);
     const { training } = get();
     const previous = training.historyKey === key ? training.history : NONE;
     if (previous.length === 0) return rows;
@@ -160,6 +203,39 @@ export function trainingActions(set: Set, get: Get): TrainingActions {
       if (params.length === 0) return;
       // Forward and backward first: the trace plays to its end, every gradient on show.
       get().jumpToEnd();
+      if (analysis.tensor) {
+        void tensorTraining().then(({ tensorTrainer }) => {
+          if (get().analysis !== analysis || !analysis.tensor) return;
+          const trainer = tensorTrainer(analysis.tensor, params);
+          const lr = get().training.learningRate;
+          const loss = trainer.step(lr);
+          const lossAfter = trainer.loss();
+          const values = trainer.values();
+          const update: TensorUpdate = {
+            kind: 'tensor',
+            loss,
+            lossAfter,
+            lr,
+            params: trainer.params.map((name) => ({
+              name,
+              shape: analysis.tensor!.inputs.find((i) => i.name === name)!.shape,
+            })),
+          };
+          const history = extend(analysis, [
+            { iteration: 0, loss, params: {} },
+            { iteration: 1, loss: lossAfter, params: {} },
+          ]);
+          get().setValues(pick(values, trainer.params));
+          patch({
+            history,
+            historyKey: trainingKey(analysis),
+            lastUpdate: update,
+            updateSource: get().source,
+            stopped: null,
+          });
+        });
+        return;
+      }
       const g = analysis.compiled;
       const step = stepCompiled(g, pointOf(analysis), paramSlots(g, params), training.learningRate);
       const before: Record<string, number> = {};
@@ -175,7 +251,7 @@ export function trainingActions(set: Set, get: Get): TrainingActions {
       get().setValues(after);
       patch({
         history,
-        historyKey: structureKey(analysis),
+        historyKey: trainingKey(analysis),
         lastUpdate: step,
         updateSource: get().source,
         stopped: null,
@@ -187,6 +263,29 @@ export function trainingActions(set: Set, get: Get): TrainingActions {
       const params = paramsOf(training, analysis);
       if (params.length === 0) return;
       get().pause();
+      if (analysis.tensor) {
+        void tensorTraining().then(({ tensorTrain }) => {
+          if (get().analysis !== analysis || !analysis.tensor) return;
+          const result = tensorTrain(analysis.tensor, params, training.learningRate, {
+            steps: training.steps,
+            ...(training.lossBelow !== null ? { lossBelow: training.lossBelow } : {}),
+          });
+          const history = extend(
+            analysis,
+            result.losses.map((loss, iteration) => ({ iteration, loss, params: {} })),
+          );
+          get().setValues(pick(result.values, params));
+          get().jumpToEnd();
+          patch({
+            history,
+            historyKey: trainingKey(analysis),
+            lastUpdate: null,
+            updateSource: null,
+            stopped: { reason: result.stopped, steps: result.losses.length - 1 },
+          });
+        });
+        return;
+      }
       const g = analysis.compiled;
       const result = trainCompiled(
         g,
@@ -209,7 +308,7 @@ export function trainingActions(set: Set, get: Get): TrainingActions {
       get().jumpToEnd();
       patch({
         history,
-        historyKey: structureKey(analysis),
+        historyKey: trainingKey(analysis),
         lastUpdate: null,
         updateSource: null,
         stopped: { reason: result.stopped, steps: result.history.length - 1 },

@@ -1,4 +1,5 @@
 import type { Analysis, MessageKey, MessageParams } from '../engine';
+import type { Tensor } from '../engine/tensor/types';
 import type { ExampleId } from '../examples';
 import type { LayoutResult } from '../layout/types';
 import type { PracticeActions, PracticeState } from './practice';
@@ -98,8 +99,16 @@ export interface AppActions extends TrainingActions, PracticeActions {
   /** The editor changed: analyse after a short pause in typing (or now, with `immediate`). */
   setSource(source: string, options?: { immediate?: boolean }): void;
   setValue(name: string, value: number): void;
-  /** Sets several inputs at once, analysing the program once (a gradient-descent update). */
-  setValues(values: Readonly<Record<string, number>>): void;
+  /**
+   * Sets several inputs at once, analysing the program once (a gradient-descent update). A
+   * tensor value (issue 15's descent on matrices) is written into its declaration as a literal.
+   */
+  setValues(values: Readonly<Record<string, number | Tensor>>): void;
+  /**
+   * The program with other numbers in its input declarations (a matrix cell edited, issue 15):
+   * analysed at once, at the same step, and still the example it was.
+   */
+  setDeclaredValues(source: string): void;
   loadExample(id: ExampleId): void;
   goTo(stepIndex: number): void;
   stepBy(delta: number): void;

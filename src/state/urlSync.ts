@@ -3,11 +3,25 @@ import type { AppState, AppStore } from './types';
 import { isName } from '../engine/lexer';
 import { groupsOf } from './groups';
 import { usesRandn } from '../engine/tensor/hook';
-import { decodeUrl, encodeUrl, hasLzParam, loadLz, needsLz, type UrlState } from './url';
+import {
+  decodeUrl,
+  encodeUrl,
+  hasLzParam,
+  loadLz,
+  needsLz,
+  URL_LIMITS,
+  type UrlState,
+} from './url';
 
 export const STORAGE_KEY = 'backprop-lens:last-program';
 /** Trailing pause before the URL follows typing, sliders or playback (browsers throttle history). */
 const REPLACE_DELAY_MS = 150;
+/**
+ * The same for a long program (its link is a few kilobytes): Chromium takes 4–45 ms to replace
+ * so long a URL, which stepping or playback at 2,000 nodes would pay on every step. Written once
+ * the steps pause.
+ */
+const LONG_REPLACE_DELAY_MS = 1000;
 
 /** The part of the state a link carries. */
 export function urlStateOf(s: AppState): UrlState {
@@ -115,7 +129,8 @@ export function startUrlSync(store: StoreApi<AppStore>, win: Window = window): (
     if (s.example !== prev.example && s.example !== null) write(true);
     else {
       clearTimeout(timer);
-      timer = setTimeout(() => write(false), REPLACE_DELAY_MS);
+      const long = s.source.length > URL_LIMITS.readable;
+      timer = setTimeout(() => write(false), long ? LONG_REPLACE_DELAY_MS : REPLACE_DELAY_MS);
     }
   });
   const onPop = () => {

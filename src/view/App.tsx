@@ -41,6 +41,10 @@ const BackwardPassPanel = lazy(() =>
 const PracticePanel = lazy(() =>
   import('./Practice/PracticePanel').then((m) => ({ default: m.PracticePanel })),
 );
+// cs231n's spiral lesson (issue 15): only for a program that makes spiral data.
+const SpiralPanel = lazy(() =>
+  import('./Lessons/SpiralPanel').then((m) => ({ default: m.SpiralPanel })),
+);
 const TrainingPanel = lazy(() =>
   import('./Lessons/TrainingPanel').then((m) => ({ default: m.TrainingPanel })),
 );
@@ -115,6 +119,7 @@ export function App() {
             {settled && (
               <Suspense fallback={null}>
                 <ChainLayers />
+                <Spiral />
                 <TrainingPanel />
                 <GradientCheck />
               </Suspense>
@@ -152,6 +157,14 @@ function HandWritten() {
       <BackwardPassPanel />
     </Suspense>
   ) : null;
+}
+
+/** The spiral lesson, for a tensor program that makes spiral data: others never fetch it. */
+function Spiral() {
+  const has = useApp(
+    (s) => s.analysis?.tensor !== undefined && /\bspiral_points\s*\(/.test(s.analysis.source),
+  );
+  return has ? <SpiralPanel /> : null;
 }
 
 /** colah's layer chart, for chain networks only: other programs never fetch its code. */

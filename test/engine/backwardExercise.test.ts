@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBackwardPass } from '../../src/engine/backwardCheck';
 import { backwardExercise } from '../../src/engine/backwardExercise';
 import { analyzeWithBackwardPass } from '../../src/engine/backwardPass';
-import { EXAMPLES } from '../../src/examples';
+import { SCALAR_EXAMPLES } from '../../src/examples';
 
 describe("practice's 'check my backward pass' exercise", () => {
   it("writes cs231n's forward pass with an empty line per input and named value", () => {
@@ -26,7 +26,7 @@ describe("practice's 'check my backward pass' exercise", () => {
   });
 
   it('works for every scalar example: each line read as its gradient, and right once filled in', () => {
-    for (const example of EXAMPLES) {
+    for (const example of SCALAR_EXAMPLES) {
       const ex = backwardExercise(example.source);
       expect(ex, example.id).not.toBeNull();
       const blank = checkBackwardPass(analyzeWithBackwardPass(ex!.source));

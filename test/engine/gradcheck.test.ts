@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gradientCheck, relativeError, statusOf } from '../../src/engine';
-import { EXAMPLES } from '../../src/examples';
+import { SCALAR_EXAMPLES } from '../../src/examples';
 import { SMOOTH_UNARY_OPS } from './registryPrograms';
 
 describe('gradientCheck', () => {
@@ -17,7 +17,7 @@ describe('gradientCheck', () => {
   });
 
   it('agrees on every preset', () => {
-    for (const ex of EXAMPLES) {
+    for (const ex of SCALAR_EXAMPLES) {
       for (const c of gradientCheck(ex.source).inputs) {
         expect(c.status, `${ex.id}: ${c.name}`).toBe('ok');
       }

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/engine';
+// The matrix examples (issue 15) run on the tensor engine, which the page loads on demand.
+import '../../src/engine/tensor/install';
 import { EXAMPLES, exampleById, exampleSource } from '../../src/examples';
 import { viComments } from '../../src/i18n/vi';
 import { createAppStore, type StoreDeps } from '../../src/state/store';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { groupSteps } from '../../src/engine';
-import { groupsOf } from '../../src/state/groups';
+import { groupsOf, hiddenOf, stopAt, stopsBefore } from '../../src/state/groups';
 import { createAppStore, type StoreDeps } from '../../src/state/store';
 import { decodeUrl, encodeUrl } from '../../src/state/url';
 import { urlStateOf } from '../../src/state/urlSync';
@@ -65,6 +65,32 @@ describe('collapsing groups in the store', () => {
     expect(store.getState().stepIndex).toBe(steps.forwardLast + 1);
     store.getState().stepBy(-1);
     expect(store.getState().stepIndex).toBe(steps.forwardLast);
+  });
+
+  it('counts a collapsed group as one step: the counter and the scrubber skip its hidden steps', () => {
+    const { store } = makeStore();
+    const all = store.getState().analysis!.steps.length;
+    expect(stopsBefore(hiddenOf(store.getState()), all)).toBe(all);
+    store.getState().setCollapsed(['h1']);
+    const s = store.getState();
+    const hidden = hiddenOf(s)!;
+    const steps = groupSteps(s.analysis!.compiled, groupsOf(s.analysis!)[0], s.analysis!.trace);
+    const inside = steps.forwardLast - steps.forwardFirst + steps.backward.length - 1;
+    expect(inside).toBeGreaterThan(0);
+    expect(stopsBefore(hidden, all)).toBe(all - inside);
+    // The forward run of h1 is one step: the stop after it is the one after its first step.
+    const before = stopsBefore(hidden, steps.forwardFirst);
+    expect(stopsBefore(hidden, steps.forwardLast + 1)).toBe(before + 1);
+    expect(stopAt(hidden, before + 1)).toBe(steps.forwardLast + 1);
+    // Every stop maps back to itself, from 0 to the end.
+    for (let i = 0; i <= all - inside; i++) expect(stopsBefore(hidden, stopAt(hidden, i))).toBe(i);
+    expect(stopAt(hidden, all - inside)).toBe(all);
+    // Stepping through the store lands on exactly those stops.
+    store.getState().goTo(0);
+    for (let i = 1; i <= all - inside; i++) {
+      store.getState().stepBy(1);
+      expect(store.getState().stepIndex).toBe(stopAt(hidden, i));
+    }
   });
 
   it('keeps collapsed groups when an edit keeps their names', () => {

@@ -108,6 +108,20 @@ describe('tensor view model', () => {
     expect([...atW.active].length).toBe(1);
   });
 
+  it('practice hides the last step’s numbers, not where it happens (issue 16)', () => {
+    const t = tensorOf(PROGRAM);
+    const w = t.nodes.find((n) => n.name === 'W')!;
+    const k = t.steps.findIndex((s) => s.kind === 'backward-edge' && s.from === w.id);
+    const asked = tensorKnown(t, k + 1, true);
+    expect(asked.grad.has(w.id)).toBe(false);
+    expect(asked.activeNode).toBe(w.id);
+    expect(asked.active.size).toBe(1);
+    const z = t.nodes.find((n) => n.name === 'Z')!;
+    const zStep = t.steps.findIndex((s) => s.kind === 'forward-node' && s.node === z.id);
+    expect(tensorKnown(t, zStep + 1, true).value.has(z.id)).toBe(false);
+    expect(tensorKnown(t, zStep + 1).value.has(z.id)).toBe(true);
+  });
+
   it('summarises a tensor by min, max, mean and norm', () => {
     const s = summary({ shape: [2, 2], data: Float64Array.of(3, -4, 0, 1) });
     expect(s).toEqual({ min: -4, max: 3, mean: 0, norm: Math.sqrt(26) });

@@ -7,7 +7,8 @@ import {
   type NodeSymbol,
 } from '../symbols';
 import { formatNumber } from '../format';
-import { TENSOR_OPS, type Operand, type TensorOp } from './ops';
+import { CREATORS, TENSOR_OPS, type Operand, type TensorOp } from './ops';
+import { SPIRAL_LIMITS, spiralLabels, spiralPoints } from './spiral';
 import type { Ast, TStatement } from './parse';
 import { fromNested, shapeText, sizeOf, type Shape, type Tensor, type ValueInput } from './types';
 
@@ -361,8 +362,9 @@ function normalAxis(axis: number, shape: Shape): number {
 function declaration(e: Ast, name: string, seed: number): Tensor | undefined {
   if (e.t === 'num') return { shape: [], data: Float64Array.of(e.value) };
   if (e.t === 'lit') return { shape: e.shape, data: e.data };
-  if (e.t !== 'call' || !['randn', 'zeros', 'ones'].includes(e.op)) return undefined;
+  if (e.t !== 'call' || !CREATORS.has(e.op)) return undefined;
   const dims = e.args.map((a) => (a.t === 'num' ? a.value : NaN));
+  if (e.op === 'spiral_points' || e.op === 'spiral_labels') return spiral(e.op, dims, e.at);
   if (
     dims.length < 1 ||
     dims.length > 2 ||
@@ -375,6 +377,25 @@ function declaration(e: Ast, name: string, seed: number): Tensor | undefined {
   if (e.op === 'ones') data.fill(1);
   if (e.op === 'randn') fillNormal(data, seed, name);
   return { shape, data };
+}
+
+/** cs231n's spiral data (see spiral.ts): `spiral_points(n, k)` and `spiral_labels(n, k)`. */
+function spiral(op: 'spiral_points' | 'spiral_labels', dims: number[], at: Span): Tensor {
+  const [n, k] = dims;
+  const { perClass, classes } = SPIRAL_LIMITS;
+  if (
+    dims.length !== 2 ||
+    !dims.every(Number.isInteger) ||
+    n < perClass[0] ||
+    n > perClass[1] ||
+    k < classes[0] ||
+    k > classes[1]
+  ) {
+    throw new ExpressionError('tensor.spiralArgs', at, { name: op });
+  }
+  return op === 'spiral_points'
+    ? { shape: [n * k, 2], data: spiralPoints(n, k, (out) => fillNormal(out, 0, 'spiral')) }
+    : { shape: [n * k, k], data: spiralLabels(n, k) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ExpressionError } from '../errors';
+import type * as TensorPractice from './practice';
 import type { TensorAnalysis, TensorOptions } from './run';
 import type { ValueInput } from './types';
 
@@ -15,6 +16,8 @@ export interface TensorEngine {
     values: Readonly<Record<string, number | ValueInput>> | undefined,
     options: TensorOptions | undefined,
   ): TensorAnalysis;
+  /** Practice mode's questions on matrix programs (issue 16), loaded with the engine. */
+  readonly practice?: typeof TensorPractice;
 }
 
 let installed: TensorEngine | undefined;
@@ -26,11 +29,11 @@ export function installTensorEngine(engine: TensorEngine): void {
 export const tensorEngine = (): TensorEngine | undefined => installed;
 
 const TENSOR_SYNTAX =
-  /[[\]@]|\.\s*[A-Za-z_]|\b(?:sum|mean|softmax|crossentropy|transpose|randn|zeros|ones|dot|matmul|maximum|minimum)\s*\(/;
+  /[[\]@]|\.\s*[A-Za-z_]|\b(?:sum|mean|softmax|crossentropy|transpose|randn|zeros|ones|spiral_points|spiral_labels|dot|matmul|maximum|minimum)\s*\(/;
 
 /** Tensor syntax starting right at an offset: a bracket, `@`, a `.`, a tensor function's name. */
 const TENSOR_AT =
-  /[[\]@]|\.\s*[A-Za-z_]|(?:sum|mean|softmax|crossentropy|transpose|randn|zeros|ones|dot|matmul|maximum|minimum|power|np)\b/y;
+  /[[\]@]|\.\s*[A-Za-z_]|(?:sum|mean|softmax|crossentropy|transpose|randn|zeros|ones|spiral_points|spiral_labels|dot|matmul|maximum|minimum|power|np)\b/y;
 
 /** Whether the program calls `randn`, whose numbers depend on the seed (`np.random.randn` too). */
 export function usesRandn(source: string): boolean {

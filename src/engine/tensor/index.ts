@@ -28,6 +28,8 @@ export {
 export { TENSOR_OPS, broadcastShape, type TensorOp } from './ops';
 export { installTensorEngine, looksLikeTensor, needsEngine } from './hook';
 export * from './check';
+export * from './practice';
+export * from './shapeAnswer';
 export {
   indexForm,
   edgeIndexForm,
@@ -41,3 +43,5 @@ export {
 } from './indexForm';
 export { stepLines, matrixTex, matrixText, type StepLine } from './stepNumbers';
 export { canExpand, expandToScalars, EXPAND_MAX, type ExpandCheck } from './expand';
+export { tensorTrainer, tensorTrain, type TensorTrainer, type TensorTrainResult } from './train';
+export { spiralPoints, spiralLabels, SPIRAL_LIMITS } from './spiral';

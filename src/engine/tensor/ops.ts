@@ -589,4 +589,11 @@ export const CALLS: ReadonlyMap<string, { op: string; min: number; max: number }
 ]);
 
 /** Functions that make an input's starting value: `W = randn(3, 4)`. */
-export const CREATORS: ReadonlySet<string> = new Set(['randn', 'zeros', 'ones']);
+export const CREATORS: ReadonlySet<string> = new Set([
+  'randn',
+  'zeros',
+  'ones',
+  // cs231n's spiral data (issue 15): 2-D points of k arms and their classes, one-hot.
+  'spiral_points',
+  'spiral_labels',
+]);

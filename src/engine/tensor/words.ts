@@ -37,6 +37,14 @@ export const TENSOR_WORDS: Readonly<Record<string, OpWords>> = {
     vi: 'một đầu vào toàn số 0, như b = zeros(4)',
   },
   ones: { en: 'an input of ones', vi: 'một đầu vào toàn số 1' },
+  spiral_points: {
+    en: 'cs231n’s spiral data: n points on each of k arms, an (n·k)×2 matrix',
+    vi: 'dữ liệu xoắn ốc của cs231n: n điểm trên mỗi nhánh trong k nhánh, ma trận (n·k)×2',
+  },
+  spiral_labels: {
+    en: 'the class of each spiral point, one-hot: an (n·k)×k matrix',
+    vi: 'nhãn của từng điểm xoắn ốc, dạng one-hot: ma trận (n·k)×k',
+  },
 };
 
 /** How each tensor-only op is written besides its call names: operators and methods. */
@@ -69,7 +77,10 @@ export const TENSOR_CALLS: readonly { readonly op: string; readonly calls: strin
       );
       return { op, calls: [...(SPELLINGS[op] ?? []), ...calls].join(', ') };
     }),
-  ...[...CREATORS].map((op) => ({ op, calls: `${op}(m, n), ${op}(n)` })),
+  ...[...CREATORS].map((op) => ({
+    op,
+    calls: op.startsWith('spiral_') ? `${op}(n, k)` : `${op}(m, n), ${op}(n)`,
+  })),
 ];
 
 /** The numpy spellings a pasted program may use; `np.` before any function is read as the function. */

@@ -4,6 +4,7 @@ import { SPEEDS } from '../../state/initialState';
 import { useApp } from '../../state/appStore';
 import { practicePending } from '../../state/practice';
 import { selectStepState } from '../../state/stepState';
+import { hiddenOf, stopAt, stopsBefore } from '../../state/groups';
 import { Icon, type IconName } from './icons';
 
 /** Step buttons, speed, a scrubber over both phases, and where we are. */
@@ -26,19 +27,23 @@ export function StepControls() {
     pending: practicePending(st),
     setPractice: st.setPractice,
   }));
+  // A collapsed group plays as one step, and counts as one (reverse mode: see `stepAfter`).
+  const hidden = useApp((st) => (st.settings.ad === 'reverse' ? hiddenOf(st) : undefined));
   const speedId = useId();
   const scrubId = useId();
   const k = s.known?.k ?? 0;
   const n = s.known?.count ?? 0;
   const forwardCount = s.known?.split ?? 0;
+  const shownK = stopsBefore(hidden, k);
+  const shownN = stopsBefore(hidden, n);
   const tangentMode = s.known?.mode === 'forward';
   const phase = s.known?.pass ?? 'forward';
   const counter =
     k === 0
-      ? t('controls.counterStart', { n })
-      : `${t('controls.counter', { k, n })} · ${t(`phase.${phase}`)}`;
+      ? t('controls.counterStart', { n: shownN })
+      : `${t('controls.counter', { k: shownK, n: shownN })} · ${t(`phase.${phase}`)}`;
   // Where the backward pass begins on the scrubber, as a share of its width.
-  const split = n > 0 ? (forwardCount / n) * 100 : 50;
+  const split = shownN > 0 ? (stopsBefore(hidden, forwardCount) / shownN) * 100 : 50;
 
   return (
     <div
@@ -131,11 +136,11 @@ export function StepControls() {
               className="scrubber"
               type="range"
               min={0}
-              max={n}
+              max={shownN}
               step={1}
-              value={k}
+              value={shownK}
               aria-valuetext={counter}
-              onChange={(e) => s.goTo(Number(e.target.value))}
+              onChange={(e) => s.goTo(stopAt(hidden, Number(e.target.value)))}
             />
           </div>
           <label htmlFor={speedId} className="speed-label">

@@ -1,15 +1,11 @@
 import { lazy, Suspense, useId, useRef, useState, type UIEvent } from 'react';
-import { formatNumber, LineIndex, usesRandn } from '../../engine';
+import { LineIndex } from '../../engine';
 import { useT } from '../../i18n/useT';
 import { translate } from '../../i18n';
 import { useApp } from '../../state/appStore';
 
 // The syntax card loads when it is opened.
 const SyntaxHelp = lazy(() => import('./SyntaxHelp').then((m) => ({ default: m.SyntaxHelp })));
-// "New random values" under a tensor program that calls randn (issue 14).
-const RandomValues = lazy(() =>
-  import('./RandomValues').then((m) => ({ default: m.RandomValues })),
-);
 // Marks beside a hand-written backward pass's lines, only for a program that has one.
 const BackwardGutter = lazy(() =>
   import('../BackwardPass/BackwardGutter').then((m) => ({ default: m.BackwardGutter })),
@@ -21,14 +17,12 @@ const BackwardGutter = lazy(() =>
  */
 export function Editor() {
   const t = useT();
-  const { source, error, setSource, lang, marks, tensorLoss } = useApp((s) => ({
+  const { source, error, setSource, lang, marks } = useApp((s) => ({
     source: s.source,
     error: s.error,
     setSource: s.setSource,
     lang: s.settings.lang,
     // Marks belong to the text that was checked: none while it is being edited.
-    // A drawn tensor program's output (issue 15), shown beside "New random values".
-    tensorLoss: s.analysis?.tensor?.loss,
     marks: (s.analysis?.backwardPass?.gradients.length ?? 0) > 0 && s.analysis?.source === s.source,
   }));
   const [helpOpen, setHelpOpen] = useState(false);
@@ -90,11 +84,6 @@ export function Editor() {
           <span className="error-where">{t('editor.errorAt', location)}</span> {message}
           <div className="error-stale">{t('editor.staleGraph')}</div>
         </div>
-      )}
-      {tensorLoss !== undefined && usesRandn(source) && (
-        <Suspense fallback={null}>
-          <RandomValues output={formatNumber(tensorLoss)} />
-        </Suspense>
       )}
       {helpOpen && (
         <Suspense fallback={null}>

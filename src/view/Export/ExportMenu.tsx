@@ -39,7 +39,10 @@ export function ExportMenu({ svgRef }: { svgRef: RefObject<SVGSVGElement | null>
 
   /** The picture of what is on screen now, with the formula panel's text underneath. */
   async function image(a: Analysis, st: StepState) {
-    const svg = svgRef.current;
+    // A tensor program's picture is its own SVG beside the scalar renderer's (issue 15).
+    const svg = a.tensor
+      ? svgRef.current?.parentElement?.querySelector<SVGSVGElement>('svg.tensor-graph')
+      : svgRef.current;
     if (!svg) throw new Error('graph not mounted');
     const { frameFormula, graphSvg } = await import('./graphImage');
     const n = st.count;
@@ -83,19 +86,28 @@ export function ExportMenu({ svgRef }: { svgRef: RefObject<SVGSVGElement | null>
   async function copyLatex() {
     if (!analysis || !known) return;
     try {
-      // Practice mode: a step whose number is still asked for is not in the handout yet.
-      const tex = derivationLatex(analysis, known.hidden ? known.k - 1 : known.k, {
-        headings: {
-          program: t('export.headingProgram'),
-          forward: t('phase.forwardPass'),
-          backward: t(known.tangent ? 'phase.tangentPass' : 'phase.backwardPass'),
-          gradients: t('export.headingGradients'),
-        },
-        ...(known.tangent ? { tangent: known.tangent } : {}),
-        ...(partial
-          ? { partialNote: t('export.latexPartialNote', { k: known.k, n: known.count }) }
-          : {}),
-      });
+      const headings = {
+        program: t('export.headingProgram'),
+        forward: t('phase.forwardPass'),
+        backward: t(known.tangent ? 'phase.tangentPass' : 'phase.backwardPass'),
+        gradients: t('export.headingGradients'),
+      };
+      const note = partial
+        ? { partialNote: t('export.latexPartialNote', { k: known.k, n: known.count }) }
+        : {};
+      // A tensor program's handout writes its matrices as bmatrix (issue 15): loaded on demand.
+      const tensor = analysis.tensor;
+      const tex = tensor
+        ? (await import('../../engine/tensor/latex')).tensorDerivationLatex(tensor, known.k, {
+            headings,
+            ...note,
+          })
+        : // Practice mode: a step whose number is still asked for is not in the handout yet.
+          derivationLatex(analysis, known.hidden ? known.k - 1 : known.k, {
+            headings,
+            ...(known.tangent ? { tangent: known.tangent } : {}),
+            ...note,
+          });
       await navigator.clipboard.writeText(tex);
       show(partial ? 'copiedPartial' : 'copied');
     } catch (e) {

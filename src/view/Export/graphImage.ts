@@ -8,6 +8,8 @@ import {
   type Analysis,
 } from '../../engine';
 import { stepState, type StepState } from '../../state/stepState';
+import type { TensorAnalysis } from '../../engine/tensor/run';
+import { shapeText } from '../../engine/tensor/types';
 import { DRAWING } from '../renderer/drawing';
 
 /**
@@ -67,6 +69,8 @@ export interface GraphImage {
  * at the end.
  */
 export function frameFormula(analysis: Analysis, at: number | StepState): string[] {
+  if (analysis.tensor)
+    return tensorFrameFormula(analysis.tensor, typeof at === 'number' ? at : at.k);
   // A bare index means reverse mode; the app passes the active mode's step state, so forward
   // mode exports its tangent step, not the reverse-mode step of the same number.
   const state = typeof at === 'number' ? stepState(analysis, { ad: 'reverse', wrt: null }, at) : at;
@@ -105,6 +109,31 @@ export function frameFormula(analysis: Analysis, at: number | StepState): string
     if (analysis.inputs.length > 8) shown.push('…');
     // Em spaces: SVG collapses runs of ordinary spaces into one.
     lines.push(shown.join('\u2003\u2003'));
+  }
+  return lines;
+}
+
+/**
+ * A tensor program's frame (issue 15): the step's formula with its shapes; at the start, the
+ * inputs' shapes; at the end, every input's gradient shape (the numbers are the grids).
+ */
+export function tensorFrameFormula(t: TensorAnalysis, k: number): string[] {
+  const g = t.graph;
+  const named = (node: number) => g.symbol(node).text;
+  if (k <= 0) {
+    return [t.inputs.map((i) => `${named(i.node)}: ${shapeText(i.shape)}`).join('\u2003\u2003')];
+  }
+  const step = t.steps[Math.min(k, t.steps.length) - 1];
+  const lines = [step.formulaText];
+  if (k >= t.steps.length) {
+    const f = g.symbol(g.output).text;
+    const loss = t.summedOutput ? `sum(${f})` : f;
+    lines.push(
+      t.inputs
+        .slice(0, 8)
+        .map((i) => `∂${loss}/∂${named(i.node)}: ${shapeText(i.shape)}`)
+        .join('\u2003\u2003'),
+    );
   }
   return lines;
 }
@@ -287,6 +316,11 @@ export function download(blob: Blob, name: string): void {
 
 /** The drawn graph's extent in its own coordinates (zoom and pan left out), labels included. */
 function graphBounds(live: SVGSVGElement): DOMRect {
+  // A tensor program's picture (issue 15) is drawn in its layout's box, its viewBox.
+  if (live.classList.contains('tensor-graph')) {
+    const b = live.viewBox.baseVal;
+    return new DOMRect(b.x, b.y, Math.max(1, b.width), Math.max(1, b.height));
+  }
   const layers = live.querySelectorAll<SVGGraphicsElement>(DRAWING.layers);
   let x1 = Infinity;
   let y1 = Infinity;

@@ -4,6 +4,8 @@ import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
 import { selectStepState } from '../../state/stepState';
+import { tensorEngine } from '../../engine/tensor/hook';
+import { selectPractice } from '../../state/practice';
 import { Tex } from './Tex';
 
 // A step's explanation is not on the first screen (that shows the program): it loads on demand,
@@ -17,36 +19,56 @@ const TensorStepFormula = lazy(() =>
 const MaskedStep = lazy(() =>
   import('../Practice/MaskedStep').then((m) => ({ default: m.MaskedStep })),
 );
+// A matrix example's step labelled as its seed note has it (B1–B7, dZ2…; issue 15, point 7).
+const StepNotes = lazy(() => import('../tensor/StepNotes').then((m) => ({ default: m.StepNotes })));
 
 /** The current step in KaTeX: the chain-rule factor, the local derivative, sums at forks. */
 export function FormulaPanel() {
   const t = useT();
   // The active mode's step (src/state/stepState.ts): forward mode plays its tangent pass.
-  const { analysis, known, hoverFactor, stepIndex } = useApp((s) => ({
+  const { analysis, known, hoverFactor, stepIndex, open } = useApp((s) => ({
     analysis: s.analysis,
     known: selectStepState(s),
     hoverFactor: s.hoverFactor,
     stepIndex: s.stepIndex,
+    // Practice on a matrix program (issue 16): the kinds of this step's questions still open.
+    open: openTensorQuestions(s),
   }));
   if (analysis?.tensor) {
     // A matrix program: each step's rule in matrix form, with the shapes and the numbers.
-    const step = stepIndex > 0 ? analysis.tensor.steps[stepIndex - 1] : undefined;
+    const played = stepIndex > 0 ? analysis.tensor.steps[stepIndex - 1] : undefined;
+    // Practice (issue 16): what the step's formula would give away while it is asked.
+    const masked =
+      played && open ? tensorEngine()?.practice?.maskedFormula(played, open) : undefined;
+    const step = played && {
+      formulaTex: masked?.tex ?? played.formulaTex,
+      formulaText: masked?.text ?? played.formulaText,
+    };
     return (
       <section className="panel formula" aria-labelledby="formula-title" tabIndex={0}>
         <h2 className="panel-title" id="formula-title">
           {t('formula.title')}
         </h2>
-        <Suspense
-          fallback={
-            step ? (
-              <p className="formula-main tex-fallback">{step.formulaText}</p>
-            ) : (
-              <p className="hint">{t('formula.startHint')}</p>
-            )
-          }
-        >
-          <TensorStepFormula tensor={analysis.tensor} stepIndex={stepIndex} />
-        </Suspense>
+        {masked && step ? (
+          // Practice asks for part of this step: only the rule, its numbers held back.
+          <div className="formula-body">
+            <Tex tex={step.formulaTex} text={step.formulaText} display wrap />
+          </div>
+        ) : (
+          <Suspense
+            fallback={
+              step ? (
+                <p className="formula-main tex-fallback">{step.formulaText}</p>
+              ) : (
+                <p className="hint">{t('formula.startHint')}</p>
+              )
+            }
+          >
+            <TensorStepFormula tensor={analysis.tensor} stepIndex={stepIndex} />
+            {/* The seed notes' label for this step (B1–B7, dZ2 …), with their worked numbers. */}
+            {played && <StepNotes tensor={analysis.tensor} step={played} />}
+          </Suspense>
+        )}
       </section>
     );
   }
@@ -121,3 +143,13 @@ function definitions(a: Analysis): { tex: string; text: string }[] {
 }
 
 const ctx = (a: Analysis) => ({ graph: a.compiled, value: a.value, backward: a.backward });
+
+/** The kinds of a matrix step's practice questions not answered yet, as `shape formula entry`. */
+function openTensorQuestions(s: Parameters<typeof selectPractice>[0]): string {
+  const p = selectPractice(s);
+  if (!p?.tensor || !p.pending) return '';
+  return p.tensor.questions
+    .slice(p.index)
+    .map((q) => q.kind)
+    .join(' ');
+}

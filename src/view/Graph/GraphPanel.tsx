@@ -218,36 +218,41 @@ export function GraphPanel() {
       <div className="graph-footer">
         <Legend />
         <div className="minimap-host" ref={minimapRef} />
-        {/* Export and zoom act on the scalar picture; a tensor graph scrolls instead (issue 15). */}
-        <div className="graph-tools" hidden={tensor !== undefined}>
+        {/* Zoom acts on the scalar picture; a tensor graph scrolls instead (issue 15). Export
+            takes either picture. */}
+        <div className="graph-tools">
           <ExportMenu svgRef={svgRef} />
-          <button
-            type="button"
-            className="icon-button"
-            onClick={() => renderer.current?.fit(true)}
-            title={t('controls.fit')}
-          >
-            <Icon name="fit" />
-            <span className="visually-hidden">{t('controls.fit')}</span>
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            onClick={() => renderer.current?.zoomBy(1.25)}
-            title={t('controls.zoomIn')}
-          >
-            <Icon name="plus" />
-            <span className="visually-hidden">{t('controls.zoomIn')}</span>
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            onClick={() => renderer.current?.zoomBy(0.8)}
-            title={t('controls.zoomOut')}
-          >
-            <Icon name="minus" />
-            <span className="visually-hidden">{t('controls.zoomOut')}</span>
-          </button>
+          {tensor === undefined && (
+            <>
+              <button
+                type="button"
+                className="icon-button"
+                onClick={() => renderer.current?.fit(true)}
+                title={t('controls.fit')}
+              >
+                <Icon name="fit" />
+                <span className="visually-hidden">{t('controls.fit')}</span>
+              </button>
+              <button
+                type="button"
+                className="icon-button"
+                onClick={() => renderer.current?.zoomBy(1.25)}
+                title={t('controls.zoomIn')}
+              >
+                <Icon name="plus" />
+                <span className="visually-hidden">{t('controls.zoomIn')}</span>
+              </button>
+              <button
+                type="button"
+                className="icon-button"
+                onClick={() => renderer.current?.zoomBy(0.8)}
+                title={t('controls.zoomOut')}
+              >
+                <Icon name="minus" />
+                <span className="visually-hidden">{t('controls.zoomOut')}</span>
+              </button>
+            </>
+          )}
         </div>
       </div>
     </section>

@@ -1,7 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { formatNumber, type InputInfo } from '../../engine';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
+
+// A tensor program's inputs as grids of fields (issue 15), loaded with the first one.
+const TensorInputs = lazy(() =>
+  import('./TensorInputs').then((m) => ({ default: m.TensorInputs })),
+);
 
 /** A number field and a slider for every input; a change recomputes everything at once. */
 export function InputsPanel() {
@@ -9,15 +14,19 @@ export function InputsPanel() {
   const inputs = useApp((s) => s.analysis?.inputs ?? NO_INPUTS);
   // No program read yet (a link whose program has an error, or a tensor program, issue 14): it
   // may well have inputs, so "no inputs" would mislead.
-  // A tensor program's inputs are edited in its text until its grid of fields (issue 15, point 3).
   const read = useApp((s) => s.analysis !== null && !s.analysis.tensor);
+  const tensor = useApp((s) => s.analysis?.tensor);
   const setValue = useApp((s) => s.setValue);
   return (
     <section className="panel inputs" aria-labelledby="inputs-title">
       <h2 className="panel-title" id="inputs-title">
         {t('inputs.title')}
       </h2>
-      {!read ? null : inputs.length === 0 ? (
+      {tensor ? (
+        <Suspense fallback={null}>
+          <TensorInputs tensor={tensor} />
+        </Suspense>
+      ) : !read ? null : inputs.length === 0 ? (
         <p className="muted">{t('inputs.none')}</p>
       ) : (
         <ul className="input-list">

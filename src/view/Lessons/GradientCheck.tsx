@@ -1,14 +1,18 @@
-import { Fragment, useMemo, useState } from 'react';
-import { checkAnalysis, DEFAULT_H, formatNumber, type CheckStatus } from '../../engine';
+import { Fragment, lazy, Suspense, useMemo, useState } from 'react';
+import { checkAnalysis, DEFAULT_H, formatNumber } from '../../engine';
 import { useT } from '../../i18n/useT';
 // This module's English loads with it, not with the first screen.
 import '../../i18n/enLater';
 import { useApp } from '../../state/appStore';
+import { StatusChip, STATUS_KEY } from './StatusChip';
+
+// A tensor program's check (issue 15) needs the tensor engine: it loads with the first one.
+const TensorGradientCheck = lazy(() =>
+  import('./TensorGradientCheck').then((m) => ({ default: m.TensorGradientCheck })),
+);
 
 /** Inputs checked at most: each one costs two forward sweeps of the whole graph. */
 const MAX_CHECKED = 60;
-
-const STATUS_KEY = { ok: 'check.ok', warn: 'check.warn', bad: 'check.bad' } as const;
 
 /**
  * cs231n's gradient check (seed 003): every input's analytic gradient beside a centred
@@ -20,7 +24,8 @@ export function GradientCheck() {
   const analysis = useApp((s) => s.analysis);
   const [open, setOpen] = useState(false);
   const check = useMemo(
-    () => (open && analysis ? checkAnalysis(analysis, DEFAULT_H, MAX_CHECKED) : null),
+    () =>
+      open && analysis && !analysis.tensor ? checkAnalysis(analysis, DEFAULT_H, MAX_CHECKED) : null,
     [open, analysis],
   );
   const total = analysis?.inputs.length ?? 0;
@@ -28,6 +33,11 @@ export function GradientCheck() {
     <section className="panel lesson-panel gradcheck" aria-label={t('check.title')}>
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary className="panel-title lesson-summary">{t('check.title')}</summary>
+        {open && analysis?.tensor && (
+          <Suspense fallback={null}>
+            <TensorGradientCheck tensor={analysis.tensor} />
+          </Suspense>
+        )}
         {check && check.inputs.length === 0 && <p className="muted">{t('check.none')}</p>}
         {check && check.inputs.length > 0 && (
           <>
@@ -81,15 +91,5 @@ export function GradientCheck() {
         )}
       </details>
     </section>
-  );
-}
-
-function StatusChip({ status, label }: { status: CheckStatus; label: string }) {
-  // The word carries the meaning; the colour and the mark repeat it for a quick scan.
-  const mark = status === 'ok' ? '✓' : status === 'warn' ? '!' : '✗';
-  return (
-    <span className={`status-chip status-${status}`}>
-      <span aria-hidden="true">{mark}</span> {label}
-    </span>
   );
 }

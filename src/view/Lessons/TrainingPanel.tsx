@@ -6,10 +6,18 @@ import {
   type DescentStep,
   type TrainPoint,
 } from '../../engine';
+import type { TensorAnalysis } from '../../engine/tensor/run';
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
-import { historyOf, paramsOf, selectTrainingPhase, type TrainingState } from '../../state/training';
+import {
+  historyOf,
+  inputNames,
+  paramsOf,
+  selectTrainingPhase,
+  type TensorUpdate,
+  type TrainingState,
+} from '../../state/training';
 import { Tex } from '../Formula/Tex';
 
 /** History rows the table shows: the most recent ones. */
@@ -89,20 +97,20 @@ export function TrainingPanel() {
           ))}
         </ol>
 
-        {analysis && analysis.inputs.length > 0 && (
+        {analysis && inputNames(analysis).length > 0 && (
           <fieldset className="param-roles">
             <legend>{t('train.roles')}</legend>
             <p className="hint">{t('train.rolesHint')}</p>
             <div className="param-list">
-              {analysis.inputs.map((input) => (
-                <label key={input.name} className="param-toggle">
+              {inputNames(analysis).map((name) => (
+                <label key={name} className="param-toggle">
                   <input
                     type="checkbox"
-                    checked={paramSet.has(input.name)}
-                    aria-label={t('train.paramLabel', { name: input.name })}
-                    onChange={(e) => s.setParam(input.name, e.target.checked)}
+                    checked={paramSet.has(name)}
+                    aria-label={t('train.paramLabel', { name })}
+                    onChange={(e) => s.setParam(name, e.target.checked)}
                   />
-                  <span className="mono">{input.name}</span>
+                  <span className="mono">{name}</span>
                 </label>
               ))}
             </div>
@@ -161,7 +169,12 @@ export function TrainingPanel() {
         {analysis && params.length === 0 && <p className="muted">{t('train.noParams')}</p>}
         <Stopped training={training} t={t} />
 
-        {update && analysis && <UpdateFormulas analysis={analysis} update={update} t={t} />}
+        {update && analysis?.tensor && 'kind' in update && (
+          <TensorUpdateFormulas tensor={analysis.tensor} update={update} t={t} />
+        )}
+        {update && analysis && !('kind' in update) && (
+          <UpdateFormulas analysis={analysis} update={update} t={t} />
+        )}
 
         {history.length > 0 ? (
           <Suspense fallback={null}>
@@ -229,6 +242,59 @@ function UpdateFormulas({
             <li key={u.name} data-param={u.name}>
               <Tex tex={tex} text={text} />
               <Tex tex={`= ${numberTex(u.next)}`} text={`= ${formatNumber(u.next)}`} />
+            </li>
+          );
+        })}
+      </ul>
+      <p className="hint">
+        <Tex
+          tex={`${loss.tex}: ${numberTex(update.loss)} \\;\\to\\; ${numberTex(update.lossAfter)}`}
+          text={`${loss.text}: ${formatNumber(update.loss)} → ${formatNumber(update.lossAfter)}`}
+        />
+      </p>
+    </div>
+  );
+}
+
+/**
+ * A tensor program's update (issue 15): W ← W − lr · ∂L/∂W for each parameter, every entry at
+ * once, with its shape; the numbers are on the graph's grids.
+ */
+function TensorUpdateFormulas({
+  tensor,
+  update,
+  t,
+}: {
+  tensor: TensorAnalysis;
+  update: TensorUpdate;
+  t: Translate;
+}) {
+  const lr = numberTex(update.lr);
+  const g = tensor.graph;
+  const loss = g.symbol(g.output);
+  const symbolOf = (name: string) => {
+    const input = tensor.inputs.find((i) => i.name === name);
+    return input ? g.symbol(input.node) : { tex: name, text: name };
+  };
+  return (
+    <div className="update-formulas" aria-live="polite">
+      <p className="formula-caption">
+        <span className="phase-chip phase-update">{t('train.phaseUpdate')}</span>{' '}
+        {t('train.updateTensor')}
+      </p>
+      {/* A wide formula scrolls sideways in a narrow sidebar: the keyboard can scroll it too. */}
+      <ul className="update-list" tabIndex={0}>
+        {update.params.slice(0, UPDATE_ROWS).map((p) => {
+          const shape = p.shape.length === 0 ? '' : ` \\quad (${p.shape.join('{\\times}')})`;
+          const x = symbolOf(p.name);
+          return (
+            <li key={p.name} data-param={p.name}>
+              <Tex
+                tex={`${x.tex} \\leftarrow ${x.tex} - ${lr} \\cdot \\frac{\\partial ${loss.tex}}{\\partial ${x.tex}}${shape}`}
+                text={`${x.text} ← ${x.text} − ${formatNumber(update.lr)} · ∂${loss.text}/∂${x.text}${
+                  p.shape.length === 0 ? '' : ` (${p.shape.join('×')})`
+                }`}
+              />
             </li>
           );
         })}

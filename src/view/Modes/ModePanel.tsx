@@ -14,11 +14,14 @@ export function ModePanel() {
     ad: st.settings.ad,
     wrt: activeWrt(st),
     inputs: st.analysis?.inputs,
+    // Forward mode is scalar-only for now: a tensor program says so by the switch (issue 15).
+    tensor: st.analysis?.tensor !== undefined,
     counts: selectOpCounts(st),
     setSettings: st.setSettings,
   }));
   const groupId = useId();
   const wrtId = useId();
+  const whyId = useId();
   const inputs = s.inputs ?? [];
   return (
     <section className="panel modes" aria-labelledby="modes-title">
@@ -37,7 +40,8 @@ export function ModePanel() {
                 name={`${groupId}-ad`}
                 value={ad}
                 checked={s.ad === ad}
-                disabled={ad === 'forward' && inputs.length === 0}
+                disabled={ad === 'forward' && (s.tensor || inputs.length === 0)}
+                aria-describedby={ad === 'forward' && s.tensor ? whyId : undefined}
                 onChange={() => s.setSettings({ ad })}
               />
               {t(ad === 'reverse' ? 'modes.reverse' : 'modes.forward')}
@@ -45,6 +49,11 @@ export function ModePanel() {
           ))}
         </div>
       </div>
+      {s.tensor && (
+        <p className="hint scalar-only" id={whyId}>
+          {t('modes.scalarOnly')}
+        </p>
+      )}
       {s.ad === 'forward' && s.wrt !== null && (
         <div className="mode-row">
           <label htmlFor={wrtId} className="mode-label">

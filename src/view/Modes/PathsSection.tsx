@@ -18,11 +18,21 @@ export function PathsSection() {
     pathsFrom: st.pathsFrom,
     paths: selectPaths(st),
     showPaths: st.showPaths,
+    tensor: st.analysis?.tensor !== undefined,
   }));
   const selectId = useId();
   const inputs = s.inputs ?? [];
   // The input the select shows while paths are hidden: the last one shown, else the first.
   const [chosen, setChosen] = useState<string | null>(null);
+  if (s.tensor) {
+    // Paths are scalar-only for now (issue 15): said where they would be, not left out silently.
+    return (
+      <div className="paths-section">
+        <h3 className="paths-title">{t('paths.title')}</h3>
+        <p className="hint scalar-only">{t('paths.scalarOnly')}</p>
+      </div>
+    );
+  }
   if (inputs.length === 0 || !s.compiled) return null;
   const names = inputs.map((i) => i.name);
   const current =

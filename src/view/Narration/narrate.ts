@@ -6,11 +6,21 @@ import {
   type Analysis,
   type LensStep,
   type Notation,
+  type QuestionKind,
 } from '../../engine';
 import type { Translate } from '../../i18n';
+import type { TensorAnalysis } from '../../engine/tensor/run';
 import type { PracticeView } from '../../state/practice';
 import { stepState, type StepState } from '../../state/stepState';
+import {
+  productVerdict,
+  tensorAnswer,
+  tensorHint,
+  tensorQuestionText,
+  tensorReason,
+} from '../Practice/tensorWords';
 import { hintText, questionText } from '../Practice/words';
+import { narrateTensor } from './tensorNarrate';
 
 /**
  * A number as it is read aloud: the engine's rounding, with a real minus sign (U+2212), which
@@ -50,7 +60,12 @@ export function narrate(
 ): string {
   // A bare index means reverse mode; the app passes the active mode's step state.
   const state = typeof at === 'number' ? stepState(a, { ad: 'reverse', wrt: null }, at) : at;
+  // A tensor program (issue 15) steps through its own trace, in matrix form.
+  if (a.tensor) return narrateTensor(a.tensor, state.k, t);
   const step: LensStep | undefined = state.current;
+  if (practice?.tensor && a.tensor && (practice.pending || practice.feedback)) {
+    return tensorPracticeSentence(a.tensor, practice, t);
+  }
   if (!step) return '';
   if (practice && (practice.pending || practice.feedback)) return practiceSentence(a, practice, t);
   const g = a.compiled;
@@ -156,20 +171,21 @@ function practiceSentence(a: Analysis, p: PracticeView, t: Translate): string {
     : '';
   const f = p.feedback;
   if (!f) return turn;
+  const question = f.question as QuestionKind;
   let verdict: string;
   switch (f.kind) {
     case 'correct':
-      verdict = t('practice.say.correct', { formula: formula(f.question, true) });
+      verdict = t('practice.say.correct', { formula: formula(question, true) });
       break;
     case 'shown':
       verdict = t('practice.say.shown', {
-        formula: formula(f.question, true),
-        why: hintText(a, step, f.question, t),
+        formula: formula(question, true),
+        why: hintText(a, step, question, t),
       });
       break;
     case 'wrong':
       // Asked again after the hint: the question is still the same.
-      return repeatable(t('practice.say.wrong', { hint: hintText(a, step, f.question, t) }), f.seq);
+      return repeatable(t('practice.say.wrong', { hint: hintText(a, step, question, t) }), f.seq);
     case 'invalid':
       return repeatable(
         t('practice.say.notRead', { message: t(f.error!.code, f.error!.params) }),
@@ -184,3 +200,47 @@ function practiceSentence(a: Analysis, p: PracticeView, t: Translate): string {
  * tries) must differ by something a screen reader does not say.
  */
 const repeatable = (sentence: string, seq: number) => (seq % 2 ? `${sentence}\u00a0` : sentence);
+
+/**
+ * Practice on a matrix program (issue 16): the question ("Your turn: what shape is ∂L/∂W₁?"),
+ * with the step's formula where it does not give the answer away, then the verdict.
+ */
+function tensorPracticeSentence(t: TensorAnalysis, p: PracticeView, tr: Translate): string {
+  const { step, questions } = p.tensor!;
+  if (!step) return '';
+  const next = p.pending ? questions[p.index] : undefined;
+  // A backward step's formula is the formula question's answer: said once that is answered.
+  const formula = step.kind === 'forward-node' || next?.kind === 'entry' ? `${step.text}.` : '';
+  const turn = next
+    ? tr('practice.say.turn', { question: tensorQuestionText(t, next, tr), formula })
+    : '';
+  const f = p.feedback;
+  if (!f) return turn;
+  const q = questions.find((x) => x.kind === f.question);
+  if (!q) return turn;
+  let verdict: string;
+  switch (f.kind) {
+    case 'correct':
+      verdict = tr('practice.say.correct', { formula: tensorAnswer(t, q, tr) });
+      break;
+    case 'shown':
+      verdict = tr('practice.say.shown', {
+        formula: tensorAnswer(t, q, tr),
+        why: tensorReason(t, step, q, tr),
+      });
+      break;
+    case 'wrong': {
+      const hint =
+        q.kind === 'formula' && f.product && f.check
+          ? productVerdict(t, q, f.product, f.check, tr)
+          : tensorHint(t, step, q, tr, f.shape);
+      return repeatable(tr('practice.say.wrong', { hint }), f.seq);
+    }
+    case 'invalid':
+      return repeatable(
+        tr('practice.say.notRead', { message: tr(f.error!.code, f.error!.params) }),
+        f.seq,
+      );
+  }
+  return repeatable(next ? `${verdict} ${turn}` : verdict, f.seq);
+}

@@ -6,6 +6,7 @@ import { useApp } from '../../state/appStore';
 import { selectPractice, type PracticeFeedback } from '../../state/practice';
 import { checksOf } from '../BackwardPass/checks';
 import { Tex } from '../Formula/Tex';
+import { TensorPractice } from './TensorPractice';
 import { hintText, questionFormulas, questionText } from './words';
 
 /**
@@ -67,6 +68,33 @@ export function PracticePanel() {
 
   if (!analysis || !view) return null;
   const { step, questions, index, feedback, score } = view;
+  const head = (
+    <div className="practice-head">
+      <h2 className="panel-title" id={`${id}-title`}>
+        {t('practice.title')}
+      </h2>
+      <p className="practice-score" data-testid="practice-score">
+        {t('practice.score', { right: score.right, asked: score.asked })}
+      </p>
+      <button
+        type="button"
+        className="link-button"
+        onClick={startOver}
+        disabled={score.asked === 0 && view.k === 0}
+      >
+        {t('practice.startOver')}
+      </button>
+    </div>
+  );
+  if (view.tensor && analysis.tensor) {
+    // A matrix program (issue 16): shape, formula from pieces, one entry.
+    return (
+      <section className="panel practice" aria-labelledby={`${id}-title`}>
+        {head}
+        <TensorPractice tensor={analysis.tensor} view={{ ...view, tensor: view.tensor }} />
+      </section>
+    );
+  }
   const question = view.pending ? questions[index] : undefined;
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -85,22 +113,7 @@ export function PracticePanel() {
 
   return (
     <section className="panel practice" aria-labelledby={`${id}-title`}>
-      <div className="practice-head">
-        <h2 className="panel-title" id={`${id}-title`}>
-          {t('practice.title')}
-        </h2>
-        <p className="practice-score" data-testid="practice-score">
-          {t('practice.score', { right: score.right, asked: score.asked })}
-        </p>
-        <button
-          type="button"
-          className="link-button"
-          onClick={startOver}
-          disabled={score.asked === 0 && view.k === 0}
-        >
-          {t('practice.startOver')}
-        </button>
-      </div>
+      {head}
       {!aboutCurrent && verdictBox}
       {step && question ? (
         <form className="practice-ask" onSubmit={onSubmit}>
@@ -214,7 +227,8 @@ function Verdict({
   feedback: PracticeFeedback;
   t: Translate;
 }) {
-  const kind: QuestionKind = feedback.question;
+  // Only a scalar step's feedback comes here (a matrix step's is TensorPractice's).
+  const kind = feedback.question as QuestionKind;
   switch (feedback.kind) {
     case 'correct':
       return (

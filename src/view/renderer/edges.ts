@@ -1,4 +1,4 @@
-import { select } from 'd3';
+import { select, selectAll, type Selection as D3Selection } from 'd3';
 import type { Selection } from '../../state/types';
 import { fillBadge, layoutBadge, markOf } from './badges';
 import { changed, land, type G } from './draw';
@@ -14,26 +14,25 @@ export interface EdgeHandlers {
  * forward value above it and the gradient badge below it, joined by edge id. Only elements whose
  * data changed are touched (see `changed`).
  */
-export function createEdges(edgeLayer: G, labelLayer: G, handlers: EdgeHandlers) {
-  return { update: drawEdges };
+/** Edge elements with their data, however they were selected (a join, or by id). */
+type EdgeSelection = D3Selection<SVGGElement, EdgeView, null, undefined>;
 
-  function drawEdges(view: GraphView, duration: number) {
+export function createEdges(edgeLayer: G, labelLayer: G, handlers: EdgeHandlers) {
+  /** Each edge's wire and label elements, by id, as of the last full join. */
+  const wireOf = new Map<number, SVGGElement>();
+  const labelOf = new Map<number, SVGGElement>();
+  return { update: drawEdges, labelOf: (id: number) => labelOf.get(id) };
+
+  /**
+   * Draws `view`'s edges. With `only` (a step on the same graph), touches just those edges'
+   * elements instead of joining thousands of them.
+   */
+  function drawEdges(view: GraphView, duration: number, only?: readonly EdgeView[]) {
     const fresh = view.step && duration > 0 ? view.step : undefined;
-    edgeLayer
-      .selectAll<SVGGElement, EdgeView>('g.edge')
-      .data(view.edges, (d) => String(d.id))
-      .join((enter) => {
-        const g = enter.append('g').attr('class', 'edge');
-        g.append('path').attr('class', 'edge-hit');
-        g.append('path').attr('class', 'edge-line');
-        g.on('click', (event: MouseEvent, d) => {
-          event.stopPropagation();
-          handlers.onSelect({ kind: 'edge', id: d.id });
-        })
-          .on('mouseenter', (_e, d) => handlers.onHover({ kind: 'edge', id: d.id }))
-          .on('mouseleave', () => handlers.onHover(null));
-        return g;
-      })
+    const wires = only
+      ? selectAll<SVGGElement, EdgeView>(only.map((d) => wireOf.get(d.id)!)).data(only)
+      : joinWires(view);
+    wires
       .filter(function (d) {
         return changed(
           this,
@@ -58,15 +57,11 @@ export function createEdges(edgeLayer: G, labelLayer: G, handlers: EdgeHandlers)
           .attr('marker-end', (d) => `url(#arrow-${d.active ?? (d.dead ? 'dead' : 'plain')})`),
       );
 
-    const labels = labelLayer
-      .selectAll<SVGGElement, EdgeView>('g.edge-label')
-      .data(view.edges, (d) => String(d.id))
-      .join((enter) => {
-        const g = enter.append('g').attr('class', 'edge-label');
-        g.append('text').attr('class', 'value-label').attr('text-anchor', 'middle');
-        g.append('g').attr('class', 'grad-badge').call(fillBadge);
-        return g;
-      })
+    const labels = (
+      only
+        ? selectAll<SVGGElement, EdgeView>(only.map((d) => labelOf.get(d.id)!)).data(only)
+        : joinLabels(view)
+    )
       .filter(function (d) {
         const isFresh = fresh !== undefined && fresh.edge === d.id;
         const signature = `${d.labelX},${d.labelY},${d.labelDy}|${d.value}|${d.grad}|${d.gradKind}|${d.onPath}|${d.fromName}|${d.toName}|${view.tangentMark}`;
@@ -117,5 +112,45 @@ export function createEdges(edgeLayer: G, labelLayer: G, handlers: EdgeHandlers)
         0.25,
       );
     });
+  }
+
+  function joinWires(view: GraphView): EdgeSelection {
+    const all = edgeLayer
+      .selectAll<SVGGElement, EdgeView>('g.edge')
+      .data(view.edges, (d) => String(d.id))
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'edge');
+        g.append('path').attr('class', 'edge-hit');
+        g.append('path').attr('class', 'edge-line');
+        g.on('click', (event: MouseEvent, d) => {
+          event.stopPropagation();
+          handlers.onSelect({ kind: 'edge', id: d.id });
+        })
+          .on('mouseenter', (_e, d) => handlers.onHover({ kind: 'edge', id: d.id }))
+          .on('mouseleave', () => handlers.onHover(null));
+        return g;
+      });
+    wireOf.clear();
+    all.each(function (d) {
+      wireOf.set(d.id, this);
+    });
+    return all as unknown as EdgeSelection;
+  }
+
+  function joinLabels(view: GraphView): EdgeSelection {
+    const all = labelLayer
+      .selectAll<SVGGElement, EdgeView>('g.edge-label')
+      .data(view.edges, (d) => String(d.id))
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'edge-label');
+        g.append('text').attr('class', 'value-label').attr('text-anchor', 'middle');
+        g.append('g').attr('class', 'grad-badge').call(fillBadge);
+        return g;
+      });
+    labelOf.clear();
+    all.each(function (d) {
+      labelOf.set(d.id, this);
+    });
+    return all as unknown as EdgeSelection;
   }
 }

@@ -1,4 +1,4 @@
-import { select, type Selection as D3Selection } from 'd3';
+import { select, selectAll, type Selection as D3Selection } from 'd3';
 import type { NodeSymbol } from '../../engine';
 import type { Selection } from '../../state/types';
 import { fillBadge, layoutBadge, markOf } from './badges';
@@ -22,46 +22,27 @@ export interface NodeHandlers {
  * by node id; a node's group is its accessible button.
  */
 export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) {
+  /** Each node's element, by id, as of the last full join (`only` looks them up here). */
+  const elementOf = new Map<number, SVGGElement>();
   return {
-    update(view: GraphView, duration: number) {
-      drawNodes(view, duration);
-      drawStub(view, duration);
+    /**
+     * Draws `view`. With `only` (a step on the same graph: see `changedNodes`), touches just
+     * those nodes' elements: no join over thousands of nodes when a step changes two or three.
+     */
+    update(view: GraphView, duration: number, only?: readonly NodeView[]) {
+      drawNodes(view, duration, only);
+      const out = view.nodes.find((n) => n.id === view.outputId);
+      if (!only || (out && only.includes(out))) drawStub(view, duration);
     },
+    elementOf: (id: number) => elementOf.get(id),
   };
 
-  function drawNodes(view: GraphView, duration: number) {
+  function drawNodes(view: GraphView, duration: number, only?: readonly NodeView[]) {
     const fresh = view.step && duration > 0 ? view.step : undefined;
-    const nodes = nodeLayer
-      .selectAll<SVGGElement, NodeView>('g.node')
-      .data(view.nodes, (d) => String(d.id))
-      .join((enter) => {
-        const g = enter
-          .append('g')
-          .attr('tabindex', -1)
-          .attr('role', 'button')
-          .on('click', (event: MouseEvent, d) => {
-            event.stopPropagation();
-            handlers.onSelect({ kind: 'node', id: d.id });
-          })
-          .on('keydown', (event: KeyboardEvent, d) => {
-            if (event.key === 'Enter' || event.key === ' ') {
-              event.preventDefault();
-              event.stopPropagation();
-              handlers.onSelect({ kind: 'node', id: d.id });
-            } else if (/^Arrow(Left|Right|Up|Down)$/.test(event.key)) {
-              event.preventDefault();
-              event.stopPropagation();
-              handlers.onArrow(d, event.key);
-            }
-          })
-          .on('focus.rove', (_e, d) => handlers.onFocus(d))
-          .on('mouseenter focus', (_e, d) => handlers.onHover({ kind: 'node', id: d.id }))
-          .on('mouseleave blur', () => handlers.onHover(null));
-        g.append('g').attr('class', 'shape');
-        g.append('text').attr('class', 'node-above').attr('text-anchor', 'middle');
-        g.append('g').attr('class', 'grad-badge node-grad').call(fillBadge);
-        return g;
-      })
+    const joined = only
+      ? selectAll<SVGGElement, NodeView>(only.map((d) => elementOf.get(d.id)!)).data(only)
+      : joinNodes(view);
+    const nodes = joined
       .filter(function (d) {
         const isFresh = fresh !== undefined && fresh.node === d.id;
         return changed(this, `${JSON.stringify(d)}|${view.tangentMark}`) || isFresh;
@@ -137,6 +118,47 @@ export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) 
         flash(g.select<SVGGElement>('g.shape'), duration);
       }
     });
+  }
+
+  /** Joins every node of `view` to its element by id (entering new ones), and indexes them. */
+  function joinNodes(view: GraphView) {
+    const all = nodeLayer
+      .selectAll<SVGGElement, NodeView>('g.node')
+      .data(view.nodes, (d) => String(d.id))
+      .join((enter) => {
+        const g = enter
+          .append('g')
+          .attr('tabindex', -1)
+          .attr('role', 'button')
+          .on('click', (event: MouseEvent, d) => {
+            event.stopPropagation();
+            handlers.onSelect({ kind: 'node', id: d.id });
+          })
+          .on('keydown', (event: KeyboardEvent, d) => {
+            if (event.key === 'Enter' || event.key === ' ') {
+              event.preventDefault();
+              event.stopPropagation();
+              handlers.onSelect({ kind: 'node', id: d.id });
+            } else if (/^Arrow(Left|Right|Up|Down)$/.test(event.key)) {
+              event.preventDefault();
+              event.stopPropagation();
+              handlers.onArrow(d, event.key);
+            }
+          })
+          .on('focus.rove', (_e, d) => handlers.onFocus(d))
+          .on('mouseenter focus', (_e, d) => handlers.onHover({ kind: 'node', id: d.id }))
+          .on('mouseleave blur', () => handlers.onHover(null));
+        g.append('g').attr('class', 'shape');
+        g.append('text').attr('class', 'node-above').attr('text-anchor', 'middle');
+        g.append('g').attr('class', 'grad-badge node-grad').call(fillBadge);
+        return g;
+      });
+    elementOf.clear();
+    all.each(function (d) {
+      elementOf.set(d.id, this);
+    });
+    // One type for a join and a selection by id: nothing below reads the parent.
+    return all as unknown as D3Selection<SVGGElement, NodeView, null, undefined>;
   }
 
   function drawStub(view: GraphView, duration: number) {

@@ -146,19 +146,76 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       [0, 0],
       [box.w, box.h],
     ])
+    .on('start', (event: { sourceEvent: unknown }) => {
+      // d3-zoom runs gestures side by side (the wheel's lasts 150 ms after its last turn, a drag
+      // may start inside it): the picture is moved until the last of them ends.
+      gestures++;
+      if (event.sourceEvent && movesWhole) beginGesture();
+    })
     .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
       transform = event.transform;
-      viewport.attr('transform', transform.toString());
-      toggleClass(svgEl, DRAWING.screenStates[0], transform.k < LABELS_HIDE_BELOW);
-      toggleClass(svgEl, 'lod-far', transform.k < GLYPHS_HIDE_BELOW);
       if (event.sourceEvent) userZoomed = true;
+      if (gesture) {
+        // The picture drawn at the gesture's start, moved and scaled as a whole (see below).
+        // Nothing else is written meanwhile (not even the minimap): any repaint would make the
+        // browser sort every one of the graph's thousands of paint chunks into layers again.
+        const s = transform.k / gesture.k;
+        svgEl.style.transform = `translate(${transform.x - s * gesture.x}px,${transform.y - s * gesture.y}px) scale(${s})`;
+        return;
+      }
+      drawTransform();
       minimap.view(transform, box.w, box.h);
-      cull(false);
+    })
+    .on('end', () => {
+      gestures = Math.max(0, gestures - 1);
+      if (gesture && gestures === 0) endGesture();
     });
   svg.call(zoomer).on('dblclick.zoom', null);
 
+  /** The graph as the transform says: the viewport's own transform, its level of detail, culling. */
+  function drawTransform() {
+    viewport.attr('transform', transform.toString());
+    toggleClass(svgEl, DRAWING.screenStates[0], transform.k < LABELS_HIDE_BELOW);
+    toggleClass(svgEl, 'lod-far', transform.k < GLYPHS_HIDE_BELOW);
+    cull(false);
+  }
+
+  /**
+   * A large graph (`movesWhole`) pans and zooms by moving its drawn picture: while a person drags
+   * or turns the wheel, the `<svg>` element itself gets a CSS transform (its own layer, see
+   * `.graph.moves-whole`), which the compositor applies without laying out or painting a single
+   * node; at 2,000 nodes, transforming the viewport group instead repaints everything each frame
+   * (~6 fps without a GPU). When the gesture ends (mouse up, the wheel still for 150 ms) the
+   * viewport gets the real transform, once, with its level of detail and culled text. Until then
+   * what was outside the view stays blank and zoomed-in text is blurred: a moment, on large graphs
+   * only. Camera moves the app makes (following a step) draw every frame as before.
+   */
+  let movesWhole = false;
+  let gesture: ZoomTransform | undefined;
+  /** d3-zoom gestures under way (each sends one start and one end). */
+  let gestures = 0;
+  function beginGesture() {
+    if (gesture) return;
+    gesture = transform;
+    // d3-zoom reads the pointer through the SVG's screen matrix, which the CSS transform would
+    // change under it; the layout does not move during a gesture, so the matrix before it holds.
+    const ctm = svgEl.getScreenCTM();
+    Object.defineProperty(svgEl, 'getScreenCTM', { configurable: true, value: () => ctm });
+  }
+  function endGesture() {
+    gesture = undefined;
+    Reflect.deleteProperty(svgEl, 'getScreenCTM');
+    svgEl.style.transform = '';
+    drawTransform();
+    minimap.view(transform, box.w, box.h);
+  }
+
   /** The part of the graph whose text is drawn (graph units), or undefined: all of it. */
   let drawnText: Rect | undefined;
+  /** Graph point (x, y) is far enough outside `drawnText` for its text not to be drawn. */
+  function out(x: number, y: number): boolean {
+    return drawnText !== undefined && outside(drawnText, x, y);
+  }
   /**
    * Text out of sight is not drawn (`culled`: display none), so a zoom lays out only what is
    * near the view. The text is drawn for the view and one view's size around it, so panning and
@@ -182,15 +239,21 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
     if (on && inside && !force) return;
     const [w, h] = [x1 - x0, y1 - y0];
     drawnText = on ? [x0 - w, y0 - h, x1 + w, y1 + h] : undefined;
-    const r = drawnText;
-    const out = (x: number, y: number) =>
-      r !== undefined &&
-      (x < r[0] - CULL_PAD || x > r[2] + CULL_PAD || y < r[1] - CULL_PAD || y > r[3] + CULL_PAD);
+    // Text is shown inside that part and hidden only well outside it (another view's size
+    // further): text that comes and goes costs the browser a layout of it each time, and a view
+    // moving back and forth (stepping through a column of inputs) would otherwise churn it.
+    // A new picture (`force`) is culled exactly.
+    const far: Rect | undefined =
+      on && !force ? [x0 - 2 * w, y0 - 2 * h, x1 + 2 * w, y1 + 2 * h] : undefined;
+    const keep = (el: Element, x: number, y: number) => {
+      if (!out(x, y)) toggleClass(el, 'culled', false);
+      else if (far === undefined || outside(far, x, y)) toggleClass(el, 'culled', true);
+    };
     nodeLayer.selectAll<SVGGElement, NodeView>('g.node').each(function (d) {
-      toggleClass(this, 'culled', out(d.x, d.y));
+      keep(this, d.x, d.y);
     });
     labelLayer.selectAll<SVGGElement, EdgeView>('g.edge-label').each(function (d) {
-      toggleClass(this, 'culled', out(d.labelX, d.labelY + d.labelDy));
+      keep(this, d.labelX, d.labelY + d.labelDy);
     });
   }
 
@@ -199,7 +262,8 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
 
   function moveTo(c: Camera, animate: boolean) {
     const t = toTransform(c);
-    if (animate && !reducedMotion())
+    // A large graph's camera jumps: every frame of a glide would lay out all its text again.
+    if (animate && !reducedMotion() && !movesWhole)
       svg.transition('camera').duration(350).call(zoomer.transform, t);
     else svg.interrupt('camera').call(zoomer.transform, t);
   }
@@ -344,13 +408,18 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       // Read the box before adding the graph's elements: read after, it would make the browser
       // lay the whole new graph out at once, and then again for the frame.
       if (!sameGraph) measure();
+      movesWhole = view.nodes.length >= CULL_FROM_NODES;
+      toggleClass(svgEl, 'moves-whole', movesWhole);
+      if (gesture) endGesture();
       toggleClass(svgEl, DRAWING.screenStates[1], opts.stale);
-      edges.update(view, duration);
-      nodes.update(view, duration);
-      toggles.update(view);
+      // A step on the same graph changes a few nodes and edges: only theirs are drawn again.
+      const diff = sameGraph ? changedParts(last!, view) : undefined;
+      edges.update(view, duration, diff?.edges);
+      nodes.update(view, duration, diff?.nodes);
+      if (!diff || diff.nodes.some((n) => n.group !== undefined)) toggles.update(view);
       if (!sameStep) motion.update(view, duration);
       last = view;
-      rove(view);
+      if (!diff || rovingId === undefined) rove(view);
       if (!sameGraph) {
         minimap.draw(view, bounds);
         if (!userZoomed || grew) resetMeasured();
@@ -360,7 +429,13 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       minimap.mark(view);
       minimap.view(transform, box.w, box.h);
       // Nodes may have moved or been redrawn (their class rewritten): text near the view again.
-      cull(true);
+      if (!diff) cull(true);
+      else if (drawnText !== undefined) {
+        for (const d of diff.nodes) {
+          const el = nodes.elementOf(d.id);
+          if (el) toggleClass(el, 'culled', out(d.x, d.y));
+        }
+      }
     },
     fit,
     attachMinimap(host) {
@@ -416,12 +491,66 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
     },
     destroy() {
       clearTimeout(flashTimer);
+      if (gesture) endGesture();
       svg.on('.zoom', null);
       minimap.destroy();
       motion.destroy();
       svg.selectAll('*').interrupt().remove();
     },
   };
+}
+
+/** Graph point (x, y) lies further than `CULL_PAD` outside `r`. */
+function outside(r: Rect, x: number, y: number): boolean {
+  return x < r[0] - CULL_PAD || x > r[2] + CULL_PAD || y < r[1] - CULL_PAD || y > r[3] + CULL_PAD;
+}
+
+/**
+ * What changed between two pictures of the same graph (same nodes and edges, same places): the
+ * nodes and edges whose view differs, plus the ones the step animates. Undefined when the graph
+ * itself changed, which then is joined and drawn whole.
+ */
+export function changedParts(
+  prev: GraphView,
+  next: GraphView,
+): { nodes: NodeView[]; edges: EdgeView[] } | undefined {
+  if (
+    prev.nodes.length !== next.nodes.length ||
+    prev.edges.length !== next.edges.length ||
+    prev.tangentMark !== next.tangentMark ||
+    prev.outputId !== next.outputId
+  )
+    return undefined;
+  const nodes: NodeView[] = [];
+  for (let i = 0; i < next.nodes.length; i++) {
+    const a = prev.nodes[i];
+    const b = next.nodes[i];
+    if (a.id !== b.id || a.x !== b.x || a.y !== b.y) return undefined;
+    if (!same(a, b) || b.id === next.step?.node) nodes.push(b);
+  }
+  const edges: EdgeView[] = [];
+  for (let i = 0; i < next.edges.length; i++) {
+    const a = prev.edges[i];
+    const b = next.edges[i];
+    if (a.id !== b.id || a.path !== b.path) return undefined;
+    if (!same(a, b) || b.id === next.step?.edge) edges.push(b);
+  }
+  return { nodes, edges };
+}
+
+/** Field by field, one level into objects (a node's name, its group). */
+function same(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const k in x) {
+    const u = x[k];
+    const v = y[k];
+    if (u === v) continue;
+    if (typeof u !== 'object' || typeof v !== 'object' || u === null || v === null) return false;
+    if (!same(u, v) || !same(v, u)) return false;
+  }
+  for (const k in y) if (!(k in x)) return false;
+  return true;
 }
 
 /** The extent a fit shows: the laid-out graph and the stub out of its output. */

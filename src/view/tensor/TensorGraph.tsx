@@ -1,12 +1,15 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { announceDrawn } from '../renderer/firstGraph';
+import { cellSentence } from '../Narration/tensorNarrate';
 import type { TensorAnalysis, TensorNodeInfo } from '../../engine/tensor/run';
 import type { Value } from '../../engine/tensor/types';
 import { formatNumber } from '../../engine/format';
 import type { LayoutResult } from '../../layout/types';
 import { tensorNodeSize } from '../../layout/fromTensor';
+import { useApp } from '../../state/appStore';
+import { practicePending, selectPractice } from '../../state/practice';
 import type { Selection } from '../../state/types';
 import { useT } from '../../i18n/useT';
-import { useApp } from '../../state/appStore';
 import { entryView, readKey } from './entryView';
 import {
   cellTitle,
@@ -47,7 +50,21 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
     }),
     [t],
   );
-  const known = useMemo(() => tensorKnown(tensor, stepIndex), [tensor, stepIndex]);
+  // Practice (issue 16): the step's numbers stay hidden while it asks for them, and a forward
+  // step's shape while that is asked.
+  const { practising, pending, shapeAsked } = useApp((s) => {
+    const p = selectPractice(s);
+    const q = p?.tensor && p.pending ? p.tensor.questions[p.index] : undefined;
+    return {
+      practising: p?.tensor !== undefined,
+      pending: practicePending(s),
+      shapeAsked: q?.kind === 'shape' && q.of === 'value' ? q.node : null,
+    };
+  });
+  const known = useMemo(
+    () => tensorKnown(tensor, stepIndex, pending),
+    [tensor, stepIndex, pending],
+  );
   // A gradient entry drilled into (issue 15, point 5): it and the cells it came from light up.
   const { entry, setEntry } = useApp((s) => ({
     entry: s.tensorEntry,
@@ -58,7 +75,7 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
     [tensor, entry, stepIndex],
   );
   // The hovered cell's numbers, written where they can be read whatever the zoom.
-  const [tip, setTip] = useState<string | null>(null);
+  const [tip, setTip] = useState<CellTip | null>(null);
   // The whole graph when it fits at a readable size; else readable, and the box scrolls.
   const hostRef = useRef<HTMLDivElement>(null);
   const [scale, setScale] = useState(1);
@@ -83,6 +100,9 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
       ?.querySelector(`[data-node="${known.activeNode}"]`)
       ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [known.activeNode]);
+  // The page's lesson panels wait for a first graph on screen: a link to a tensor program draws
+  // none with the scalar renderer, so this picture says it is there.
+  useEffect(() => announceDrawn(tensor.nodes.length, null), [tensor, layout]);
   const pos = new Map(layout.nodes.map((n) => [n.id, n]));
   const edges: { id: number; key: string; d: string }[] = [];
   for (const n of tensor.nodes)
@@ -138,6 +158,15 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
                 grad={known.grad.get(n.id)}
                 active={known.activeNode === n.id}
                 flow={known.activeNode === n.id && known.phase === 'forward'}
+                shapeHidden={
+                  shapeAsked === n.id ||
+                  // Practising, a node not computed yet keeps its shape to itself too: a later
+                  // node of the same shape (tanh of it) would give the answer away.
+                  (practising &&
+                    n.kind === 'op' &&
+                    n.id !== known.activeNode &&
+                    !known.value.has(n.id))
+                }
                 selected={selected?.kind === 'node' && selected.id === n.id}
                 words={words}
                 unknown={t('graph.nodeUnknown', { name: n.symbol.text })}
@@ -155,7 +184,13 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
         </svg>
       </div>
       <div className="tensor-tip" role="status">
-        {tip}
+        {/* Seen: the cell's formula; heard: its indices and numbers in words (issue 15). */}
+        <span aria-hidden="true">{tip?.text}</span>
+        {tip && (
+          <span className="visually-hidden">
+            {cellSentence(tip.name, tip.shape, tip.row, tip.col, tip.value, tip.grad, t)}
+          </span>
+        )}
       </div>
     </>
   );
@@ -170,29 +205,45 @@ interface NodeProps {
   active: boolean;
   /** Its value was just computed: the grid arrives as one block. */
   flow: boolean;
+  /** Practice asks for this node's shape: written `?`. */
+  shapeHidden?: boolean;
   selected: boolean;
   words: TensorWords;
   unknown: string;
   onSelect(): void;
-  onTip(text: string | null): void;
+  onTip(tip: CellTip | null): void;
   /** Cells a drilled entry reads (`readKey`), and the drilled entry's index on this node. */
   lit: ReadonlySet<string> | null;
   entry: number | null;
   onEntry(at: number): void;
 }
 
+/** The cell under the pointer: its formula as shown, and what the sentence for it reads. */
+interface CellTip {
+  text: string;
+  name: string;
+  shape: readonly number[];
+  row: number;
+  col: number;
+  value: number;
+  grad: number | undefined;
+}
+
 function TensorNodeView(p: NodeProps) {
   const { node, value, grad } = p;
   const box = tensorNodeSize(node.kind, node.shape);
   const scalar = node.shape.length === 0;
-  const name = node.name ?? (node.kind === 'op' ? node.label : node.symbol.text);
+  // The formulas call an unnamed intermediate by its symbol (a₁): the card shows it beside the op.
+  const title = node.name ?? node.symbol.text;
   const label = scalar
     ? value === undefined
       ? p.unknown
       : `${node.symbol.text} = ${formatNumber(value as number)}${
           grad === undefined ? '' : `, ∂ ${formatNumber(grad as number)}`
         }`
-    : tensorNodeName(node, grad !== undefined, p.words);
+    : p.shapeHidden
+      ? `${node.symbol.text}, ?`
+      : tensorNodeName(node, grad !== undefined, p.words);
   const onKey = (e: React.KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -221,7 +272,8 @@ function TensorNodeView(p: NodeProps) {
       {scalar ? (
         <>
           <text className="tensor-title" x={box.width / 2} y={20} textAnchor="middle">
-            {node.kind === 'op' ? node.label : name}
+            {title}
+            {node.kind === 'op' && <tspan className="tensor-op"> {node.label}</tspan>}
           </text>
           {value !== undefined && (
             <text className="node-value" x={box.width / 2} y={38} textAnchor="middle">
@@ -237,13 +289,11 @@ function TensorNodeView(p: NodeProps) {
       ) : (
         <>
           <text className="tensor-title" x={8} y={15}>
-            {node.kind === 'op' && node.name === undefined ? node.label : name}
-            {node.kind === 'op' && node.name !== undefined && (
-              <tspan className="tensor-op"> {node.label}</tspan>
-            )}
+            {title}
+            {node.kind === 'op' && <tspan className="tensor-op"> {node.label}</tspan>}
           </text>
           <text className="tensor-shape" x={8} y={29}>
-            {node.shape.join('×')}
+            {p.shapeHidden ? '?' : node.shape.join('×')}
           </text>
           <Grid
             node={node}
@@ -275,7 +325,7 @@ function Grid({
   box: { width: number; height: number };
   value: Value | undefined;
   grad: Value | undefined;
-  onTip(text: string | null): void;
+  onTip(tip: CellTip | null): void;
   lit: ReadonlySet<string> | null;
   entry: number | null;
   onEntry(at: number): void;
@@ -313,7 +363,17 @@ function Grid({
           width={g.size}
           height={g.size}
           fill={c.fill}
-          onMouseEnter={() => onTip(title(k))}
+          onMouseEnter={() =>
+            onTip({
+              text: title(k),
+              name,
+              shape: node.shape,
+              row: c.row,
+              col: c.col,
+              value: valueCells?.[k]?.value ?? NaN,
+              grad: gradCells?.[k]?.value,
+            })
+          }
           onMouseLeave={() => onTip(null)}
           onClick={
             of === 'grad'

@@ -8,6 +8,7 @@ import { indexOf } from '../../engine/tensor/indexForm';
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
+import { practicePending } from '../../state/practice';
 import { entries, summary, tensorKnown } from './tensorView';
 import './tensor.css';
 import '../../i18n/enLater';
@@ -26,7 +27,12 @@ export function TensorInspector({
   stepIndex: number;
 }) {
   const t = useT();
-  const known = useMemo(() => tensorKnown(tensor, stepIndex), [tensor, stepIndex]);
+  // Practice (issue 16): the numbers the current step asks for are not listed yet.
+  const pending = useApp(practicePending);
+  const known = useMemo(
+    () => tensorKnown(tensor, stepIndex, pending),
+    [tensor, stepIndex, pending],
+  );
   const { entry, setEntry } = useApp((s) => ({
     entry: s.tensorEntry,
     setEntry: s.setTensorEntry,

@@ -127,6 +127,8 @@ export interface TensorKnown {
 export function tensorKnown(
   t: { nodes: readonly TensorNodeInfo[]; steps: readonly TensorStep[] },
   stepIndex: number,
+  /** Practice mode (issue 16): the last step's numbers are asked for, so not shown yet. */
+  hideLast = false,
 ): TensorKnown {
   const value = new Map<number, Value>();
   const grad = new Map<number, Value>();
@@ -138,8 +140,9 @@ export function tensorKnown(
   for (let k = 0; k < upTo; k++) {
     const s = t.steps[k];
     const last = k === upTo - 1;
+    const shown = !(last && hideLast);
     if (s.kind === 'forward-node') {
-      value.set(s.node, s.value);
+      if (shown) value.set(s.node, s.value);
       if (last) {
         activeNode = s.node;
         t.nodes[s.node].operands.forEach((_, i) => active.add(`${s.node}:${i}`));
@@ -149,7 +152,7 @@ export function tensorKnown(
       phase = 'backward';
       if (last) activeNode = s.node;
     } else {
-      grad.set(s.from, s.accumulated);
+      if (shown) grad.set(s.from, s.accumulated);
       phase = 'backward';
       if (last) {
         activeNode = s.from;

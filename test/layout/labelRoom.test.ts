@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/engine';
+import { EXAMPLES } from '../../src/examples';
+import { toLayoutInput } from '../../src/layout/fromAnalysis';
+import { boxAt, type Box } from '../../src/layout/labels';
+import { layoutGraph } from '../../src/layout/layoutGraph';
+import {
+  badgeWidth,
+  layoutSize,
+  LABEL_FONT,
+  NUMBER_ROW,
+  numberWidth,
+  WIDEST_NUMBERS,
+} from '../../src/layout/nodeSize';
+import { LABEL_BOX } from '../../src/layout/settings';
+import type { LayoutInput, LayoutResult } from '../../src/layout/types';
+import { formatNumber } from '../../src/engine/format';
+
+/** Points along an SVG path of `M`, `L` and `C` commands, about every px. */
+function sample(path: string): [number, number][] {
+  const out: [number, number][] = [];
+  let cur: [number, number] = [0, 0];
+  for (const [, cmd, args] of path.matchAll(/([MLC])([^MLC]*)/g)) {
+    const v = args.split(/[ ,]+/).filter(Boolean).map(Number);
+    if (cmd === 'M') cur = [v[0], v[1]];
+    else if (cmd === 'L') {
+      for (let t = 0; t <= 1; t += 0.01)
+        out.push([cur[0] + (v[0] - cur[0]) * t, cur[1] + (v[1] - cur[1]) * t]);
+      cur = [v[0], v[1]];
+    } else {
+      for (let i = 0; i + 5 < v.length; i += 6) {
+        const [x1, y1, x2, y2, x3, y3] = v.slice(i, i + 6);
+        for (let t = 0; t <= 1; t += 0.004) {
+          const u = 1 - t;
+          out.push([
+            u * u * u * cur[0] + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x3,
+            u * u * u * cur[1] + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y3,
+          ]);
+        }
+        cur = [x3, y3];
+      }
+    }
+  }
+  return out;
+}
+
+const hit = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+const inside = ([x, y]: [number, number], b: Box) => x > b[0] && x < b[2] && y > b[1] && y < b[3];
+const shrink = (b: Box, d: number): Box => [b[0] + d, b[1] + d, b[2] - d, b[3] - d];
+
+/**
+ * What collides in a layout when every label holds the widest number: label boxes over each
+ * other, over nodes (their drawn shapes and the rows of their own labels) or over another edge's
+ * wire, and wires through a node's label rows. Boxes are shrunk by 1 px, as the browser check
+ * shrinks the drawn ones by the fonts' empty edges.
+ */
+function collisions(input: LayoutInput, r: LayoutResult): string[] {
+  const out: string[] = [];
+  const nodes: { box: Box; what: string }[] = [];
+  const rows: { box: Box; what: string }[] = [];
+  input.nodes.forEach((n, i) => {
+    const { x, y } = r.nodes[i];
+    const v = n.visual ?? n;
+    const room = n.height / 2 - v.height / 2;
+    nodes.push({
+      box: [x - v.width / 2, y - v.height / 2, x + v.width / 2, y + v.height / 2],
+      what: `node ${n.id}`,
+    });
+    if (n.above) {
+      const top = y - v.height / 2;
+      rows.push({
+        box: [x - n.above / 2, top - room, x + n.above / 2, top],
+        what: `above ${n.id}`,
+      });
+    }
+    if (n.below) {
+      const top = y + v.height / 2 + 6;
+      rows.push({ box: [x - n.below / 2, top, x + n.below / 2, top + 20], what: `below ${n.id}` });
+    }
+  });
+  const labels = r.edges.map((e) =>
+    shrink(boxAt([e.label.x, e.label.y], e.label.dy, e.label.width), 1),
+  );
+  const wires = r.edges.map((e) => sample(e.path));
+  labels.forEach((b, k) => {
+    for (let j = k + 1; j < labels.length; j++)
+      if (hit(b, labels[j])) out.push(`label ${k} × label ${j}`);
+    for (const n of [...nodes, ...rows]) if (hit(b, n.box)) out.push(`label ${k} × ${n.what}`);
+    wires.forEach((w, j) => {
+      if (j !== k && w.some((p) => inside(p, b))) out.push(`label ${k} × wire ${j}`);
+    });
+  });
+  for (const row of rows) {
+    const b = shrink(row.box, 1);
+    wires.forEach((w, j) => w.some((p) => inside(p, b)) && out.push(`${row.what} × wire ${j}`));
+  }
+  return out;
+}
+
+describe('labels have room for any number (issue 9)', () => {
+  it('keeps label boxes as wide as the widest number formatNumber writes', () => {
+    // The widest at 4 significant digits: a sign, a leading 0.000, four digits; or an exponent.
+    for (const v of [-0.00012345678, -1.2345e-10, -123456.7, -0.012345, 1.2345e21]) {
+      const text = formatNumber(v);
+      expect(badgeWidth(text)).toBeLessThanOrEqual(LABEL_BOX.width);
+      expect(numberWidth(text, LABEL_FONT.value)).toBeLessThanOrEqual(LABEL_BOX.width);
+      expect(badgeWidth(`${text} …`)).toBeLessThanOrEqual(NUMBER_ROW.badge);
+    }
+    expect(WIDEST_NUMBERS.every((t) => badgeWidth(t) <= NUMBER_ROW.edgeBadge)).toBe(true);
+  });
+
+  for (const ex of EXAMPLES) {
+    it(`${ex.id}: every label, holding the widest number, collides with nothing`, () => {
+      const input = toLayoutInput(analyze(ex.source, {}), layoutSize);
+      expect(collisions(input, layoutGraph(input))).toEqual([]);
+    });
+  }
+});
