@@ -65,7 +65,7 @@ describe('the lines of a tensor step', () => {
     const c = analyzeTensor(
       'W1 = [[1,2],[3,4],[5,6]]\nX = [[1,0],[0,1]]\nb1 = [[0.1],[0.2],[0.3]]\nL = sum(W1 @ X + b1)',
     );
-    const rows = lineOf(c, '∂L/∂b₁', 'rows')!;
+    const rows = lineOf(c, '∂L/∂b₁', 'columns')!;
     expect(rows.text).toBe(
       '∂L/∂b₁ = Σ_j (∂L/∂a₂)[:,j] = [[1], [1], [1]] (j=1) + [[1], [1], [1]] (j=2) = [[2], [2], [2]]',
     );

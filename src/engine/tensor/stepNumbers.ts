@@ -77,10 +77,11 @@ export function matrixText(v: Value, digits = MATRIX_DIGITS): string {
 export interface StepLine {
   /**
    * `rule`: the matrix rule with shapes under its factors; `shapes`: their arithmetic;
-   * `numbers`: the rule with the matrices and the result; `rows`: a broadcast operand's sum
-   * over the rows; `fork`: the share added to what the operand had.
+   * `numbers`: the rule with the matrices and the result; `rows` (`columns`): a broadcast
+   * operand's sum over the rows (the columns, examples as columns); `fork`: the share added to
+   * what the operand had.
    */
-  readonly kind: 'rule' | 'shapes' | 'numbers' | 'rows' | 'fork';
+  readonly kind: 'rule' | 'shapes' | 'numbers' | 'rows' | 'columns' | 'fork';
   readonly tex: string;
   readonly text: string;
 }
@@ -269,7 +270,7 @@ function broadcastRows(a: TensorAnalysis, step: TensorStep): StepLine | null {
     );
   const at = rowLike ? letter : `:,${letter}`;
   return {
-    kind: 'rows',
+    kind: rowLike ? 'rows' : 'columns',
     tex: `${lhs} = \\sum_{${letter}=1}^{${count}} \\left(${summand('tex')}\\right)_{${at}} = ${partsTex.join(' + ')} = ${matrixTex(step.contribution)}`,
     text: `${lhsText} = Σ_${letter} (${summand('text')})[${at}] = ${partsText.join(' + ')} = ${matrixText(step.contribution)}`,
   };

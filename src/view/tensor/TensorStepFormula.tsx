@@ -65,6 +65,7 @@ const LABEL = {
   shapes: 'tensorStep.shapes',
   numbers: 'tensorStep.numbers',
   rows: 'tensorStep.rows',
+  columns: 'tensorStep.columns',
   fork: 'tensorStep.fork',
 } as const;
 
