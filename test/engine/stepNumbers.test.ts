@@ -25,6 +25,10 @@ describe('matrices in formulas', () => {
     );
     expect(matrixTex(big)).toContain('\\vdots & \\vdots & \\vdots & \\ddots & \\vdots');
     expect(matrixText({ shape: [3], data: Float64Array.of(1, 2, 3) })).toBe('[1, 2, 3]');
+    // Less detail for a narrow panel: the first and last rows and columns, then the shape alone.
+    expect(matrixText(big, 3, 1)).toBe('[[0, …, 7], …, [72, …, 79]]');
+    expect(matrixText(big, 3, 2)).toBe('[10×8]');
+    expect(matrixTex(big, 3, 2)).toContain('\\underset{10{\\times}8}');
     expect(matrixTex(-3)).toBe('(-3)');
   });
 });
@@ -91,6 +95,16 @@ describe('the lines of a tensor step', () => {
     expect(text).not.toMatch(/\/N\b/);
   });
 
+  it('writes the same lines with less detail', () => {
+    const s = stepOf(a, '∂L/∂W');
+    const kinds = (d: 0 | 1 | 2) => stepLines(a, s, d).map((l) => l.kind);
+    expect(kinds(1)).toEqual(kinds(0));
+    expect(kinds(2)).toEqual(kinds(0));
+    expect(stepLines(a, s, 2).find((l) => l.kind === 'numbers')!.text).toBe(
+      '∂L/∂W = [2×3]ᵀ · [2×2] = [3×2]',
+    );
+  });
+
   it('typesets every line of every step with KaTeX', () => {
     const programs = [
       SMALL_LAYER,
@@ -102,7 +116,7 @@ describe('the lines of a tensor step', () => {
     for (const p of programs) {
       const t = analyzeTensor(p);
       for (const s of t.steps)
-        for (const l of stepLines(t, s))
+        for (const l of [0, 1, 2].flatMap((d) => stepLines(t, s, d as 0 | 1 | 2)))
           expect(
             () => katex.renderToString(l.tex, { throwOnError: true, trust: false, maxExpand: 200 }),
             l.tex,

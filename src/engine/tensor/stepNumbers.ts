@@ -18,10 +18,22 @@ const MATRIX_HEAD = 3;
 /** Significant digits of a matrix entry: three keep a 4×5 matrix within a laptop's panel. */
 export const MATRIX_DIGITS = 3;
 
+/**
+ * How much of a matrix a line writes: 0 up to 5 rows and columns (beyond, 3, dots, the last),
+ * 1 up to 3 (beyond, the first, dots, the last), 2 its shape alone. A panel too narrow for one
+ * asks for the next (the chain-rule panel does, line by line).
+ */
+export type Detail = 0 | 1 | 2;
+
+const FULL: readonly number[] = [MATRIX_FULL, 3];
+const HEAD: readonly number[] = [MATRIX_HEAD, 1];
+
 /** The entry indices a truncated axis of `n` shows (`-1` for the dots). */
-function shownIndices(n: number): number[] {
-  if (n <= MATRIX_FULL) return Array.from({ length: n }, (_, i) => i);
-  return [...Array.from({ length: MATRIX_HEAD }, (_, i) => i), -1, n - 1];
+function shownIndices(n: number, detail: Detail = 0): number[] {
+  const full = FULL[detail] ?? MATRIX_FULL;
+  const head = HEAD[detail] ?? MATRIX_HEAD;
+  if (n <= full) return Array.from({ length: n }, (_, i) => i);
+  return [...Array.from({ length: head }, (_, i) => i), -1, n - 1];
 }
 
 /**
@@ -32,14 +44,16 @@ function shownIndices(n: number): number[] {
  * matrixTex({ shape: [2, 2], data: Float64Array.of(1, 2, 3, 4) })
  * // '\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}'
  */
-export function matrixTex(v: Value, digits = MATRIX_DIGITS): string {
+export function matrixTex(v: Value, digits = MATRIX_DIGITS, detail: Detail = 0): string {
   if (typeof v === 'number') return numberTex(v, { atom: true, digits });
   const { shape, data } = v;
   if (shape.length === 0) return numberTex(data[0], { atom: true, digits });
+  if (detail === 2)
+    return `\\underset{${shapeTex(shape)}}{\\begin{bmatrix} \\cdots \\end{bmatrix}}`;
   const rows = shape.length === 2 ? shape[0] : 1;
   const cols = shape[shape.length - 1];
-  const lines = shownIndices(rows).map((i) =>
-    shownIndices(cols)
+  const lines = shownIndices(rows, detail).map((i) =>
+    shownIndices(cols, detail)
       .map((j) =>
         i < 0
           ? j < 0
@@ -57,18 +71,19 @@ export function matrixTex(v: Value, digits = MATRIX_DIGITS): string {
 const entryTex = (x: number, digits: number) => numberTex(x, { digits });
 
 /** The same as text, rows in brackets: `[[1, 2], [3, 4]]`, with `…` where rows or columns are left out. */
-export function matrixText(v: Value, digits = MATRIX_DIGITS): string {
+export function matrixText(v: Value, digits = MATRIX_DIGITS, detail: Detail = 0): string {
   if (typeof v === 'number') return formatNumber(v, digits);
   const { shape, data } = v;
   if (shape.length === 0) return formatNumber(data[0], digits);
+  if (detail === 2) return `[${shapeText(shape)}]`;
   const rows = shape.length === 2 ? shape[0] : 1;
   const cols = shape[shape.length - 1];
   const row = (i: number) =>
-    `[${shownIndices(cols)
+    `[${shownIndices(cols, detail)
       .map((j) => (j < 0 ? '…' : formatNumber(data[i * cols + j], digits)))
       .join(', ')}]`;
   if (shape.length === 1) return row(0);
-  return `[${shownIndices(rows)
+  return `[${shownIndices(rows, detail)
     .map((i) => (i < 0 ? '…' : row(i)))
     .join(', ')}]`;
 }
@@ -85,14 +100,6 @@ export interface StepLine {
   readonly tex: string;
   readonly text: string;
 }
-
-/**
- * Parentheses that keep stretching around a matrix. The chain-rule panel swaps `\\left(` for a
- * fixed-size `\\bigl(` when a formula is too wide, so that KaTeX may break inside it; around a
- * matrix that gives a small bracket beside a tall one, so these lines say `\\lparen` instead.
- */
-const stretchy = (tex: string) =>
-  tex.replace(/\\left\(/g, '\\left\\lparen ').replace(/\\right\)/g, '\\right\\rparen ');
 
 const shapeTex = (s: Shape) => shapeText(s).replace(/×/g, '{\\times}');
 
@@ -117,12 +124,10 @@ const valueOf = (a: TensorAnalysis, n: TensorNode): Value => a.nodes[n.id].value
  * rule with shapes under its factors, the rule with the numbers, and (where they apply) the
  * broadcast rows' sum and the fork's addition.
  */
-export function stepLines(a: TensorAnalysis, step: TensorStep): StepLine[] {
-  return linesOf(a, step).map((l) => ({ ...l, tex: stretchy(l.tex) }));
-}
-
-function linesOf(a: TensorAnalysis, step: TensorStep): StepLine[] {
+export function stepLines(a: TensorAnalysis, step: TensorStep, detail: Detail = 0): StepLine[] {
   const g = a.graph;
+  const matrixTex = (v: Value) => texOf(v, MATRIX_DIGITS, detail);
+  const matrixText = (v: Value) => textOf(v, MATRIX_DIGITS, detail);
   if (step.kind === 'forward-node') {
     const n = g.nodes[step.node];
     const sym = g.symbol(n.id);
@@ -137,7 +142,10 @@ function linesOf(a: TensorAnalysis, step: TensorStep): StepLine[] {
       },
       {
         kind: 'numbers',
-        tex: `${sym.tex} = ${n.op!.write('tex', args, n.attr)} = ${matrixTex(step.value)}`,
+        // Two matrices side by side give KaTeX no place to break a line: `\\cdot` does.
+        tex: `${sym.tex} = ${
+          n.op!.name === 'matmul' ? args.join(' \\cdot ') : n.op!.write('tex', args, n.attr)
+        } = ${matrixTex(step.value)}`,
         text: `${sym.text} = ${n.op!.write('text', argsText, n.attr)} = ${matrixText(step.value)}`,
       },
     ];
@@ -201,7 +209,7 @@ function linesOf(a: TensorAnalysis, step: TensorStep): StepLine[] {
     tex: `${share} = ${numbersTex} = ${matrixTex(step.contribution)}`,
     text: `${shareText} = ${numbersText} = ${matrixText(step.contribution)}`,
   });
-  const rows = broadcastRows(a, step);
+  const rows = broadcastRows(a, step, detail);
   if (rows) lines.push(rows);
   if (step.adds) {
     const before = previousGradient(a, step);
@@ -227,8 +235,10 @@ const MAX_ROWS_WRITTEN = 6;
  * written row by row, `Σ_b = [row 1] + [row 2] + … = result`. Read from the index form, whose
  * terms are exactly those rows' entries.
  */
-function broadcastRows(a: TensorAnalysis, step: TensorStep): StepLine | null {
+function broadcastRows(a: TensorAnalysis, step: TensorStep, detail: Detail): StepLine | null {
   if (step.kind !== 'backward-edge') return null;
+  const matrixTex = (v: Value) => texOf(v, MATRIX_DIGITS, detail);
+  const matrixText = (v: Value) => textOf(v, MATRIX_DIGITS, detail);
   const g = a.graph;
   const to = g.nodes[step.to];
   const from = g.nodes[step.from];
@@ -287,3 +297,7 @@ function previousGradient(a: TensorAnalysis, step: TensorStep & { kind: 'backwar
   }
   return 0;
 }
+
+// The exported writers under other names, for the line writers' detail-bound ones above.
+const texOf = matrixTex;
+const textOf = matrixText;

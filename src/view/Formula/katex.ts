@@ -2,6 +2,32 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 
+/**
+ * KaTeX's fonts, fetched before the first formula is typeset: a formula measured in fallback
+ * glyphs is fitted to the wrong width (theirs are narrower). Never waits more than 3 s.
+ */
+export const fontsReady: Promise<void> =
+  typeof document === 'undefined' || !document.fonts
+    ? Promise.resolve()
+    : Promise.race([
+        Promise.all(
+          [
+            '1em KaTeX_Main',
+            'italic 1em KaTeX_Math',
+            'bold 1em KaTeX_Main',
+            '1em KaTeX_AMS',
+            '1em KaTeX_Size1',
+            '1em KaTeX_Size2',
+            '1em KaTeX_Size3',
+            '1em KaTeX_Size4',
+          ].map((f) => document.fonts.load(f)),
+        ).then(
+          () => undefined,
+          () => undefined,
+        ),
+        new Promise<void>((done) => setTimeout(done, 3000)),
+      ]);
+
 const OPTIONS = {
   // Errors are drawn by renderTex itself: KaTeX's own error output sets a style attribute.
   throwOnError: true,
@@ -217,7 +243,26 @@ function refit(el: HTMLElement): void {
 /** Re-fits a formula when its box changes (presentation mode, the sidebar, a window resize). */
 let observer: ResizeObserver | undefined;
 const widths = new WeakMap<Element, number>();
+/**
+ * Formulas on the page, fitted again when fonts finish loading: the first formula of a visit is
+ * measured in fallback glyphs while KaTeX's own fonts download, and theirs are wider (a matrix
+ * line fitted at 366 px then needed 375).
+ */
+const watched = new Set<HTMLElement>();
+let fontsHooked = false;
+function refitAfterFonts(el: HTMLElement): void {
+  watched.add(el);
+  if (fontsHooked || typeof document === 'undefined' || !document.fonts) return;
+  fontsHooked = true;
+  document.fonts.addEventListener('loadingdone', () => {
+    for (const e of watched) {
+      if (e.isConnected) refit(e);
+      else watched.delete(e);
+    }
+  });
+}
 function watch(el: HTMLElement): void {
+  refitAfterFonts(el);
   if (typeof ResizeObserver === 'undefined' || !el.isConnected) return;
   observer ??= new ResizeObserver((entries) => {
     for (const entry of entries) {
@@ -234,5 +279,6 @@ function watch(el: HTMLElement): void {
 /** Stops watching a formula that has left the page. */
 export function releaseTex(el: HTMLElement): void {
   pending.delete(el);
+  watched.delete(el);
   observer?.unobserve(el);
 }

@@ -1,6 +1,6 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TensorAnalysis, TensorStep } from '../../engine/tensor/run';
-import { stepLines, type StepLine } from '../../engine/tensor/stepNumbers';
+import { stepLines, type Detail } from '../../engine/tensor/stepNumbers';
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
@@ -39,8 +39,9 @@ export function TensorStepFormula({
             </span>{' '}
             {caption(tensor, step, t)}
           </p>
-          {lines.map((line) => (
-            <Line key={`${line.kind}:${line.tex}`} line={line} t={t} />
+          {lines.map((line, i) => (
+            // Keyed by step and place: a line that asks for less detail keeps its state.
+            <Line key={`${step.index}:${line.kind}`} tensor={tensor} step={step} index={i} t={t} />
           ))}
           {step.kind === 'backward-edge' && step.note && (
             <p className="formula-note">{step.note}</p>
@@ -69,9 +70,51 @@ const LABEL = {
   fork: 'tensorStep.fork',
 } as const;
 
-function Line({ line, t }: { line: StepLine; t: Translate }) {
+/** The readable minimum a formula is scaled to (as `katex.ts` fits it) before it asks for less. */
+const MIN_SCALE = 0.7;
+
+/**
+ * One line of the step. Typeset, and fitted to the panel by `katex.ts` (broken at its `=` and
+ * operators, then scaled down to 70 %); a matrix wider than that even so is written with fewer
+ * rows and columns, then as its shape: the panel never clips a line or scrolls it sideways.
+ */
+function Line({
+  tensor,
+  step,
+  index,
+  t,
+}: {
+  tensor: TensorAnalysis;
+  step: TensorStep;
+  index: number;
+  t: Translate;
+}) {
+  const [detail, setDetail] = useState<Detail>(0);
+  const line = useMemo(() => stepLines(tensor, step, detail)[index], [tensor, step, detail, index]);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = ref.current;
+    if (!root || detail >= 2) return;
+    // The fit writes its scale on the chain when done: then it is known whether the line fits.
+    const check = () => {
+      const chain = root.querySelector<HTMLElement>('.tex-chain[data-scale]');
+      if (!chain || Number(chain.dataset.scale) > MIN_SCALE) return;
+      if (chain.scrollWidth > chain.clientWidth + 1)
+        setDetail((d) => (d < 2 ? ((d + 1) as Detail) : d));
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(root, { attributes: true, attributeFilter: ['data-scale'], subtree: true });
+    check();
+    return () => observer.disconnect();
+  }, [line, detail]);
+  if (!line) return null;
   return (
-    <div className={`formula-main tensor-line tensor-line-${line.kind}`} data-kind={line.kind}>
+    <div
+      ref={ref}
+      className={`formula-main tensor-line tensor-line-${line.kind}`}
+      data-kind={line.kind}
+      data-detail={detail}
+    >
       <span className="sub-label">{t(LABEL[line.kind])}</span>
       <Tex tex={line.tex} text={line.text} display wrap />
     </div>
