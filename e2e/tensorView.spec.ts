@@ -42,6 +42,11 @@ test.describe('tensor mode on screen', () => {
     await expect(node(page, 'Z')).toHaveAttribute('aria-label', 'Z, 2×2 matrix');
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(node(page, 'W').locator('.tensor-shape')).toHaveText('3×2');
+    // The legend explains grids, not the scalar graph's edge labels.
+    const legend = page.getByRole('note', { name: 'Legend' });
+    await expect(legend).toContainText('value: red below 0, blue above');
+    await expect(legend).toContainText('gradient (framed): purple below 0, orange above');
+    await expect(legend).not.toContainText('above an edge');
     await expect(page.locator('svg.graph')).toBeHidden();
     // Export and zoom draw the scalar picture: not offered for a tensor graph yet.
     await expect(page.getByRole('button', { name: 'Export SVG' })).toBeHidden();

@@ -61,6 +61,9 @@ export const en = {
   'legend.title': 'Legend',
   'legend.value': 'forward value (above an edge)',
   'legend.gradient': 'gradient (below an edge)',
+  // A matrix program's legend (issue 15): the grids' hues
+  'legend.tensorValue': 'value: red below 0, blue above',
+  'legend.tensorGradient': 'gradient (framed): purple below 0, orange above',
   'legend.input': 'input',
   'legend.op': 'operation',
   'legend.const': 'constant',

@@ -208,6 +208,9 @@ export const vi: Table = {
   'legend.title': 'Chú giải',
   'legend.value': 'giá trị lan truyền xuôi (trên cạnh)',
   'legend.gradient': 'gradient (dưới cạnh)',
+  // Chú giải của chương trình ma trận (issue 15): màu của các lưới
+  'legend.tensorValue': 'giá trị: đỏ dưới 0, xanh trên 0',
+  'legend.tensorGradient': 'gradient (có khung): tím dưới 0, cam trên 0',
   'legend.input': 'đầu vào',
   'legend.op': 'phép toán',
   'legend.const': 'hằng số',

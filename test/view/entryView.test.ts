@@ -35,7 +35,9 @@ describe('entryView', () => {
     expect(v.reads.has(readKey(B.id, 'value', 2))).toBe(true);
     expect(v.reads.has(readKey(B.id, 'value', 3))).toBe(true);
     expect(v.reads.has(readKey(B.id, 'value', 0))).toBe(false);
-    expect(v.text).toMatch(/^∂L\/∂A\[1,2\] = \(∂L\/∂a₂\[1,2\]\) \+ \(Σ_j .*\) = \(1\) \+ \(1·2 \+ 1·1\) = 4$/);
+    expect(v.text).toMatch(
+      /^∂L\/∂A\[1,2\] = \(∂L\/∂a₂\[1,2\]\) \+ \(Σ_j .*\) = \(1\) \+ \(1·2 \+ 1·1\) = 4$/,
+    );
   });
 
   it('is null for an entry out of range', () => {

@@ -7,6 +7,8 @@ export function Legend() {
   const t = useT();
   // Forward mode's tangents replace the gradients on the graph; their badge is told apart here.
   const wrt = useApp((s) => (activeTangent(s) ? activeWrt(s) : null));
+  const tensor = useApp((s) => s.analysis?.tensor !== undefined);
+  if (tensor) return <TensorLegend t={t} />;
   return (
     <div className="legend" aria-label={t('legend.title')} role="note">
       <span className="legend-item">
@@ -43,6 +45,42 @@ export function Legend() {
           {t('legend.tangent', { x: wrt })}
         </span>
       )}
+    </div>
+  );
+}
+
+/** Four cells of a diverging scale, negative to positive. */
+const Swatch = ({ fills, framed }: { fills: readonly string[]; framed?: boolean }) => (
+  <svg
+    width="44"
+    height="20"
+    aria-hidden="true"
+    className={framed ? 'legend-grid framed' : 'legend-grid'}
+  >
+    {framed && <rect className="grad-frame" x="1" y="1" width="42" height="18" rx="2" />}
+    {fills.map((fill, k) => (
+      <rect key={fill} x={4 + k * 9} y="5" width="9" height="10" fill={fill} />
+    ))}
+  </svg>
+);
+
+// Samples of the grids' scales (src/view/tensor/tensorView.ts: RdBu for values, PuOr for
+// gradients), fixed here so the legend needs no colour library on the first screen.
+const VALUE_FILLS = ['#b2182b', '#f4a582', '#92c5de', '#2166ac'];
+const GRAD_FILLS = ['#542788', '#b2abd2', '#fdb863', '#b35806'];
+
+/** A matrix program's key: value grids and framed gradient grids, and what their hues mean. */
+function TensorLegend({ t }: { t: ReturnType<typeof useT> }) {
+  return (
+    <div className="legend" aria-label={t('legend.title')} role="note">
+      <span className="legend-item">
+        <Swatch fills={VALUE_FILLS} />
+        {t('legend.tensorValue')}
+      </span>
+      <span className="legend-item">
+        <Swatch fills={GRAD_FILLS} framed />
+        {t('legend.tensorGradient')}
+      </span>
     </div>
   );
 }

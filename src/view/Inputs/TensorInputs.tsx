@@ -129,9 +129,9 @@ function Grid({
             max: formatNumber(s.max),
             mean: formatNumber(s.mean),
             norm: formatNumber(s.norm),
-          })}{' '}
-          {t('tensorInputs.tooBig', { max: EDIT_MAX })}
+          })}
         </p>
+        <p className="hint">{t('tensorInputs.tooBig', { max: EDIT_MAX })}</p>
       </>
     );
   }
