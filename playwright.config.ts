@@ -15,7 +15,8 @@ const DIST = process.env.E2E_DIST ?? 'dist';
 export default defineConfig({
   testDir: 'e2e',
   outputDir: process.env.E2E_OUT ?? 'test-results',
-  timeout: 30_000,
+  // Axe over a page of matrices takes seconds on a loaded 2-core machine: room for it.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,
   workers: Number(process.env.E2E_WORKERS ?? 2),
@@ -44,6 +45,7 @@ export default defineConfig({
     command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
-    timeout: 30_000,
+    // Axe over a page of matrices takes seconds on a loaded 2-core machine: room for it.
+    timeout: 60_000,
   },
 });

@@ -38,6 +38,9 @@ async function overflowAt(page: Page, k: number): Promise<string> {
       if (performance.now() > deadline) return `step ${k} never rendered (${text})`;
       await frame();
     }
+    // KaTeX's fonts load when first used (a first matrix's tall brackets): measure the formula
+    // as drawn with them, after the refit their arrival triggers.
+    await document.fonts.ready;
     await frame();
     await frame();
     const panel = document.querySelector<HTMLElement>('.formula');

@@ -227,7 +227,10 @@ test.describe('the spiral lesson', () => {
     await expect
       .poll(async () => Number(await canvas.getAttribute('data-accuracy')), { timeout: 20_000 })
       .toBeGreaterThan(0.6);
-    expect(Number(await canvas.getAttribute('data-steps'))).toBeGreaterThan(50);
+    // Accuracy may pass 60% within a few dozen steps; training goes on until paused.
+    await expect
+      .poll(async () => Number(await canvas.getAttribute('data-steps')), { timeout: 20_000 })
+      .toBeGreaterThan(50);
     await expect(panel.getByTestId('spiral-status')).toContainText('(chance 33%)');
     await expectNoSeriousViolations(page, 'spiral training');
     await pause.click();

@@ -31,6 +31,17 @@ describe('matrices in formulas', () => {
     expect(matrixTex(big, 3, 2)).toContain('\\underset{10{\\times}8}');
     expect(matrixTex(-3)).toBe('(-3)');
   });
+
+  it('rounds a matrix to the decimals of its largest entry, keeping one digit of a small one', () => {
+    const m = {
+      shape: [2, 3],
+      data: Float64Array.of(0.000702, 0.1423, -0.01694, 0.00523, 0, 1e-9),
+    };
+    expect(matrixText(m)).toBe('[[0.0007, 0.142, -0.017], [0.005, 0, 1e-9]]');
+    // Entries as large as the largest keep three significant digits.
+    const n = { shape: [2], data: Float64Array.of(3.4567, 1.0123) };
+    expect(matrixText(n)).toBe('[3.46, 1.01]');
+  });
 });
 
 describe('the lines of a tensor step', () => {

@@ -46,10 +46,11 @@ function shownIndices(n: number, detail: Detail = 0): number[] {
  */
 export function matrixTex(v: Value, digits = MATRIX_DIGITS, detail: Detail = 0): string {
   if (typeof v === 'number') return numberTex(v, { atom: true, digits });
-  const { shape, data } = v;
-  if (shape.length === 0) return numberTex(data[0], { atom: true, digits });
+  const { shape } = v;
+  if (shape.length === 0) return numberTex(v.data[0], { atom: true, digits });
   if (detail === 2)
     return `\\underset{${shapeTex(shape)}}{\\begin{bmatrix} \\cdots \\end{bmatrix}}`;
+  const data = roundedEntries(v.data, digits);
   const rows = shape.length === 2 ? shape[0] : 1;
   const cols = shape[shape.length - 1];
   const lines = shownIndices(rows, detail).map((i) =>
@@ -70,12 +71,34 @@ export function matrixTex(v: Value, digits = MATRIX_DIGITS, detail: Detail = 0):
 
 const entryTex = (x: number, digits: number) => numberTex(x, { digits });
 
+/**
+ * A matrix's entries rounded the way numpy prints an array: to the decimals its largest entry
+ * needs for `digits` significant digits, so the columns stay narrow (0.000702 beside 0.142 is
+ * written 0.0007), but never to nothing: a non-zero entry keeps one significant digit. Whole
+ * numbers and entries as large as the largest keep their `digits` digits.
+ */
+function roundedEntries(data: Float64Array, digits: number): Float64Array {
+  let max = 0;
+  for (const x of data) if (Number.isFinite(x)) max = Math.max(max, Math.abs(x));
+  if (max === 0) return data;
+  const shared = digits - 1 - Math.floor(Math.log10(max));
+  return data.map((x) => {
+    if (!Number.isFinite(x) || x === 0) return x;
+    const magnitude = Math.floor(Math.log10(Math.abs(x)));
+    const own = digits - 1 - magnitude;
+    if (own <= shared) return x;
+    const d = Math.min(20, Math.max(shared, -magnitude, 0));
+    return Number(x.toFixed(d));
+  });
+}
+
 /** The same as text, rows in brackets: `[[1, 2], [3, 4]]`, with `…` where rows or columns are left out. */
 export function matrixText(v: Value, digits = MATRIX_DIGITS, detail: Detail = 0): string {
   if (typeof v === 'number') return formatNumber(v, digits);
-  const { shape, data } = v;
-  if (shape.length === 0) return formatNumber(data[0], digits);
+  const { shape } = v;
+  if (shape.length === 0) return formatNumber(v.data[0], digits);
   if (detail === 2) return `[${shapeText(shape)}]`;
+  const data = roundedEntries(v.data, digits);
   const rows = shape.length === 2 ? shape[0] : 1;
   const cols = shape[shape.length - 1];
   const row = (i: number) =>
@@ -119,6 +142,14 @@ function partial(g: TensorGraph, node: number, tex: boolean): string {
 const valueOf = (a: TensorAnalysis, n: TensorNode): Value => a.nodes[n.id].value;
 
 /**
+ * Two matrices written side by side get a `\cdot` between them: KaTeX may break a line after an
+ * operator but never inside a juxtaposition, so a product of two 4×3 matrices would overflow a
+ * narrow chain-rule panel (presentation at 1280×800) instead of going on the next line.
+ */
+const breakable = (tex: string): string =>
+  tex.replace(/(\\end\{bmatrix\}(?:\^\{?\\top\}?)?) (\\begin\{bmatrix\})/g, '$1 \\cdot $2');
+
+/**
  * The lines of step `step` of `a.steps`: what the chain-rule panel writes under the step's own
  * formula. Forward: the op applied to the operands' matrices, equal to the result. Backward: the
  * rule with shapes under its factors, the rule with the numbers, and (where they apply) the
@@ -142,10 +173,7 @@ export function stepLines(a: TensorAnalysis, step: TensorStep, detail: Detail = 
       },
       {
         kind: 'numbers',
-        // Two matrices side by side give KaTeX no place to break a line: `\\cdot` does.
-        tex: `${sym.tex} = ${
-          n.op!.name === 'matmul' ? args.join(' \\cdot ') : n.op!.write('tex', args, n.attr)
-        } = ${matrixTex(step.value)}`,
+        tex: `${sym.tex} = ${breakable(n.op!.write('tex', args, n.attr))} = ${matrixTex(step.value)}`,
         text: `${sym.text} = ${n.op!.write('text', argsText, n.attr)} = ${matrixText(step.value)}`,
       },
     ];
@@ -206,7 +234,7 @@ export function stepLines(a: TensorAnalysis, step: TensorStep, detail: Detail = 
   const shareText = step.adds ? step.ruleText : lhs(false);
   lines.push({
     kind: 'numbers',
-    tex: `${share} = ${numbersTex} = ${matrixTex(step.contribution)}`,
+    tex: `${share} = ${breakable(numbersTex)} = ${matrixTex(step.contribution)}`,
     text: `${shareText} = ${numbersText} = ${matrixText(step.contribution)}`,
   });
   const rows = broadcastRows(a, step, detail);

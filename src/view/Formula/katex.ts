@@ -244,25 +244,25 @@ function refit(el: HTMLElement): void {
 let observer: ResizeObserver | undefined;
 const widths = new WeakMap<Element, number>();
 /**
- * Formulas on the page, fitted again when fonts finish loading: the first formula of a visit is
- * measured in fallback glyphs while KaTeX's own fonts download, and theirs are wider (a matrix
- * line fitted at 366 px then needed 375).
+ * Formulas on the page, fitted again when a font arrives: KaTeX's fonts load when first used
+ * (the tall brackets of a first matrix), and a formula measured with the fallback font is
+ * narrower than it is drawn a moment later, while its box, which the observer watches, stays.
  */
-const watched = new Set<HTMLElement>();
-let fontsHooked = false;
-function refitAfterFonts(el: HTMLElement): void {
-  watched.add(el);
-  if (fontsHooked || typeof document === 'undefined' || !document.fonts) return;
-  fontsHooked = true;
+const live = new Set<HTMLElement>();
+let fontsWatched = false;
+function watchFonts(): void {
+  if (fontsWatched || typeof document === 'undefined' || !document.fonts) return;
+  fontsWatched = true;
   document.fonts.addEventListener('loadingdone', () => {
-    for (const e of watched) {
-      if (e.isConnected) refit(e);
-      else watched.delete(e);
+    for (const el of live) {
+      if (el.isConnected) refit(el);
+      else live.delete(el);
     }
   });
 }
 function watch(el: HTMLElement): void {
-  refitAfterFonts(el);
+  live.add(el);
+  watchFonts();
   if (typeof ResizeObserver === 'undefined' || !el.isConnected) return;
   observer ??= new ResizeObserver((entries) => {
     for (const entry of entries) {
@@ -279,6 +279,6 @@ function watch(el: HTMLElement): void {
 /** Stops watching a formula that has left the page. */
 export function releaseTex(el: HTMLElement): void {
   pending.delete(el);
-  watched.delete(el);
+  live.delete(el);
   observer?.unobserve(el);
 }

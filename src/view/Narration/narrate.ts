@@ -60,12 +60,13 @@ export function narrate(
 ): string {
   // A bare index means reverse mode; the app passes the active mode's step state.
   const state = typeof at === 'number' ? stepState(a, { ad: 'reverse', wrt: null }, at) : at;
-  // A tensor program (issue 15) steps through its own trace, in matrix form.
-  if (a.tensor) return narrateTensor(a.tensor, state.k, t);
-  const step: LensStep | undefined = state.current;
+  // Practice on a matrix program reads its question or verdict; else a tensor program (issue 15)
+  // steps through its own trace, in matrix form.
   if (practice?.tensor && a.tensor && (practice.pending || practice.feedback)) {
     return tensorPracticeSentence(a.tensor, practice, t);
   }
+  if (a.tensor) return narrateTensor(a.tensor, state.k, t);
+  const step: LensStep | undefined = state.current;
   if (!step) return '';
   if (practice && (practice.pending || practice.feedback)) return practiceSentence(a, practice, t);
   const g = a.compiled;

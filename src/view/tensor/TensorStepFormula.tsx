@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TensorAnalysis, TensorStep } from '../../engine/tensor/run';
-import { stepLines, type Detail } from '../../engine/tensor/stepNumbers';
+import { stepLines, type Detail, type StepLine } from '../../engine/tensor/stepNumbers';
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
@@ -70,6 +70,9 @@ const LABEL = {
   fork: 'tensorStep.fork',
 } as const;
 
+/** Lines of matrices: a group of their own, reachable with Tab (see `Line`). */
+const MATRICES = new Set<StepLine['kind']>(['numbers', 'rows', 'columns', 'fork']);
+
 /** The readable minimum a formula is scaled to (as `katex.ts` fits it) before it asks for less. */
 const MIN_SCALE = 0.7;
 
@@ -114,6 +117,11 @@ function Line({
       className={`formula-main tensor-line tensor-line-${line.kind}`}
       data-kind={line.kind}
       data-detail={detail}
+      // A line of matrices is a Tab stop: were it ever wider than the panel (a matrix already
+      // written as its shape), a keyboard user could still scroll it.
+      {...(MATRICES.has(line.kind)
+        ? { tabIndex: 0, role: 'group', 'aria-label': t(LABEL[line.kind]) }
+        : {})}
     >
       <span className="sub-label">{t(LABEL[line.kind])}</span>
       <Tex tex={line.tex} text={line.text} display wrap />
