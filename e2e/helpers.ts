@@ -14,7 +14,10 @@ export async function openApp(page: Page, query = ''): Promise<void> {
   });
   await page.goto(`./${query}`);
   await appReady(page);
-  await expect(page.locator('svg.graph g.node').first()).toBeVisible();
+  // A scalar graph's nodes, or a matrix program's cards (issue 15).
+  await expect(
+    page.locator('svg.graph g.node, svg.tensor-graph g.tensor-node').first(),
+  ).toBeVisible();
 }
 
 /**

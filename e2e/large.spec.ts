@@ -14,10 +14,11 @@ import {
   groupChain,
   groupSteps,
   hiddenSteps,
+  layerGroups,
   statementGroups,
 } from '../src/engine';
 import { stopsBefore } from '../src/state/groups';
-import { programOfSize } from '../src/layout/samplePrograms';
+import { networkProgram, programOfSize } from '../src/layout/samplePrograms';
 import { TWO_NEURONS } from '../test/fixtures/networks';
 
 const NET = TWO_NEURONS;
@@ -29,6 +30,13 @@ const H1_STEPS = groupSteps(a.compiled, H1, a.trace);
 const H1_HIDDEN = hiddenSteps(a.compiled, a.trace, [H1]);
 const shownStep = (k: number) =>
   `Step ${stopsBefore(H1_HIDDEN, k)} of ${stopsBefore(H1_HIDDEN, a.steps.length)}`;
+
+/** A small network whose hidden layer (h1_1, h1_2, h1_3) collapses into one box, h1_*. */
+const layerNet = analyze(networkProgram([2, 3, 1]));
+const LAYER = layerGroups(layerNet.compiled)[0];
+const LAYER_STEPS = groupSteps(layerNet.compiled, LAYER, layerNet.trace);
+const LAYER_HIDDEN = hiddenSteps(layerNet.compiled, layerNet.trace, [LAYER]);
+const LAYER_QUERY = `?expr=${encodeURIComponent(networkProgram([2, 3, 1]))}`;
 
 const nodes = (page: Page) => page.locator('svg.graph g.node');
 const control = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
@@ -71,10 +79,11 @@ test.describe('large graphs', () => {
     await expect(nodeNamed(page, 'h2')).toHaveClass(/node-group/);
     await expect(page.locator('svg.graph g.group-toggle[tabindex="0"]')).toHaveCount(1);
 
+    // Every group: the neurons h1 and h2 go into their layer's box (h*), the loss into its own.
     await page.getByRole('button', { name: 'Collapse all' }).click();
-    await expect(page.locator('svg.graph g.node-group')).toHaveCount(3);
-    for (const name of ['h1', 'h2', 'L'])
-      await expect(control(page, `Expand ${name}`)).toBeVisible();
+    await expect(page.locator('svg.graph g.node-group')).toHaveCount(2);
+    for (const name of ['h*', 'L']) await expect(control(page, `Expand ${name}`)).toBeVisible();
+    await expect(control(page, 'Expand h1')).toHaveCount(0);
     await expect.poll(() => query(page).get('collapse')).toBe('*');
     await expect(page.getByRole('button', { name: 'Collapse all' })).toBeDisabled();
     await expectNoSeriousViolations(page);
@@ -95,7 +104,7 @@ test.describe('large graphs', () => {
     await expect(nodes(page)).toHaveCount(a.graph.nodes.length - 2);
     // Every group collapsed, in the dark theme: the boxes and their controls pass axe too.
     await openApp(page, `${NET_QUERY}&collapse=*&theme=dark&step=${a.steps.length}`);
-    await expect(page.locator('svg.graph g.node-group')).toHaveCount(3);
+    await expect(page.locator('svg.graph g.node-group')).toHaveCount(2);
     await expectNoSeriousViolations(page);
   });
 
@@ -146,6 +155,62 @@ test.describe('large graphs', () => {
     );
     expect(ids.sort()).toEqual(inside.sort());
     expect(ids.some((id) => H1.nodes.includes(id) && id !== H1.root)).toBe(true);
+  });
+
+  test('a layer of a network collapses into one box that steps as one, and an example opens collapsed', async ({
+    page,
+  }) => {
+    await openApp(page, LAYER_QUERY);
+    const all = layerNet.graph.nodes.length;
+    await expect(nodes(page)).toHaveCount(all);
+    await expectNoSeriousViolations(page);
+    await page.getByRole('button', { name: 'Collapse h1_*' }).click();
+    // h1_1, h1_2 and h1_3 with their 15 ops: one box, named after the layer, at h1_3.
+    await expect(nodes(page)).toHaveCount(all - (LAYER.nodes.length - 1));
+    await expect(page.locator('svg.graph g.node-group')).toHaveCount(1);
+    await expect(nodeNamed(page, 'h1_3')).toHaveClass(/node-group/);
+    await expect(control(page, 'Expand h1_*')).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('button', { name: 'Collapse h1_*' })).toHaveCount(0);
+    await expect.poll(() => query(page).get('collapse')).toBe('h1_*');
+    // Every use of the three neurons leaves from the box.
+    const fromBox = page.locator('svg.graph g.edge[data-from="h1_3"]');
+    await expect(fromBox).toHaveCount(LAYER.outputs.length);
+    await expectNoSeriousViolations(page);
+    await screenshot(page, 'large-layer-collapsed');
+
+    // One forward step for the whole layer, counted once.
+    await openApp(page, `${LAYER_QUERY}&collapse=h1_*&step=${LAYER_STEPS.forwardFirst}`);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(counter(page)).toContainText(
+      `Step ${stopsBefore(LAYER_HIDDEN, LAYER_STEPS.forwardLast + 1)} of ${stopsBefore(LAYER_HIDDEN, layerNet.steps.length)}`,
+    );
+    await expect(page.locator('.group-step')).toContainText(
+      `h1_*, collapsed: its ${LAYER.nodes.length} nodes`,
+    );
+    // Its backward step: the chain rule summed over the layer's neurons, for each input.
+    const last = LAYER_STEPS.backward.at(-1)!;
+    await openApp(page, `${LAYER_QUERY}&collapse=h1_*&step=${last}`);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    const x1 = layerNet.graph.nodes.find((n) => n.name === 'x1')!.id;
+    const term = groupChain(layerNet.compiled, LAYER, layerNet.backward).find(
+      (t) => t.operand === x1,
+    )!;
+    await expect(page.locator('.group-step')).toContainText(
+      `Σ ∂L/∂h1_* · ∂h1_*/∂${layerNet.compiled.symbol(x1).text} = ${formatNumber(term.product)}`,
+    );
+    // From the keyboard (at the end of the trace the box may sit under the step controls).
+    await control(page, 'Expand h1_*').focus();
+    await page.keyboard.press('Enter');
+    await expect(nodes(page)).toHaveCount(all);
+
+    // The 10-layer sigmoid chain opens from the menu as ten boxes, one per layer.
+    await page.getByLabel('Examples').selectOption('sigmoidChain10');
+    await expect(page.locator('svg.graph g.node-group')).toHaveCount(10);
+    await expect(control(page, 'Expand h_1')).toBeVisible();
+    await expect.poll(() => query(page).get('collapse')).toContain('h_10');
+    await expectNoSeriousViolations(page);
+    await screenshot(page, 'large-chain-collapsed');
+    expect(consoleErrors(page)).toEqual([]);
   });
 
   test('Find a node centres and highlights it by name, and says when there is none', async ({
@@ -264,6 +329,32 @@ test.describe('large graphs', () => {
     // Zoomed out to the whole graph, every label that shows is drawn.
     await page.getByRole('button', { name: 'Fit to screen' }).click();
     await expect.poll(async () => (await culling()).wrong).toEqual([]);
+
+    // The wheel zooms a large graph by moving its drawn picture (a CSS transform on the <svg>),
+    // then draws it at the new zoom once the wheel is still: the graph point under the pointer
+    // stays under it, and afterwards the labels near the view are drawn again.
+    const svg = page.locator('svg.graph');
+    const box = (await svg.boundingBox())!;
+    const [mx, my] = [box.x + box.width * 0.4, box.y + box.height * 0.5];
+    const viewport = () =>
+      page.evaluate(() => {
+        const m = /translate\(([-\d.e]+),([-\d.e]+)\) scale\(([-\d.e]+)\)/.exec(
+          document.querySelector('svg.graph .viewport')!.getAttribute('transform') ?? '',
+        )!;
+        return { x: Number(m[1]), y: Number(m[2]), k: Number(m[3]) };
+      });
+    const t0 = await viewport();
+    await page.mouse.move(mx, my);
+    await page.mouse.wheel(0, -300);
+    await expect(svg).toHaveAttribute('style', /transform: translate/);
+    await expect(svg).not.toHaveAttribute('style', /transform: translate/);
+    const t1 = await viewport();
+    expect(t1.k).toBeGreaterThan(t0.k * 1.2);
+    const [lx, ly] = [mx - box.x, my - box.y];
+    const [gx, gy] = [(lx - t0.x) / t0.k, (ly - t0.y) / t0.k];
+    expect(Math.abs(t1.x + gx * t1.k - lx)).toBeLessThan(2);
+    expect(Math.abs(t1.y + gy * t1.k - ly)).toBeLessThan(2);
+    await expect.poll(async () => (await culling()).wrong).toEqual([]);
   });
 
   test('a 2,000-node program lays out off the main thread: a click is answered meanwhile', async ({
@@ -298,7 +389,7 @@ test.describe('large graphs', () => {
     expect(clicked!).toBeLessThan(busyEnd!);
     await expect(nodes(page).first()).toBeVisible();
     expect(await nodes(page).count()).toBeGreaterThan(1500);
-    // Collapse all: one box per neuron, and the graph still answers.
+    // Collapse all: one box per layer of neurons (and the loss), and the graph still answers.
     await page.getByRole('button', { name: 'Collapse all' }).click();
     await expect(page.locator('svg.graph g.node-group').first()).toBeVisible({ timeout: 60_000 });
     expect(await nodes(page).count()).toBeLessThan(1000);

@@ -58,13 +58,21 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-async function openExample(page: Page, title: string): Promise<string[]> {
+async function openExample(
+  page: Page,
+  title: string,
+  id: 'softmaxNet' | 'vectorized',
+): Promise<string[]> {
   const errors = watchErrors(page);
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('./');
   await appReady(page);
   await page.getByLabel('Examples').selectOption({ label: title });
   await expect(page.locator('svg.tensor-graph')).toBeVisible();
+  // This example's trace has landed (the page may have reopened the last one, also a matrix
+  // program): a step pressed before that would be undone when it lands.
+  const steps = analyzeTensor(exampleById(id)!.source).steps.length;
+  await expect(counter(page)).toHaveText(`Start · ${steps} steps`);
   await expect(page.getByRole('alert')).toHaveCount(0);
   return errors;
 }
@@ -75,7 +83,7 @@ test.describe('the seeds as matrix examples', () => {
   test('seed 002 opens from the list; its backward steps are B1 to B7, B2 and B3 with numbers', async ({
     page,
   }) => {
-    const errors = await openExample(page, 'Softmax network, steps B1–B7 (matrices)');
+    const errors = await openExample(page, 'Softmax network B1–B7 (matrices)', 'softmaxNet');
     const source = exampleById('softmaxNet')!.source;
     await expect(page.locator('.example-lesson')).toContainText('B1 to B7');
     await expect(
@@ -150,7 +158,7 @@ test.describe('the seeds as matrix examples', () => {
   test("seed 000 opens from the list; its steps are the note's six formulas, dZ2 with numbers", async ({
     page,
   }) => {
-    const errors = await openExample(page, 'Two-layer network, vectorized (matrices)');
+    const errors = await openExample(page, 'Two-layer net, vectorized (matrices)', 'vectorized');
     const source = exampleById('vectorized')!.source;
     await expect(
       page.locator('svg.tensor-graph g.tensor-node[aria-label="b₁, 3×1 matrix"]'),
@@ -191,7 +199,7 @@ test.describe('the seeds as matrix examples', () => {
     await page.goto('./?lang=vi');
     await appReady(page);
     const menu = page.locator('.examples-field select');
-    await menu.selectOption({ label: 'Mạng softmax, các bước B1–B7 (ma trận)' });
+    await menu.selectOption({ label: 'Mạng softmax B1–B7 (ma trận)' });
     await expect(page.locator('svg.tensor-graph')).toBeVisible();
     const source = exampleById('softmaxNet')!.source;
     const k = stepOf(source, 'a2');
@@ -207,6 +215,9 @@ test.describe('the seeds as matrix examples', () => {
     await expect(note(page, 'B3')).toContainText('y one-hot có tổng bằng 1');
     await expect(note(page, 'B3')).toContainText('Seed 002, lan truyền ngược qua softmax');
     await expectNoSeriousViolations(page, 'Vietnamese');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoSeriousViolations(page, 'Vietnamese, dark');
+    await screenshot(page, 'seed002-vi-dark');
     const numbers = await workedLines(page, 'B2');
     // The link carries the edited program and the step: the same notes with the same numbers.
     await page.reload();
@@ -216,6 +227,91 @@ test.describe('the seeds as matrix examples', () => {
       numbers,
     );
     await expect(note(page, 'B3')).toContainText('Hàng j =');
+    expect(errors).toEqual([]);
+  });
+
+  test('on a 375 px phone the titles and the notes fit the screen', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    for (const [title, id, name, label] of [
+      ['Softmax network B1–B7 (matrices)', 'softmaxNet', 'a2', 'B3'],
+      ['Two-layer net, vectorized (matrices)', 'vectorized', 'Z2', 'dZ2'],
+    ] as const) {
+      const errors = await openExample(page, title, id);
+      expect(await pageWidth()).toBeLessThanOrEqual(375);
+      await stepTo(page, stepOf(exampleById(id)!.source, name));
+      await expect(note(page, label).locator('.step-note-numbers .katex').first()).toBeVisible();
+      expect(await pageWidth()).toBeLessThanOrEqual(375);
+      // Every typeset formula of the notes lies inside the panel.
+      const outside = await page.locator('.formula').evaluate((panel) => {
+        const right = panel.getBoundingClientRect().right;
+        return [...panel.querySelectorAll('.step-note .katex')].filter(
+          (k) => k.getBoundingClientRect().right > right + 1,
+        ).length;
+      });
+      expect(outside, title).toBe(0);
+      await screenshot(page, `seed-${id}-phone`);
+      expect(errors).toEqual([]);
+    }
+  });
+
+  test('presenting at 1280×800 and 1920×1080, the widest notes (B2, B3, dZ2) fit the panel', async ({
+    page,
+  }) => {
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size);
+      for (const [id, name, label] of [
+        ['softmaxNet', 'a2', 'B3'],
+        ['vectorized', 'Z2', 'dZ2'],
+      ] as const) {
+        const source = exampleById(id)!.source;
+        const errors = watchErrors(page);
+        await page.goto(
+          `./?expr=${encodeURIComponent(source)}&mode=present&step=${stepOf(source, name)}`,
+        );
+        await appReady(page);
+        await expect(note(page, label).locator('.step-note-numbers .katex').first()).toBeVisible();
+        const outside = await page.locator('.formula').evaluate((panel) => {
+          const right = panel.getBoundingClientRect().right;
+          return [...panel.querySelectorAll('.step-note .katex')]
+            .filter((k) => k.getBoundingClientRect().right > right + 1)
+            .map((k) => (k.textContent ?? '').slice(0, 40));
+        });
+        expect(outside, `${id} at ${size.width}`).toEqual([]);
+        await screenshot(page, `seed-${id}-present-${size.width}`);
+        expect(errors).toEqual([]);
+      }
+    }
+  });
+
+  test('B2 and B3 follow the row of the gradient entry drilled into, until a row is picked', async ({
+    page,
+  }) => {
+    const source = exampleById('softmaxNet')!.source;
+    const errors = watchErrors(page);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`./?expr=${encodeURIComponent(source)}&step=${stepOf(source, 'a2')}`);
+    await appReady(page);
+    await expect(note(page, 'B3')).toContainText('μ_1 − y_1 = ');
+    // ∂ℓ/∂a⁽ᴸ⁾ at row 3, column 2, opened from the inspector's gradient table.
+    await page.locator('svg.tensor-graph g.tensor-node[aria-label^="a₂, 4×3 matrix"]').click();
+    await page
+      .locator('.inspector table.grad-table tbody tr')
+      .nth(2)
+      .getByRole('button')
+      .nth(1)
+      .click();
+    await expect(note(page, 'B2')).toContainText('∂μ_3/∂a_3 = [[');
+    await expect(note(page, 'B3')).toContainText('μ_3 − y_3 = ');
+    await expect(note(page, 'B3').getByLabel('Row j =')).toHaveValue('2');
+    await expectNoSeriousViolations(page, 'focused row');
+    // A row picked in the note wins over the focus.
+    await note(page, 'B3').getByLabel('Row j =').selectOption('1');
+    await expect(note(page, 'B3')).toContainText('μ_1 − y_1 = ');
+    await expect(note(page, 'B2')).toContainText('∂μ_3/∂a_3 = [[');
     expect(errors).toEqual([]);
   });
 });

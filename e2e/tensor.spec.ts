@@ -6,6 +6,7 @@ import {
   expectNoSeriousViolations,
   nodeNamed,
   openApp,
+  pasteProgram,
   typeProgram,
 } from './helpers';
 
@@ -114,8 +115,10 @@ test.describe('a tensor program in the page', () => {
     await expect(alert(page)).toHaveCount(0);
     await expect(nodeNamed(page, 'z')).toBeHidden();
 
-    // A shape error, as one types: located on `@`, naming both shapes.
-    await typeProgram(page, 'X = [[1, 2], [3, 4]]\nW = [[0.5], [-1], [2]]\nL = sum(X @ W)');
+    // A shape error: located on `@`, naming both shapes. Pasted: typed key by key, a prefix that
+    // reads (`…W = [[0.5], [-1], [2]]\nL`) can be drawn on a slow machine, and would then be the
+    // last good graph.
+    await pasteProgram(page, 'X = [[1, 2], [3, 4]]\nW = [[0.5], [-1], [2]]\nL = sum(X @ W)');
     await expect(alert(page)).toContainText(
       '`@` needs the columns of X (2×2) to match the rows of W (3×1).',
     );

@@ -76,7 +76,9 @@ test.describe('matrix inputs in the Inputs panel', () => {
     page,
   }) => {
     await open(page, `?expr=${encodeURIComponent(SMALL_LAYER)}`);
-    const start = await page.locator('.counter').innerText();
+    // The program's trace has landed (4 forward steps, the seed, 6 backward edges).
+    const start = 'Start · 11 steps';
+    await expect(page.locator('.counter')).toHaveText(start);
     await field(page, 'W row 1 column 1').focus();
     await page.keyboard.press('ArrowDown');
     await expect(field(page, 'W row 2 column 1')).toBeFocused();
@@ -158,11 +160,24 @@ test.describe('matrix inputs in the Inputs panel', () => {
     expect(widths.page).toBeLessThanOrEqual(widths.view);
     expect(widths.right).toBeLessThanOrEqual(widths.view);
     expect(widths.content).toBeGreaterThan(widths.box);
+    // Every number is whole in its field: none is clipped.
+    const clipped = await inputs(page)
+      .locator('input.tensor-cell-field')
+      .evaluateAll((els) =>
+        els
+          .filter(
+            (el) => (el as HTMLInputElement).scrollWidth > (el as HTMLInputElement).clientWidth,
+          )
+          .map((el) => `${el.getAttribute('aria-label')}: ${(el as HTMLInputElement).value}`),
+      );
+    expect(clipped).toEqual([]);
     // The last cell scrolls into its box when focused, and can be edited there.
     await cell.scrollIntoViewIfNeeded();
     await cell.fill('2');
     await expect(page.locator('textarea.code-input')).toHaveValue(/, 2\]\]\nb = zeros\(12\)/);
     await screenshot(page, 'tensor-inputs-phone-vi');
     await expectNoSeriousViolations(page, 'phone, Vietnamese');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoSeriousViolations(page, 'phone, Vietnamese, dark');
   });
 });

@@ -25,6 +25,11 @@ export interface Example {
   readonly notes?: Readonly<Record<string, ExampleNote>>;
   /** A learning rate gradient descent makes steady progress with, for presets worth training. */
   readonly learningRate?: number;
+  /**
+   * Groups it opens collapsed, by name (a statement `h_1` or a layer `z_*`), when chosen from the
+   * menu: a network reads layer by layer. A program typed or opened from a link opens expanded.
+   */
+  readonly collapsed?: readonly string[];
 }
 
 /**
@@ -132,6 +137,8 @@ export const EXAMPLES = [
   {
     id: 'twoLayer',
     learningRate: 0.5,
+    // The hidden layer's weighted sums z_1, z_2 as one box; its sigmoids and the output shown.
+    collapsed: ['z_*'],
     seed: 'softmax',
     source: [
       'x_1 = 1; x_2 = -0.5; y = 1              # data: two features, label 1',
@@ -149,6 +156,8 @@ export const EXAMPLES = [
   {
     id: 'sigmoidChain10',
     learningRate: 0.5,
+    // Each layer one box: the chain reads as ten layers, each one step forward and one back.
+    collapsed: ['h_1', 'h_2', 'h_3', 'h_4', 'h_5', 'h_6', 'h_7', 'h_8', 'h_9', 'h_10'],
     seed: 'colah',
     source: [
       'x = 1; y = 0                                  # data',

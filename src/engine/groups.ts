@@ -19,6 +19,12 @@ export interface StatementGroup {
   readonly inputs: readonly number[];
   /** Edges out of the root: the group's uses, in edge order. */
   readonly outputs: readonly number[];
+  /**
+   * A layer of a network (`h1_*`: the statements h1_1, h1_2, … of one depth): every statement's
+   * named node, ascending. The box stands at the last (`root`); the others' uses leave it too.
+   * Absent for a statement's own group.
+   */
+  readonly roots?: readonly number[];
 }
 
 /**
@@ -32,34 +38,98 @@ export interface StatementGroup {
  */
 export function statementGroups(g: CompiledGraph): StatementGroup[] {
   const groups: StatementGroup[] = [];
-  const { kind, spanStart, spanEnd } = g;
   for (let root = 0; root < g.nodeCount; root++) {
     const name = g.names[root];
-    if (name === undefined || kind[root] !== NodeKind.Op) continue;
-    const start = spanStart[root];
-    const end = spanEnd[root];
-    const nodes: number[] = [];
-    for (let i = root; i >= 0; i--) {
-      const inside = spanStart[i] >= start && spanEnd[i] <= end;
-      if (!inside) break;
-      // Another named node inside the span would be an earlier statement's: spans of statements
-      // are disjoint, so that cannot happen; inputs met here first are not the statement's.
-      if (kind[i] !== NodeKind.Input) nodes.push(i);
-    }
+    if (name === undefined || g.kind[root] !== NodeKind.Op) continue;
+    const nodes = statementNodes(g, root);
     if (nodes.length < 2) continue;
-    nodes.reverse();
-    const member = new Set(nodes);
-    const inputs: number[] = [];
-    for (const m of nodes) {
-      for (let e = g.inStart[m]; e < g.inStart[m + 1]; e++) {
-        if (!member.has(g.edgeFrom[e])) inputs.push(e);
-      }
-    }
-    inputs.sort((a, b) => a - b);
-    const outputs = Array.from(g.outEdges.subarray(g.outStart[root], g.outStart[root + 1]));
-    groups.push({ name, root, nodes, inputs, outputs });
+    groups.push(groupOf(g, name, nodes, [root]));
   }
   return groups;
+}
+
+/** The op and constant nodes statement `root` made, ascending (see `statementGroups`). */
+function statementNodes(g: CompiledGraph, root: number): number[] {
+  const { kind, spanStart, spanEnd } = g;
+  const start = spanStart[root];
+  const end = spanEnd[root];
+  const nodes: number[] = [];
+  for (let i = root; i >= 0; i--) {
+    const inside = spanStart[i] >= start && spanEnd[i] <= end;
+    if (!inside) break;
+    // Another named node inside the span would be an earlier statement's: spans of statements
+    // are disjoint, so that cannot happen; inputs met here first are not the statement's.
+    if (kind[i] !== NodeKind.Input) nodes.push(i);
+  }
+  return nodes.reverse();
+}
+
+/** A group of `nodes` whose named nodes are `roots`: its boundary edges in and out. */
+function groupOf(
+  g: CompiledGraph,
+  name: string,
+  nodes: number[],
+  roots: readonly number[],
+): StatementGroup {
+  const member = new Set(nodes);
+  const inputs: number[] = [];
+  for (const m of nodes) {
+    for (let e = g.inStart[m]; e < g.inStart[m + 1]; e++) {
+      if (!member.has(g.edgeFrom[e])) inputs.push(e);
+    }
+  }
+  inputs.sort((a, b) => a - b);
+  const outputs: number[] = [];
+  for (const r of roots) {
+    for (const e of g.outEdges.subarray(g.outStart[r], g.outStart[r + 1])) {
+      if (!member.has(g.edgeTo[e])) outputs.push(e);
+    }
+  }
+  outputs.sort((a, b) => a - b);
+  const root = roots[roots.length - 1];
+  return { name, root, nodes, inputs, outputs, ...(roots.length > 1 ? { roots } : {}) };
+}
+
+/**
+ * The layers of a network: statements named alike (`h1_1`, `h1_2`, … or `z_1`, `z_2`: the same
+ * name with another number at its end) that sit at the same depth (one more than the deepest
+ * statement they read), two or more of them. A layer is named after its statements with `*` for
+ * the number (`h1_*`) and holds all their nodes; collapsed, it is one box. A chain of
+ * statements (`h_1 = σ(w_1·x)`, `h_2 = σ(w_2·h_1)`, …) has one statement per depth: no layer.
+ *
+ * @example
+ * layerGroups(compile('x = 1\nh_1 = 2*x\nh_2 = 3*x\nf = h_1 + h_2'))[0].name // 'h_*'
+ */
+export function layerGroups(g: CompiledGraph): StatementGroup[] {
+  // Depth of each node in statements: a named op is one deeper than the deepest one it reads.
+  const depth = new Int32Array(g.nodeCount);
+  const byKey = new Map<string, number[]>();
+  for (let i = 0; i < g.nodeCount; i++) {
+    let d = 0;
+    for (let e = g.inStart[i]; e < g.inStart[i + 1]; e++) d = Math.max(d, depth[g.edgeFrom[e]]);
+    const name = g.names[i];
+    const statement = name !== undefined && g.kind[i] === NodeKind.Op;
+    depth[i] = statement ? d + 1 : d;
+    if (!statement) continue;
+    const stem = /^(.*\D)\d+$/.exec(name)?.[1];
+    if (stem === undefined) continue;
+    const key = `${stem}*\0${depth[i]}`;
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
+  }
+  const layers: StatementGroup[] = [];
+  const taken = new Set<string>();
+  for (const [key, roots] of byKey) {
+    const name = key.slice(0, key.indexOf('\0'));
+    // One name per layer: a stem found at two depths (a chain named h_1, h_2, …) is no layer.
+    if (roots.length < 2 || taken.has(name)) continue;
+    if ([...byKey.keys()].some((k) => k !== key && k.startsWith(`${name}\0`))) continue;
+    taken.add(name);
+    const nodes = roots.flatMap((r) => statementNodes(g, r)).sort((a, b) => a - b);
+    layers.push(groupOf(g, name, nodes, roots));
+  }
+  return layers.sort((a, b) => a.root - b.root);
 }
 
 /** Where a group sits in the step list: the steps it covers, forward and backward. */
@@ -83,7 +153,10 @@ export interface GroupSteps {
  * groupSteps(g, group, trace).forwardLast === trace.nodeValueStep[group.root]
  */
 export function groupSteps(g: CompiledGraph, group: StatementGroup, trace: Trace): GroupSteps {
-  let forwardFirst = trace.nodeValueStep[group.root];
+  // A layer's one forward step is its last statement's evaluation.
+  let forwardLast = trace.nodeValueStep[group.root];
+  for (const r of group.roots ?? []) forwardLast = Math.max(forwardLast, trace.nodeValueStep[r]);
+  let forwardFirst = forwardLast;
   const backward: number[] = [];
   for (const m of group.nodes) {
     if (kind(g, m) !== NodeKind.Op) continue;
@@ -95,7 +168,7 @@ export function groupSteps(g: CompiledGraph, group: StatementGroup, trace: Trace
     forwardFirst = Math.min(forwardFirst, trace.nodeValueStep[m]);
   }
   backward.sort((a, b) => a - b);
-  return { forwardFirst, forwardLast: trace.nodeValueStep[group.root], backward };
+  return { forwardFirst, forwardLast, backward };
 }
 
 const kind = (g: CompiledGraph, i: number) => g.kind[i];
@@ -127,6 +200,7 @@ export function groupChain(
   group: StatementGroup,
   bw: Pick<BackwardResult, 'local' | 'grad'>,
 ): GroupChainTerm[] {
+  if (group.roots) return layerChain(g, group, group.roots, bw);
   // d root / d member, filled from the root back (members are in topological order).
   const d = new Map<number, number>([[group.root, 1]]);
   const member = new Set(group.nodes);
@@ -146,6 +220,39 @@ export function groupChain(
   for (const [operand, local] of [...toInput].sort((a, b) => a[0] - b[0])) {
     if (!g.variable[operand]) continue;
     terms.push({ operand, upstream, local, product: upstream * local });
+  }
+  return terms;
+}
+
+/**
+ * A layer's chain rule: its statements do not read one another (they share a depth), so the
+ * share of x's gradient through the layer is Σⱼ ∂L/∂hⱼ · ∂hⱼ/∂x, one small backward pass seeded
+ * with every statement's gradient. `upstream` and `local` are then 1 and that sum: the layer has
+ * no single upstream gradient.
+ */
+function layerChain(
+  g: CompiledGraph,
+  group: StatementGroup,
+  roots: readonly number[],
+  bw: Pick<BackwardResult, 'local' | 'grad'>,
+): GroupChainTerm[] {
+  const d = new Map<number, number>();
+  for (const r of roots) d.set(r, g.variable[r] ? bw.grad[r] : 0);
+  const member = new Set(group.nodes);
+  const toInput = new Map<number, number>();
+  for (let k = group.nodes.length - 1; k >= 0; k--) {
+    const m = group.nodes[k];
+    const here = d.get(m) ?? 0;
+    for (let e = g.inStart[m]; e < g.inStart[m + 1]; e++) {
+      const from = g.edgeFrom[e];
+      const target = member.has(from) ? d : toInput;
+      target.set(from, (target.get(from) ?? 0) + here * bw.local[e]);
+    }
+  }
+  const terms: GroupChainTerm[] = [];
+  for (const [operand, product] of [...toInput].sort((a, b) => a[0] - b[0])) {
+    if (!g.variable[operand]) continue;
+    terms.push({ operand, upstream: 1, local: product, product });
   }
   return terms;
 }

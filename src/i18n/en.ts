@@ -166,10 +166,10 @@ export const en = {
   'example.sigmoidChain10.lesson':
     'Each sigmoid multiplies the gradient by at most 0.25: by the first layer almost nothing is left. The vanishing gradient.',
   // Issue 15: the seeds' matrix networks (their step notes' words are in enLater.ts)
-  'example.softmaxNet.title': 'Softmax network, steps B1–B7 (matrices)',
+  'example.softmaxNet.title': 'Softmax network B1–B7 (matrices)',
   'example.softmaxNet.lesson':
     'Seed 002’s network on N = 4 examples at once. Step back: each gradient is labelled with the note’s step, B1 to B7, in its notation (μ, a⁽ᴸ⁾, z⁽ˡ⁾, W⁽ˡ⁾).',
-  'example.vectorized.title': 'Two-layer network, vectorized (matrices)',
+  'example.vectorized.title': 'Two-layer net, vectorized (matrices)',
   'example.vectorized.lesson':
     'Seed 000’s network, one example per column (W1 @ X + b1). Step back: the gradients are its six vectorized formulas, dZ2 = A2 − Y down to db1.',
   // The spiral example (issue 15, wt15c): cs231n's spiral data and a small ReLU network

@@ -228,6 +228,8 @@ export const enLater = {
   'practice.m.askShape': 'What shape is {what}?',
   'practice.m.askFormula': 'Build {what} from the pieces: pick them in the order they multiply.',
   'practice.m.askEntry': 'What is {what}?',
+  'practice.m.askShare': 'What does this step send back to {what}? (Its share: the shares add up.)',
+  'practice.m.shareIs': 'this step sends {value} back to {what}',
   'practice.m.shapeHelp':
     'Type rows x columns, as 3x5 or (3, 5); a vector of 4 is 4, a single number ().',
   'practice.m.pieces': 'Pieces',

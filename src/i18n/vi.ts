@@ -293,10 +293,10 @@ export const vi: Table = {
   'example.softmax.title': 'Softmax + cross-entropy (phân loại 3 nhãn)',
   'example.softmax.lesson': 'Gradient của hàm mất mát theo mỗi điểm số ra đúng bằng μ_k − y_k.',
   // Issue 15: các mạng ma trận của seed
-  'example.softmaxNet.title': 'Mạng softmax, các bước B1–B7 (ma trận)',
+  'example.softmaxNet.title': 'Mạng softmax B1–B7 (ma trận)',
   'example.softmaxNet.lesson':
     'Mạng của seed 002 trên N = 4 ví dụ cùng lúc. Bước ngược lại: mỗi gradient được gắn nhãn bước của ghi chú, từ B1 đến B7, theo đúng ký hiệu của nó (μ, a⁽ᴸ⁾, z⁽ˡ⁾, W⁽ˡ⁾).',
-  'example.vectorized.title': 'Mạng hai lớp, vector hóa (ma trận)',
+  'example.vectorized.title': 'Mạng 2 lớp vector hóa (ma trận)',
   'example.vectorized.lesson':
     'Mạng của seed 000, mỗi ví dụ là một cột (W1 @ X + b1). Bước ngược lại: các gradient là sáu công thức vector hóa của nó, từ dZ2 = A2 − Y đến db1.',
 
@@ -669,6 +669,8 @@ export const vi: Table = {
   'practice.m.askShape': '{what} có kích thước nào?',
   'practice.m.askFormula': 'Ghép {what} từ các mảnh: chọn chúng theo đúng thứ tự nhân.',
   'practice.m.askEntry': '{what} bằng bao nhiêu?',
+  'practice.m.askShare': 'Bước này gửi về {what} bao nhiêu? (Phần của nó: các phần được cộng lại.)',
+  'practice.m.shareIs': 'bước này gửi {value} về {what}',
   'practice.m.shapeHelp':
     'Gõ số hàng x số cột, như 3x5 hoặc (3, 5); vector 4 phần tử là 4, một số đơn là ().',
   'practice.m.pieces': 'Các mảnh',

@@ -21,7 +21,8 @@ export function groupBoxSize(name: string): {
 /**
  * The layout's view of a graph with some statement groups collapsed: each collapsed group is its
  * root alone, in a box sized for its name; the edges from outside into any member end at that
- * box; the edges inside it are gone. Node and edge ids stay the engine's, so the drawing of the
+ * box, and the uses of a layer's statements leave from it; the edges inside it are gone. Groups
+ * collapsed later win over earlier ones they contain (a layer over its statements). Node and edge ids stay the engine's, so the drawing of the
  * rest joins the same elements.
  *
  * @example
@@ -60,7 +61,9 @@ export function collapseLayoutInput(
     const fromRoot = rootOf.get(e.from);
     const toRoot = rootOf.get(e.to);
     if (toRoot !== undefined && fromRoot === toRoot) continue;
-    edges.push(toRoot === undefined ? e : { ...e, to: toRoot });
+    // A layer's box stands for all its statements: their uses leave from it.
+    const from = fromRoot ?? e.from;
+    edges.push(toRoot === undefined && from === e.from ? e : { ...e, from, to: toRoot ?? e.to });
   }
   return { ...input, nodes, edges };
 }

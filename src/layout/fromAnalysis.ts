@@ -31,7 +31,8 @@ export function toLayoutInput(
       const out: LayoutInput['nodes'][number] = { id: node.id, kind: node.kind, width, height };
       if (visual) out.visual = { ...visual };
       if (above) out.above = above;
-      if (below) out.below = below;
+      // The output's gradient is written on its stub, right of it, not under it.
+      if (below && node.id !== output) out.below = below;
       return out;
     }),
     edges: edges.map(({ id, from, to }) => ({ id, from, to })),

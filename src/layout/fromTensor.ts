@@ -46,6 +46,8 @@ export function tensorLayoutInput(t: TensorAnalysis): LayoutInput {
     nodes: t.nodes.map((n) => ({ id: n.id, kind: n.kind, ...tensorNodeSize(n.kind, n.shape) })),
     edges,
     output: t.graph.output,
+    // Cards, no numbers on the wires: no room kept for edge labels (issue 9).
+    edgeLabels: false,
   };
 }
 

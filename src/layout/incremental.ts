@@ -12,7 +12,7 @@ import type { LayoutInput } from './types';
  *   layoutKey(toLayoutInput(analyze('h = relu(x)'), layoutSize)) // true
  */
 export function layoutKey(input: LayoutInput): string {
-  const parts: (string | number)[] = [input.output ?? -1];
+  const parts: (string | number)[] = [input.output ?? -1, input.edgeLabels === false ? 0 : 1];
   for (const n of input.nodes) {
     parts.push(n.id, n.kind, n.width, n.height, n.visual?.width ?? '', n.visual?.height ?? '');
     parts.push(n.above ?? '', n.below ?? '');

@@ -10,6 +10,8 @@ const STEPS = Array.from({ length: 19 }, (_, i) => (i + 1) / 20);
 const FRACTIONS = [...STEPS].sort((a, b) => Math.abs(a - 0.5) - Math.abs(b - 0.5) || a - b);
 /** For the first (last) of parallel edges: leftmost (rightmost) first, so two fit side by side. */
 const EARLY = STEPS;
+/** Fractions half-way between `STEPS`, tried off the wire. */
+const HALF_STEPS = Array.from({ length: 20 }, (_, i) => (i + 0.5) / 20);
 const LATE = [...STEPS].reverse();
 const CELL = 128;
 /** Finer cells for wire samples: a label box then scans only the few samples near it. */
@@ -85,7 +87,7 @@ export function placeLabelsAround(
     });
     return area;
   };
-  for (const b of [...nodeBoxes, ...rows]) {
+  for (const b of nodeBoxes) {
     add([
       b[0] - NODE_CLEARANCE,
       b[1] - NODE_CLEARANCE,
@@ -93,6 +95,8 @@ export function placeLabelsAround(
       b[3] + NODE_CLEARANCE,
     ]);
   }
+  // Rows are as wide as their widest label already (measured erring wide): no air added.
+  for (const b of rows) add([...b]);
 
   // Points along every curve, so that a label is not written across another edge's wire. Only
   // for graphs small enough to be read label by label (the cost grows with edges × samples).
@@ -164,6 +168,10 @@ export function placeLabelsAround(
     // spot clear of everything (its own wire included), and a leader line ties it to its edge.
     let dy = 0;
     if (bestArea > LEADER_MIN_COST) {
+      // Off the wire, spots between those tried on it too: a gap may be a few px wide.
+      for (const i of stretchOrder(pts, lean ? lean[k] : 0)) {
+        for (const u of HALF_STEPS) tried.push(pointOnCurve(pts, tangents, i, u));
+      }
       offsets: for (const d of LEADER_OFFSETS) {
         for (const p of tried) {
           const box = boxAt(p, d, width);

@@ -97,11 +97,12 @@ function layoutOnce(
   mirrorToSourceOrder(placement, layered);
   // Where labels clash, the gap they are in grows (a dense gap gets the room its labels need,
   // the others stay tight): only x moves, so this is cheap next to placing the nodes again.
-  const extra = new Float64Array(layered.layerCount);
+  const labelled = input.edgeLabels !== false;
+  const extra = new Float64Array(layered.layerCount).fill(labelled ? SPACING.labelGap : 0);
   let best = arrange(input, layered, placement, extra);
   // A round that helps not at all widens more the next time; four such rounds end it.
   let stuck = 0;
-  const rounds = input.nodes.length <= ROOMIER_MAX_NODES ? WIDEN_ROUNDS : 0;
+  const rounds = labelled && input.nodes.length <= ROOMIER_MAX_NODES ? WIDEN_ROUNDS : 0;
   for (let round = 0; round < rounds && best.clashes > 0 && stuck < 4; round++) {
     for (const g of best.crowded) extra[g] += WIDEN_STEP * 2 ** stuck;
     const next = arrange(input, layered, placement, extra);
@@ -181,7 +182,7 @@ function arrange(
   const crowded = new Set<number>();
   let clashes = 0;
   labels.forEach((l) => {
-    if (l.clear) return;
+    if (l.clear || input.edgeLabels === false) return;
     clashes++;
     crowded.add(gapAt(l.at[0]));
   });

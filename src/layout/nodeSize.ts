@@ -87,8 +87,9 @@ export function visualSize(node: Pick<GraphNode, 'kind' | 'symbol' | 'label'>): 
 /**
  * The box the layout keeps free for a node (the visible box plus room above for its value and
  * below for its gradient badge), the visible box itself, which edges attach to, and how wide the
- * rows of its own labels can get: above, an input's value or an op's name; below, the gradient
- * badge of an input or of a node used more than once (`shared`), which may say "… so far".
+ * rows of its own labels can get: above, an input's value or an op's name; below, its gradient
+ * (reverse mode: inputs and nodes used more than once, `shared`, whose badge may say "… so far")
+ * or its tangent (forward mode: every node).
  */
 export function layoutSize(
   node: Pick<GraphNode, 'kind' | 'symbol' | 'label'>,
@@ -108,18 +109,24 @@ export function layoutSize(
     visual,
   };
   if (node.kind === 'const') return box;
-  const name = node.symbol;
+  // An op's name, with room on either side for a statement group's control right of it.
   const above =
-    node.kind === 'input'
-      ? NUMBER_ROW.value
-      : Math.ceil(
-          1.1 *
-            (textWidth(name.base, GEOMETRY.labelFont + 1) +
-              (name.sub ? textWidth(name.sub, (GEOMETRY.labelFont + 1) * 0.7) : 0)),
-        );
-  // " …" (a sum still open) only on a node whose gradient gathers several shares.
-  const below = shared ? NUMBER_ROW.badge : node.kind === 'input' ? NUMBER_ROW.edgeBadge : 0;
+    node.kind === 'input' ? NUMBER_ROW.value : nameWidth(node.symbol) + 2 * GROUP_CONTROL_ROOM;
+  // Forward mode writes every node's tangent below it; " …" (a sum still open) only comes on a
+  // node whose gradient gathers several shares.
+  const below = shared ? NUMBER_ROW.badge : NUMBER_ROW.edgeBadge;
   return { ...box, above, below };
+}
+
+/** Room right of an op's name for its statement group's control (`GROUP_TOGGLE` and air). */
+export const GROUP_CONTROL_ROOM = 24;
+
+/** Width of an op's name as drawn above it (15 px bold italic), erring wide. */
+export function nameWidth(name: { base: string; sub?: string }): number {
+  const size = GEOMETRY.labelFont + 1;
+  return Math.ceil(
+    1.1 * (textWidth(name.base, size) + (name.sub ? textWidth(name.sub, size * 0.7) : 0)),
+  );
 }
 
 /**

@@ -3,11 +3,16 @@ export const SPACING = {
   /** Empty border around the drawing. */
   margin: 16,
   /**
-   * Horizontal gap between the widest nodes of neighbouring layers: one label box and a little
-   * air (labels of edges leaving one layer stagger along the curves). Kept tight so that larger
-   * graphs still fit a laptop at a readable zoom: the layout tests check labels never clash.
+   * Horizontal gap between the widest nodes of neighbouring layers (labels of edges leaving one
+   * layer stagger along the curves). Kept tight so that larger graphs still fit a laptop at a
+   * readable zoom: the layout tests check labels never clash.
    */
-  layerGap: 124,
+  layerGap: 100,
+  /**
+   * Added to each layer gap where edges carry labels, so that a label box (`LABEL_BOX.width`)
+   * fits level between two nodes; gaps where labels still clash grow further (`layoutGraph`).
+   */
+  labelGap: 24,
   /** Vertical gap between neighbours in a layer (nodes and edges passing through it). */
   nodeGap: 28,
   /** Edges end this far before the consumer's left side, where the arrowhead marker sits. */

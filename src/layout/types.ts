@@ -45,6 +45,11 @@ export interface LayoutInput {
    * deepest layer (highest id on ties) is taken.
    */
   output?: number;
+  /**
+   * False when the drawing writes nothing on its edges (a tensor program's cards): no room is
+   * kept between layers for edge labels. Default true.
+   */
+  edgeLabels?: boolean;
 }
 
 export interface LaidOutNode {

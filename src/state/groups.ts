@@ -1,5 +1,6 @@
 import {
   hiddenSteps,
+  layerGroups,
   nextStop,
   statementGroups,
   type Analysis,
@@ -15,10 +16,16 @@ import type { AppState } from './types';
 
 const groupsByGraph = new WeakMap<Analysis['compiled'], readonly StatementGroup[]>();
 
-/** Every collapsible group of the analysed program, in program order. */
+/**
+ * Every collapsible group of the analysed program: its statements in program order, then its
+ * layers (`h1_*`), which hold statements and so are collapsed after them.
+ */
 export function groupsOf(a: Analysis): readonly StatementGroup[] {
   let groups = groupsByGraph.get(a.compiled);
-  if (!groups) groupsByGraph.set(a.compiled, (groups = statementGroups(a.compiled)));
+  if (!groups) {
+    groups = [...statementGroups(a.compiled), ...layerGroups(a.compiled)];
+    groupsByGraph.set(a.compiled, groups);
+  }
   return groups;
 }
 

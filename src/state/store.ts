@@ -320,7 +320,13 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         if (!example) return;
         stopPlaying();
         const source = exampleSource(example, get().settings.lang);
-        set({ source, values: {}, example: id, collapsed: [], expandedFrom: null });
+        set({
+          source,
+          values: {},
+          example: id,
+          collapsed: [...(example.collapsed ?? [])],
+          expandedFrom: null,
+        });
         set({ training: trainingForExample(get().training, example) });
         analyzeNow(source, 0);
         // Chosen while the language's table was still loading: its comments follow.

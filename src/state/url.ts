@@ -33,6 +33,10 @@ function compressed(codec: LzCodec, source: string): string {
   return lastPacked.packed;
 }
 
+/** What `collapse=` may name: `*` (every group), a statement (`h1`) or a layer (`h1_*`). */
+const isGroupName = (n: string): boolean =>
+  n === '*' || isName(n) || (n.endsWith('*') && isName(n.slice(0, -1)));
+
 /** The query has an `lz=` parameter, which `decodeUrl` can read only once lz-string is loaded. */
 export const hasLzParam = (search: string): boolean => /[?&]lz=/.test(search);
 
@@ -219,7 +223,7 @@ export function decodeUrl(search: string): { state: UrlState; ignored: Ignored[]
       case 'collapse': {
         // Names only, each at most once: a link cannot make the page look for anything else.
         const names = raw === '*' ? ['*'] : [...new Set(raw.split(','))];
-        if (names.every((n) => n === '*' || isName(n)) && names.length <= URL_LIMITS.values)
+        if (names.every(isGroupName) && names.length <= URL_LIMITS.values)
           state.collapsed = names.map((n) => n.normalize('NFC'));
         else ignored.push({ key, reason: 'badValue' });
         break;
@@ -289,7 +293,7 @@ export function encodeUrl(s: UrlState): string {
     if (s.wrt !== undefined && isName(s.wrt)) put('wrt', s.wrt);
   }
   if (s.practice) put('practice', '1');
-  const collapsed = (s.collapsed ?? []).filter((n) => n === '*' || isName(n));
+  const collapsed = (s.collapsed ?? []).filter(isGroupName);
   if (collapsed.length > 0) put('collapse', collapsed.join(','));
   if (s.exercise) put('exercise', s.exercise);
   const reading = Object.entries(s.reading ?? {}).filter(([n, c]) => isName(n) && isChoice(c));

@@ -76,6 +76,24 @@ describe('the question sequence per tensor step kind', () => {
     expect(entry.kind === 'entry' && entry.expected).toBe(c.data[1 * 5 + 2]);
   });
 
+  it('a value used twice: each step into it asks its own share, the shares add up', () => {
+    const t = analyzeTensor('X = [[1,2],[3,4]]\nL = sum(X * X + X)');
+    const into = t.steps.filter((s) => s.kind === 'backward-edge' && t.nodes[s.from].name === 'X');
+    const entries = into.map((s) => tensorQuestions(t, s).find((q) => q.kind === 'entry')!);
+    expect(entries.every((q) => q.kind === 'entry' && q.share)).toBe(true);
+    const sum = entries.reduce((acc, q) => acc + (q.kind === 'entry' ? q.expected : 0), 0);
+    // d/dX of X² + X at X[2,2] = 4 (the entry asked): 2·4 + 1.
+    expect(sum).toBe(9);
+    expect(entries.map((q) => q.kind === 'entry' && q.index)).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
+    const once = analyzeTensor(ISSUE);
+    const w = tensorQuestions(once, gradStep(once, 'W1')).find((q) => q.kind === 'entry')!;
+    expect(w.kind === 'entry' && w.share).toBeUndefined();
+  });
+
   it('skips zeros: a relu gradient asks an entry that is not 0', () => {
     const t = analyzeTensor('X = [[1,-2],[-3,4]]\nL = sum(relu(X))');
     const step = gradStep(t, 'X');

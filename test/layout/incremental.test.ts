@@ -44,3 +44,32 @@ describe('stable layout on edit', () => {
     expect(layout).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('stable layout when a statement adds or removes nodes', () => {
+  /** Every node of `before` still in `after` (same id and name) at the same place. */
+  function moved(before: string, after: string): string[] {
+    const a = analyze(before);
+    const b = analyze(after);
+    const la = layoutGraph(inputOf(before));
+    const lb = new Map(layoutGraph(inputOf(after)).nodes.map((n) => [n.id, n]));
+    const out: string[] = [];
+    for (const p of la.nodes) {
+      const q = lb.get(p.id);
+      const name = a.graph.nodes[p.id].symbol.name;
+      if (!q || b.graph.nodes[p.id].symbol.name !== name) continue;
+      if (q.x !== p.x || q.y !== p.y) out.push(`${name} (${p.x},${p.y}) → (${q.x},${q.y})`);
+    }
+    return out;
+  }
+
+  it('keeps every node where it was when a statement is added after the others', () => {
+    const grown = `${NET}\ng = 2 * L + exp(L)`;
+    expect(analyze(grown).graph.nodes.length).toBeGreaterThan(analyze(NET).graph.nodes.length);
+    expect(moved(NET, grown)).toEqual([]);
+  });
+
+  it('keeps every node where it was when the last statement is taken away again', () => {
+    const grown = `${NET}\ng = 2 * L + exp(L)`;
+    expect(moved(grown, NET)).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { decodeUrl, encodeUrl } from '../../src/state/url';
 import { urlStateOf } from '../../src/state/urlSync';
 import { fakeLayout } from './fakeLayout';
 import { TWO_NEURONS } from '../fixtures/networks';
+import { exampleById } from '../../src/examples';
 
 const NET = TWO_NEURONS;
 
@@ -102,6 +103,28 @@ describe('collapsing groups in the store', () => {
 });
 
 describe('collapsed groups in the link', () => {
+  it('round-trips a layer, collapse=h*,L', () => {
+    const search = encodeUrl({ source: 'f = 1', collapsed: ['h*', 'L'] });
+    expect(decodeUrl(search).state.collapsed).toEqual(['h*', 'L']);
+    expect(decodeUrl('?collapse=h1_*').state.collapsed).toEqual(['h1_*']);
+    expect(decodeUrl('?collapse=*h').ignored).toEqual([{ key: 'collapse', reason: 'badValue' }]);
+  });
+
+  it('opens an example with its collapse set from the menu, a typed program expanded', () => {
+    const { store } = makeStore();
+    store.getState().loadExample('sigmoidChain10');
+    expect(store.getState().collapsed).toEqual(exampleById('sigmoidChain10')!.collapsed);
+    const s = store.getState();
+    // Ten boxes in a chain: each layer's multiply is inside its box.
+    expect(s.layout!.nodes.length).toBe(s.analysis!.graph.nodes.length - 10);
+    store.getState().loadExample('twoLayer');
+    expect(store.getState().collapsed).toEqual(['z_*']);
+    store.getState().setSource('x = 1; w = 2\nh_1 = w*x + 1\nh_2 = w*x - 1\nf = h_1*h_2', {
+      immediate: true,
+    });
+    expect(store.getState().collapsed).toEqual([]);
+  });
+
   it('round-trips collapse=h1,h2', () => {
     const search = encodeUrl({ source: 'f = 1', collapsed: ['h1', 'h2'] });
     expect(search).toContain('collapse=h1,h2');
@@ -116,12 +139,15 @@ describe('collapsed groups in the link', () => {
 
   it('writes every group collapsed as collapse=*, which opens them all collapsed', () => {
     const { store } = makeStore();
-    store.getState().setCollapsed(['h1', 'h2', 'L']);
+    // The two neurons h1, h2 are a layer too (h*): every group is the statements and the layer.
+    const all = groupsOf(store.getState().analysis!).map((g) => g.name);
+    expect(all).toEqual(['h1', 'h2', 'L', 'h*']);
+    store.getState().setCollapsed(all);
     const search = encodeUrl(urlStateOf(store.getState()));
     expect(search).toContain('collapse=*');
     const other = makeStore().store;
     other.getState().hydrate(decodeUrl(search).state);
-    expect(other.getState().collapsed).toEqual(['h1', 'h2', 'L']);
+    expect(other.getState().collapsed).toEqual(all);
     expect(other.getState().layout!.nodes.length).toBeLessThan(
       other.getState().analysis!.graph.nodes.length,
     );

@@ -4,7 +4,7 @@ import { analyze } from '../../src/engine';
 import { toLayoutInput } from '../../src/layout/fromAnalysis';
 import { layoutGraph } from '../../src/layout/layoutGraph';
 import { layoutSize } from '../../src/layout/nodeSize';
-import { networkProgram } from '../../src/layout/samplePrograms';
+import { networkProgram, programOfSize } from '../../src/layout/samplePrograms';
 import { createGraphSvg } from '../../src/view/renderer/firstGraph';
 import { changedParts, createGraphRenderer } from '../../src/view/renderer/renderer';
 import { graphView } from '../../src/view/renderer/viewModel';
@@ -110,5 +110,32 @@ describe('stepping redraws only what changed', () => {
     r.update(viewAt(n), { duration: 0, stale: false, minLabelPx: 0 });
     expect(picture(svg)).toBe(drawn(n));
     r.destroy();
+  });
+
+  it('draws a large graph’s far nodes when they come into sight, as a fresh renderer does', () => {
+    const big = analyze(programOfSize('network', 450, (src) => analyze(src).graph.nodes.length));
+    const bigLayout = layoutGraph(toLayoutInput(big, layoutSize));
+    const at = (k: number) =>
+      graphView({ analysis: big, layout: bigLayout, stepIndex: k, selected: null, words });
+    const n = big.steps.length;
+    const opts = { duration: 0, stale: false, minLabelPx: 11 };
+    const svg = createGraphSvg(document);
+    document.body.append(svg);
+    const r = createGraphRenderer(svg, { onSelect: () => undefined, onHover: () => undefined });
+    r.update(at(0), opts);
+    r.update(at(n), opts);
+    // Most of the graph is out of sight at a readable zoom: its text is culled, not drawn yet.
+    expect(svg.querySelectorAll('g.node.culled').length).toBeGreaterThan(100);
+    r.fit();
+    expect(svg.querySelectorAll('g.node.culled, g.edge-label.culled')).toHaveLength(0);
+
+    const fresh = createGraphSvg(document);
+    document.body.append(fresh);
+    const f = createGraphRenderer(fresh, { onSelect: () => undefined, onHover: () => undefined });
+    f.update(at(n), opts);
+    f.fit();
+    expect(picture(svg)).toBe(picture(fresh));
+    r.destroy();
+    f.destroy();
   });
 });

@@ -18,8 +18,9 @@ import type { Shape, Value } from './types';
  *   reduction spreading back, a transpose): the shape, then one entry. There the formula is not
  *   a product to assemble: it is the op's own rule, which the step shows once answered.
  *
- * A backward step's entry is of the share this step sends back (`contribution`): at a fork, the
- * step shows its addition to what the operand had once the entry is answered.
+ * A backward step's entry is of the share this step sends back (`contribution`); at a fork (a
+ * value used twice) the question says it asks for this step's share, which the step then adds
+ * to what the operand had.
  *
  * Pure: everything here is computed from the analysis; nothing is stored.
  */
@@ -66,6 +67,11 @@ export interface EntryQuestion {
   /** Indices from 0 (`[]` for a scalar); a reader counts from 1: `[i + 1, j + 1]`. */
   readonly index: readonly number[];
   readonly expected: number;
+  /**
+   * A gradient that gathers shares from several uses (a fork): the entry asked is this step's
+   * share, which the step adds to what the node had (the question says so).
+   */
+  readonly share?: true;
 }
 
 export type TensorQuestion = ShapeQuestion | FormulaQuestion | EntryQuestion;
@@ -93,7 +99,10 @@ export function tensorQuestions(
   ];
   const formula = formulaQuestion(t, step.to, step.from, operandIndex(t, step));
   if (formula) list.push(formula);
-  list.push(...entryQuestion('grad', from, step.contribution));
+  const fork = t.graph.gradEdges.filter((e) => e.from === step.from).length > 1;
+  for (const q of entryQuestion('grad', from, step.contribution)) {
+    list.push(fork ? { ...q, share: true } : q);
+  }
   return list;
 }
 

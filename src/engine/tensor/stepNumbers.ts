@@ -13,7 +13,7 @@ import { shapeText, type Shape, type Value } from './types';
  */
 
 /** Rows and columns written in full; beyond, the first few, a `⋯`/`⋮`, and the last one. */
-export const MATRIX_FULL = 5;
+export const MATRIX_FULL = 6;
 const MATRIX_HEAD = 3;
 /** Significant digits of a matrix entry: three keep a 4×5 matrix within a laptop's panel. */
 export const MATRIX_DIGITS = 3;

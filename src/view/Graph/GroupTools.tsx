@@ -26,6 +26,8 @@ export function GroupTools({ onFind }: { onFind(id: number): void }) {
   const groups = analysis ? groupsOf(analysis) : [];
   if (!analysis) return null;
   const shut = collapsedGroups(analysis, collapsed);
+  // Open layers, a network's few (more would crowd the bar: Collapse all still reaches them).
+  const layers = groups.filter((g) => g.roots !== undefined && !shut.includes(g)).slice(0, 8);
 
   const find = (e: FormEvent) => {
     e.preventDefault();
@@ -36,9 +38,9 @@ export function GroupTools({ onFind }: { onFind(id: number): void }) {
       setFound({ ok: false, text: t('find.none', { name }) });
       return;
     }
-    // A node inside a collapsed group: open that group so the node itself can be shown.
-    const holder = shut.find((g) => g.nodes.includes(id) && g.root !== id);
-    if (holder) setCollapsed(shut.filter((g) => g !== holder).map((g) => g.name));
+    // A node inside collapsed groups (a statement, its layer): open them so it can be shown.
+    const holds = (g: (typeof shut)[number]) => g.nodes.includes(id) && g.root !== id;
+    if (shut.some(holds)) setCollapsed(shut.filter((g) => !holds(g)).map((g) => g.name));
     select({ kind: 'node', id });
     onFind(id);
     setFound({ ok: true, text: t('find.found', { name: analysis.graph.nodes[id].symbol.name }) });
@@ -64,6 +66,19 @@ export function GroupTools({ onFind }: { onFind(id: number): void }) {
           >
             {t('groups.expandAll')}
           </button>
+          {/* A layer (h1_*) has no node of its own to carry its control while it is open: its
+              button is here; collapsed, its box has "Expand h1_*". */}
+          {layers.map((g) => (
+            <button
+              key={g.name}
+              type="button"
+              className="button layer-toggle"
+              aria-expanded="true"
+              onClick={() => setCollapsed([...shut.map((c) => c.name), g.name])}
+            >
+              {t('groups.collapse', { name: g.name })}
+            </button>
+          ))}
         </div>
       )}
       <form className="find-node" role="search" onSubmit={find}>
@@ -138,6 +153,9 @@ function GroupStepNote({
         const f = (v: number) => formatNumber(v);
         const lines = groupChain(g, group, analysis.backward).map((term) => {
           const x = g.symbol(term.operand).text;
+          // A layer: the sum over its statements h of ∂L/∂h · ∂h/∂x.
+          if (group.roots)
+            return `Σ ∂${out}/∂${group.name} · ∂${group.name}/∂${x} = ${f(term.product)}`;
           return `∂${out}/∂${h} · ∂${h}/∂${x} = ${f(term.upstream)} · ${f(term.local)} = ${f(term.product)}`;
         });
         return { head: t('groups.backwardStep', { name: group.name }), lines };

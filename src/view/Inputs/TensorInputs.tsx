@@ -214,11 +214,11 @@ function Grid({
 }
 
 /**
- * One number field, showing four significant digits; the program keeps every digit it was given
- * or drew (the text is not swapped for a longer one on focus: that would move the caret under
- * the person typing). While it has the focus it shows what was typed (a half-typed `-` or `1e`
- * included: nothing typed is lost); a number commits at once, and leaving the field shows the
- * value the program now holds.
+ * One number field, showing three significant digits (what fits a cell on a phone; its title
+ * has six). The program keeps every digit it was given or drew, and the text is not swapped for
+ * a longer one on focus: that would move the caret under the person typing. While it has the
+ * focus it shows what was typed (a half-typed `-` or `1e` included: nothing typed is lost); a
+ * number commits at once, and leaving the field shows the value the program now holds.
  */
 function Cell({
   id,
@@ -241,10 +241,10 @@ function Cell({
   onKeyDown?: (e: KeyboardEvent<HTMLInputElement>) => void;
   onCommit: (v: number) => void;
 }) {
-  const [text, setText] = useState(() => shown(value, 4));
+  const [text, setText] = useState(() => shown(value, DIGITS));
   const [editing, setEditing] = useState(false);
   useEffect(() => {
-    if (!editing) setText(shown(value, 4));
+    if (!editing) setText(shown(value, DIGITS));
   }, [value, editing]);
   const bad = editing && text.trim() !== '' && parseCell(text) === undefined;
   return (
@@ -261,10 +261,11 @@ function Cell({
       disabled={disabled}
       aria-invalid={bad || undefined}
       aria-describedby={describedBy}
+      title={shown(value, 6) === text ? undefined : shown(value, 6)}
       onFocus={() => setEditing(true)}
       onBlur={() => {
         setEditing(false);
-        setText(shown(value, 4));
+        setText(shown(value, DIGITS));
         onValidity?.(true);
       }}
       onKeyDown={onKeyDown}
@@ -280,5 +281,8 @@ function Cell({
 }
 
 /** A value as its field shows it: short, and without binary noise. */
+/** Significant digits a cell shows: `-0.0802` fits a 4.5rem field at 0.85rem, `-0.08025` does not. */
+const DIGITS = 3;
+
 const shown = (v: number, digits: number): string =>
   Number.isFinite(v) ? String(Number(v.toPrecision(digits))) : formatNumber(v);

@@ -45,7 +45,8 @@ export function tensorQuestionText(t: TensorAnalysis, q: TensorQuestion, tr: Tra
   const what = subject(t, q);
   if (q.kind === 'shape') return tr('practice.m.askShape', { what });
   if (q.kind === 'formula') return tr('practice.m.askFormula', { what });
-  return tr('practice.m.askEntry', { what: `${what}${indexText(q.index)}` });
+  const entry = `${what}${indexText(q.index)}`;
+  return tr(q.share ? 'practice.m.askShare' : 'practice.m.askEntry', { what: entry });
 }
 
 /** A product as it multiplies: `(4×3)(4×5)`. */
@@ -59,7 +60,10 @@ export function tensorAnswer(t: TensorAnalysis, q: TensorQuestion, tr: Translate
     const factors = q.answer.map((p) => dimsText(q.pieces[p].dims)).join(' · ');
     return `${what} = ${productText(q, q.answer)} (${dimsText(q.target)} = ${factors})`;
   }
-  return `${what}${indexText(q.index)} = ${num(q.expected)}`;
+  const entry = `${what}${indexText(q.index)}`;
+  return q.share
+    ? tr('practice.m.shareIs', { what: entry, value: num(q.expected) })
+    : `${entry} = ${num(q.expected)}`;
 }
 
 /** "x is 4×3; W is 3×5": the operands of a forward step with their shapes. */

@@ -21,7 +21,18 @@ export function createEdges(edgeLayer: G, labelLayer: G, handlers: EdgeHandlers)
   /** Each edge's wire and label elements, by id, as of the last full join. */
   const wireOf = new Map<number, SVGGElement>();
   const labelOf = new Map<number, SVGGElement>();
-  return { update: drawEdges, labelOf: (id: number) => labelOf.get(id) };
+  /** Labels whose new numbers were not drawn because they were out of sight (`culled`). */
+  const deferred = new Set<number>();
+  return {
+    update: drawEdges,
+    labelOf: (id: number) => labelOf.get(id),
+    /** Takes the labels left undrawn while out of sight (the caller draws those now in sight). */
+    takeDeferred(): number[] {
+      const ids = [...deferred];
+      deferred.clear();
+      return ids;
+    },
+  };
 
   /**
    * Draws `view`'s edges. With `only` (a step on the same graph), touches just those edges'
@@ -65,6 +76,12 @@ export function createEdges(edgeLayer: G, labelLayer: G, handlers: EdgeHandlers)
       .filter(function (d) {
         const isFresh = fresh !== undefined && fresh.edge === d.id;
         const signature = `${d.labelX},${d.labelY},${d.labelDy}|${d.value}|${d.grad}|${d.gradKind}|${d.onPath}|${d.fromName}|${d.toName}|${view.tangentMark}`;
+        // A step's change out of sight waits until it comes near the view (see `deferred`).
+        if (only && !isFresh && this.classList.contains('culled')) {
+          deferred.add(d.id);
+          return false;
+        }
+        deferred.delete(d.id);
         return changed(this, signature) || isFresh;
       })
       .attr('data-edge', (d) => d.id)
@@ -148,6 +165,7 @@ export function createEdges(edgeLayer: G, labelLayer: G, handlers: EdgeHandlers)
         return g;
       });
     labelOf.clear();
+    deferred.clear();
     all.each(function (d) {
       labelOf.set(d.id, this);
     });

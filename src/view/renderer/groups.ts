@@ -1,4 +1,5 @@
 import { GROUP_TOGGLE } from '../../layout/collapse';
+import { nameWidth } from '../../layout/nodeSize';
 import { changed, type G } from './draw';
 import type { GraphView, NodeView } from './viewModel';
 
@@ -61,7 +62,11 @@ export function createGroupToggles(layer: G) {
         .attr('transform', (d) => {
           const [x, y] = d.group!.collapsed
             ? [d.x + d.width / 2 - GROUP_TOGGLE / 2 - 3, d.y]
-            : [d.x + d.width / 2 + SIZE / 2 + 2, d.y - d.height / 2 - SIZE / 2];
+            : // Right of the name above the node, in the room the layout keeps there.
+              [
+                d.x + Math.max(d.width, d.name ? nameWidth(d.name) : 0) / 2 + SIZE / 2 + 2,
+                d.y - d.height / 2 - SIZE / 2,
+              ];
           return `translate(${x},${y})`;
         })
         .select('path')

@@ -24,6 +24,11 @@ export interface NodeHandlers {
 export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) {
   /** Each node's element, by id, as of the last full join (`only` looks them up here). */
   const elementOf = new Map<number, SVGGElement>();
+  /**
+   * Nodes whose new picture was not drawn because they were out of sight (`culled`): a jump to
+   * the end changes every node of a 2,000-node graph, most of them far from the view.
+   */
+  const deferred = new Set<number>();
   return {
     /**
      * Draws `view`. With `only` (a step on the same graph: see `changedNodes`), touches just
@@ -35,6 +40,12 @@ export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) 
       if (!only || (out && only.includes(out))) drawStub(view, duration);
     },
     elementOf: (id: number) => elementOf.get(id),
+    /** Takes the nodes left undrawn while out of sight (the caller draws those now in sight). */
+    takeDeferred(): number[] {
+      const ids = [...deferred];
+      deferred.clear();
+      return ids;
+    },
   };
 
   function drawNodes(view: GraphView, duration: number, only?: readonly NodeView[]) {
@@ -45,6 +56,13 @@ export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) 
     const nodes = joined
       .filter(function (d) {
         const isFresh = fresh !== undefined && fresh.node === d.id;
+        // A step's change to a node out of sight (culled) is drawn once it comes near the view
+        // (see `deferred`); a new picture (nodes may have moved) is drawn whole.
+        if (only && !isFresh && this.classList.contains('culled')) {
+          deferred.add(d.id);
+          return false;
+        }
+        deferred.delete(d.id);
         return changed(this, `${JSON.stringify(d)}|${view.tangentMark}`) || isFresh;
       })
       .attr('class', (d) => `node node-${d.kind}`)
@@ -67,7 +85,11 @@ export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) 
 
     nodes.each(function (d) {
       const g = select(this);
-      drawShape(g.select<SVGGElement>('g.shape'), d);
+      // The shape changes with the node's kind, size, name or note, not with its numbers: a jump
+      // to the end changes every node's numbers, and rebuilding 2,000 shapes took most of it.
+      const shape = g.select<SVGGElement>('g.shape');
+      const looks = `${d.kind}|${d.width}|${d.height}|${d.glyph}|${d.output}|${d.note}|${d.group?.collapsed}|${d.name?.base}|${d.name?.sub}`;
+      if (changed(shape.node()!, looks)) drawShape(shape, d);
       // Above an op: the name formulas call it by (`q`, `a₇`); its value travels on the edges out
       // of it (and on the output's stub), so the name stays short and clear of the wires. Above an
       // input: its value.
@@ -154,6 +176,7 @@ export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) 
         return g;
       });
     elementOf.clear();
+    deferred.clear();
     all.each(function (d) {
       elementOf.set(d.id, this);
     });

@@ -255,6 +255,28 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
     labelLayer.selectAll<SVGGElement, EdgeView>('g.edge-label').each(function (d) {
       keep(this, d.labelX, d.labelY + d.labelDy);
     });
+    drawDeferred(view);
+  }
+
+  /**
+   * Draws what a step changed while it was out of sight (nodes.ts and edges.ts leave culled
+   * elements as they were): the ones now in sight; the others wait again.
+   */
+  function drawDeferred(view: GraphView) {
+    const nodeIds = new Set(nodes.takeDeferred());
+    const edgeIds = new Set(edges.takeDeferred());
+    if (nodeIds.size > 0)
+      nodes.update(
+        view,
+        0,
+        view.nodes.filter((n) => nodeIds.has(n.id)),
+      );
+    if (edgeIds.size > 0)
+      edges.update(
+        view,
+        0,
+        view.edges.filter((e) => edgeIds.has(e.id)),
+      );
   }
 
   const cameraOf = (t: ZoomTransform): Camera => ({ k: t.k, x: t.x, y: t.y });

@@ -156,7 +156,13 @@ export function graphView(input: ViewInput): GraphView {
   const shownAs = new Map<number, number>();
   const groupOf = new Map<number, NonNullable<NodeView['group']>>();
   for (const group of input.groups ?? []) {
-    const collapsed = group.nodes.some((m) => !position.has(m));
+    // A layer is collapsed when its other statements are gone (one of them collapsed alone
+    // leaves its named node); an open layer's control is in the bar above the graph, its root
+    // keeps its own statement's.
+    const collapsed = group.roots
+      ? group.roots.some((r) => r !== group.root && !position.has(r))
+      : group.nodes.some((m) => !position.has(m));
+    if (group.roots && !collapsed) continue;
     const label =
       words.groupToggle?.(group.name, collapsed) ??
       `${collapsed ? 'Expand' : 'Collapse'} ${group.name}`;
@@ -230,7 +236,10 @@ export function graphView(input: ViewInput): GraphView {
       glyph: node.kind === 'op' ? node.label : node.kind === 'const' ? node.label : '',
       // Every op shows the name formulas call it by (a generated a₇ too), so each factor of a
       // chain-rule product can be found on the graph.
-      ...(node.kind !== 'const' ? { name: node.symbol } : {}),
+      // A layer's box is called by the layer's name (`h1_*`), not by the statement it stands at.
+      ...(node.kind !== 'const'
+        ? { name: box && group.name !== node.symbol.name ? layerSymbol(group.name) : node.symbol }
+        : {}),
       generatedName: node.kind === 'op' && node.name === undefined,
       symbolName: node.symbol.name,
       value,
@@ -263,11 +272,12 @@ export function graphView(input: ViewInput): GraphView {
             ? 'tangent'
             : null;
     const to = shown(edge.to);
+    const from = shown(edge.from);
     edges.push({
       id: edge.id,
-      from: edge.from,
+      from,
       to,
-      fromName: a.graph.nodes[edge.from].symbol.name,
+      fromName: a.graph.nodes[from].symbol.name,
       toName: a.graph.nodes[to].symbol.name,
       path: geo.path,
       labelX: geo.label.x,
@@ -305,6 +315,17 @@ export function graphView(input: ViewInput): GraphView {
         }
       : {}),
   };
+}
+
+/** A layer's name as a node's: drawn whole, without a subscript. */
+const layerSymbols = new Map<string, NodeSymbol>();
+function layerSymbol(name: string): NodeSymbol {
+  let s = layerSymbols.get(name);
+  if (!s) {
+    s = { name, tex: name, text: name, base: name, generated: false };
+    layerSymbols.set(name, s);
+  }
+  return s;
 }
 
 /**

@@ -45,9 +45,12 @@ function NoteCard({
 }) {
   const t = useT();
   const rowId = useId();
-  const [row, setRow] = useState(0);
+  // The row picked here, else the row of the gradient entry drilled into (issue 15, point 5),
+  // when that entry's matrix has one row per example as μ has: the "focused row".
+  const [picked, setRow] = useState<number | null>(null);
+  const focus = useApp((s) => s.tensorEntry);
   const rows = note.work ? workRows(tensor, note.work) : 1;
-  const at = Math.min(row, rows - 1);
+  const at = Math.min(picked ?? focusedRow(tensor, focus, rows) ?? 0, rows - 1);
   const worked = note.work ? workOut(tensor, note.work, at) : undefined;
   const from = source ? t(source) : '';
   return (
@@ -93,6 +96,19 @@ function NoteCard({
       )}
     </div>
   );
+}
+
+/** The row of the drilled entry, if its node is a matrix of `rows` rows (one per example). */
+function focusedRow(
+  tensor: TensorAnalysis,
+  entry: { readonly node: number; readonly at: number } | null,
+  rows: number,
+): number | undefined {
+  if (!entry || rows < 2) return undefined;
+  const shape = tensor.nodes[entry.node]?.shape;
+  return shape && shape.length === 2 && shape[0] === rows
+    ? Math.floor(entry.at / shape[1])
+    : undefined;
 }
 
 /** m of the note's sentences: the examples, one per column of the labels Y (seed 000). */
