@@ -206,6 +206,7 @@ export const enLater = {
   'tensorStep.shapes': 'Shapes',
   'tensorStep.numbers': 'With the numbers',
   'tensorStep.rows': 'Broadcast: summed over the batch rows',
+  'tensorStep.columns': 'Broadcast: summed over the columns (one example each)',
   'tensorStep.fork': 'Fork: the shares add',
   'tensorEntry.title': 'One entry, index form',
   'tensorEntry.close': 'Close entry',

@@ -647,6 +647,7 @@ export const vi: Table = {
   'tensorStep.shapes': 'Kích thước',
   'tensorStep.numbers': 'Thay số',
   'tensorStep.rows': 'Lan truyền (broadcast): cộng theo các hàng của lô',
+  'tensorStep.columns': 'Lan truyền (broadcast): cộng theo các cột (mỗi cột một mẫu)',
   'tensorStep.fork': 'Rẽ nhánh: các phần được cộng lại',
   'tensorEntry.title': 'Một phần tử, dạng chỉ số',
   'tensorEntry.close': 'Đóng phần tử',

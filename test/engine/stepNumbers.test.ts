@@ -25,6 +25,10 @@ describe('matrices in formulas', () => {
     );
     expect(matrixTex(big)).toContain('\\vdots & \\vdots & \\vdots & \\ddots & \\vdots');
     expect(matrixText({ shape: [3], data: Float64Array.of(1, 2, 3) })).toBe('[1, 2, 3]');
+    // Less detail for a narrow panel: the first and last rows and columns, then the shape alone.
+    expect(matrixText(big, 3, 1)).toBe('[[0, …, 7], …, [72, …, 79]]');
+    expect(matrixText(big, 3, 2)).toBe('[10×8]');
+    expect(matrixTex(big, 3, 2)).toContain('\\underset{10{\\times}8}');
     expect(matrixTex(-3)).toBe('(-3)');
   });
 
@@ -72,6 +76,17 @@ describe('the lines of a tensor step', () => {
     );
   });
 
+  it('writes a column bias (examples as columns, seed 000) as the sum of its upstream columns', () => {
+    const c = analyzeTensor(
+      'W1 = [[1,2],[3,4],[5,6]]\nX = [[1,0],[0,1]]\nb1 = [[0.1],[0.2],[0.3]]\nL = sum(W1 @ X + b1)',
+    );
+    const rows = lineOf(c, '∂L/∂b₁', 'columns')!;
+    expect(rows.text).toBe(
+      '∂L/∂b₁ = Σ_j (∂L/∂a₂)[:,j] = [[1], [1], [1]] (j=1) + [[1], [1], [1]] (j=2) = [[2], [2], [2]]',
+    );
+    expect(rows.tex).toContain('\\underbrace{');
+  });
+
   it('adds the two matrices at a fork', () => {
     const f = analyzeTensor('A = [[1,2],[3,4]]\nL = sum(A * A)');
     const fork = f.steps.filter((s) => s.kind === 'backward-edge' && s.adds);
@@ -91,17 +106,28 @@ describe('the lines of a tensor step', () => {
     expect(text).not.toMatch(/\/N\b/);
   });
 
+  it('writes the same lines with less detail', () => {
+    const s = stepOf(a, '∂L/∂W');
+    const kinds = (d: 0 | 1 | 2) => stepLines(a, s, d).map((l) => l.kind);
+    expect(kinds(1)).toEqual(kinds(0));
+    expect(kinds(2)).toEqual(kinds(0));
+    expect(stepLines(a, s, 2).find((l) => l.kind === 'numbers')!.text).toBe(
+      '∂L/∂W = [2×3]ᵀ · [2×2] = [3×2]',
+    );
+  });
+
   it('typesets every line of every step with KaTeX', () => {
     const programs = [
       SMALL_LAYER,
       'A = randn(12, 9)\nB = randn(9, 7)\nc = randn(7)\nL = mean(relu(A @ B + c))',
       'Z = randn(4, 3)\nY = randn(4, 3)\nL = crossentropy(softmax(Z), softmax(Y))',
       'a = randn(3)\nB = randn(3, 2)\nL = sum(sigmoid(a @ B).T * 2) + sum(B, 0) @ sum(B, 0)',
+      'W = randn(3, 2)\nX = randn(2, 4)\nb = randn(3, 1)\nL = sum(sigmoid(W @ X + b) * b)',
     ];
     for (const p of programs) {
       const t = analyzeTensor(p);
       for (const s of t.steps)
-        for (const l of stepLines(t, s))
+        for (const l of [0, 1, 2].flatMap((d) => stepLines(t, s, d as 0 | 1 | 2)))
           expect(
             () => katex.renderToString(l.tex, { throwOnError: true, trust: false, maxExpand: 200 }),
             l.tex,

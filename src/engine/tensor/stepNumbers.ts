@@ -18,10 +18,22 @@ const MATRIX_HEAD = 3;
 /** Significant digits of a matrix entry: three keep a 4×5 matrix within a laptop's panel. */
 export const MATRIX_DIGITS = 3;
 
+/**
+ * How much of a matrix a line writes: 0 up to 5 rows and columns (beyond, 3, dots, the last),
+ * 1 up to 3 (beyond, the first, dots, the last), 2 its shape alone. A panel too narrow for one
+ * asks for the next (the chain-rule panel does, line by line).
+ */
+export type Detail = 0 | 1 | 2;
+
+const FULL: readonly number[] = [MATRIX_FULL, 3];
+const HEAD: readonly number[] = [MATRIX_HEAD, 1];
+
 /** The entry indices a truncated axis of `n` shows (`-1` for the dots). */
-function shownIndices(n: number): number[] {
-  if (n <= MATRIX_FULL) return Array.from({ length: n }, (_, i) => i);
-  return [...Array.from({ length: MATRIX_HEAD }, (_, i) => i), -1, n - 1];
+function shownIndices(n: number, detail: Detail = 0): number[] {
+  const full = FULL[detail] ?? MATRIX_FULL;
+  const head = HEAD[detail] ?? MATRIX_HEAD;
+  if (n <= full) return Array.from({ length: n }, (_, i) => i);
+  return [...Array.from({ length: head }, (_, i) => i), -1, n - 1];
 }
 
 /**
@@ -32,15 +44,17 @@ function shownIndices(n: number): number[] {
  * matrixTex({ shape: [2, 2], data: Float64Array.of(1, 2, 3, 4) })
  * // '\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}'
  */
-export function matrixTex(v: Value, digits = MATRIX_DIGITS): string {
+export function matrixTex(v: Value, digits = MATRIX_DIGITS, detail: Detail = 0): string {
   if (typeof v === 'number') return numberTex(v, { atom: true, digits });
   const { shape } = v;
   if (shape.length === 0) return numberTex(v.data[0], { atom: true, digits });
+  if (detail === 2)
+    return `\\underset{${shapeTex(shape)}}{\\begin{bmatrix} \\cdots \\end{bmatrix}}`;
   const data = roundedEntries(v.data, digits);
   const rows = shape.length === 2 ? shape[0] : 1;
   const cols = shape[shape.length - 1];
-  const lines = shownIndices(rows).map((i) =>
-    shownIndices(cols)
+  const lines = shownIndices(rows, detail).map((i) =>
+    shownIndices(cols, detail)
       .map((j) =>
         i < 0
           ? j < 0
@@ -79,19 +93,20 @@ function roundedEntries(data: Float64Array, digits: number): Float64Array {
 }
 
 /** The same as text, rows in brackets: `[[1, 2], [3, 4]]`, with `…` where rows or columns are left out. */
-export function matrixText(v: Value, digits = MATRIX_DIGITS): string {
+export function matrixText(v: Value, digits = MATRIX_DIGITS, detail: Detail = 0): string {
   if (typeof v === 'number') return formatNumber(v, digits);
   const { shape } = v;
   if (shape.length === 0) return formatNumber(v.data[0], digits);
+  if (detail === 2) return `[${shapeText(shape)}]`;
   const data = roundedEntries(v.data, digits);
   const rows = shape.length === 2 ? shape[0] : 1;
   const cols = shape[shape.length - 1];
   const row = (i: number) =>
-    `[${shownIndices(cols)
+    `[${shownIndices(cols, detail)
       .map((j) => (j < 0 ? '…' : formatNumber(data[i * cols + j], digits)))
       .join(', ')}]`;
   if (shape.length === 1) return row(0);
-  return `[${shownIndices(rows)
+  return `[${shownIndices(rows, detail)
     .map((i) => (i < 0 ? '…' : row(i)))
     .join(', ')}]`;
 }
@@ -100,10 +115,11 @@ export function matrixText(v: Value, digits = MATRIX_DIGITS): string {
 export interface StepLine {
   /**
    * `rule`: the matrix rule with shapes under its factors; `shapes`: their arithmetic;
-   * `numbers`: the rule with the matrices and the result; `rows`: a broadcast operand's sum
-   * over the rows; `fork`: the share added to what the operand had.
+   * `numbers`: the rule with the matrices and the result; `rows` (`columns`): a broadcast
+   * operand's sum over the rows (the columns, examples as columns); `fork`: the share added to
+   * what the operand had.
    */
-  readonly kind: 'rule' | 'shapes' | 'numbers' | 'rows' | 'fork';
+  readonly kind: 'rule' | 'shapes' | 'numbers' | 'rows' | 'columns' | 'fork';
   readonly tex: string;
   readonly text: string;
 }
@@ -139,8 +155,10 @@ const breakable = (tex: string): string =>
  * rule with shapes under its factors, the rule with the numbers, and (where they apply) the
  * broadcast rows' sum and the fork's addition.
  */
-export function stepLines(a: TensorAnalysis, step: TensorStep): StepLine[] {
+export function stepLines(a: TensorAnalysis, step: TensorStep, detail: Detail = 0): StepLine[] {
   const g = a.graph;
+  const matrixTex = (v: Value) => texOf(v, MATRIX_DIGITS, detail);
+  const matrixText = (v: Value) => textOf(v, MATRIX_DIGITS, detail);
   if (step.kind === 'forward-node') {
     const n = g.nodes[step.node];
     const sym = g.symbol(n.id);
@@ -219,7 +237,7 @@ export function stepLines(a: TensorAnalysis, step: TensorStep): StepLine[] {
     tex: `${share} = ${breakable(numbersTex)} = ${matrixTex(step.contribution)}`,
     text: `${shareText} = ${numbersText} = ${matrixText(step.contribution)}`,
   });
-  const rows = broadcastRows(a, step);
+  const rows = broadcastRows(a, step, detail);
   if (rows) lines.push(rows);
   if (step.adds) {
     const before = previousGradient(a, step);
@@ -245,31 +263,38 @@ const MAX_ROWS_WRITTEN = 6;
  * written row by row, `Σ_b = [row 1] + [row 2] + … = result`. Read from the index form, whose
  * terms are exactly those rows' entries.
  */
-function broadcastRows(a: TensorAnalysis, step: TensorStep): StepLine | null {
+function broadcastRows(a: TensorAnalysis, step: TensorStep, detail: Detail): StepLine | null {
   if (step.kind !== 'backward-edge') return null;
+  const matrixTex = (v: Value) => texOf(v, MATRIX_DIGITS, detail);
+  const matrixText = (v: Value) => textOf(v, MATRIX_DIGITS, detail);
   const g = a.graph;
   const to = g.nodes[step.to];
   const from = g.nodes[step.from];
-  if (to.op!.arity !== 2 || !isElementwise(to.op!.name)) return null;
-  const R = to.shape.length === 2 ? to.shape[0] : 1;
+  if (to.op!.arity !== 2 || !isElementwise(to.op!.name) || to.shape.length !== 2) return null;
+  const [R, C] = to.shape;
+  // A row (a vector, 1×n) stretched over the rows, as `X @ W + b`; or a column (m×1) over the
+  // columns, as seed 000's `W1 @ X + b1` with examples as columns.
   const rowLike = from.shape.length === 1 || (from.shape.length === 2 && from.shape[0] === 1);
-  if (!rowLike || R < 2 || R > MAX_ROWS_WRITTEN) return null;
-  const C = from.shape[from.shape.length - 1];
+  const colLike = from.shape.length === 2 && from.shape[1] === 1 && from.shape[0] === R;
+  const count = rowLike ? R : C;
+  const size = rowLike ? C : R;
+  if ((!rowLike && !colLike) || count < 2 || count > MAX_ROWS_WRITTEN || size === 1) return null;
   const edge = g.gradEdges[step.edge];
-  const perEntry = Array.from({ length: C }, (_, j) => edgeIndexForm(g, a.run, edge, j));
-  // A vector stretched over columns too (a scalar-like 1×1) is not a row sum: leave it.
-  if (perEntry.some((f) => f.terms.length !== R)) return null;
-  const rowsTex: string[] = [];
-  const rowsText: string[] = [];
-  for (let b = 0; b < R; b++) {
-    const row = { shape: [C], data: Float64Array.from(perEntry, (f) => f.terms[b].value) };
-    // Each row marked with its batch index under it: Σ_b written out, in no language's words.
-    rowsTex.push(`\\underbrace{${matrixTex(row)}}_{b=${b + 1}}`);
-    rowsText.push(`${matrixText(row)} (b=${b + 1})`);
+  const perEntry = Array.from({ length: size }, (_, j) => edgeIndexForm(g, a.run, edge, j));
+  if (perEntry.some((f) => f.terms.length !== count)) return null;
+  const letter = rowLike ? 'b' : 'j';
+  const partsTex: string[] = [];
+  const partsText: string[] = [];
+  for (let b = 0; b < count; b++) {
+    const data = Float64Array.from(perEntry, (f) => f.terms[b].value);
+    const part = { shape: rowLike ? [size] : [size, 1], data };
+    // Each row (column) marked with its index under it: the sum written out, in no words.
+    partsTex.push(`\\underbrace{${matrixTex(part)}}_{${letter}=${b + 1}}`);
+    partsText.push(`${matrixText(part)} (${letter}=${b + 1})`);
   }
   const lhs = step.adds ? step.ruleTex : partial(g, from.id, true);
   const lhsText = step.adds ? step.ruleText : partial(g, from.id, false);
-  // What is summed: the rule as if the operand had the output's shape (no broadcast), row b.
+  // What is summed: the rule as if the operand had the output's shape (no broadcast).
   const shapes = to.operands.map((o, k) => (k === edge.index ? to.shape : g.nodes[o].shape));
   const summand = (n: 'tex' | 'text') =>
     to.op!.vjpRule(
@@ -281,10 +306,11 @@ function broadcastRows(a: TensorAnalysis, step: TensorStep): StepLine | null {
       shapes,
       to.shape,
     );
+  const at = rowLike ? letter : `:,${letter}`;
   return {
-    kind: 'rows',
-    tex: `${lhs} = \\sum_{b=1}^{${R}} \\left(${summand('tex')}\\right)_{b} = ${rowsTex.join(' + ')} = ${matrixTex(step.contribution)}`,
-    text: `${lhsText} = Σ_b (${summand('text')})[b] = ${rowsText.join(' + ')} = ${matrixText(step.contribution)}`,
+    kind: rowLike ? 'rows' : 'columns',
+    tex: `${lhs} = \\sum_{${letter}=1}^{${count}} \\left(${summand('tex')}\\right)_{${at}} = ${partsTex.join(' + ')} = ${matrixTex(step.contribution)}`,
+    text: `${lhsText} = Σ_${letter} (${summand('text')})[${at}] = ${partsText.join(' + ')} = ${matrixText(step.contribution)}`,
   };
 }
 
@@ -299,3 +325,7 @@ function previousGradient(a: TensorAnalysis, step: TensorStep & { kind: 'backwar
   }
   return 0;
 }
+
+// The exported writers under other names, for the line writers' detail-bound ones above.
+const texOf = matrixTex;
+const textOf = matrixText;

@@ -9,7 +9,8 @@ const waiting = new Set<() => void>();
 
 /** Starts loading KaTeX (called once the first graph is on screen). */
 export function preloadKatex(): Promise<Renderer> {
-  loading ??= import('./katex').then((m) => {
+  loading ??= import('./katex').then(async (m) => {
+    await m.fontsReady;
     loaded = m;
     for (const wake of waiting) wake();
     waiting.clear();

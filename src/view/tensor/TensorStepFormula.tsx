@@ -1,10 +1,10 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TensorAnalysis, TensorStep } from '../../engine/tensor/run';
-import { stepLines, type StepLine } from '../../engine/tensor/stepNumbers';
+import { stepLines, type Detail, type StepLine } from '../../engine/tensor/stepNumbers';
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
-import { Tex } from '../Formula/Tex';
+import { preloadKatex, Tex } from '../Formula/Tex';
 import { entryView } from './entryView';
 import './tensor.css';
 import '../../i18n/enLater';
@@ -23,6 +23,9 @@ export function TensorStepFormula({
   stepIndex: number;
 }) {
   const t = useT();
+  // A matrix program's page opens on formulas (a link to a step): the typesetter starts now
+  // rather than after the scalar graph's first drawing, which a tensor program never has.
+  useEffect(() => void preloadKatex(), []);
   const step = stepIndex > 0 ? tensor.steps[stepIndex - 1] : undefined;
   const lines = useMemo(() => (step ? stepLines(tensor, step) : []), [tensor, step]);
   return (
@@ -36,8 +39,9 @@ export function TensorStepFormula({
             </span>{' '}
             {caption(tensor, step, t)}
           </p>
-          {lines.map((line) => (
-            <Line key={`${line.kind}:${line.tex}`} line={line} t={t} />
+          {lines.map((line, i) => (
+            // Keyed by step and place: a line that asks for less detail keeps its state.
+            <Line key={`${step.index}:${line.kind}`} tensor={tensor} step={step} index={i} t={t} />
           ))}
           {step.kind === 'backward-edge' && step.note && (
             <p className="formula-note">{step.note}</p>
@@ -62,18 +66,59 @@ const LABEL = {
   shapes: 'tensorStep.shapes',
   numbers: 'tensorStep.numbers',
   rows: 'tensorStep.rows',
+  columns: 'tensorStep.columns',
   fork: 'tensorStep.fork',
 } as const;
 
-const MATRICES = new Set<StepLine['kind']>(['numbers', 'rows', 'fork']);
+/** Lines of matrices: a group of their own, reachable with Tab (see `Line`). */
+const MATRICES = new Set<StepLine['kind']>(['numbers', 'rows', 'columns', 'fork']);
 
-function Line({ line, t }: { line: StepLine; t: Translate }) {
+/** The readable minimum a formula is scaled to (as `katex.ts` fits it) before it asks for less. */
+const MIN_SCALE = 0.7;
+
+/**
+ * One line of the step. Typeset, and fitted to the panel by `katex.ts` (broken at its `=` and
+ * operators, then scaled down to 70 %); a matrix wider than that even so is written with fewer
+ * rows and columns, then as its shape: the panel never clips a line or scrolls it sideways.
+ */
+function Line({
+  tensor,
+  step,
+  index,
+  t,
+}: {
+  tensor: TensorAnalysis;
+  step: TensorStep;
+  index: number;
+  t: Translate;
+}) {
+  const [detail, setDetail] = useState<Detail>(0);
+  const line = useMemo(() => stepLines(tensor, step, detail)[index], [tensor, step, detail, index]);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = ref.current;
+    if (!root || detail >= 2) return;
+    // The fit writes its scale on the chain when done: then it is known whether the line fits.
+    const check = () => {
+      const chain = root.querySelector<HTMLElement>('.tex-chain[data-scale]');
+      if (!chain || Number(chain.dataset.scale) > MIN_SCALE) return;
+      if (chain.scrollWidth > chain.clientWidth + 1)
+        setDetail((d) => (d < 2 ? ((d + 1) as Detail) : d));
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(root, { attributes: true, attributeFilter: ['data-scale'], subtree: true });
+    check();
+    return () => observer.disconnect();
+  }, [line, detail]);
+  if (!line) return null;
   return (
-    // Lines of matrices may still be wider than a narrow panel, and then scroll sideways: a
-    // keyboard user reaches them with Tab to scroll them too.
     <div
+      ref={ref}
       className={`formula-main tensor-line tensor-line-${line.kind}`}
       data-kind={line.kind}
+      data-detail={detail}
+      // A line of matrices is a Tab stop: were it ever wider than the panel (a matrix already
+      // written as its shape), a keyboard user could still scroll it.
       {...(MATRICES.has(line.kind)
         ? { tabIndex: 0, role: 'group', 'aria-label': t(LABEL[line.kind]) }
         : {})}
