@@ -201,6 +201,14 @@ export const enLater = {
   'tensor.summary': 'Shape {shape}; min {min}, max {max}, mean {mean}, norm {norm}',
   'tensor.tooBig': 'Too large to list ({shape}): a summary instead.',
   'tensor.notYet': 'Not yet computed.',
+  // The tensor engine's words inside its rules, in the reader's language (src/view/tensor/localizeRule.ts)
+  'tensorWord.all': 'all',
+  'tensorWord.rows': 'rows',
+  'tensorWord.row': 'row',
+  'tensorWord.columns': 'columns',
+  'tensorWord.sumOver': 'sum over {what} of',
+  'tensorWord.sumOf': 'sum of',
+  'tensorWord.spreadBack': 'spread back',
   // Issue 15 (wt15b): a matrix step with its numbers, one entry in index form, expand to scalars
   'tensorStep.rule': 'Rule (shape under each factor)',
   'tensorStep.shapes': 'Shapes',

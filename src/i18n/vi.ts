@@ -642,6 +642,14 @@ export const vi: Table = {
     'Kích thước {shape}; nhỏ nhất {min}, lớn nhất {max}, trung bình {mean}, chuẩn {norm}',
   'tensor.tooBig': 'Quá lớn để liệt kê ({shape}): xem tóm tắt.',
   'tensor.notYet': 'Chưa được tính.',
+  // Từ của bộ máy tensor trong các quy tắc (src/view/tensor/localizeRule.ts)
+  'tensorWord.all': 'tất cả',
+  'tensorWord.rows': 'các hàng',
+  'tensorWord.row': 'hàng',
+  'tensorWord.columns': 'các cột',
+  'tensorWord.sumOver': 'tổng theo {what} của',
+  'tensorWord.sumOf': 'tổng của',
+  'tensorWord.spreadBack': 'trải ngược lại',
   // Issue 15 (wt15b): bước ma trận kèm số, một phần tử ở dạng chỉ số, khai triển thành số vô hướng
   'tensorStep.rule': 'Quy tắc (dưới mỗi thừa số là kích thước của nó)',
   'tensorStep.shapes': 'Kích thước',

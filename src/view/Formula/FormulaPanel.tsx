@@ -7,6 +7,7 @@ import { selectStepState } from '../../state/stepState';
 import { tensorEngine } from '../../engine/tensor/hook';
 import { selectPractice } from '../../state/practice';
 import { Tex } from './Tex';
+import { localizeRule } from '../tensor/localizeRule';
 
 // A step's explanation is not on the first screen (that shows the program): it loads on demand,
 // with KaTeX, and the step's plain-text formula stands in meanwhile.
@@ -41,8 +42,8 @@ export function FormulaPanel() {
     const masked =
       played && open ? tensorEngine()?.practice?.maskedFormula(played, open) : undefined;
     const step = played && {
-      formulaTex: masked?.tex ?? played.formulaTex,
-      formulaText: masked?.text ?? played.formulaText,
+      formulaTex: localizeRule(masked?.tex ?? played.formulaTex, t),
+      formulaText: localizeRule(masked?.text ?? played.formulaText, t),
     };
     return (
       <section className="panel formula" aria-labelledby="formula-title" tabIndex={0}>

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
 import { preloadKatex, Tex } from '../Formula/Tex';
 import { entryView } from './entryView';
+import { localizeRule } from './localizeRule';
 import './tensor.css';
 import '../../i18n/enLater';
 
@@ -124,7 +125,7 @@ function Line({
         : {})}
     >
       <span className="sub-label">{t(LABEL[line.kind])}</span>
-      <Tex tex={line.tex} text={line.text} display wrap />
+      <Tex tex={localizeRule(line.tex, t)} text={localizeRule(line.text, t)} display wrap />
     </div>
   );
 }
