@@ -145,3 +145,13 @@ export async function expectNoSeriousViolations(page: Page, state = ''): Promise
   );
   expect(report, report.join('\n')).toEqual([]);
 }
+
+/** A matrix program's card (issue 15) by its accessible name's start: `W` finds "W, 3×2 matrix". */
+export const tensorNode = (page: Page, name: string) =>
+  page.locator(`svg.tensor-graph g.tensor-node[aria-label^="${name}, "]`);
+/** The cells of a card's value grid. */
+export const valueCells = (page: Page, name: string) =>
+  tensorNode(page, name).locator('.value-grid rect.tensor-cell');
+/** The cells of a card's gradient grid. */
+export const gradCells = (page: Page, name: string) =>
+  tensorNode(page, name).locator('.grad-grid rect.tensor-cell');

@@ -1,21 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { appReady, counter, editor, expectNoSeriousViolations, screenshot } from './helpers';
+import { SMALL_LAYER } from '../test/fixtures/networks';
 
 /**
  * The lessons on tensor programs (issue 15, point 8) and cs231n's spiral (point 7): gradient check,
  * gradient descent, narration, export, share link, presentation, forward mode and paths saying
  * they are scalar-only, and the spiral panel training a ReLU network live.
  */
-
-/** issue 15's small layer (test/fixtures/networks.ts SMALL_LAYER). */
-const SMALL_LAYER = [
-  'X = [[1,2,3],[4,5,6]]',
-  'W = [[0.5,-1],[2,0],[-0.5,1]]',
-  'b = [0.1,-0.2]',
-  'Z = X @ W + b',
-  'L = sum(tanh(Z))',
-].join('\n');
 
 /** A softmax classifier on four points: gradient descent drives its loss below 0.05. */
 const CLASSIFIER = [

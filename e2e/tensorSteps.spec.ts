@@ -1,6 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { appReady, consoleErrors, editor, pasteProgram, screenshot } from './helpers';
+import {
+  appReady,
+  consoleErrors,
+  editor,
+  expectNoSeriousViolations,
+  gradCells,
+  pasteProgram,
+  screenshot,
+  tensorNode,
+  valueCells,
+} from './helpers';
 import { SMALL_LAYER } from '../test/fixtures/networks';
 
 /**
@@ -9,24 +18,11 @@ import { SMALL_LAYER } from '../test/fixtures/networks';
  * a small op expanded into its scalar program and back.
  */
 
-const node = (page: Page, name: string) =>
-  page.locator(`svg.tensor-graph g.tensor-node[aria-label^="${name}, "]`);
-const valueCells = (page: Page, name: string) =>
-  node(page, name).locator('.value-grid rect.tensor-cell');
-const gradCells = (page: Page, name: string) =>
-  node(page, name).locator('.grad-grid rect.tensor-cell');
+const node = tensorNode;
 const panel = (page: Page) => page.getByRole('region', { name: 'Chain rule' });
 /** A line of the step's explanation, by kind, as a screen reader reads it. */
 const line = (page: Page, kind: string) =>
   panel(page).locator(`.tensor-line[data-kind="${kind}"] .tex > .visually-hidden`);
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 /**
  * Every formula in the panel fits its box: nothing wider than its line (a matrix too wide at the

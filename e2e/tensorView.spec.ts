@@ -1,6 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { appReady, consoleErrors, openApp, typeProgram } from './helpers';
+import { expect, test } from '@playwright/test';
+import {
+  appReady,
+  consoleErrors,
+  expectNoSeriousViolations,
+  gradCells,
+  openApp,
+  tensorNode,
+  typeProgram,
+  valueCells,
+} from './helpers';
 import { SMALL_LAYER } from '../test/fixtures/networks';
 
 /**
@@ -10,20 +18,7 @@ import { SMALL_LAYER } from '../test/fixtures/networks';
  */
 const PROGRAM = SMALL_LAYER;
 
-const node = (page: Page, name: string) =>
-  page.locator(`svg.tensor-graph g.tensor-node[aria-label^="${name}, "]`);
-const valueCells = (page: Page, name: string) =>
-  node(page, name).locator('.value-grid rect.tensor-cell');
-const gradCells = (page: Page, name: string) =>
-  node(page, name).locator('.grad-grid rect.tensor-cell');
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
+const node = tensorNode;
 
 test.describe('tensor mode on screen', () => {
   test.beforeEach(async ({ page }) => {

@@ -10,14 +10,7 @@ import {
 import { bmatrix, tensorDerivationLatex } from '../../src/engine/tensor/latex';
 import { fillNormal } from '../../src/engine/tensor/graph';
 import { EXAMPLES } from '../../src/examples';
-
-const SMALL_LAYER = [
-  'X = [[1,2,3],[4,5,6]]',
-  'W = [[0.5,-1],[2,0],[-0.5,1]]',
-  'b = [0.1,-0.2]',
-  'Z = X @ W + b',
-  'L = sum(tanh(Z))',
-].join('\n');
+import { SMALL_LAYER } from '../fixtures/networks';
 
 const spiral = EXAMPLES.find((e) => e.id === 'spiral')!.source;
 

@@ -5,18 +5,12 @@ import { EXAMPLES } from '../../src/examples';
 import { tensorTrainer } from '../../src/engine/tensor/train';
 import { accuracy, regionGrid, spiralParts } from '../../src/view/Lessons/spiralModel';
 import { cellSentence, narrateTensor, spokenFormula } from '../../src/view/Narration/tensorNarrate';
+import { SMALL_LAYER } from '../fixtures/networks';
 
 const en: Translate = (key, params) => translate('en', key, params);
 const vi: Translate = (key, params) => translate('vi', key, params);
 beforeAll(() => loadTable('vi'));
 
-const SMALL_LAYER = [
-  'X = [[1,2,3],[4,5,6]]',
-  'W = [[0.5,-1],[2,0],[-0.5,1]]',
-  'b = [0.1,-0.2]',
-  'Z = X @ W + b',
-  'L = sum(tanh(Z))',
-].join('\n');
 const spiral = EXAMPLES.find((e) => e.id === 'spiral')!.source;
 
 describe('narration of a tensor step', () => {
