@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { announceDrawn } from '../renderer/firstGraph';
 import { cellSentence } from '../Narration/tensorNarrate';
 import type { TensorAnalysis, TensorNodeInfo } from '../../engine/tensor/run';
@@ -214,7 +214,20 @@ interface CellTip {
   grad: number | undefined;
 }
 
-function TensorNodeView(p: NodeProps) {
+/**
+ * A card re-renders only when what it draws changes: a step changes one or two cards, and a
+ * hovered cell (the tip) none. Its callbacks are new closures on every render of the graph but
+ * always do the same thing for the same node, so they are not compared.
+ */
+function sameCard(a: NodeProps, b: NodeProps): boolean {
+  const keys = Object.keys(a) as (keyof NodeProps)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => typeof a[k] === 'function' || a[k] === b[k]);
+}
+
+const TensorNodeView = memo(TensorCard, sameCard);
+
+function TensorCard(p: NodeProps) {
   const { node, value, grad } = p;
   const box = tensorNodeSize(node.kind, node.shape);
   const scalar = node.shape.length === 0;
