@@ -10,6 +10,7 @@ import {
   valueCells,
 } from './helpers';
 import { SMALL_LAYER } from '../test/fixtures/networks';
+import { EXAMPLES } from '../src/examples';
 
 /**
  * Tensor mode on screen (issue 15, points 1 and 2): a matrix program is drawn with every node's
@@ -124,4 +125,49 @@ test.describe('tensor mode on screen', () => {
     );
     await expectNoSeriousViolations(page);
   });
+});
+
+test('on a phone, stepping keeps both cards of the step’s edge in the graph’s box', async ({
+  page,
+}) => {
+  test.slow();
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const seed002 = EXAMPLES.find((e) => e.id === 'softmaxNet')!.source;
+  await openApp(page, `?expr=${encodeURIComponent(seed002)}`);
+  const total = Number((await page.locator('.counter').textContent())!.match(/(\d+) steps/)![1]);
+  expect(total).toBeGreaterThan(10);
+  const host = page.locator('.tensor-host');
+  for (let k = 1; k <= total; k++) {
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(page.locator('.counter')).toContainText(`${k} of ${total}`);
+    const outside = await host.evaluate((h) => {
+      const box = h.getBoundingClientRect();
+      const inside = (el: Element | null) => {
+        if (!el) return true;
+        const r = el.getBoundingClientRect();
+        return (
+          r.left >= box.left - 1 &&
+          r.right <= box.left + h.clientWidth + 1 &&
+          r.top >= box.top - 1 &&
+          r.bottom <= box.top + h.clientHeight + 1
+        );
+      };
+      const bad: string[] = [];
+      for (const edge of h.querySelectorAll('path[class*="tensor-active-"]')) {
+        const ends = ['from', 'to'].map((end) =>
+          h.querySelector(`[data-node="${edge.getAttribute(`data-${end}`)}"]`),
+        );
+        // Both ends when they fit the box together; a long edge keeps at least the active card.
+        const [a, b] = ends.map((el) => el!.getBoundingClientRect());
+        const fits =
+          Math.max(a.right, b.right) - Math.min(a.left, b.left) <= h.clientWidth &&
+          Math.max(a.bottom, b.bottom) - Math.min(a.top, b.top) <= h.clientHeight;
+        const must = fits ? ends : [h.querySelector('.tensor-node.active')];
+        for (const el of must) if (!inside(el)) bad.push(el?.getAttribute('aria-label') ?? '?');
+      }
+      return bad;
+    });
+    expect(outside, `step ${k}`).toEqual([]);
+  }
 });
