@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { formatNumber } from '../../engine/format';
 import type { TensorAnalysis, TensorInputInfo } from '../../engine/tensor/run';
-import { entries, summary } from '../tensor/tensorView';
+import { entries } from '../tensor/tensorView';
+import { ColumnHeads, summaryText } from '../tensor/matrixParts';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
 import { RandomValues } from '../Editor/RandomValues';
@@ -118,19 +119,10 @@ function Grid({
     </p>
   );
   if (rows > EDIT_MAX || cols > EDIT_MAX) {
-    const s = summary(input.value);
     return (
       <>
         {head}
-        <p className="tensor-input-summary">
-          {t('tensor.summary', {
-            shape: shape.join('×'),
-            min: formatNumber(s.min),
-            max: formatNumber(s.max),
-            mean: formatNumber(s.mean),
-            norm: formatNumber(s.norm),
-          })}
-        </p>
+        <p className="tensor-input-summary">{summaryText(input.value, shape.join('×'), t)}</p>
         <p className="hint">{t('tensorInputs.tooBig', { max: EDIT_MAX })}</p>
       </>
     );
@@ -169,16 +161,7 @@ function Grid({
       {/* Scrolls inside its own box: a 12-column matrix must not widen a phone's page. */}
       <div className="tensor-input-scroll" ref={box}>
         <table className="tensor-input-grid" aria-labelledby={headId}>
-          <thead>
-            <tr>
-              <td />
-              {Array.from({ length: cols }, (_, j) => (
-                <th key={j} scope="col" aria-label={t('tensor.column', { j: j + 1 })}>
-                  {j + 1}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads cols={cols} t={t} />
           <tbody>
             {Array.from({ length: rows }, (_, i) => (
               <tr key={i}>

@@ -9,7 +9,8 @@ import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
 import { shapeHidden, usePracticeMask } from './practiceMask';
-import { entries, summary, tensorKnown } from './tensorView';
+import { entries, tensorKnown } from './tensorView';
+import { ColumnHeads, summaryText } from './matrixParts';
 import './tensor.css';
 import '../../i18n/enLater';
 
@@ -61,17 +62,9 @@ export function TensorInspector({
         </p>
       );
     if (!small) {
-      const s = summary(v);
       return (
         <p className={`tensor-summary ${cls}`}>
-          {caption}:{' '}
-          {t('tensor.summary', {
-            shape,
-            min: formatNumber(s.min),
-            max: formatNumber(s.max),
-            mean: formatNumber(s.mean),
-            norm: formatNumber(s.norm),
-          })}
+          {caption}: {summaryText(v, shape, t)}
         </p>
       );
     }
@@ -79,16 +72,7 @@ export function TensorInspector({
     return (
       <table className={`tensor-table ${cls}`}>
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <td />
-            {Array.from({ length: cols }, (_, j) => (
-              <th key={j} scope="col" aria-label={t('tensor.column', { j: j + 1 })}>
-                {j + 1}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads cols={cols} t={t} />
         <tbody>
           {Array.from({ length: rows }, (_, i) => (
             <tr key={i}>
