@@ -159,7 +159,15 @@ function Grid({
     <>
       {head}
       {/* Scrolls inside its own box: a 12-column matrix must not widen a phone's page. */}
-      <div className="tensor-input-scroll" ref={box}>
+      {/* A Tab stop of its own: while a re-render replaces its fields, axe (and a keyboard user
+          scrolling it) still find it focusable. */}
+      <div
+        className="tensor-input-scroll"
+        ref={box}
+        tabIndex={0}
+        role="group"
+        aria-labelledby={headId}
+      >
         <table className="tensor-input-grid" aria-labelledby={headId}>
           <ColumnHeads cols={cols} t={t} />
           <tbody>
