@@ -1,5 +1,6 @@
 import type { Analysis, GraphNode } from '../engine';
 import type { LayoutInput } from './types';
+import { LABEL_BOX } from './settings';
 
 /** A node's layout box, optionally with the smaller drawn shape inside it (edges attach to that). */
 export interface NodeSize {
@@ -37,5 +38,28 @@ export function toLayoutInput(
     }),
     edges: edges.map(({ id, from, to }) => ({ id, from, to })),
     output,
+  };
+}
+
+/**
+ * `input` with room for badges whose mark is wider than ∂: forward mode writes `∂/∂x₁` on every
+ * tangent badge (edges' and nodes'), up to 40 px more than a gradient's ∂. The layout keeps room
+ * for the widest number with a ∂ (`NUMBER_ROW`, `LABEL_BOX`); without this a long tangent meets
+ * its neighbours. `extra` is that difference in px; 0 (reverse mode) gives `input` itself, so a
+ * reverse-mode layout is unchanged.
+ *
+ * @example
+ * withBadgeMark(input, badgeMarkWidth('∂/∂x₁') - badgeMarkWidth('∂'))
+ */
+export function withBadgeMark(input: LayoutInput, extra: number): LayoutInput {
+  if (!(extra > 0) || input.edgeLabels === false) return input;
+  const room = Math.ceil(extra);
+  return {
+    ...input,
+    nodes: input.nodes.map((n) => (n.below ? { ...n, below: n.below + room } : n)),
+    edges: input.edges.map((e) => ({
+      ...e,
+      labelWidth: Math.max(e.labelWidth ?? LABEL_BOX.width, LABEL_BOX.width + room),
+    })),
   };
 }

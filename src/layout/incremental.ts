@@ -1,7 +1,8 @@
 import type { LayoutInput } from './types';
 
 /**
- * What a layout depends on, as one string: node ids, kinds and box sizes, edges and the output.
+ * What a layout depends on, as one string: node ids, kinds and box sizes, edges (and the room
+ * their labels need) and the output.
  * The layout is a pure function of exactly that, so two inputs with the same key have the same
  * layout, and an edit that keeps the key (`tanh` → `sigmoid`, `x + y` → `x * y`, a constant
  * typed anew, a name of the same width) keeps every node where it was without laying the graph
@@ -18,6 +19,6 @@ export function layoutKey(input: LayoutInput): string {
     parts.push(n.above ?? '', n.below ?? '');
   }
   parts.push('|');
-  for (const e of input.edges) parts.push(e.id, e.from, e.to);
+  for (const e of input.edges) parts.push(e.id, e.from, e.to, e.labelWidth ?? '');
   return parts.join(',');
 }

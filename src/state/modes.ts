@@ -50,6 +50,14 @@ export function activeTangent(s: ModeState): TangentTrace | undefined {
   return t;
 }
 
+/**
+ * The mark forward mode writes on its tangent badges, `∂/∂x₁`: what the numbers are taken with
+ * respect to, as colah's figures write it. The renderer draws it; the layout keeps room for it.
+ */
+export function tangentMarkOf(analysis: Analysis, tangent: TangentTrace): string {
+  return `∂/∂${analysis.compiled.symbol(tangent.wrt).text}`;
+}
+
 const combined = new WeakMap<TangentTrace, readonly LensStep[]>();
 
 /** The steps the controls play: the analysis' steps, or its value steps then the tangent pass. */

@@ -10,11 +10,18 @@ import type { Tensor } from '../engine/tensor/types';
 import { EXAMPLES, exampleById, exampleSource, type ExampleId } from '../examples';
 import { hasTable, loadTable } from '../i18n';
 import { collapseLayoutInput } from '../layout/collapse';
-import { toLayoutInput } from '../layout/fromAnalysis';
+import { toLayoutInput, withBadgeMark } from '../layout/fromAnalysis';
+import { badgeMarkWidth } from '../layout/nodeSize';
 import { layoutKey } from '../layout/incremental';
 import type { LayoutInput, LayoutResult } from '../layout/types';
 import { initialState, STEP_MS, TYPING_DEBOUNCE_MS } from './initialState';
-import { activeSplit, activeStepCount, stepAfterModeChange } from './modes';
+import {
+  activeSplit,
+  activeStepCount,
+  activeTangent,
+  stepAfterModeChange,
+  tangentMarkOf,
+} from './modes';
 import { collapsedGroups, keptNames, stepAfter } from './groups';
 import { structureKey } from './selectors';
 import { practiceActions, practicePending } from './practice';
@@ -74,10 +81,15 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       laidOutWith = collapsedKey(a);
       // A tensor program (issue 15): one box per node, sized to its heat grids.
       if (a.tensor && tensorLayout) return tensorLayout.tensorLayoutInput(a.tensor);
-      return collapseLayoutInput(
+      const input = collapseLayoutInput(
         toLayoutInput(a, deps.sizeOf),
         collapsedGroups(a, get().collapsed),
       );
+      // Forward mode's badges carry `∂/∂x₁`, wider than a gradient's ∂: room for it, so that a
+      // long tangent never meets a neighbour (issue 9). Reverse mode's layout is left as it was.
+      const tangent = activeTangent({ analysis: a, settings: get().settings });
+      if (!tangent) return input;
+      return withBadgeMark(input, badgeMarkWidth(tangentMarkOf(a, tangent)) - badgeMarkWidth('∂'));
     };
 
     /**
@@ -189,6 +201,27 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       }
       then?.(analysis);
       return analysis;
+    };
+
+    /**
+     * Lays the graph on screen out again for the current settings and collapsed groups; with
+     * `ifChanged`, only when that changes what the layout depends on (`layoutKey`).
+     */
+    const relayout = (ifChanged = false) => {
+      const { analysis } = get();
+      if (!analysis || !get().layout) return;
+      const input = layoutInputOf(analysis);
+      const key = layoutKey(input);
+      if (ifChanged && key === laidOutKey) return;
+      laidOutKey = key;
+      const request = ++layoutRequest;
+      const land = (layout: LayoutResult) =>
+        request === layoutRequest && set({ layout, layingOut: false });
+      const result = deps.layout(input);
+      if (result instanceof Promise) {
+        set({ layingOut: true });
+        result.then(land, () => request === layoutRequest && set({ layingOut: false }));
+      } else land(result);
     };
 
     const stopPlaying = () => {
@@ -377,6 +410,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
           // Paths are reverse mode's sums; in forward mode they would dim the edge being explained.
           const pathsFrom = settings.ad === 'forward' ? null : get().pathsFrom;
           set({ settings, stepIndex: stepAfterModeChange(get(), settings), pathsFrom });
+          // The badges' mark changes width with the mode (`∂` or `∂/∂x₁`), and so may the room.
+          relayout(true);
         } else set({ settings });
       },
       showPaths(pathsFrom) {
@@ -401,17 +436,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         const { analysis } = get();
         const collapsed = keptNames(analysis, names);
         set({ collapsed });
-        if (!analysis || !get().layout) return;
-        const request = ++layoutRequest;
-        const land = (layout: LayoutResult) =>
-          request === layoutRequest && set({ layout, layingOut: false });
-        const input = layoutInputOf(analysis);
-        laidOutKey = layoutKey(input);
-        const result = deps.layout(input);
-        if (result instanceof Promise) {
-          set({ layingOut: true });
-          result.then(land, () => request === layoutRequest && set({ layingOut: false }));
-        } else land(result);
+        relayout();
       },
 
       hydrate(url, ignored = []) {

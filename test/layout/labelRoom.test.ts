@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine';
 import { SCALAR_EXAMPLES } from '../../src/examples';
-import { toLayoutInput } from '../../src/layout/fromAnalysis';
+import { toLayoutInput, withBadgeMark } from '../../src/layout/fromAnalysis';
+import { layoutKey } from '../../src/layout/incremental';
 import { boxAt, type Box } from '../../src/layout/labels';
 import { layoutGraph } from '../../src/layout/layoutGraph';
 import {
+  badgeMarkWidth,
   badgeWidth,
   layoutSize,
   LABEL_FONT,
@@ -116,4 +118,31 @@ describe('labels have room for any number (issue 9)', () => {
       expect(collisions(input, layoutGraph(input))).toEqual([]);
     });
   }
+
+  // Forward mode writes `∂/∂name` on every tangent badge: with the longest input name of each
+  // example, its badges are up to 40 px wider than a gradient's.
+  for (const ex of SCALAR_EXAMPLES) {
+    it(`${ex.id}: forward mode's badges, marked with the longest input name, collide with nothing`, () => {
+      const a = analyze(ex.source, {});
+      const marks = a.inputs.map((i) => `∂/∂${a.compiled.symbol(i.node).text}`);
+      const mark = marks.reduce((m, b) => (badgeMarkWidth(b) > badgeMarkWidth(m) ? b : m));
+      const extra = badgeMarkWidth(mark) - badgeMarkWidth('∂');
+      const input = withBadgeMark(toLayoutInput(a, layoutSize), extra);
+      // Every label box holds the widest number with that mark.
+      expect(
+        input.edges.every(
+          (e) =>
+            e.labelWidth! >=
+            numberWidth(WIDEST_NUMBERS[1], LABEL_FONT.grad) + badgeMarkWidth(mark) + 10,
+        ),
+      ).toBe(true);
+      expect(collisions(input, layoutGraph(input))).toEqual([]);
+    });
+  }
+
+  it('a wider mark is a new layout; reverse mode keeps its own', () => {
+    const input = toLayoutInput(analyze('(x+y)*z', {}), layoutSize);
+    expect(withBadgeMark(input, 0)).toBe(input);
+    expect(layoutKey(withBadgeMark(input, 31))).not.toBe(layoutKey(input));
+  });
 });

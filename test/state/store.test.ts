@@ -82,6 +82,26 @@ describe('store', () => {
     expect(store.getState().stepIndex).toBe(0);
   });
 
+  it("lays out again when forward mode's badge mark needs more room, and only then", () => {
+    const { store, deps } = makeStore();
+    store.getState().setSource('(x+y)*z', { immediate: true });
+    const layout = deps.layout as ReturnType<typeof vi.fn>;
+    const calls = () => layout.mock.calls.length;
+    const lastInput = () => layout.mock.calls.at(-1)![0] as LayoutInput;
+    const before = calls();
+    expect(lastInput().edges.every((e) => e.labelWidth === undefined)).toBe(true);
+    store.getState().setSettings({ ad: 'forward' });
+    expect(calls()).toBe(before + 1);
+    // `∂/∂x` on every tangent badge: each label box wider than a gradient's.
+    expect(lastInput().edges.every((e) => (e.labelWidth ?? 0) > 117)).toBe(true);
+    // Another input of a name as wide: the same room, no new layout.
+    store.getState().setSettings({ wrt: 'y' });
+    expect(calls()).toBe(before + 1);
+    store.getState().setSettings({ ad: 'reverse' });
+    expect(calls()).toBe(before + 2);
+    expect(lastInput().edges.every((e) => e.labelWidth === undefined)).toBe(true);
+  });
+
   it('plays step by step at the chosen speed and stops at the end', () => {
     const { store } = makeStore();
     store.getState().setSource('(x+y)*z', { immediate: true });

@@ -8,6 +8,7 @@ import {
 } from '../../engine';
 import { groupBoxSize } from '../../layout/collapse';
 import type { LayoutResult } from '../../layout/types';
+import { tangentMarkOf } from '../../state/modes';
 import { stepState, type StepState } from '../../state/stepState';
 import type { Selection } from '../../state/types';
 import { visualSize } from './geometry';
@@ -304,7 +305,7 @@ export function graphView(input: ViewInput): GraphView {
     width: layout.width,
     height: layout.height,
     outputId: g.output,
-    ...(tangent ? { tangentMark: `∂/∂${g.symbol(tangent.wrt).text}` } : {}),
+    ...(tangent ? { tangentMark: tangentMarkOf(a, tangent) } : {}),
     ...(current
       ? {
           step: inView(
