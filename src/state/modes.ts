@@ -11,6 +11,7 @@ import {
   type TangentTrace,
 } from '../engine';
 import { lazyArray } from '../engine/lazy';
+import { badgeMarkWidth } from '../layout/nodeSize';
 import type { AppState, Settings } from './types';
 
 /**
@@ -56,6 +57,11 @@ export function activeTangent(s: ModeState): TangentTrace | undefined {
  */
 export function tangentMarkOf(analysis: Analysis, tangent: TangentTrace): string {
   return `∂/∂${analysis.compiled.symbol(tangent.wrt).text}`;
+}
+
+/** How much wider than a gradient's ∂ the tangent badges' mark is, in px: the layout's extra room. */
+export function tangentMarkRoom(analysis: Analysis, tangent: TangentTrace | undefined): number {
+  return tangent ? badgeMarkWidth(tangentMarkOf(analysis, tangent)) - badgeMarkWidth('∂') : 0;
 }
 
 const combined = new WeakMap<TangentTrace, readonly LensStep[]>();

@@ -11,7 +11,6 @@ import { EXAMPLES, exampleById, exampleSource, type ExampleId } from '../example
 import { hasTable, loadTable } from '../i18n';
 import { collapseLayoutInput } from '../layout/collapse';
 import { toLayoutInput, withBadgeMark } from '../layout/fromAnalysis';
-import { badgeMarkWidth } from '../layout/nodeSize';
 import { layoutKey } from '../layout/incremental';
 import type { LayoutInput, LayoutResult } from '../layout/types';
 import { initialState, STEP_MS, TYPING_DEBOUNCE_MS } from './initialState';
@@ -20,7 +19,7 @@ import {
   activeStepCount,
   activeTangent,
   stepAfterModeChange,
-  tangentMarkOf,
+  tangentMarkRoom,
 } from './modes';
 import { collapsedGroups, keptNames, stepAfter } from './groups';
 import { structureKey } from './selectors';
@@ -88,8 +87,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       // Forward mode's badges carry `∂/∂x₁`, wider than a gradient's ∂: room for it, so that a
       // long tangent never meets a neighbour (issue 9). Reverse mode's layout is left as it was.
       const tangent = activeTangent({ analysis: a, settings: get().settings });
-      if (!tangent) return input;
-      return withBadgeMark(input, badgeMarkWidth(tangentMarkOf(a, tangent)) - badgeMarkWidth('∂'));
+      return withBadgeMark(input, tangentMarkRoom(a, tangent));
     };
 
     /**

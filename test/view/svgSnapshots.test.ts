@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyze, tangentTrace, type Analysis } from '../../src/engine';
 import { EXAMPLES } from '../../src/examples';
-import { toLayoutInput } from '../../src/layout/fromAnalysis';
+import { toLayoutInput, withBadgeMark } from '../../src/layout/fromAnalysis';
+import { tangentMarkRoom } from '../../src/state/modes';
 import { layoutGraph } from '../../src/layout/layoutGraph';
 import { createGraphSvg } from '../../src/view/renderer/firstGraph';
 import { layoutSize } from '../../src/layout/nodeSize';
@@ -67,9 +68,12 @@ describe('the drawn SVG of each seed example', () => {
 
   for (const ex of SEEDS) {
     const a = analyze(ex.source, {});
-    const layout = layoutGraph(toLayoutInput(a, layoutSize));
     for (const mode of ['reverse', 'forward'] as const) {
       const tangent = mode === 'forward' ? tangentTrace(a, a.inputs[0].node) : undefined;
+      // As the store lays it out: forward mode keeps room for its badges' `∂/∂x` mark.
+      const layout = layoutGraph(
+        withBadgeMark(toLayoutInput(a, layoutSize), tangentMarkRoom(a, tangent)),
+      );
       const steps =
         mode === 'reverse'
           ? keySteps(a)
