@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { analyze } from '../src/engine';
 import { EXAMPLES, SCALAR_EXAMPLES } from '../src/examples';
-import { counter, openApp } from './helpers';
+import { counter, expectNoSeriousViolations, openApp } from './helpers';
 
 /** The built-in examples a class sees whole: up to 25 nodes (the sigmoid neuron included). */
 const SMALL = SCALAR_EXAMPLES.filter((e) => analyze(e.source, {}).graph.nodes.length <= 25);
@@ -283,6 +283,35 @@ test.describe('room for the graph', () => {
       .evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
     expect(new Set(icons).size).toBe(icons.length);
   });
+
+  for (const lang of ['en', 'vi'] as const) {
+    test(`phone (${lang}): a three-row header, and the graph's footer inside its panel`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 375, height: 812 });
+      await openApp(page, link(EXAMPLES.find((e) => e.id === 'neuron')!.source, `&lang=${lang}`));
+      const box = (sel: string) => page.locator(sel).first().boundingBox();
+      // Brand with Present and the shortcuts; the example menu; theme, language and sharing
+      // (Vietnamese's "Sao chép liên kết" may take a fourth row): never the five of before.
+      const brand = (await box('.brand'))!;
+      const present = (await box('.present-button'))!;
+      expect(Math.abs(present.y + present.height / 2 - (brand.y + brand.height / 2))).toBeLessThan(
+        6,
+      );
+      await expect(page.getByRole('button', { name: /present|trình chiếu/i })).toBeVisible();
+      const tools = (await box('.share-menu'))!;
+      expect(tools.y + tools.height).toBeLessThan(lang === 'en' ? 180 : 200);
+      // The footer's legend, minimap and tools stay inside the graph's panel, not under the
+      // formula, and leave the drawing most of the panel.
+      const panel = (await box('.graph-panel'))!;
+      const footer = (await box('.graph-footer'))!;
+      expect(footer.y + footer.height).toBeLessThanOrEqual(panel.y + panel.height + 0.5);
+      expect(footer.height).toBeLessThan(110);
+      const graph = (await box('svg.graph'))!;
+      expect(graph.height).toBeGreaterThan(0.6 * panel.height);
+      await expectNoSeriousViolations(page);
+    });
+  }
 
   test('presenting, the resting controls keep the step counter and give their room to the graph', async ({
     page,

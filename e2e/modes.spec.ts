@@ -54,6 +54,14 @@ test.describe('forward mode vs reverse mode', () => {
     );
     await expect(page.locator('.formula .formula-summary')).toContainText('∂e/∂b = 5');
     await expect(page.locator('.legend')).toContainText('tangent ∂/∂b (forward mode)');
+    // The legend's sample badge carries the graph's mark whole, inside its drawing.
+    const sample = page.locator('.legend svg.tangent');
+    await expect(sample.locator('text.grad-mark')).toHaveText('∂/∂b');
+    const [svgBox, markBox] = await Promise.all([
+      sample.boundingBox(),
+      sample.locator('text.grad-mark').boundingBox(),
+    ]);
+    expect(markBox!.x).toBeGreaterThanOrEqual(svgBox!.x);
     await screenshot(page, 'fwd-forward-b');
 
     // With respect to a: the output's tangent is 2, and b gets no badge.

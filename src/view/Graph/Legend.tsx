@@ -1,12 +1,18 @@
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
-import { activeTangent, activeWrt } from '../../state/modes';
+import { badgeMarkWidth } from '../../layout/nodeSize';
+import { activeTangent, activeWrt, tangentMarkOf } from '../../state/modes';
 
 /** What the two kinds of numbers and three kinds of nodes look like. */
 export function Legend() {
   const t = useT();
   // Forward mode's tangents replace the gradients on the graph; their badge is told apart here.
   const wrt = useApp((s) => (activeTangent(s) ? activeWrt(s) : null));
+  const mark = useApp((s) => {
+    const tangent = activeTangent(s);
+    return tangent && s.analysis ? tangentMarkOf(s.analysis, tangent) : null;
+  });
+  const markWidth = mark ? Math.ceil(badgeMarkWidth(mark)) : 0;
   const tensor = useApp((s) => s.analysis?.tensor !== undefined);
   if (tensor) return <TensorLegend t={t} />;
   return (
@@ -31,14 +37,20 @@ export function Legend() {
         </svg>
         {t('legend.gradient')}
       </span>
-      {wrt !== null && (
+      {wrt !== null && mark && (
         <span className="legend-item">
-          <svg width="64" height="22" aria-hidden="true" className="legend-badge tangent">
-            <rect x="2" y="2" width="60" height="18" rx="9" />
-            <text x="33" y="15" textAnchor="end" className="grad-mark">
-              ∂/∂{wrt.slice(0, 3)}
+          {/* The graph's own mark (`∂/∂x₁`), sized as its badges are, so it is never cut. */}
+          <svg
+            width={markWidth + 30}
+            height="22"
+            aria-hidden="true"
+            className="legend-badge tangent"
+          >
+            <rect x="2" y="2" width={markWidth + 26} height="18" rx="9" />
+            <text x={markWidth + 4} y="15" textAnchor="end" className="grad-mark">
+              {mark}
             </text>
-            <text x="37" y="15" className="grad-value">
+            <text x={markWidth + 8} y="15" className="grad-value">
               5
             </text>
           </svg>

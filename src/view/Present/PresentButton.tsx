@@ -25,7 +25,7 @@ export function PresentButton() {
           strokeLinejoin="round"
         />
       </svg>
-      {t('present.enter')}
+      <span className="present-word">{t('present.enter')}</span>
     </button>
   );
 }
