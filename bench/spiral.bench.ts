@@ -14,14 +14,14 @@
  *
  * Results go to the terminal and bench/results/spiral.json.
  */
-import { createServer, type Server } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { analyzeTensor, tensorTrainer } from '../src/engine/tensor';
 import { EXAMPLES } from '../src/examples';
+import { serve } from './serve';
 
 const args = process.argv.slice(2);
 const arg = (name: string) =>
@@ -32,33 +32,6 @@ const RUNS = Number(arg('runs') ?? 3);
 const OUT = resolve(arg('out') ?? 'bench/results/spiral.json');
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const SOURCE = EXAMPLES.find((e) => e.id === 'spiral')!.source;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.webmanifest': 'application/manifest+json',
-};
-
-function serve(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (file !== root && !file.startsWith(root + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    readFile(file)
-      .then((body) => {
-        res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-        res.end(body);
-      })
-      .catch(() => res.writeHead(404).end());
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 /** Steps a second of the engine alone, over `seconds`. */
 function engineRate(): { stepsPerSecond: number; steps: number; loss: number } {

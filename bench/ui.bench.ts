@@ -30,11 +30,10 @@
  * numbers do not depend on vite's preview server. Results go to the terminal and to
  * bench/results/ui.json (kept in git, so notes can cite a run; re-run on a quiet machine).
  */
-import { createServer, type Server } from 'node:http';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 // lz-string is CommonJS: Node's ESM loader only gives it a default export.
 import lzString from 'lz-string';
@@ -43,6 +42,7 @@ import { analyze } from '../src/engine';
 import { EXAMPLES } from '../src/examples';
 import { programOfSize } from '../src/layout/samplePrograms';
 import { STEP_MS, TYPING_DEBOUNCE_MS } from '../src/state/initialState';
+import { serve } from './serve';
 
 const args = process.argv.slice(2);
 const arg = (name: string) =>
@@ -81,42 +81,6 @@ function stats(values: readonly number[]): Stats {
 
 // ---------------------------------------------------------------------------------------------
 // Static server
-
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.webmanifest': 'application/manifest+json',
-};
-
-function serve(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    // Never serve outside the build folder.
-    if (file !== root && !file.startsWith(root + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    readFile(file)
-      .then((body) => {
-        res.writeHead(200, {
-          'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-          'cache-control': 'no-cache',
-        });
-        res.end(body);
-      })
-      .catch(() => res.writeHead(404).end());
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 const gzipSize = async (file: string) => gzipSync(await readFile(file), { level: 9 }).length;
 

@@ -9,6 +9,7 @@ import { layoutGraph } from '../src/layout/layoutGraph';
 import { programOfSize } from '../src/layout/samplePrograms';
 import { LABEL_BOX, SPACING } from '../src/layout/settings';
 import type { LayoutInput, LayoutNodeInput, LayoutResult } from '../src/layout/types';
+import { samplePath } from './layout/samplePath';
 
 const CS231N = 'w0 = 2\nx0 = -1\nw1 = -3\nx1 = -2\nw2 = -3\nf = 1/(1+exp(-(w0*x0+w1*x1+w2)))';
 
@@ -103,36 +104,6 @@ function violations(input: LayoutInput, r: LayoutResult): string[] {
   return bad;
 }
 
-/** Points of the cubic Bézier pieces of a path `M…C…C…` (or a straight `M…L…`). */
-function sampleCurve(path: string): [number, number][] {
-  const nums = (s: string) => s.split(/[ ,]+/).filter(Boolean).map(Number);
-  const out: [number, number][] = [];
-  let cur: [number, number] = [0, 0];
-  for (const [, cmd, args] of path.matchAll(/([MLC])([^MLC]*)/g)) {
-    const v = nums(args);
-    if (cmd === 'M' || cmd === 'L') {
-      const next: [number, number] = [v[0], v[1]];
-      if (cmd === 'L')
-        for (let t = 0; t <= 1; t += 0.01)
-          out.push([cur[0] + (next[0] - cur[0]) * t, cur[1] + (next[1] - cur[1]) * t]);
-      cur = next;
-    } else {
-      for (let i = 0; i + 5 < v.length; i += 6) {
-        const [x1, y1, x2, y2, x3, y3] = v.slice(i, i + 6);
-        for (let t = 0; t <= 1; t += 0.005) {
-          const u = 1 - t;
-          out.push([
-            u * u * u * cur[0] + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x3,
-            u * u * u * cur[1] + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y3,
-          ]);
-        }
-        cur = [x3, y3];
-      }
-    }
-  }
-  return out;
-}
-
 describe('layoutGraph', () => {
   it('draws the cs231n sigmoid neuron like the notes: inputs left, output right, no clashes', () => {
     const a = analyze(CS231N);
@@ -208,7 +179,7 @@ describe('layoutGraph', () => {
     const input = inputOf(programOfSize('shared', 40, count));
     const r = layoutGraph(input);
     for (const e of r.edges) {
-      const pts = sampleCurve(e.path);
+      const pts = samplePath(e.path);
       const d = Math.min(...pts.map(([x, y]) => Math.hypot(x - e.label.x, y - e.label.y)));
       expect(d, `edge ${e.id}`).toBeLessThan(1);
     }

@@ -17,34 +17,7 @@ import {
 import { LABEL_BOX } from '../../src/layout/settings';
 import type { LayoutInput, LayoutResult } from '../../src/layout/types';
 import { formatNumber } from '../../src/engine/format';
-
-/** Points along an SVG path of `M`, `L` and `C` commands, about every px. */
-function sample(path: string): [number, number][] {
-  const out: [number, number][] = [];
-  let cur: [number, number] = [0, 0];
-  for (const [, cmd, args] of path.matchAll(/([MLC])([^MLC]*)/g)) {
-    const v = args.split(/[ ,]+/).filter(Boolean).map(Number);
-    if (cmd === 'M') cur = [v[0], v[1]];
-    else if (cmd === 'L') {
-      for (let t = 0; t <= 1; t += 0.01)
-        out.push([cur[0] + (v[0] - cur[0]) * t, cur[1] + (v[1] - cur[1]) * t]);
-      cur = [v[0], v[1]];
-    } else {
-      for (let i = 0; i + 5 < v.length; i += 6) {
-        const [x1, y1, x2, y2, x3, y3] = v.slice(i, i + 6);
-        for (let t = 0; t <= 1; t += 0.004) {
-          const u = 1 - t;
-          out.push([
-            u * u * u * cur[0] + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x3,
-            u * u * u * cur[1] + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y3,
-          ]);
-        }
-        cur = [x3, y3];
-      }
-    }
-  }
-  return out;
-}
+import { samplePath } from './samplePath';
 
 const hit = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 const inside = ([x, y]: [number, number], b: Box) => x > b[0] && x < b[2] && y > b[1] && y < b[3];
@@ -83,7 +56,7 @@ function collisions(input: LayoutInput, r: LayoutResult): string[] {
   const labels = r.edges.map((e) =>
     shrink(boxAt([e.label.x, e.label.y], e.label.dy, e.label.width), 1),
   );
-  const wires = r.edges.map((e) => sample(e.path));
+  const wires = r.edges.map((e) => samplePath(e.path, 0.004));
   labels.forEach((b, k) => {
     for (let j = k + 1; j < labels.length; j++)
       if (hit(b, labels[j])) out.push(`label ${k} × label ${j}`);

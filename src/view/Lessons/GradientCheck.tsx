@@ -4,7 +4,7 @@ import { useT } from '../../i18n/useT';
 // This module's English loads with it, not with the first screen.
 import '../../i18n/enLater';
 import { useApp } from '../../state/appStore';
-import { StatusChip, STATUS_KEY } from './StatusChip';
+import { KinkRow, StatusChip, STATUS_KEY } from './StatusChip';
 
 // A tensor program's check (issue 15) needs the tensor engine: it loads with the first one.
 const TensorGradientCheck = lazy(() =>
@@ -70,13 +70,7 @@ export function GradientCheck() {
                           <StatusChip status={c.status} label={t(STATUS_KEY[c.status])} />
                         </td>
                       </tr>
-                      {c.kink && (
-                        <tr className="kink-row">
-                          <td colSpan={4} className="kink-cell">
-                            {c.name}: {t('check.kink')}
-                          </td>
-                        </tr>
-                      )}
+                      {c.kink && <KinkRow name={c.name} text={t('check.kink')} />}
                     </Fragment>
                   ))}
                 </tbody>

@@ -11,3 +11,14 @@ export function StatusChip({ status, label }: { status: CheckStatus; label: stri
     </span>
   );
 }
+
+/** The row under an input whose nudges cross a kink (`relu`, `abs`, `max` at a tie). */
+export function KinkRow({ name, text }: { name: string; text: string }) {
+  return (
+    <tr className="kink-row">
+      <td colSpan={4} className="kink-cell">
+        {name}: {text}
+      </td>
+    </tr>
+  );
+}

@@ -4,7 +4,7 @@ import { tensorGradientCheck } from '../../engine/tensor/check';
 import type { TensorAnalysis } from '../../engine/tensor/run';
 import { useT } from '../../i18n/useT';
 import '../../i18n/enLater';
-import { StatusChip, STATUS_KEY } from './StatusChip';
+import { KinkRow, StatusChip, STATUS_KEY } from './StatusChip';
 import './tensorCheck.css';
 
 /** Entries differenced one by one per input, besides the random direction. */
@@ -116,13 +116,7 @@ export function TensorGradientCheck({ tensor }: { tensor: TensorAnalysis }) {
                       t={t}
                     />
                   ))}
-                  {kinked && (
-                    <tr className="kink-row">
-                      <td colSpan={4} className="kink-cell">
-                        {c.name}: {t('check.kink')}
-                      </td>
-                    </tr>
-                  )}
+                  {kinked && <KinkRow name={c.name} text={t('check.kink')} />}
                 </Fragment>
               );
             })}

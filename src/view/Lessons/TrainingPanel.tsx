@@ -246,12 +246,7 @@ function UpdateFormulas({
           );
         })}
       </ul>
-      <p className="hint">
-        <Tex
-          tex={`${loss.tex}: ${numberTex(update.loss)} \\;\\to\\; ${numberTex(update.lossAfter)}`}
-          text={`${loss.text}: ${formatNumber(update.loss)} → ${formatNumber(update.lossAfter)}`}
-        />
-      </p>
+      <LossChange loss={loss} before={update.loss} after={update.lossAfter} />
     </div>
   );
 }
@@ -299,13 +294,28 @@ function TensorUpdateFormulas({
           );
         })}
       </ul>
-      <p className="hint">
-        <Tex
-          tex={`${loss.tex}: ${numberTex(update.loss)} \\;\\to\\; ${numberTex(update.lossAfter)}`}
-          text={`${loss.text}: ${formatNumber(update.loss)} → ${formatNumber(update.lossAfter)}`}
-        />
-      </p>
+      <LossChange loss={loss} before={update.loss} after={update.lossAfter} />
     </div>
+  );
+}
+
+/** The loss before and after the update: the step's effect in one line. */
+function LossChange({
+  loss,
+  before,
+  after,
+}: {
+  loss: { tex: string; text: string };
+  before: number;
+  after: number;
+}) {
+  return (
+    <p className="hint">
+      <Tex
+        tex={`${loss.tex}: ${numberTex(before)} \\;\\to\\; ${numberTex(after)}`}
+        text={`${loss.text}: ${formatNumber(before)} → ${formatNumber(after)}`}
+      />
+    </p>
   );
 }
 

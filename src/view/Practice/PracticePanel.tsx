@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react';
-import { caretLines, type Analysis, type LensStep, type QuestionKind } from '../../engine';
+import { type Analysis, type LensStep, type QuestionKind } from '../../engine';
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
@@ -7,6 +7,7 @@ import { selectPractice, type PracticeFeedback } from '../../state/practice';
 import { checksOf } from '../BackwardPass/checks';
 import { Tex } from '../Formula/Tex';
 import { TensorPractice } from './TensorPractice';
+import { Verdict as SaidVerdict } from './Verdict';
 import { hintText, questionFormulas, questionText } from './words';
 
 /**
@@ -107,7 +108,7 @@ export function PracticePanel() {
   const aboutCurrent = feedback !== null && feedback.question === question?.kind;
   const verdictBox = step && feedback && (
     <div className="practice-verdict" ref={verdict} tabIndex={-1} id={feedbackId}>
-      <Verdict analysis={analysis} step={step} feedback={feedback} t={t} />
+      <StepVerdict analysis={analysis} step={step} feedback={feedback} t={t} />
     </div>
   );
 
@@ -216,7 +217,7 @@ function BackwardExercise({
 }
 
 /** What Check or Show answer said: in words (never colour alone), with the formula or a hint. */
-function Verdict({
+function StepVerdict({
   analysis,
   step,
   feedback,
@@ -229,61 +230,14 @@ function Verdict({
 }) {
   // Only a scalar step's feedback comes here (a matrix step's is TensorPractice's).
   const kind = feedback.question as QuestionKind;
-  switch (feedback.kind) {
-    case 'correct':
-      return (
-        <p className="verdict verdict-correct">
-          <strong>
-            <span aria-hidden="true">✓ </span>
-            {t('practice.correct')}
-          </strong>{' '}
-          <Tex {...questionFormulas(analysis, step, kind, true)} wrap />
-        </p>
-      );
-    case 'shown':
-      return (
-        <div className="verdict verdict-shown">
-          <p>
-            <strong>{t('practice.shown')}</strong>{' '}
-            <Tex {...questionFormulas(analysis, step, kind, true)} wrap />
-          </p>
-          <p className="practice-reason">{hintText(analysis, step, kind, t)}</p>
-        </div>
-      );
-    case 'wrong':
-      return (
-        <div className="verdict verdict-wrong">
-          <p>
-            <strong>
-              <span aria-hidden="true">✗ </span>
-              {t('practice.wrong')}
-            </strong>
-          </p>
-          <p className="practice-reason">
-            <span className="practice-hint-label">{t('practice.hint')}:</span>{' '}
-            {hintText(analysis, step, kind, t)}
-          </p>
-        </div>
-      );
-    case 'invalid': {
-      const error = feedback.error!;
-      // Under the answer as it was checked: the field may have been edited since.
-      const answer = feedback.answer ?? '';
-      const [line, caret] = caretLines(answer, error);
-      return (
-        <div className="verdict verdict-invalid">
-          <p>
-            <strong>{t('practice.notRead')}:</strong> {t(error.code, error.params)}
-          </p>
-          {answer.trim() !== '' && (
-            <pre className="practice-caret" aria-hidden="true">
-              {line}
-              {'\n'}
-              {caret}
-            </pre>
-          )}
-        </div>
-      );
-    }
-  }
+  const hint = hintText(analysis, step, kind, t);
+  return (
+    <SaidVerdict
+      feedback={feedback}
+      answer={<Tex {...questionFormulas(analysis, step, kind, true)} wrap />}
+      reason={hint}
+      hint={hint}
+      t={t}
+    />
+  );
 }

@@ -1,5 +1,4 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react';
-import { caretLines } from '../../engine';
 import { dimsText, productText, type TensorQuestion } from '../../engine/tensor/practice';
 import type { TensorAnalysis } from '../../engine/tensor/run';
 import type { Translate } from '../../i18n';
@@ -7,6 +6,7 @@ import { useT } from '../../i18n/useT';
 import './tensorPractice.css';
 import { useApp } from '../../state/appStore';
 import type { PracticeFeedback, PracticeView } from '../../state/practice';
+import { Verdict } from './Verdict';
 import {
   productVerdict,
   tensorAnswer,
@@ -226,65 +226,18 @@ function TensorVerdict({
   tr: Translate;
 }) {
   const step = tensor.steps[feedback.k - 1];
-  switch (feedback.kind) {
-    case 'correct':
-      return (
-        <p className="verdict verdict-correct">
-          <strong>
-            <span aria-hidden="true">✓ </span>
-            {tr('practice.correct')}
-          </strong>{' '}
-          <span className="practice-answer">{tensorAnswer(tensor, q, tr)}</span>
-        </p>
-      );
-    case 'shown':
-      return (
-        <div className="verdict verdict-shown">
-          <p>
-            <strong>{tr('practice.shown')}:</strong>{' '}
-            <span className="practice-answer">{tensorAnswer(tensor, q, tr)}</span>
-          </p>
-          <p className="practice-reason">{tensorReason(tensor, step, q, tr)}</p>
-        </div>
-      );
-    case 'wrong':
-      return (
-        <div className="verdict verdict-wrong">
-          <p>
-            <strong>
-              <span aria-hidden="true">✗ </span>
-              {tr('practice.wrong')}
-            </strong>
-            {q.kind === 'formula' && feedback.product && feedback.check && (
-              <> {productVerdict(tensor, q, feedback.product, feedback.check, tr)}</>
-            )}
-          </p>
-          {q.kind !== 'formula' && (
-            <p className="practice-reason">
-              <span className="practice-hint-label">{tr('practice.hint')}:</span>{' '}
-              {tensorHint(tensor, step, q, tr, feedback.shape)}
-            </p>
-          )}
-        </div>
-      );
-    case 'invalid': {
-      const error = feedback.error!;
-      const answer = feedback.answer ?? '';
-      const [line, caret] = caretLines(answer, error);
-      return (
-        <div className="verdict verdict-invalid">
-          <p>
-            <strong>{tr('practice.notRead')}:</strong> {tr(error.code, error.params)}
-          </p>
-          {answer.trim() !== '' && (
-            <pre className="practice-caret" aria-hidden="true">
-              {line}
-              {'\n'}
-              {caret}
-            </pre>
-          )}
-        </div>
-      );
-    }
-  }
+  return (
+    <Verdict
+      feedback={feedback}
+      answer={<span className="practice-answer">{tensorAnswer(tensor, q, tr)}</span>}
+      reason={tensorReason(tensor, step, q, tr)}
+      wrong={
+        q.kind === 'formula' && feedback.product && feedback.check
+          ? productVerdict(tensor, q, feedback.product, feedback.check, tr)
+          : undefined
+      }
+      {...(q.kind !== 'formula' ? { hint: tensorHint(tensor, step, q, tr, feedback.shape) } : {})}
+      t={tr}
+    />
+  );
 }
