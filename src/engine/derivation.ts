@@ -118,31 +118,49 @@ export function derivationLatex(
     }
   }
 
-  const sections: string[] = [
-    tangent
-      ? `% Backprop Lens: derivation of the forward pass and forward mode (tangents d/d${g.symbol(tangent.wrt).text}).`
-      : '% Backprop Lens: derivation of the forward and backward pass.',
-    '% Needs \\usepackage{amsmath}.',
-  ];
+  return derivationDocument({
+    title: tangent
+      ? `derivation of the forward pass and forward mode (tangents d/d${g.symbol(tangent.wrt).text})`
+      : 'derivation of the forward and backward pass',
+    shown,
+    total,
+    headings,
+    parts: { program, forward, backward, gradients },
+    ...(options.partialNote !== undefined ? { partialNote: options.partialNote } : {}),
+  });
+}
+
+/**
+ * The LaTeX document of a derivation, scalar or matrix: a comment with its title (and, mid-trace,
+ * that it is partial), then each non-empty part under its heading as an `align*` aligned on its
+ * first relation, then the reader's note that it stops early.
+ */
+export function derivationDocument(d: {
+  title: string;
+  shown: number;
+  total: number;
+  headings: DerivationHeadings;
+  parts: Readonly<Record<keyof DerivationHeadings, readonly string[]>>;
+  partialNote?: string;
+}): string {
+  const finished = d.shown === d.total;
+  const sections = [`% Backprop Lens: ${d.title}.`, '% Needs \\usepackage{amsmath}.'];
   // A handout copied mid-trace must say it is not the whole derivation.
   if (!finished) {
-    sections.push(`% Partial: the derivation so far, up to step ${shown} of ${total}.`);
+    sections.push(`% Partial: the derivation so far, up to step ${d.shown} of ${d.total}.`);
   }
-  const section = (title: string, lines: readonly string[]) => {
-    if (lines.length === 0) return;
+  for (const key of ['program', 'forward', 'backward', 'gradients'] as const) {
+    const lines = d.parts[key];
+    if (lines.length === 0) continue;
     sections.push(
-      `\\noindent\\textbf{${escapeLatexText(title)}}`,
+      `\\noindent\\textbf{${escapeLatexText(d.headings[key])}}`,
       '\\begin{align*}',
       lines.map((l) => `  ${alignAtRelation(l)}`).join(' \\\\\n'),
       '\\end{align*}',
     );
-  };
-  section(headings.program, program);
-  section(headings.forward, forward);
-  section(headings.backward, backward);
-  section(headings.gradients, gradients);
-  if (!finished && options.partialNote !== undefined) {
-    sections.push(`\\noindent\\textit{${escapeLatexText(options.partialNote)}}`);
+  }
+  if (!finished && d.partialNote !== undefined) {
+    sections.push(`\\noindent\\textit{${escapeLatexText(d.partialNote)}}`);
   }
   return `${sections.join('\n')}\n`;
 }

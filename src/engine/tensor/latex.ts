@@ -1,4 +1,4 @@
-import { alignAtRelation, DERIVATION_HEADINGS, escapeLatexText } from '../derivation';
+import { DERIVATION_HEADINGS, derivationDocument } from '../derivation';
 import type { DerivationHeadings } from '../derivation';
 import { numberTex } from '../format';
 import type { TensorAnalysis } from './run';
@@ -83,26 +83,12 @@ export function tensorDerivationLatex(
   const gradients = finished
     ? a.inputs.map((i) => `${d(i.node)} = ${bmatrix(a.gradients[i.name])}`)
     : [];
-  const sections = [
-    '% Backprop Lens: derivation of the forward and backward pass of a matrix program.',
-    '% Needs \\usepackage{amsmath}.',
-  ];
-  if (!finished)
-    sections.push(`% Partial: the derivation so far, up to step ${shown} of ${a.steps.length}.`);
-  const section = (title: string, lines: readonly string[]) => {
-    if (lines.length === 0) return;
-    sections.push(
-      `\\noindent\\textbf{${escapeLatexText(title)}}`,
-      '\\begin{align*}',
-      lines.map((l) => `  ${alignAtRelation(l)}`).join(' \\\\\n'),
-      '\\end{align*}',
-    );
-  };
-  section(headings.program, program);
-  section(headings.forward, forward);
-  section(headings.backward, backward);
-  section(headings.gradients, gradients);
-  if (!finished && options.partialNote !== undefined)
-    sections.push(`\\noindent\\textit{${escapeLatexText(options.partialNote)}}`);
-  return `${sections.join('\n')}\n`;
+  return derivationDocument({
+    title: 'derivation of the forward and backward pass of a matrix program',
+    shown,
+    total: a.steps.length,
+    headings,
+    parts: { program, forward, backward, gradients },
+    ...(options.partialNote !== undefined ? { partialNote: options.partialNote } : {}),
+  });
 }
