@@ -184,7 +184,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       laidOutKey = key;
       const shown = get().layout;
       if (!kept && shown && laidOutInput && !analysis.tensor && !previous?.tensor)
-        input.previous = { input: laidOutInput, layout: shown };
+        input.previous = { input: laidOutInput, layout: { nodes: shown.nodes } };
       const result = kept ?? deps.layout(input);
       const made = { ...input, previous: undefined };
       if (result instanceof Promise) {
