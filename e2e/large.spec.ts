@@ -357,6 +357,35 @@ test.describe('large graphs', () => {
     await expect.poll(async () => (await culling()).wrong).toEqual([]);
   });
 
+  test('an edit that adds nodes to one statement leaves the rest of the graph where it was', async ({
+    page,
+  }) => {
+    const source = networkProgram([3, 4, 2]);
+    await openApp(page, `?expr=${encodeURIComponent(source)}`);
+    const places = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          [
+            ...document.querySelectorAll('svg.graph g.node:not(.generated-name):not(.node-const)'),
+          ].map((g) => [g.getAttribute('data-name'), g.getAttribute('transform')]),
+        ),
+      );
+    const count = await nodes(page).count();
+    const before = await places();
+    const line = source.split('\n').find((l) => l.startsWith('h1_2'))!;
+    await editor(page).fill(source.replace(line, line.replace('+ b1_2)', '+ b1_2 + c)')));
+    await expect(nodes(page)).toHaveCount(count + 2);
+    await expect(nodeNamed(page, 'c')).toBeVisible();
+    const after = await places();
+    // Every input, and the neurons beside the edited one, stay put (laid out afresh, most of
+    // them moved); what the edit feeds (o1, o2, L) may only move a column right.
+    const kept = Object.keys(before).filter((n) => !/^(h1_2|o\d|L)$/.test(n));
+    expect(kept.length).toBeGreaterThanOrEqual(30);
+    expect(kept.filter((n) => after[n] !== before[n])).toEqual([]);
+    const y = (t: string | null) => Number(/,\s*([-\d.]+)\)/.exec(t ?? '')?.[1]);
+    for (const n of ['o1', 'o2', 'L']) expect(y(after[n])).toBe(y(before[n]));
+  });
+
   test('a 2,000-node program lays out off the main thread: a click is answered meanwhile', async ({
     page,
   }) => {

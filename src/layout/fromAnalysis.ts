@@ -30,6 +30,10 @@ export function toLayoutInput(
     nodes: nodes.map((node) => {
       const { width, height, visual, above, below } = sizeOf(node, (uses.get(node.id) ?? 0) > 1);
       const out: LayoutInput['nodes'][number] = { id: node.id, kind: node.kind, width, height };
+      // What an edit keeps: see `stableKeys`.
+      out.op = node.op;
+      out.span = [node.span.start, node.span.end];
+      if (node.name !== undefined) out.name = node.name;
       if (visual) out.visual = { ...visual };
       if (above) out.above = above;
       // The output's gradient is written on its stub, right of it, not under it.

@@ -1,8 +1,10 @@
+import { anchor } from './anchor';
 import { curvePath } from './curve';
 import { boxAt, placeLabelsAround, type Box } from './labels';
 import { assignLayers, type Layered } from './layering';
 import { place, type Placement, type SugiyamaSettings } from './placement';
 import { routeEdges, type Point } from './routes';
+import { withPrevious } from './stableKeys';
 import { LABEL_BOX, SPACING } from './settings';
 import type { LaidOutEdge, LayoutInput, LayoutOptions, LayoutQuality, LayoutResult } from './types';
 
@@ -50,7 +52,7 @@ export function settingsFor(n: number, quality: LayoutQuality = 'auto'): Sugiyam
  * r.nodes[1].layer // 1
  */
 export function layoutGraph(input: LayoutInput, options: LayoutOptions = {}): LayoutResult {
-  return layoutWith(input, settingsFor(input.nodes.length, options.quality));
+  return layoutWith(withPrevious(input), settingsFor(input.nodes.length, options.quality));
 }
 
 /**
@@ -95,6 +97,8 @@ function layoutOnce(
 ): { result: LayoutResult; clashes: number; spread: number } {
   const placement = place(input, layered, settings);
   mirrorToSourceOrder(placement, layered);
+  // An edited program: nodes that were drawn before keep their heights (see anchor.ts).
+  if (input.nodes.some((node) => node.was)) anchor(input, layered, placement, settings.spread ?? 1);
   // Where labels clash, the gap they are in grows (a dense gap gets the room its labels need,
   // the others stay tight): only x moves, so this is cheap next to placing the nodes again.
   const labelled = input.edgeLabels !== false;

@@ -25,6 +25,16 @@ export interface LayoutNodeInput {
    */
   above?: number;
   below?: number;
+  /**
+   * Where the node stood in the drawing this one replaces (an edit of the program): the layout
+   * keeps it there where it can, so an edit does not move the rest of the graph. Not part of
+   * `layoutKey`.
+   */
+  was?: { x: number; y: number; layer: number };
+  /** What the node is in the program (its name, operation and source span): see `stableKeys`. */
+  name?: string;
+  op?: string;
+  span?: readonly [number, number];
 }
 
 /** `from` is the operand (drawn on the left), `to` its consumer. Parallel edges occur (`x*x`). */
@@ -50,6 +60,11 @@ export interface LayoutInput {
    * kept between layers for edge labels. Default true.
    */
   edgeLabels?: boolean;
+  /**
+   * The drawing on screen before an edit of the program: nodes found in both (see
+   * `stableKeys`) keep their places where they can (see `anchor.ts`). Not part of `layoutKey`.
+   */
+  previous?: { input: LayoutInput; layout: Pick<LayoutResult, 'nodes'> };
 }
 
 export interface LaidOutNode {

@@ -72,6 +72,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
     let laidOutWith = '';
     /** `layoutKey` of the layout on screen (or on its way): an equal key needs no new layout. */
     let laidOutKey = '';
+    /** What the layout on screen was made from: an edit's new layout keeps its nodes (issue 17). */
+    let laidOutInput: LayoutInput | undefined;
     const collapsedKey = (a: Analysis) =>
       collapsedGroups(a, get().collapsed)
         .map((g) => g.name)
@@ -190,11 +192,22 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       const key = layoutKey(input);
       const kept = key === laidOutKey && !get().layingOut ? get().layout : null;
       laidOutKey = key;
+      const shown = get().layout;
+      if (!kept && shown && laidOutInput && !analysis.tensor && !previous?.tensor)
+        input.previous = { input: laidOutInput, layout: { nodes: shown.nodes } };
       const result = kept ?? deps.layout(input);
+      const made = { ...input, previous: undefined };
       if (result instanceof Promise) {
         set({ layingOut: true, error: null });
-        result.then(land, () => request === layoutRequest && set({ layingOut: false }));
+        result.then(
+          (r) => {
+            if (request === layoutRequest) laidOutInput = made;
+            land(r);
+          },
+          () => request === layoutRequest && set({ layingOut: false }),
+        );
       } else {
+        laidOutInput = made;
         land(result);
       }
       then?.(analysis);
@@ -218,8 +231,17 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       const result = deps.layout(input);
       if (result instanceof Promise) {
         set({ layingOut: true });
-        result.then(land, () => request === layoutRequest && set({ layingOut: false }));
-      } else land(result);
+        result.then(
+          (r) => {
+            if (request === layoutRequest) laidOutInput = input;
+            land(r);
+          },
+          () => request === layoutRequest && set({ layingOut: false }),
+        );
+      } else {
+        laidOutInput = input;
+        land(result);
+      }
     };
 
     const stopPlaying = () => {

@@ -126,7 +126,9 @@ export function App() {
             )}
           </aside>
         )}
-        <div className="stage">
+        {/* Practice narrows the graph: its footer wraps (an attribute, not `.stage:has(> .practice)
+            .graph-footer`, which made each step restyle walk the whole graph). */}
+        <div className="stage" data-practice={practice ? '' : undefined}>
           <GraphPanel />
           <StepControls />
           {practice && (

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/engine';
 import { toLayoutInput } from '../../src/layout/fromAnalysis';
 import { layoutKey } from '../../src/layout/incremental';
+import { stableKeys } from '../../src/layout/stableKeys';
 import { layoutGraph } from '../../src/layout/layoutGraph';
 import { layoutSize } from '../../src/layout/nodeSize';
 import { networkProgram } from '../../src/layout/samplePrograms';
@@ -42,6 +43,8 @@ describe('stable layout on edit', () => {
     // An edit that adds nodes changes the shape: that one is laid out again.
     store.getState().setSource(NET.replace('h1_3 = sigmoid(', 'h1_3 = exp(-'), { immediate: true });
     expect(layout).toHaveBeenCalledTimes(2);
+    // …with the drawing on screen, whose nodes it keeps where they were.
+    expect(layout.mock.calls[1][0].previous?.layout.nodes).toBe(before.nodes);
   });
 });
 
@@ -71,5 +74,77 @@ describe('stable layout when a statement adds or removes nodes', () => {
   it('keeps every node where it was when the last statement is taken away again', () => {
     const grown = `${NET}\ng = 2 * L + exp(L)`;
     expect(moved(grown, NET)).toEqual([]);
+  });
+});
+
+describe('stable layout when a statement grows inside the program', () => {
+  /**
+   * Lays `before` out, then `after` with the first drawing as its previous one (as the store
+   * does), and reports the nodes outside the edited statement `name` that moved: those upstream
+   * or beside it in x or y, those downstream of it (and their constants) in y: a column the
+   * edit adds moves what lies after it to the right, nothing else.
+   */
+  function movedAround(before: string, after: string, name: string) {
+    const ia = inputOf(before);
+    const la = layoutGraph(ia);
+    const ib = inputOf(after);
+    const plain = layoutGraph(ib);
+    const lb = layoutGraph({ ...ib, previous: { input: ia, layout: la } });
+    const b = analyze(after);
+    const ka = stableKeys(ia);
+    const kb = stableKeys(ib);
+    const old = new Map(la.nodes.map((p) => [ka[p.id], p]));
+    // The edited statement's nodes and everything computed from them.
+    const root = b.graph.nodes.find((n) => n.name === name)!;
+    const inStatement = new Set(
+      kb.flatMap((k, i) => (k === name || k.startsWith(`${name}:`) ? [i] : [])),
+    );
+    const downstream = new Set<number>();
+    for (const n of b.graph.nodes) {
+      if (n.id === root.id || n.operands.some((o) => downstream.has(o) || o === root.id))
+        downstream.add(n.id);
+    }
+    // A constant is drawn just before its consumer: it follows it right.
+    for (const e of b.graph.edges)
+      if (b.graph.nodes[e.from].kind === 'const' && downstream.has(e.to)) downstream.add(e.from);
+    const count = (l: typeof la) => {
+      const moved: string[] = [];
+      let kept = 0;
+      for (const q of l.nodes) {
+        const p = old.get(kb[q.id]);
+        // The statement's own nodes, and those that use its result (they move a column on
+        // their own, leaving their old neighbours), find new places.
+        if (!p || inStatement.has(q.id) || b.graph.nodes[q.id].operands.includes(root.id)) continue;
+        kept++;
+        const dx = Math.abs(q.x - p.x) > 0.5;
+        const dy = Math.abs(q.y - p.y) > 0.5;
+        if (dy || (dx && !downstream.has(q.id)))
+          moved.push(`${kb[q.id]} ${p.x},${p.y} → ${q.x},${q.y}`);
+      }
+      return { moved, kept };
+    };
+    return { plain: count(plain), anchored: count(lb) };
+  }
+
+  it('keeps every node outside the edited statement where it was (a 60-odd node network)', () => {
+    const line = NET.split('\n').find((l) => l.startsWith('h1_2'))!;
+    const grown = NET.replace(line, line.replace('+ b1_2)', '+ b1_2 + c)'));
+    const r = movedAround(NET, grown, 'h1_2');
+    expect(r.anchored.kept).toBeGreaterThan(60);
+    // Laid out afresh, most of the graph jumps; kept in place, none of it does.
+    expect(r.plain.moved.length).toBeGreaterThan(r.plain.kept / 2);
+    expect(r.anchored.moved).toEqual([]);
+  });
+
+  it('keeps the rest in place when the output statement grows, and when a term is wrapped', () => {
+    const o1 = NET.split('\n').find((l) => l.startsWith('o1'))!;
+    expect(
+      movedAround(NET, NET.replace(o1, o1.replace('+ b2_1', '+ b2_1 + d')), 'o1').anchored.moved,
+    ).toEqual([]);
+    const h = NET.split('\n').find((l) => l.startsWith('h1_3'))!;
+    expect(
+      movedAround(NET, NET.replace(h, h.replace('sigmoid(', 'sigmoid(2 * ')), 'h1_3').anchored
+        .moved,
+    ).toEqual([]);
   });
 });

@@ -51,3 +51,41 @@ export function land<E extends BaseType, D>(
       .attr('opacity', 1);
   } else sel.interrupt('land').attr('opacity', 1);
 }
+
+/** Graphs from this many elements in a layer keep them in groups of `CHUNK` (see `chunked`). */
+export const CHUNK_FROM = 400;
+const CHUNK = 64;
+
+/**
+ * Puts a layer's elements (in drawing order) into groups of `CHUNK`, when there are at least
+ * `CHUNK_FROM` of them, or back directly into the layer. The browser recomputes an SVG group's
+ * bounds from all its children whenever one of them changes: a step that rewrites three labels
+ * of a 2,000-node graph made it walk every node of their layer (~2 ms a step); in groups of 64 it
+ * walks one group and the layer's 32 groups. Only groups whose contents changed are rewritten,
+ * so a redraw of the same graph moves nothing. Paint order stays the drawing order.
+ */
+export function chunked(layer: Element, elements: readonly Element[]): void {
+  const doc = layer.ownerDocument;
+  const groups = [...layer.children].filter((c) => c.classList.contains('chunk'));
+  if (elements.length < CHUNK_FROM) {
+    if (groups.length === 0) return;
+    layer.append(...elements);
+    for (const g of groups) g.remove();
+    return;
+  }
+  const count = Math.ceil(elements.length / CHUNK);
+  for (let c = 0; c < count; c++) {
+    let g = groups[c];
+    if (!g) {
+      g = doc.createElementNS(SVG_NS, 'g');
+      g.setAttribute('class', 'chunk');
+      layer.append(g);
+      groups.push(g);
+    }
+    const want = elements.slice(c * CHUNK, (c + 1) * CHUNK);
+    const have = g.children;
+    if (have.length === want.length && want.every((el, i) => have[i] === el)) continue;
+    g.replaceChildren(...want);
+  }
+  for (const g of groups.slice(count)) g.remove();
+}

@@ -1,7 +1,7 @@
 import { select, selectAll, type Selection as D3Selection } from 'd3';
 import type { Selection } from '../../state/types';
 import { fillBadge, layoutBadge, markOf } from './badges';
-import { changed, land, type G } from './draw';
+import { changed, chunked, land, type G } from './draw';
 import type { EdgeView, GraphView } from './viewModel';
 
 export interface EdgeHandlers {
@@ -151,6 +151,7 @@ export function createEdges(edgeLayer: G, labelLayer: G, handlers: EdgeHandlers)
     all.each(function (d) {
       wireOf.set(d.id, this);
     });
+    chunked(edgeLayer.node()!, all.nodes());
     return all as unknown as EdgeSelection;
   }
 
@@ -169,6 +170,7 @@ export function createEdges(edgeLayer: G, labelLayer: G, handlers: EdgeHandlers)
     all.each(function (d) {
       labelOf.set(d.id, this);
     });
+    chunked(labelLayer.node()!, all.nodes());
     return all as unknown as EdgeSelection;
   }
 }

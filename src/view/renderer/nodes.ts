@@ -2,7 +2,7 @@ import { select, selectAll, type Selection as D3Selection } from 'd3';
 import type { NodeSymbol } from '../../engine';
 import type { Selection } from '../../state/types';
 import { fillBadge, layoutBadge, markOf } from './badges';
-import { changed, land, type G } from './draw';
+import { changed, chunked, land, type G } from './draw';
 import { GEOMETRY } from './geometry';
 import { GROUP_TOGGLE } from '../../layout/collapse';
 import { flash } from './motion';
@@ -180,6 +180,7 @@ export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) 
     all.each(function (d) {
       elementOf.set(d.id, this);
     });
+    chunked(nodeLayer.node()!, all.nodes());
     // One type for a join and a selection by id: nothing below reads the parent.
     return all as unknown as D3Selection<SVGGElement, NodeView, null, undefined>;
   }

@@ -547,6 +547,11 @@ export function changedParts(
   for (let i = 0; i < next.nodes.length; i++) {
     const a = prev.nodes[i];
     const b = next.nodes[i];
+    // The view model hands back the same object for a node whose picture did not change.
+    if (a === b) {
+      if (b.id === next.step?.node) nodes.push(b);
+      continue;
+    }
     if (a.id !== b.id || a.x !== b.x || a.y !== b.y) return undefined;
     if (!same(a, b) || b.id === next.step?.node) nodes.push(b);
   }
@@ -554,6 +559,10 @@ export function changedParts(
   for (let i = 0; i < next.edges.length; i++) {
     const a = prev.edges[i];
     const b = next.edges[i];
+    if (a === b) {
+      if (b.id === next.step?.edge) edges.push(b);
+      continue;
+    }
     if (a.id !== b.id || a.path !== b.path) return undefined;
     if (!same(a, b) || b.id === next.step?.edge) edges.push(b);
   }

@@ -191,15 +191,49 @@ export function graphView(input: ViewInput): GraphView {
         ? shown(current.to)
         : undefined);
 
+  // The previous picture of the same graph, when only the step (or selection) changed: a node or
+  // edge whose state is the same keeps its object, so building and diffing a step stays cheap.
+  const prev = reusable(input);
+  const nodeState = new Float64Array(2 * a.graph.nodes.length);
+  const edgeState = new Uint8Array(a.graph.edges.length);
+  const selectedNode = selected?.kind === 'node' ? selected.id : -1;
+  const selectedEdge = selected?.kind === 'edge' ? selected.id : -1;
+
   const nodes: NodeView[] = [];
   for (const node of a.graph.nodes) {
     const p = position.get(node.id);
     if (!p) continue;
     const group = groupOf.get(node.id);
     const box = group?.collapsed === true;
-    const size = box ? groupBoxSize(group.name).visual : visualSize(node);
-    const value = known.valueKnown(node.id) ? fmt(node.value) : null;
     const shares = a.trace.arrivalStart[node.id + 1] - a.trace.arrivalStart[node.id];
+    // Everything step-dependent the node's view is made of, as numbers (see `reusable`).
+    const sumShown =
+      !tangent && !node.isOutput && node.variable && (node.kind === 'input' || shares > 1 || box);
+    const soFarNow = sumShown ? known.gradSoFar(node.id) : undefined;
+    const flags =
+      (known.valueKnown(node.id) ? 1 : 0) |
+      (known.gradKnown(node.id) ? 2 : 0) |
+      (soFarNow ? 4 : 0) |
+      (soFarNow?.partial ? 8 : 0) |
+      (activeId === node.id ? 16 : 0) |
+      (currentNodes.has(node.id) ? 32 : 0) |
+      (selectedNode === node.id ? 64 : 0) |
+      (input.linked === node.id ? 128 : 0);
+    const at = nodes.length;
+    nodeState[2 * at] = flags;
+    nodeState[2 * at + 1] = soFarNow ? soFarNow.value : 0;
+    const before = prev?.view.nodes[at];
+    if (
+      before !== undefined &&
+      before.id === node.id &&
+      prev!.nodeState[2 * at] === flags &&
+      Object.is(prev!.nodeState[2 * at + 1], nodeState[2 * at + 1])
+    ) {
+      nodes.push(before);
+      continue;
+    }
+    const size = box ? groupBoxSize(group.name).visual : visualSize(node);
+    const value = flags & 1 ? fmt(node.value) : null;
     let grad: string | null = null;
     let gradPartial = false;
     if (tangent) {
@@ -208,8 +242,8 @@ export function graphView(input: ViewInput): GraphView {
       grad = known.gradKnown(node.id) ? fmt(tangent.tangent[node.id]) : null;
     } else if (node.isOutput) {
       grad = known.gradKnown(node.id) ? '1' : null;
-    } else if (node.variable && (node.kind === 'input' || shares > 1 || box)) {
-      const soFar = known.gradSoFar(node.id);
+    } else if (sumShown) {
+      const soFar = soFarNow;
       if (soFar) {
         grad = fmt(soFar.value);
         gradPartial = soFar.partial;
@@ -254,7 +288,7 @@ export function graphView(input: ViewInput): GraphView {
       dead: !node.reachesOutput,
       note: node.notes[0]?.kind ?? null,
       ariaLabel,
-      selected: selected?.kind === 'node' && selected.id === node.id,
+      selected: selectedNode === node.id,
       linked: input.linked === node.id,
       ...(group ? { group } : {}),
     });
@@ -272,6 +306,18 @@ export function graphView(input: ViewInput): GraphView {
           : current?.kind === 'tangent-edge' && current.edge === edge.id
             ? 'tangent'
             : null;
+    const edgeFlags =
+      (known.edgeValueKnown(edge.id) ? 1 : 0) |
+      (known.edgeGradKnown(edge.id) ? 2 : 0) |
+      (active === 'forward' ? 4 : active === 'backward' ? 8 : active === 'tangent' ? 12 : 0) |
+      (selectedEdge === edge.id ? 16 : 0);
+    const at = edges.length;
+    edgeState[at] = edgeFlags;
+    const before = prev?.view.edges[at];
+    if (before !== undefined && before.id === edge.id && prev!.edgeState[at] === edgeFlags) {
+      edges.push(before);
+      continue;
+    }
     const to = shown(edge.to);
     const from = shown(edge.from);
     edges.push({
@@ -284,8 +330,8 @@ export function graphView(input: ViewInput): GraphView {
       labelX: geo.label.x,
       labelY: geo.label.y,
       labelDy: geo.label.dy ?? 0,
-      value: known.edgeValueKnown(edge.id) ? fmt(a.graph.nodes[edge.from].value) : null,
-      grad: !known.edgeGradKnown(edge.id)
+      value: edgeFlags & 1 ? fmt(a.graph.nodes[edge.from].value) : null,
+      grad: !(edgeFlags & 2)
         ? null
         : tangent
           ? fmt(tangent.term[edge.id])
@@ -295,11 +341,11 @@ export function graphView(input: ViewInput): GraphView {
       onPath: input.highlight && active === null ? input.highlight.has(edge.id) : null,
       active,
       dead: !g.reachesOutput[edge.to],
-      selected: selected?.kind === 'edge' && selected.id === edge.id,
+      selected: selectedEdge === edge.id,
     });
   }
 
-  return {
+  const view: GraphView = {
     nodes,
     edges,
     width: layout.width,
@@ -316,6 +362,56 @@ export function graphView(input: ViewInput): GraphView {
         }
       : {}),
   };
+  remember(input, view, nodeState, edgeState);
+  return view;
+}
+
+/**
+ * The last picture built, with each node's and edge's step-dependent state as numbers. A node's
+ * view is a function of the inputs that do not change while stepping (the analysis, the layout,
+ * the words, …: compared by identity) and of that state; so when both are the same, its old
+ * object is the right one. A step on a 2,000-node graph then builds the three or four views it
+ * changed, not 2,000, and the renderer's diff (`changedParts`) sees the rest as identical.
+ */
+interface Built {
+  readonly key: readonly unknown[];
+  readonly view: GraphView;
+  readonly nodeState: Float64Array;
+  readonly edgeState: Uint8Array;
+}
+let built: Built | undefined;
+
+/** Forgets the last picture, so the next is built whole (tests compare the two ways). */
+export function forgetViews(): void {
+  built = undefined;
+}
+
+/** What a picture's nodes and edges are built from, besides the step and the selection. */
+function staticKey(input: ViewInput): unknown[] {
+  return [
+    input.analysis,
+    input.layout,
+    input.digits,
+    input.tangent,
+    input.highlight,
+    input.groups,
+    input.words,
+  ];
+}
+
+function reusable(input: ViewInput): Built | undefined {
+  if (!built) return undefined;
+  const key = staticKey(input);
+  return key.every((v, i) => v === built!.key[i]) ? built : undefined;
+}
+
+function remember(
+  input: ViewInput,
+  view: GraphView,
+  nodeState: Float64Array,
+  edgeState: Uint8Array,
+) {
+  built = { key: staticKey(input), view, nodeState, edgeState };
 }
 
 /** A layer's name as a node's: drawn whole, without a subscript. */
