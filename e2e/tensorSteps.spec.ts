@@ -56,10 +56,14 @@ async function open(page: Page, program: string, step?: number): Promise<void> {
 /** Steps forward until the chain-rule panel's rule line starts with `prefix`. */
 async function stepTo(page: Page, prefix: string): Promise<void> {
   const next = page.getByRole('button', { name: 'Next step' });
+  const shown = panel(page).locator('.tensor-step');
   for (let k = 0; k < 30; k++) {
     const rule = line(page, 'rule');
     if ((await rule.count()) > 0 && ((await rule.textContent()) ?? '').startsWith(prefix)) return;
+    const at = (await shown.count()) > 0 ? Number(await shown.getAttribute('data-step')) : 0;
     await next.click();
+    // The panel typesets a step in the task after the graph's frame: read it once it has.
+    await expect(shown).toHaveAttribute('data-step', String(at + 1));
   }
   throw new Error(`no step starting ${prefix}`);
 }

@@ -88,47 +88,56 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
   }, [layout]);
   // Stepping keeps the step's edge on screen: both of its cards when they fit the box together,
   // else the card the step computes (or sends a gradient to). Only the graph's own box scrolls,
-  // never the page.
-  useLayoutEffect(() => {
+  // never the page. Measured in the next animation frame, where the layout is computed for that
+  // frame anyway: read here, it would be computed twice (and hold the step's frame back).
+  useEffect(() => {
     const host = hostRef.current;
-    if (!host || known.activeNode === null) return;
-    const ids = new Set<number>([known.activeNode]);
-    for (const key of known.active) {
-      const [to, i] = key.split(':').map(Number);
-      ids.add(to);
-      const operand = tensor.nodes[to]?.operands[i];
-      if (operand !== undefined) ids.add(operand);
-    }
-    const box = (id: number) =>
-      host.querySelector(`[data-node="${id}"]`)?.getBoundingClientRect() ?? null;
-    const main = box(known.activeNode);
-    if (!main) return;
-    let [l, t, r, b] = [main.left, main.top, main.right, main.bottom];
-    for (const id of ids) {
-      const e = box(id);
-      if (e)
-        [l, t, r, b] = [
-          Math.min(l, e.left),
-          Math.min(t, e.top),
-          Math.max(r, e.right),
-          Math.max(b, e.bottom),
-        ];
-    }
-    const h = host.getBoundingClientRect();
-    const shift = (
-      lo: number,
-      hi: number,
-      mainLo: number,
-      mainHi: number,
-      start: number,
-      size: number,
-    ) => {
-      const [a, z] = hi - lo <= size ? [lo, hi] : [mainLo, mainHi];
-      return a < start ? a - start : z > start + size ? Math.min(z - (start + size), a - start) : 0;
-    };
-    const dx = shift(l, r, main.left, main.right, h.left, host.clientWidth);
-    const dy = shift(t, b, main.top, main.bottom, h.top, host.clientHeight);
-    if (dx !== 0 || dy !== 0) host.scrollBy(dx, dy);
+    const activeNode = known.activeNode;
+    if (!host || activeNode === null) return;
+    const frame = requestAnimationFrame(() => {
+      const ids = new Set<number>([activeNode]);
+      for (const key of known.active) {
+        const [to, i] = key.split(':').map(Number);
+        ids.add(to);
+        const operand = tensor.nodes[to]?.operands[i];
+        if (operand !== undefined) ids.add(operand);
+      }
+      const box = (id: number) =>
+        host.querySelector(`[data-node="${id}"]`)?.getBoundingClientRect() ?? null;
+      const main = box(activeNode);
+      if (!main) return;
+      let [l, t, r, b] = [main.left, main.top, main.right, main.bottom];
+      for (const id of ids) {
+        const e = box(id);
+        if (e)
+          [l, t, r, b] = [
+            Math.min(l, e.left),
+            Math.min(t, e.top),
+            Math.max(r, e.right),
+            Math.max(b, e.bottom),
+          ];
+      }
+      const h = host.getBoundingClientRect();
+      const shift = (
+        lo: number,
+        hi: number,
+        mainLo: number,
+        mainHi: number,
+        start: number,
+        size: number,
+      ) => {
+        const [a, z] = hi - lo <= size ? [lo, hi] : [mainLo, mainHi];
+        return a < start
+          ? a - start
+          : z > start + size
+            ? Math.min(z - (start + size), a - start)
+            : 0;
+      };
+      const dx = shift(l, r, main.left, main.right, h.left, host.clientWidth);
+      const dy = shift(t, b, main.top, main.bottom, h.top, host.clientHeight);
+      if (dx !== 0 || dy !== 0) host.scrollBy(dx, dy);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [known.activeNode, known.active, tensor]);
   // The page's lesson panels wait for a first graph on screen: a link to a tensor program draws
   // none with the scalar renderer, so this picture says it is there.
