@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { announceDrawn } from '../renderer/firstGraph';
 import { cellSentence } from '../Narration/tensorNarrate';
 import type { TensorAnalysis, TensorNodeInfo } from '../../engine/tensor/run';
@@ -9,6 +9,8 @@ import { tensorNodeSize } from '../../layout/fromTensor';
 import { useApp } from '../../state/appStore';
 import type { Selection } from '../../state/types';
 import { useT } from '../../i18n/useT';
+import { gridDims } from '../../layout/fromTensor';
+import { moveCell, type CellSpot } from './cellKeys';
 import { entryView, readKey } from './entryView';
 import { shapeHidden, usePracticeMask } from './practiceMask';
 import {
@@ -49,6 +51,22 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
       hasGradient: t('tensor.hasGradient'),
     }),
     [t],
+  );
+  // What a cell says to a screen reader when the keyboard reaches it, and how the keys work.
+  const hintId = useId();
+  const cellWords: CellWords = useMemo(
+    () => ({
+      sentence: (name, shape, row, col, value, grad) =>
+        cellSentence(name, shape, row, col, value, grad, t),
+      grid: (of, name) =>
+        t('tensor.matrixOf', {
+          what: t(of === 'value' ? 'tensor.value' : 'tensor.gradient'),
+          name,
+        }),
+      cardHint: `${hintId}-card`,
+      gradHint: `${hintId}-grad`,
+    }),
+    [t, hintId],
   );
   // Practice (issue 16): the step's numbers stay hidden while it asks for them, and a forward
   // step's shape while that is asked.
@@ -202,6 +220,7 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
                 shapeHidden={shapeHidden(mask, n, known)}
                 selected={selected?.kind === 'node' && selected.id === n.id}
                 words={words}
+                cellWords={cellWords}
                 unknown={t('graph.nodeUnknown', { name: n.symbol.text })}
                 onSelect={() => select({ kind: 'node', id: n.id })}
                 onTip={setTip}
@@ -216,10 +235,15 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
           })}
         </svg>
       </div>
+      <div className="visually-hidden">
+        <span id={cellWords.cardHint}>{t('tensorKeys.card')}</span>
+        <span id={cellWords.gradHint}>{t('tensorKeys.gradCell')}</span>
+      </div>
       <div className="tensor-tip" role="status">
-        {/* Seen: the cell's formula; heard: its indices and numbers in words (issue 15). */}
+        {/* Seen: the cell's formula; heard: its indices and numbers in words (issue 15). A cell
+            reached with the keyboard says them itself, so the status does not repeat them. */}
         <span aria-hidden="true">{tip?.text}</span>
-        {tip && (
+        {tip?.spoken && (
           <span className="visually-hidden">
             {cellSentence(tip.name, tip.shape, tip.row, tip.col, tip.value, tip.grad, t)}
           </span>
@@ -242,6 +266,7 @@ interface NodeProps {
   shapeHidden?: boolean;
   selected: boolean;
   words: TensorWords;
+  cellWords: CellWords;
   unknown: string;
   onSelect(): void;
   onTip(tip: CellTip | null): void;
@@ -260,6 +285,23 @@ interface CellTip {
   col: number;
   value: number;
   grad: number | undefined;
+  /** Hovered (the status says it), not focused (the cell's own name says it). */
+  spoken: boolean;
+}
+
+/** A cell's accessible name and its grid's, and the ids of the key hints (issue 15). */
+interface CellWords {
+  sentence(
+    name: string,
+    shape: readonly number[],
+    row: number,
+    col: number,
+    value: number,
+    grad: number | undefined,
+  ): string;
+  grid(of: 'value' | 'grad', name: string): string;
+  cardHint: string;
+  gradHint: string;
 }
 
 /**
@@ -290,69 +332,96 @@ function TensorCard(p: NodeProps) {
     : p.shapeHidden
       ? `${node.symbol.text}, ?`
       : tensorNodeName(node, grad !== undefined, p.words);
-  const onKey = (e: React.KeyboardEvent) => {
+  const onKey = (e: React.KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       p.onSelect();
+      // Enter goes on into the grid: its cells are reached with the arrows, not with Tab.
+      if (e.key === 'Enter')
+        e.currentTarget.parentElement
+          ?.querySelector<SVGElement>('.value-grid .tensor-cell, .grad-grid .tensor-cell')
+          ?.focus();
     }
   };
   const cls = `tensor-node node node-${node.kind}${p.active ? ' active' : ''}${p.flow ? ' flow' : ''}${
     p.selected ? ' selected' : ''
   }${node.isOutput ? ' output' : ''}`;
+  const select = (e: React.MouseEvent) => {
+    e.stopPropagation();
+    p.onSelect();
+  };
+  const place = `translate(${p.x - box.width / 2},${p.y - box.height / 2})`;
+  if (scalar)
+    return (
+      <g
+        className={cls}
+        transform={place}
+        role="button"
+        tabIndex={0}
+        aria-label={label}
+        aria-pressed={p.selected}
+        data-node={node.id}
+        onClick={select}
+        onKeyDown={onKey}
+      >
+        <rect className="node-body" width={box.width} height={box.height} rx={26} />
+        <text className="tensor-title" x={box.width / 2} y={20} textAnchor="middle">
+          {title}
+          {node.kind === 'op' && <tspan className="tensor-op"> {node.label}</tspan>}
+        </text>
+        {value !== undefined && (
+          <text className="node-value" x={box.width / 2} y={38} textAnchor="middle">
+            {formatNumber(value as number)}
+          </text>
+        )}
+        {grad !== undefined && (
+          <text className="grad-value" x={box.width / 2} y={box.height - 6} textAnchor="middle">
+            {formatNumber(grad as number)}
+          </text>
+        )}
+      </g>
+    );
+  // A matrix card: a group named as the node, holding the button that selects it (one Tab stop)
+  // and its grids, whose cells the keyboard reaches from that button (Enter, then the arrows):
+  // cells inside the button itself would be hidden from assistive technology.
   return (
     <g
       className={cls}
-      transform={`translate(${p.x - box.width / 2},${p.y - box.height / 2})`}
-      role="button"
-      tabIndex={0}
+      transform={place}
+      role="group"
       aria-label={label}
-      aria-pressed={p.selected}
       data-node={node.id}
-      onClick={(e) => {
-        e.stopPropagation();
-        p.onSelect();
-      }}
-      onKeyDown={onKey}
+      onClick={select}
     >
-      <rect className="node-body" width={box.width} height={box.height} rx={scalar ? 26 : 8} />
-      {scalar ? (
-        <>
-          <text className="tensor-title" x={box.width / 2} y={20} textAnchor="middle">
-            {title}
-            {node.kind === 'op' && <tspan className="tensor-op"> {node.label}</tspan>}
-          </text>
-          {value !== undefined && (
-            <text className="node-value" x={box.width / 2} y={38} textAnchor="middle">
-              {formatNumber(value as number)}
-            </text>
-          )}
-          {grad !== undefined && (
-            <text className="grad-value" x={box.width / 2} y={box.height - 6} textAnchor="middle">
-              {formatNumber(grad as number)}
-            </text>
-          )}
-        </>
-      ) : (
-        <>
-          <text className="tensor-title" x={8} y={15}>
-            {title}
-            {node.kind === 'op' && <tspan className="tensor-op"> {node.label}</tspan>}
-          </text>
-          <text className="tensor-shape" x={8} y={29}>
-            {p.shapeHidden ? '?' : node.shape.join('×')}
-          </text>
-          <Grid
-            node={node}
-            box={box}
-            value={value}
-            grad={grad}
-            onTip={p.onTip}
-            lit={p.lit}
-            entry={p.entry}
-            onEntry={p.onEntry}
-          />
-        </>
-      )}
+      <g
+        className="tensor-card-button"
+        role="button"
+        tabIndex={0}
+        aria-label={label}
+        aria-pressed={p.selected}
+        aria-describedby={value === undefined ? undefined : p.cellWords.cardHint}
+        onKeyDown={onKey}
+      >
+        <rect className="node-body" width={box.width} height={box.height} rx={8} />
+        <text className="tensor-title" x={8} y={15}>
+          {title}
+          {node.kind === 'op' && <tspan className="tensor-op"> {node.label}</tspan>}
+        </text>
+        <text className="tensor-shape" x={8} y={29}>
+          {p.shapeHidden ? '?' : node.shape.join('×')}
+        </text>
+      </g>
+      <Grid
+        node={node}
+        box={box}
+        value={value}
+        grad={grad}
+        words={p.cellWords}
+        onTip={p.onTip}
+        lit={p.lit}
+        entry={p.entry}
+        onEntry={p.onEntry}
+      />
     </g>
   );
 }
@@ -362,6 +431,7 @@ function Grid({
   box,
   value,
   grad,
+  words,
   onTip,
   lit,
   entry,
@@ -371,6 +441,7 @@ function Grid({
   box: { width: number; height: number };
   value: Value | undefined;
   grad: Value | undefined;
+  words: CellWords;
   onTip(tip: CellTip | null): void;
   lit: ReadonlySet<string> | null;
   entry: number | null;
@@ -392,6 +463,42 @@ function Grid({
     );
   };
   const width = node.shape.length === 0 ? 1 : node.shape[node.shape.length - 1];
+  const [rows, cols] = gridDims(node.shape);
+  const tipOf = (k: number, spoken: boolean): CellTip => {
+    const c = (valueCells ?? gradCells)![k];
+    return {
+      text: title(k),
+      name,
+      shape: node.shape,
+      row: c.row,
+      col: c.col,
+      value: valueCells?.[k]?.value ?? NaN,
+      grad: gradCells?.[k]?.value,
+      spoken,
+    };
+  };
+  // The keys inside the grids (issue 15): arrows move the focus from cell to cell (↓ from the
+  // values' last row into the gradient), Enter on a gradient cell writes its index form as a
+  // click does, Escape goes back to the card. None of them also steps the program.
+  const onCellKey = (e: React.KeyboardEvent<SVGRectElement>, at: CellSpot) => {
+    const card = e.currentTarget.closest('.tensor-node');
+    if (!card) return;
+    if (e.key === 'Escape') {
+      card.querySelector<SVGElement>('.tensor-card-button')?.focus();
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      if (at.grid === 'grad') onEntry(at.row * width + at.col);
+    } else {
+      const to = moveCell(at, e.key, rows, cols, gradCells !== undefined, e.ctrlKey || e.metaKey);
+      if (!to) return;
+      card
+        .querySelector<SVGElement>(
+          `.${to.grid === 'value' ? 'value' : 'grad'}-grid .tensor-cell[data-at="${to.row * width + to.col}"]`,
+        )
+        ?.focus();
+    }
+    e.preventDefault();
+    e.stopPropagation();
+  };
   // One cell of either grid; its title and tip read both the value and the gradient there. A
   // gradient cell opens its index form (issue 15, point 5); a cell it reads is lit up.
   const cell =
@@ -399,28 +506,27 @@ function Grid({
       const at = c.row * width + c.col;
       const source = lit?.has(readKey(node.id, of, at)) ?? false;
       const target = of === 'grad' && entry === at;
+      const v = valueCells?.[k]?.value ?? NaN;
       return (
         <rect
           key={k}
           className={`tensor-cell${source ? ' lit' : ''}${target ? ' drilled' : ''}`}
           data-at={at}
+          role="gridcell"
+          tabIndex={-1}
+          aria-label={words.sentence(name, node.shape, c.row, c.col, v, gradCells?.[k]?.value)}
+          aria-describedby={of === 'grad' ? words.gradHint : undefined}
+          aria-selected={of === 'grad' ? target : undefined}
           x={c.col * g.size}
           y={c.row * g.size}
           width={g.size}
           height={g.size}
           fill={c.fill}
-          onMouseEnter={() =>
-            onTip({
-              text: title(k),
-              name,
-              shape: node.shape,
-              row: c.row,
-              col: c.col,
-              value: valueCells?.[k]?.value ?? NaN,
-              grad: gradCells?.[k]?.value,
-            })
-          }
+          onMouseEnter={() => onTip(tipOf(k, true))}
           onMouseLeave={() => onTip(null)}
+          onFocus={() => onTip(tipOf(k, false))}
+          onBlur={() => onTip(null)}
+          onKeyDown={(e) => onCellKey(e, { grid: of, row: c.row, col: c.col })}
           onClick={
             of === 'grad'
               ? (e) => {
@@ -434,13 +540,25 @@ function Grid({
         </rect>
       );
     };
+  // Rows of cells, as a grid's rows are read out.
+  const rowsOf = (
+    of: 'value' | 'grad',
+    cells: readonly { row: number; col: number; fill: string }[],
+  ) =>
+    Array.from({ length: rows }, (_, i) => (
+      <g key={i} role="row">
+        {cells.slice(i * cols, (i + 1) * cols).map((c, j) => cell(of)(c, i * cols + j))}
+      </g>
+    ));
   return (
     <>
       <g className="tensor-grid value-grid" transform={`translate(${g.x},${g.valueY})`}>
         {valueCells === undefined ? (
           <rect className="tensor-pending" width={g.cols * g.size} height={g.rows * g.size} />
         ) : (
-          valueCells.map(cell('value'))
+          <g role="grid" aria-label={words.grid('value', name)}>
+            {rowsOf('value', valueCells)}
+          </g>
         )}
       </g>
       {gradCells && (
@@ -452,7 +570,9 @@ function Grid({
             width={g.cols * g.size + 4}
             height={g.rows * g.size + 4}
           />
-          {gradCells.map(cell('grad'))}
+          <g role="grid" aria-label={words.grid('grad', name)}>
+            {rowsOf('grad', gradCells)}
+          </g>
         </g>
       )}
     </>
