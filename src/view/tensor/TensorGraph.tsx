@@ -10,6 +10,7 @@ import { useApp } from '../../state/appStore';
 import type { Selection } from '../../state/types';
 import { useT } from '../../i18n/useT';
 import { gridDims } from '../../layout/fromTensor';
+import { labelTargetPx } from '../renderer/camera';
 import { moveCell, type CellSpot } from './cellKeys';
 import { entryView, readKey } from './entryView';
 import { shapeHidden, usePracticeMask } from './practiceMask';
@@ -28,6 +29,11 @@ import '../../i18n/enLater';
 /** A 4×3 grid's numbers stay readable: never drawn smaller than this, never blown up beyond. */
 const MIN_SCALE = 0.85;
 const MAX_SCALE = 1.6;
+/**
+ * The smallest type on a card (its shape, a scalar's numbers), in graph units: at scale k it
+ * shows at k × 14 CSS px. With `labelTargetPx` it gives the scale a screen's names need.
+ */
+const CARD_MIN_FONT = 14;
 
 interface Props {
   tensor: TensorAnalysis;
@@ -90,6 +96,7 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
   // The whole graph when it fits at a readable size; else readable, and the box scrolls.
   const hostRef = useRef<HTMLDivElement>(null);
   const [scale, setScale] = useState(1);
+  const mode = useApp((s) => s.settings.mode);
   useLayoutEffect(() => {
     const host = hostRef.current!;
     const fit = () => {
@@ -97,13 +104,16 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
         host.clientWidth / layout.width,
         (host.clientHeight - 32) / layout.height,
       );
-      setScale(Math.max(MIN_SCALE, Math.min(MAX_SCALE, fits)));
+      // The names are never smaller than the scalar graph's labels on this screen (20 px on a
+      // 1920 px projector): a graph too big for that scrolls in its box instead of shrinking.
+      const least = Math.max(MIN_SCALE, labelTargetPx(mode, window.innerWidth) / CARD_MIN_FONT);
+      setScale(Math.max(least, Math.min(MAX_SCALE, fits)));
     };
     fit();
     const observer = new ResizeObserver(fit);
     observer.observe(host);
     return () => observer.disconnect();
-  }, [layout]);
+  }, [layout, mode]);
   // Stepping keeps the step's edge on screen: both of its cards when they fit the box together,
   // else the card the step computes (or sends a gradient to). Only the graph's own box scrolls,
   // never the page. Measured in the next animation frame, where the layout is computed for that
