@@ -209,6 +209,11 @@ test.describe('tensor steps with their numbers', () => {
     await expect(page.locator('svg.tensor-graph')).toBeVisible();
     await expect(page.locator('.counter')).toContainText('Step 9 of');
     await expect(back).toHaveCount(0);
+    // Z, the op expanded, is selected again (its inspector back) and has the focus Back had.
+    const z = node(page, 'Z').locator('.tensor-card-button');
+    await expect(z).toHaveAttribute('aria-pressed', 'true');
+    await expect(z).toBeFocused();
+    await expect(expand).toBeVisible();
 
     // A larger op: the button says why it is off.
     await pasteProgram(page, 'A = randn(4, 3)\nB = randn(3, 2)\nZ = A @ B\nL = sum(Z)');
