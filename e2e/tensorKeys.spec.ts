@@ -141,3 +141,41 @@ test.describe('matrix cells by keyboard', () => {
     await expectNoSeriousViolations(page, 'vi');
   });
 });
+
+test('on a phone, an entry drilled from the inspector scrolls the graph to the cells it read', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await open(page);
+  const host = page.locator('.tensor-host');
+  /** Whether the card `name` lies inside the graph's box. */
+  const inBox = (name: string) =>
+    host.evaluate((h, label) => {
+      const card = h.querySelector(`g.tensor-node[aria-label^="${label}, "]`)!;
+      const box = h.getBoundingClientRect();
+      const r = card.getBoundingClientRect();
+      return (
+        r.left >= box.left - 1 &&
+        r.right <= box.left + h.clientWidth + 1 &&
+        r.top >= box.top - 1 &&
+        r.bottom <= box.top + h.clientHeight + 1
+      );
+    }, name);
+  await cardButton(page, 'W').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(cardButton(page, 'W')).toHaveAttribute('aria-pressed', 'true');
+  const at = await counter(page).textContent();
+  // The graph's box scrolled away from X, whose cells the entry reads.
+  await host.evaluate((h) => h.scrollTo(h.scrollWidth, h.scrollHeight));
+  expect(await inBox('X')).toBe(false);
+  const button = page
+    .locator('.inspector table.grad-table')
+    .getByRole('button', { name: /^∂L\/∂W\[3,2\] = \S+: write in index form$/ });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(valueCells(page, 'X').and(page.locator('.lit'))).toHaveCount(2);
+  await expect.poll(() => inBox('X')).toBe(true);
+  await expect(counter(page)).toHaveText(at!);
+});

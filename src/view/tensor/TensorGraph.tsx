@@ -115,9 +115,9 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
     return () => observer.disconnect();
   }, [layout, mode]);
   // Stepping keeps the step's edge on screen: both of its cards when they fit the box together,
-  // else the card the step computes (or sends a gradient to). Only the graph's own box scrolls,
-  // never the page. Measured in the next animation frame, where the layout is computed for that
-  // frame anyway: read here, it would be computed twice (and hold the step's frame back).
+  // else the card the step computes (or sends a gradient to). Measured in the next animation
+  // frame, where the layout is computed for that frame anyway: read here, it would be computed
+  // twice (and hold the step's frame back).
   useEffect(() => {
     const host = hostRef.current;
     const activeNode = known.activeNode;
@@ -130,43 +130,23 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
         const operand = tensor.nodes[to]?.operands[i];
         if (operand !== undefined) ids.add(operand);
       }
-      const box = (id: number) =>
-        host.querySelector(`[data-node="${id}"]`)?.getBoundingClientRect() ?? null;
-      const main = box(activeNode);
-      if (!main) return;
-      let [l, t, r, b] = [main.left, main.top, main.right, main.bottom];
-      for (const id of ids) {
-        const e = box(id);
-        if (e)
-          [l, t, r, b] = [
-            Math.min(l, e.left),
-            Math.min(t, e.top),
-            Math.max(r, e.right),
-            Math.max(b, e.bottom),
-          ];
-      }
-      const h = host.getBoundingClientRect();
-      const shift = (
-        lo: number,
-        hi: number,
-        mainLo: number,
-        mainHi: number,
-        start: number,
-        size: number,
-      ) => {
-        const [a, z] = hi - lo <= size ? [lo, hi] : [mainLo, mainHi];
-        return a < start
-          ? a - start
-          : z > start + size
-            ? Math.min(z - (start + size), a - start)
-            : 0;
-      };
-      const dx = shift(l, r, main.left, main.right, h.left, host.clientWidth);
-      const dy = shift(t, b, main.top, main.bottom, h.top, host.clientHeight);
-      if (dx !== 0 || dy !== 0) host.scrollBy(dx, dy);
+      keepInBox(host, activeNode, ids);
     });
     return () => cancelAnimationFrame(frame);
   }, [known.activeNode, known.active, tensor]);
+  // A gradient entry drilled into (a cell clicked, or a button in the inspector): the cards
+  // whose cells it read come into view with its own, else the first of them.
+  const shownEntry = useRef<typeof entry>(null);
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host || !entry || !lit || shownEntry.current === entry) return;
+    shownEntry.current = entry;
+    const ids = new Set<number>([entry.node]);
+    for (const key of lit) ids.add(Number(key.split(':')[0]));
+    const first = [...ids].find((id) => id !== entry.node) ?? entry.node;
+    const frame = requestAnimationFrame(() => keepInBox(host, first, ids));
+    return () => cancelAnimationFrame(frame);
+  }, [entry, lit]);
   // The page's lesson panels wait for a first graph on screen: a link to a tensor program draws
   // none with the scalar renderer, so this picture says it is there.
   useEffect(() => announceDrawn(tensor.nodes.length, null), [tensor, layout]);
@@ -261,6 +241,43 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
       </div>
     </>
   );
+}
+
+/**
+ * Scrolls the graph's own box (never the page) so the cards `ids` are in view together when
+ * they fit in it, else the card `main`.
+ */
+function keepInBox(host: HTMLElement, main: number, ids: ReadonlySet<number>): void {
+  const box = (id: number) =>
+    host.querySelector(`[data-node="${id}"]`)?.getBoundingClientRect() ?? null;
+  const m = box(main);
+  if (!m) return;
+  let [l, t, r, b] = [m.left, m.top, m.right, m.bottom];
+  for (const id of ids) {
+    const e = box(id);
+    if (e)
+      [l, t, r, b] = [
+        Math.min(l, e.left),
+        Math.min(t, e.top),
+        Math.max(r, e.right),
+        Math.max(b, e.bottom),
+      ];
+  }
+  const h = host.getBoundingClientRect();
+  const shift = (
+    lo: number,
+    hi: number,
+    mainLo: number,
+    mainHi: number,
+    start: number,
+    size: number,
+  ) => {
+    const [a, z] = hi - lo <= size ? [lo, hi] : [mainLo, mainHi];
+    return a < start ? a - start : z > start + size ? Math.min(z - (start + size), a - start) : 0;
+  };
+  const dx = shift(l, r, m.left, m.right, h.left, host.clientWidth);
+  const dy = shift(t, b, m.top, m.bottom, h.top, host.clientHeight);
+  if (dx !== 0 || dy !== 0) host.scrollBy(dx, dy);
 }
 
 interface NodeProps {
