@@ -26,7 +26,11 @@ async function overflowAt(page: Page, k: number): Promise<string> {
     for (;;) {
       const text = document.querySelector('.counter')?.textContent ?? '';
       const landed = k === 0 ? text.startsWith('Start') : text.startsWith(`Step ${k} `);
-      if (landed && !document.querySelector('.formula .tex-fallback')) break;
+      // A matrix program's panel typesets its step in the task after the graph's frame.
+      const matrix = document.querySelector('svg.tensor-graph') !== null;
+      const shown = document.querySelector<HTMLElement>('.formula .tensor-step')?.dataset.step;
+      const caughtUp = !matrix || k === 0 || shown === String(k);
+      if (landed && caughtUp && !document.querySelector('.formula .tex-fallback')) break;
       if (performance.now() > deadline) return `step ${k} never rendered (${text})`;
       await frame();
     }

@@ -163,6 +163,9 @@ test.describe('the seeds as matrix examples', () => {
     await expect(
       page.locator('svg.tensor-graph g.tensor-node[aria-label="b₁, 3×1 matrix"]'),
     ).toBeVisible();
+    // Unnamed steps are u₁, u₂…: a₁ beside the program's A1 would read as the same matrix.
+    await expect(page.locator('svg.tensor-graph g.tensor-node[aria-label^="u₁, "]')).toHaveCount(1);
+    await expect(page.locator('svg.tensor-graph g.tensor-node[aria-label^="a₁, "]')).toHaveCount(0);
     const expected: [string, string][] = [
       ['Z2', 'dZ2'],
       ['b2', 'db2'],

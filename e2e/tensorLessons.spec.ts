@@ -235,6 +235,16 @@ test.describe('the spiral lesson', () => {
     await expect(panel.getByTestId('spiral-status')).toContainText('(chance 33%)');
     await expectNoSeriousViolations(page, 'spiral training');
     const linkBefore = page.url();
+    // Every accuracy the plot shows from Pause on: never the untrained one, not even briefly
+    // while the trained weights are written into the program and it is analysed again.
+    await canvas.evaluate((el) => {
+      const seen: string[] = [];
+      (window as unknown as { spiralSeen: string[] }).spiralSeen = seen;
+      new MutationObserver(() => seen.push(el.getAttribute('data-accuracy') ?? '')).observe(el, {
+        attributes: true,
+        attributeFilter: ['data-accuracy'],
+      });
+    });
     await pause.click();
     await expect(train).toBeVisible();
     // The trained weights are in the program: W1 is a matrix literal now, the data creators stay.
@@ -242,6 +252,10 @@ test.describe('the spiral lesson', () => {
     await expect(editor(page)).toHaveValue(/X = spiral_points\(100, 3\)/);
     await expect(page.locator('svg.tensor-graph')).toBeVisible();
     await expect(panel.getByText('The trained weights are written into the program')).toBeVisible();
+    const afterPause = await page.evaluate(
+      () => (window as unknown as { spiralSeen: string[] }).spiralSeen,
+    );
+    for (const a of afterPause) expect(Number(a), afterPause.join(', ')).toBeGreaterThan(0.6);
     await screenshot(page, 'spiral-trained');
     // The link holds the trained program: it reopens with the same weights and accuracy.
     const trained = await editor(page).inputValue();

@@ -56,10 +56,14 @@ async function open(page: Page, program: string, step?: number): Promise<void> {
 /** Steps forward until the chain-rule panel's rule line starts with `prefix`. */
 async function stepTo(page: Page, prefix: string): Promise<void> {
   const next = page.getByRole('button', { name: 'Next step' });
+  const shown = panel(page).locator('.tensor-step');
   for (let k = 0; k < 30; k++) {
     const rule = line(page, 'rule');
     if ((await rule.count()) > 0 && ((await rule.textContent()) ?? '').startsWith(prefix)) return;
+    const at = (await shown.count()) > 0 ? Number(await shown.getAttribute('data-step')) : 0;
     await next.click();
+    // The panel typesets a step in the task after the graph's frame: read it once it has.
+    await expect(shown).toHaveAttribute('data-step', String(at + 1));
   }
   throw new Error(`no step starting ${prefix}`);
 }
@@ -205,6 +209,11 @@ test.describe('tensor steps with their numbers', () => {
     await expect(page.locator('svg.tensor-graph')).toBeVisible();
     await expect(page.locator('.counter')).toContainText('Step 9 of');
     await expect(back).toHaveCount(0);
+    // Z, the op expanded, is selected again (its inspector back) and has the focus Back had.
+    const z = node(page, 'Z').locator('.tensor-card-button');
+    await expect(z).toHaveAttribute('aria-pressed', 'true');
+    await expect(z).toBeFocused();
+    await expect(expand).toBeVisible();
 
     // A larger op: the button says why it is off.
     await pasteProgram(page, 'A = randn(4, 3)\nB = randn(3, 2)\nZ = A @ B\nL = sum(Z)');

@@ -361,6 +361,10 @@ export const enLater = {
   'spiral.noParams': 'Mark at least one input as a parameter in Gradient descent.',
   'spiral.saved':
     'The trained weights are written into the program: the graph shows their gradients.',
+  // Keys on a matrix card's cells in the graph (issue 15, wt15-2): Enter in, arrows, Escape out
+  'tensorKeys.card':
+    'Enter goes into its cells: the arrow keys move between them, Escape comes back.',
+  'tensorKeys.gradCell': 'Enter writes this entry in index form.',
 } as const;
 
 registerEnglish(enLater);

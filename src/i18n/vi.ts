@@ -803,6 +803,10 @@ export const vi: Table = {
   'spiral.noParams': 'Hãy đánh dấu ít nhất một đầu vào là tham số trong phần Hạ gradient.',
   'spiral.saved':
     'Các trọng số đã huấn luyện được ghi vào chương trình: đồ thị cho thấy gradient của chúng.',
+  // Phím trên các ô của thẻ ma trận trong đồ thị (issue 15, wt15-2)
+  'tensorKeys.card':
+    'Enter để vào các ô: phím mũi tên để di chuyển giữa các ô, Escape để quay lại.',
+  'tensorKeys.gradCell': 'Enter để viết phần tử này ở dạng chỉ số.',
 };
 
 /**

@@ -818,3 +818,23 @@ describe("analyze's gradients: a number for a scalar input, a Tensor for a tenso
     T(r.gradients.W).data.forEach((g, k) => expect(g).toBe(2 * W.data[k]));
   });
 });
+
+describe('generated names in a matrix program (issue 15)', () => {
+  const generated = (a: TensorAnalysis) =>
+    a.nodes.filter((n) => n.kind === 'op' && n.name === undefined).map((n) => n.symbol.text);
+
+  it('skip a letter the user numbers in either case: A1 beside a₁ would read as one', () => {
+    const a = analyzeTensor(
+      'X = [[0, 1], [1, 0]]\nW1 = [[1, 2], [3, 4]]\nZ1 = W1 @ X\nA1 = sigmoid(Z1)\nL = sum(A1 * A1 + 1)',
+    );
+    const names = generated(a);
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of names) expect(n).not.toMatch(/^[aAzZwW]/);
+    expect(names[0]).toBe('u₁');
+  });
+
+  it('keep a₁ when no user name is a numbered a or A', () => {
+    const a = analyzeTensor('X = [[1, 2], [3, 4]]\nW = [[1, 0], [0, 1]]\nL = sum(tanh(X @ W))');
+    expect(generated(a)[0]).toBe('a₁');
+  });
+});

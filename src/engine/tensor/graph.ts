@@ -337,7 +337,11 @@ export function buildTensorGraph(
         generated: true,
       };
     } else {
-      generated ??= chooseGeneratedNames(names);
+      // A matrix program names its layers in capitals (seed 000's Z1, A1): a step written a₁
+      // beside A1 reads as the same thing, so a letter the user numbers in either case is taken.
+      generated ??= chooseGeneratedNames(
+        names.flatMap((n) => [n, n.toLowerCase(), n.toUpperCase()]),
+      );
       s =
         i === output
           ? generatedSymbol(generated.output)

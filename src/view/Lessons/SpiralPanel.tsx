@@ -73,14 +73,25 @@ export function SpiralPanel() {
     tensor: TensorAnalysis;
     steps: number;
     start: Record<string, Value> | null;
+    /** The parameters it trains, joined: a different choice needs a new trainer. */
+    params: string;
   } | null>(null);
 
   // A new analysis (a typed edit, or the weights written back) starts a trainer from its values.
   useEffect(() => {
     if (!tensor || !parts || running) return;
+    const previous = live.current;
+    // Paused: the trainer is ahead of this analysis, whose program gets the trained weights
+    // only a moment later. Rebuilt from it now, the plot would show the untrained accuracy
+    // until then.
+    if (
+      previous?.tensor === tensor &&
+      previous.parts === parts &&
+      previous.params === params.join(',')
+    )
+      return;
     const trainer = tensorTrainer(tensor, params);
     const grid = regionGrid(tensor, parts, GRID, appStore.getState().seed);
-    const previous = live.current;
     live.current = {
       trainer,
       grid,
@@ -88,6 +99,7 @@ export function SpiralPanel() {
       tensor,
       steps: previous?.steps ?? 0,
       start: previous?.start ?? null,
+      params: params.join(','),
     };
     const loss = trainer.loss();
     draw(canvasRef.current, grid.update(trainer), trainer, parts);

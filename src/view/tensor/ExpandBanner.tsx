@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/useT';
-import { useApp } from '../../state/appStore';
+import { appStore, useApp, type AppStore } from '../../state/appStore';
 import './tensor.css';
 import '../../i18n/enLater';
 
@@ -19,9 +19,42 @@ export function ExpandBanner() {
   return (
     <div className="expand-banner" role="status">
       <p>{t('tensorExpand.banner', { name: from.name })}</p>
-      <button type="button" className="button primary" onClick={back}>
+      <button
+        type="button"
+        className="button primary"
+        onClick={() => {
+          back();
+          reselect(from.source, from.name);
+        }}
+      >
         {t('tensorExpand.back')}
       </button>
     </div>
   );
+}
+
+/**
+ * Back in the matrix program, the op that was expanded is selected again (its inspector, with
+ * the Expand button, as it was left) and its card takes the focus the vanished Back button had.
+ * Waits for the program's graph: a layout may land a moment later, and landing clears selections.
+ */
+function reselect(source: string, name: string): void {
+  const pick = (s: AppStore): boolean => {
+    if (s.source !== source) return true; // another program was opened meanwhile
+    const tensor = s.analysis?.tensor;
+    if (!tensor || s.layingOut || !s.layout) return false;
+    const node = tensor.nodes.find((n) => n.symbol.text === name);
+    if (!node) return true;
+    s.select({ kind: 'node', id: node.id });
+    requestAnimationFrame(() => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      const card = document.querySelector<SVGElement>(`svg.tensor-graph [data-node="${node.id}"]`);
+      (card?.querySelector<SVGElement>('.tensor-card-button') ?? card)?.focus();
+    });
+    return true;
+  };
+  if (pick(appStore.getState())) return;
+  const stop = appStore.subscribe((s) => {
+    if (pick(s)) stop();
+  });
 }

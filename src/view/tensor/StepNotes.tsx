@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { TensorAnalysis, TensorStep } from '../../engine/tensor/run';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
 import { NOTE_SOURCE, type StepNote } from '../../stepNotes';
 import { Tex } from '../Formula/Tex';
+import { useAfterPaint } from './afterPaint';
 import { annotatedExample, notesAt, workOut, workRows } from './stepNoteWork';
 import './stepNotes.css';
 // This module's English loads with it, not with the first screen.
@@ -14,7 +15,13 @@ import '../../i18n/enLater';
  * label for it (B1…B7, dZ2…db1), its formula in the note's own notation, a sentence on how the
  * step is that formula, and for B2, B3 and dZ2 the formula with this run's numbers.
  */
-export function StepNotes({ tensor, step }: { tensor: TensorAnalysis; step: TensorStep }) {
+export function StepNotes(props: { tensor: TensorAnalysis; step: TensorStep }) {
+  // Typeset after the frame that shows the step on the graph, with the chain-rule panel.
+  const now = useMemo(
+    () => ({ tensor: props.tensor, step: props.step }),
+    [props.tensor, props.step],
+  );
+  const { tensor, step } = useAfterPaint(now);
   const chosen = useApp((s) => s.example);
   const found = annotatedExample(chosen, tensor);
   if (!found) return null;

@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { announceDrawn } from '../renderer/firstGraph';
 import { cellSentence } from '../Narration/tensorNarrate';
 import type { TensorAnalysis, TensorNodeInfo } from '../../engine/tensor/run';
@@ -9,6 +9,9 @@ import { tensorNodeSize } from '../../layout/fromTensor';
 import { useApp } from '../../state/appStore';
 import type { Selection } from '../../state/types';
 import { useT } from '../../i18n/useT';
+import { gridDims } from '../../layout/fromTensor';
+import { labelTargetPx } from '../renderer/camera';
+import { moveCell, type CellSpot } from './cellKeys';
 import { entryView, readKey } from './entryView';
 import { shapeHidden, usePracticeMask } from './practiceMask';
 import {
@@ -26,6 +29,11 @@ import '../../i18n/enLater';
 /** A 4×3 grid's numbers stay readable: never drawn smaller than this, never blown up beyond. */
 const MIN_SCALE = 0.85;
 const MAX_SCALE = 1.6;
+/**
+ * The smallest type on a card (its shape, a scalar's numbers), in graph units: at scale k it
+ * shows at k × 14 CSS px. With `labelTargetPx` it gives the scale a screen's names need.
+ */
+const CARD_MIN_FONT = 14;
 
 interface Props {
   tensor: TensorAnalysis;
@@ -50,6 +58,22 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
     }),
     [t],
   );
+  // What a cell says to a screen reader when the keyboard reaches it, and how the keys work.
+  const hintId = useId();
+  const cellWords: CellWords = useMemo(
+    () => ({
+      sentence: (name, shape, row, col, value, grad) =>
+        cellSentence(name, shape, row, col, value, grad, t),
+      grid: (of, name) =>
+        t('tensor.matrixOf', {
+          what: t(of === 'value' ? 'tensor.value' : 'tensor.gradient'),
+          name,
+        }),
+      cardHint: `${hintId}-card`,
+      gradHint: `${hintId}-grad`,
+    }),
+    [t, hintId],
+  );
   // Practice (issue 16): the step's numbers stay hidden while it asks for them, and a forward
   // step's shape while that is asked.
   const mask = usePracticeMask();
@@ -72,6 +96,7 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
   // The whole graph when it fits at a readable size; else readable, and the box scrolls.
   const hostRef = useRef<HTMLDivElement>(null);
   const [scale, setScale] = useState(1);
+  const mode = useApp((s) => s.settings.mode);
   useLayoutEffect(() => {
     const host = hostRef.current!;
     const fit = () => {
@@ -79,57 +104,49 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
         host.clientWidth / layout.width,
         (host.clientHeight - 32) / layout.height,
       );
-      setScale(Math.max(MIN_SCALE, Math.min(MAX_SCALE, fits)));
+      // The names are never smaller than the scalar graph's labels on this screen (20 px on a
+      // 1920 px projector): a graph too big for that scrolls in its box instead of shrinking.
+      const least = Math.max(MIN_SCALE, labelTargetPx(mode, window.innerWidth) / CARD_MIN_FONT);
+      setScale(Math.max(least, Math.min(MAX_SCALE, fits)));
     };
     fit();
     const observer = new ResizeObserver(fit);
     observer.observe(host);
     return () => observer.disconnect();
-  }, [layout]);
+  }, [layout, mode]);
   // Stepping keeps the step's edge on screen: both of its cards when they fit the box together,
-  // else the card the step computes (or sends a gradient to). Only the graph's own box scrolls,
-  // never the page.
-  useLayoutEffect(() => {
+  // else the card the step computes (or sends a gradient to). Measured in the next animation
+  // frame, where the layout is computed for that frame anyway: read here, it would be computed
+  // twice (and hold the step's frame back).
+  useEffect(() => {
     const host = hostRef.current;
-    if (!host || known.activeNode === null) return;
-    const ids = new Set<number>([known.activeNode]);
-    for (const key of known.active) {
-      const [to, i] = key.split(':').map(Number);
-      ids.add(to);
-      const operand = tensor.nodes[to]?.operands[i];
-      if (operand !== undefined) ids.add(operand);
-    }
-    const box = (id: number) =>
-      host.querySelector(`[data-node="${id}"]`)?.getBoundingClientRect() ?? null;
-    const main = box(known.activeNode);
-    if (!main) return;
-    let [l, t, r, b] = [main.left, main.top, main.right, main.bottom];
-    for (const id of ids) {
-      const e = box(id);
-      if (e)
-        [l, t, r, b] = [
-          Math.min(l, e.left),
-          Math.min(t, e.top),
-          Math.max(r, e.right),
-          Math.max(b, e.bottom),
-        ];
-    }
-    const h = host.getBoundingClientRect();
-    const shift = (
-      lo: number,
-      hi: number,
-      mainLo: number,
-      mainHi: number,
-      start: number,
-      size: number,
-    ) => {
-      const [a, z] = hi - lo <= size ? [lo, hi] : [mainLo, mainHi];
-      return a < start ? a - start : z > start + size ? Math.min(z - (start + size), a - start) : 0;
-    };
-    const dx = shift(l, r, main.left, main.right, h.left, host.clientWidth);
-    const dy = shift(t, b, main.top, main.bottom, h.top, host.clientHeight);
-    if (dx !== 0 || dy !== 0) host.scrollBy(dx, dy);
+    const activeNode = known.activeNode;
+    if (!host || activeNode === null) return;
+    const frame = requestAnimationFrame(() => {
+      const ids = new Set<number>([activeNode]);
+      for (const key of known.active) {
+        const [to, i] = key.split(':').map(Number);
+        ids.add(to);
+        const operand = tensor.nodes[to]?.operands[i];
+        if (operand !== undefined) ids.add(operand);
+      }
+      keepInBox(host, activeNode, ids);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [known.activeNode, known.active, tensor]);
+  // A gradient entry drilled into (a cell clicked, or a button in the inspector): the cards
+  // whose cells it read come into view with its own, else the first of them.
+  const shownEntry = useRef<typeof entry>(null);
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host || !entry || !lit || shownEntry.current === entry) return;
+    shownEntry.current = entry;
+    const ids = new Set<number>([entry.node]);
+    for (const key of lit) ids.add(Number(key.split(':')[0]));
+    const first = [...ids].find((id) => id !== entry.node) ?? entry.node;
+    const frame = requestAnimationFrame(() => keepInBox(host, first, ids));
+    return () => cancelAnimationFrame(frame);
+  }, [entry, lit]);
   // The page's lesson panels wait for a first graph on screen: a link to a tensor program draws
   // none with the scalar renderer, so this picture says it is there.
   useEffect(() => announceDrawn(tensor.nodes.length, null), [tensor, layout]);
@@ -193,6 +210,7 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
                 shapeHidden={shapeHidden(mask, n, known)}
                 selected={selected?.kind === 'node' && selected.id === n.id}
                 words={words}
+                cellWords={cellWords}
                 unknown={t('graph.nodeUnknown', { name: n.symbol.text })}
                 onSelect={() => select({ kind: 'node', id: n.id })}
                 onTip={setTip}
@@ -207,10 +225,15 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
           })}
         </svg>
       </div>
+      <div className="visually-hidden">
+        <span id={cellWords.cardHint}>{t('tensorKeys.card')}</span>
+        <span id={cellWords.gradHint}>{t('tensorKeys.gradCell')}</span>
+      </div>
       <div className="tensor-tip" role="status">
-        {/* Seen: the cell's formula; heard: its indices and numbers in words (issue 15). */}
+        {/* Seen: the cell's formula; heard: its indices and numbers in words (issue 15). A cell
+            reached with the keyboard says them itself, so the status does not repeat them. */}
         <span aria-hidden="true">{tip?.text}</span>
-        {tip && (
+        {tip?.spoken && (
           <span className="visually-hidden">
             {cellSentence(tip.name, tip.shape, tip.row, tip.col, tip.value, tip.grad, t)}
           </span>
@@ -218,6 +241,43 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
       </div>
     </>
   );
+}
+
+/**
+ * Scrolls the graph's own box (never the page) so the cards `ids` are in view together when
+ * they fit in it, else the card `main`.
+ */
+function keepInBox(host: HTMLElement, main: number, ids: ReadonlySet<number>): void {
+  const box = (id: number) =>
+    host.querySelector(`[data-node="${id}"]`)?.getBoundingClientRect() ?? null;
+  const m = box(main);
+  if (!m) return;
+  let [l, t, r, b] = [m.left, m.top, m.right, m.bottom];
+  for (const id of ids) {
+    const e = box(id);
+    if (e)
+      [l, t, r, b] = [
+        Math.min(l, e.left),
+        Math.min(t, e.top),
+        Math.max(r, e.right),
+        Math.max(b, e.bottom),
+      ];
+  }
+  const h = host.getBoundingClientRect();
+  const shift = (
+    lo: number,
+    hi: number,
+    mainLo: number,
+    mainHi: number,
+    start: number,
+    size: number,
+  ) => {
+    const [a, z] = hi - lo <= size ? [lo, hi] : [mainLo, mainHi];
+    return a < start ? a - start : z > start + size ? Math.min(z - (start + size), a - start) : 0;
+  };
+  const dx = shift(l, r, m.left, m.right, h.left, host.clientWidth);
+  const dy = shift(t, b, m.top, m.bottom, h.top, host.clientHeight);
+  if (dx !== 0 || dy !== 0) host.scrollBy(dx, dy);
 }
 
 interface NodeProps {
@@ -233,6 +293,7 @@ interface NodeProps {
   shapeHidden?: boolean;
   selected: boolean;
   words: TensorWords;
+  cellWords: CellWords;
   unknown: string;
   onSelect(): void;
   onTip(tip: CellTip | null): void;
@@ -251,6 +312,23 @@ interface CellTip {
   col: number;
   value: number;
   grad: number | undefined;
+  /** Hovered (the status says it), not focused (the cell's own name says it). */
+  spoken: boolean;
+}
+
+/** A cell's accessible name and its grid's, and the ids of the key hints (issue 15). */
+interface CellWords {
+  sentence(
+    name: string,
+    shape: readonly number[],
+    row: number,
+    col: number,
+    value: number,
+    grad: number | undefined,
+  ): string;
+  grid(of: 'value' | 'grad', name: string): string;
+  cardHint: string;
+  gradHint: string;
 }
 
 /**
@@ -281,69 +359,96 @@ function TensorCard(p: NodeProps) {
     : p.shapeHidden
       ? `${node.symbol.text}, ?`
       : tensorNodeName(node, grad !== undefined, p.words);
-  const onKey = (e: React.KeyboardEvent) => {
+  const onKey = (e: React.KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       p.onSelect();
+      // Enter goes on into the grid: its cells are reached with the arrows, not with Tab.
+      if (e.key === 'Enter')
+        e.currentTarget.parentElement
+          ?.querySelector<SVGElement>('.value-grid .tensor-cell, .grad-grid .tensor-cell')
+          ?.focus();
     }
   };
   const cls = `tensor-node node node-${node.kind}${p.active ? ' active' : ''}${p.flow ? ' flow' : ''}${
     p.selected ? ' selected' : ''
   }${node.isOutput ? ' output' : ''}`;
+  const select = (e: React.MouseEvent) => {
+    e.stopPropagation();
+    p.onSelect();
+  };
+  const place = `translate(${p.x - box.width / 2},${p.y - box.height / 2})`;
+  if (scalar)
+    return (
+      <g
+        className={cls}
+        transform={place}
+        role="button"
+        tabIndex={0}
+        aria-label={label}
+        aria-pressed={p.selected}
+        data-node={node.id}
+        onClick={select}
+        onKeyDown={onKey}
+      >
+        <rect className="node-body" width={box.width} height={box.height} rx={26} />
+        <text className="tensor-title" x={box.width / 2} y={20} textAnchor="middle">
+          {title}
+          {node.kind === 'op' && <tspan className="tensor-op"> {node.label}</tspan>}
+        </text>
+        {value !== undefined && (
+          <text className="node-value" x={box.width / 2} y={38} textAnchor="middle">
+            {formatNumber(value as number)}
+          </text>
+        )}
+        {grad !== undefined && (
+          <text className="grad-value" x={box.width / 2} y={box.height - 6} textAnchor="middle">
+            {formatNumber(grad as number)}
+          </text>
+        )}
+      </g>
+    );
+  // A matrix card: a group named as the node, holding the button that selects it (one Tab stop)
+  // and its grids, whose cells the keyboard reaches from that button (Enter, then the arrows):
+  // cells inside the button itself would be hidden from assistive technology.
   return (
     <g
       className={cls}
-      transform={`translate(${p.x - box.width / 2},${p.y - box.height / 2})`}
-      role="button"
-      tabIndex={0}
+      transform={place}
+      role="group"
       aria-label={label}
-      aria-pressed={p.selected}
       data-node={node.id}
-      onClick={(e) => {
-        e.stopPropagation();
-        p.onSelect();
-      }}
-      onKeyDown={onKey}
+      onClick={select}
     >
-      <rect className="node-body" width={box.width} height={box.height} rx={scalar ? 26 : 8} />
-      {scalar ? (
-        <>
-          <text className="tensor-title" x={box.width / 2} y={20} textAnchor="middle">
-            {title}
-            {node.kind === 'op' && <tspan className="tensor-op"> {node.label}</tspan>}
-          </text>
-          {value !== undefined && (
-            <text className="node-value" x={box.width / 2} y={38} textAnchor="middle">
-              {formatNumber(value as number)}
-            </text>
-          )}
-          {grad !== undefined && (
-            <text className="grad-value" x={box.width / 2} y={box.height - 6} textAnchor="middle">
-              {formatNumber(grad as number)}
-            </text>
-          )}
-        </>
-      ) : (
-        <>
-          <text className="tensor-title" x={8} y={15}>
-            {title}
-            {node.kind === 'op' && <tspan className="tensor-op"> {node.label}</tspan>}
-          </text>
-          <text className="tensor-shape" x={8} y={29}>
-            {p.shapeHidden ? '?' : node.shape.join('×')}
-          </text>
-          <Grid
-            node={node}
-            box={box}
-            value={value}
-            grad={grad}
-            onTip={p.onTip}
-            lit={p.lit}
-            entry={p.entry}
-            onEntry={p.onEntry}
-          />
-        </>
-      )}
+      <g
+        className="tensor-card-button"
+        role="button"
+        tabIndex={0}
+        aria-label={label}
+        aria-pressed={p.selected}
+        aria-describedby={value === undefined ? undefined : p.cellWords.cardHint}
+        onKeyDown={onKey}
+      >
+        <rect className="node-body" width={box.width} height={box.height} rx={8} />
+        <text className="tensor-title" x={8} y={15}>
+          {title}
+          {node.kind === 'op' && <tspan className="tensor-op"> {node.label}</tspan>}
+        </text>
+        <text className="tensor-shape" x={8} y={29}>
+          {p.shapeHidden ? '?' : node.shape.join('×')}
+        </text>
+      </g>
+      <Grid
+        node={node}
+        box={box}
+        value={value}
+        grad={grad}
+        words={p.cellWords}
+        onTip={p.onTip}
+        lit={p.lit}
+        entry={p.entry}
+        onEntry={p.onEntry}
+      />
     </g>
   );
 }
@@ -353,6 +458,7 @@ function Grid({
   box,
   value,
   grad,
+  words,
   onTip,
   lit,
   entry,
@@ -362,6 +468,7 @@ function Grid({
   box: { width: number; height: number };
   value: Value | undefined;
   grad: Value | undefined;
+  words: CellWords;
   onTip(tip: CellTip | null): void;
   lit: ReadonlySet<string> | null;
   entry: number | null;
@@ -383,6 +490,42 @@ function Grid({
     );
   };
   const width = node.shape.length === 0 ? 1 : node.shape[node.shape.length - 1];
+  const [rows, cols] = gridDims(node.shape);
+  const tipOf = (k: number, spoken: boolean): CellTip => {
+    const c = (valueCells ?? gradCells)![k];
+    return {
+      text: title(k),
+      name,
+      shape: node.shape,
+      row: c.row,
+      col: c.col,
+      value: valueCells?.[k]?.value ?? NaN,
+      grad: gradCells?.[k]?.value,
+      spoken,
+    };
+  };
+  // The keys inside the grids (issue 15): arrows move the focus from cell to cell (↓ from the
+  // values' last row into the gradient), Enter on a gradient cell writes its index form as a
+  // click does, Escape goes back to the card. None of them also steps the program.
+  const onCellKey = (e: React.KeyboardEvent<SVGRectElement>, at: CellSpot) => {
+    const card = e.currentTarget.closest('.tensor-node');
+    if (!card) return;
+    if (e.key === 'Escape') {
+      card.querySelector<SVGElement>('.tensor-card-button')?.focus();
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      if (at.grid === 'grad') onEntry(at.row * width + at.col);
+    } else {
+      const to = moveCell(at, e.key, rows, cols, gradCells !== undefined, e.ctrlKey || e.metaKey);
+      if (!to) return;
+      card
+        .querySelector<SVGElement>(
+          `.${to.grid === 'value' ? 'value' : 'grad'}-grid .tensor-cell[data-at="${to.row * width + to.col}"]`,
+        )
+        ?.focus();
+    }
+    e.preventDefault();
+    e.stopPropagation();
+  };
   // One cell of either grid; its title and tip read both the value and the gradient there. A
   // gradient cell opens its index form (issue 15, point 5); a cell it reads is lit up.
   const cell =
@@ -390,28 +533,27 @@ function Grid({
       const at = c.row * width + c.col;
       const source = lit?.has(readKey(node.id, of, at)) ?? false;
       const target = of === 'grad' && entry === at;
+      const v = valueCells?.[k]?.value ?? NaN;
       return (
         <rect
           key={k}
           className={`tensor-cell${source ? ' lit' : ''}${target ? ' drilled' : ''}`}
           data-at={at}
+          role="gridcell"
+          tabIndex={-1}
+          aria-label={words.sentence(name, node.shape, c.row, c.col, v, gradCells?.[k]?.value)}
+          aria-describedby={of === 'grad' ? words.gradHint : undefined}
+          aria-selected={of === 'grad' ? target : undefined}
           x={c.col * g.size}
           y={c.row * g.size}
           width={g.size}
           height={g.size}
           fill={c.fill}
-          onMouseEnter={() =>
-            onTip({
-              text: title(k),
-              name,
-              shape: node.shape,
-              row: c.row,
-              col: c.col,
-              value: valueCells?.[k]?.value ?? NaN,
-              grad: gradCells?.[k]?.value,
-            })
-          }
+          onMouseEnter={() => onTip(tipOf(k, true))}
           onMouseLeave={() => onTip(null)}
+          onFocus={() => onTip(tipOf(k, false))}
+          onBlur={() => onTip(null)}
+          onKeyDown={(e) => onCellKey(e, { grid: of, row: c.row, col: c.col })}
           onClick={
             of === 'grad'
               ? (e) => {
@@ -425,13 +567,25 @@ function Grid({
         </rect>
       );
     };
+  // Rows of cells, as a grid's rows are read out.
+  const rowsOf = (
+    of: 'value' | 'grad',
+    cells: readonly { row: number; col: number; fill: string }[],
+  ) =>
+    Array.from({ length: rows }, (_, i) => (
+      <g key={i} role="row">
+        {cells.slice(i * cols, (i + 1) * cols).map((c, j) => cell(of)(c, i * cols + j))}
+      </g>
+    ));
   return (
     <>
       <g className="tensor-grid value-grid" transform={`translate(${g.x},${g.valueY})`}>
         {valueCells === undefined ? (
           <rect className="tensor-pending" width={g.cols * g.size} height={g.rows * g.size} />
         ) : (
-          valueCells.map(cell('value'))
+          <g role="grid" aria-label={words.grid('value', name)}>
+            {rowsOf('value', valueCells)}
+          </g>
         )}
       </g>
       {gradCells && (
@@ -443,7 +597,9 @@ function Grid({
             width={g.cols * g.size + 4}
             height={g.rows * g.size + 4}
           />
-          {gradCells.map(cell('grad'))}
+          <g role="grid" aria-label={words.grid('grad', name)}>
+            {rowsOf('grad', gradCells)}
+          </g>
         </g>
       )}
     </>

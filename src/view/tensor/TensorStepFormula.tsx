@@ -5,6 +5,7 @@ import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
 import { preloadKatex, Tex } from '../Formula/Tex';
+import { useAfterPaint } from './afterPaint';
 import { entryView } from './entryView';
 import { localizeRule } from './localizeRule';
 import './tensor.css';
@@ -16,14 +17,14 @@ import '../../i18n/enLater';
  * result, a broadcast bias's sum over the rows, a fork's addition; above it, the gradient entry
  * drilled into, written as a sum of products of entries.
  */
-export function TensorStepFormula({
-  tensor,
-  stepIndex,
-}: {
-  tensor: TensorAnalysis;
-  stepIndex: number;
-}) {
+export function TensorStepFormula(props: { tensor: TensorAnalysis; stepIndex: number }) {
   const t = useT();
+  // The graph's cards show a step first; its formulas are typeset in the task after that frame.
+  const now = useMemo(
+    () => ({ tensor: props.tensor, stepIndex: props.stepIndex }),
+    [props.tensor, props.stepIndex],
+  );
+  const { tensor, stepIndex } = useAfterPaint(now);
   // A matrix program's page opens on formulas (a link to a step): the typesetter starts now
   // rather than after the scalar graph's first drawing, which a tensor program never has.
   useEffect(() => void preloadKatex(), []);
@@ -33,7 +34,8 @@ export function TensorStepFormula({
     <>
       <EntryFormula tensor={tensor} stepIndex={stepIndex} t={t} />
       {step ? (
-        <div className={`formula-body phase-${step.phase} tensor-step`}>
+        // `data-step`: the step it shows, which follows the graph's by a frame (`useAfterPaint`).
+        <div className={`formula-body phase-${step.phase} tensor-step`} data-step={stepIndex}>
           <p className="formula-caption">
             <span className={`phase-chip phase-${step.phase}`}>
               {t(step.phase === 'forward' ? 'phase.forwardPass' : 'phase.backwardPass')}
@@ -42,7 +44,14 @@ export function TensorStepFormula({
           </p>
           {lines.map((line, i) => (
             // Keyed by step and place: a line that asks for less detail keeps its state.
-            <Line key={`${step.index}:${line.kind}`} tensor={tensor} step={step} index={i} t={t} />
+            <Line
+              key={`${step.index}:${line.kind}`}
+              tensor={tensor}
+              step={step}
+              index={i}
+              full={line}
+              t={t}
+            />
           ))}
           {step.kind === 'backward-edge' && step.note && (
             <p className="formula-note">{step.note}</p>
@@ -86,15 +95,21 @@ function Line({
   tensor,
   step,
   index,
+  full,
   t,
 }: {
   tensor: TensorAnalysis;
   step: TensorStep;
   index: number;
+  /** The line in full detail, as the panel has already written it. */
+  full: StepLine;
   t: Translate;
 }) {
   const [detail, setDetail] = useState<Detail>(0);
-  const line = useMemo(() => stepLines(tensor, step, detail)[index], [tensor, step, detail, index]);
+  const line = useMemo(
+    () => (detail === 0 ? full : stepLines(tensor, step, detail)[index]),
+    [tensor, step, detail, index, full],
+  );
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const root = ref.current;
