@@ -179,3 +179,31 @@ test('on a phone, an entry drilled from the inspector scrolls the graph to the c
   await expect.poll(() => inBox('X')).toBe(true);
   await expect(counter(page)).toHaveText(at!);
 });
+
+test('an entry drilled from the graph brings its pressed cell into view in the side panel, not the page', async ({
+  page,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await open(page);
+  const sidebar = page.locator('aside.sidebar');
+  // The inspector starts below the side panel's fold (the editor and the inputs come first).
+  const below = await sidebar.evaluate((s) => {
+    const i = s.querySelector('.inspector')!.getBoundingClientRect();
+    return s.scrollTop === 0 && i.bottom > s.getBoundingClientRect().top + s.clientHeight;
+  });
+  expect(below).toBe(true);
+  await gradCells(page, 'W').nth(5).click();
+  const pressed = page
+    .locator('.inspector table.grad-table')
+    .getByRole('button', { name: /^∂L\/∂W\[3,2\] = \S+: write in index form$/ });
+  await expect(pressed).toHaveAttribute('aria-pressed', 'true');
+  const inView = () =>
+    pressed.evaluate((b) => {
+      const s = b.closest('aside.sidebar')!;
+      const r = b.getBoundingClientRect();
+      const box = s.getBoundingClientRect();
+      return r.top >= box.top - 1 && r.bottom <= box.top + s.clientHeight + 1;
+    });
+  await expect.poll(inView).toBe(true);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});

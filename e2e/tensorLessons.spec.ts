@@ -283,6 +283,39 @@ test.describe('the spiral lesson', () => {
     await expect(editor(page)).toHaveValue(shipped);
   });
 
+  test('presenting, the plot and its Train button are in the chain-rule panel', async ({
+    page,
+  }) => {
+    test.slow();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto('./');
+    await appReady(page);
+    await page.getByLabel('Examples').selectOption('spiral');
+    await expect(page.locator('svg.tensor-graph')).toBeVisible();
+    await page.getByRole('button', { name: 'Present' }).click();
+    await expect(page.locator('.app')).toHaveAttribute('data-mode', 'present');
+    // No side panel while presenting: the lesson is inside the chain-rule panel, once.
+    const chain = page.getByRole('region', { name: 'Chain rule' });
+    const panel = chain.getByRole('region', { name: 'Spiral: decision regions' });
+    await expect(panel).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Spiral: decision regions' })).toHaveCount(1);
+    const canvas = panel.getByRole('img', { name: /^Decision regions of 3 classes/ });
+    await expect(canvas).toBeVisible();
+    await panel.getByRole('button', { name: 'Train' }).click();
+    await expect
+      .poll(async () => Number(await canvas.getAttribute('data-accuracy')), { timeout: 20_000 })
+      .toBeGreaterThan(0.6);
+    await panel.getByRole('button', { name: 'Pause' }).click();
+    await expect(panel.getByRole('button', { name: 'Train' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'spiral presenting');
+    await screenshot(page, 'spiral-present-1920');
+    // Back in the normal page it is in the side panel again, once.
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.app')).toHaveAttribute('data-mode', 'normal');
+    await expect(page.locator('aside.sidebar .spiral-panel')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Spiral: decision regions' })).toHaveCount(1);
+  });
+
   test('at 375 px the plot fits the screen', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto('./');

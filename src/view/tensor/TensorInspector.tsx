@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { TensorAnalysis } from '../../engine/tensor/run';
 import type { Value } from '../../engine/tensor/types';
 import { formatNumber } from '../../engine/format';
@@ -40,6 +40,16 @@ export function TensorInspector({
     entry: s.tensorEntry,
     setEntry: s.setTensorEntry,
   }));
+  // An entry drilled into from the graph: its button here comes into view in the side panel's
+  // scroll box (never the page's), with the cell pressed.
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!entry || entry.node !== id) return;
+    const cell = root.current?.querySelector<HTMLElement>(
+      '.grad-table .cell-button[aria-pressed="true"]',
+    );
+    if (cell) revealInScrollBoxes(cell);
+  }, [entry, id]);
   const node = tensor.nodes[id];
   if (!node) return null;
   const value = known.value.get(id);
@@ -111,7 +121,7 @@ export function TensorInspector({
     );
   };
   return (
-    <div className="tensor-inspector">
+    <div className="tensor-inspector" ref={root}>
       <p>
         <strong>{name}</strong> ({shape})
       </p>
@@ -159,4 +169,39 @@ function Expand({ tensor, id, t }: { tensor: TensorAnalysis; id: number; t: Tran
       )}
     </div>
   );
+}
+
+/**
+ * Scrolls each scrolling box around `el` (not the page itself) just enough to show it: a phone's
+ * page, where the panels follow the graph, never jumps away from the graph.
+ */
+function revealInScrollBoxes(el: HTMLElement): void {
+  const page = document.scrollingElement;
+  for (let box = el.parentElement; box && box !== page && box !== document.body;) {
+    const style = getComputedStyle(box);
+    const scrolls = (o: string) => o === 'auto' || o === 'scroll';
+    if (
+      (scrolls(style.overflowY) && box.scrollHeight > box.clientHeight) ||
+      (scrolls(style.overflowX) && box.scrollWidth > box.clientWidth)
+    ) {
+      const r = el.getBoundingClientRect();
+      const b = box.getBoundingClientRect();
+      const top = b.top + box.clientTop;
+      const left = b.left + box.clientLeft;
+      const dy =
+        r.top < top
+          ? r.top - top
+          : r.bottom > top + box.clientHeight
+            ? r.bottom - (top + box.clientHeight)
+            : 0;
+      const dx =
+        r.left < left
+          ? r.left - left
+          : r.right > left + box.clientWidth
+            ? r.right - (left + box.clientWidth)
+            : 0;
+      if (dx !== 0 || dy !== 0) box.scrollBy(dx, dy);
+    }
+    box = box.parentElement;
+  }
 }

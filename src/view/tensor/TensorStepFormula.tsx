@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { TensorAnalysis, TensorStep } from '../../engine/tensor/run';
 import { stepLines, type Detail, type StepLine } from '../../engine/tensor/stepNumbers';
 import type { Translate } from '../../i18n';
@@ -10,6 +10,11 @@ import { entryView } from './entryView';
 import { localizeRule } from './localizeRule';
 import './tensor.css';
 import '../../i18n/enLater';
+
+// Presenting, there is no side panel: the spiral lesson's plot comes into this panel instead.
+const SpiralPanel = lazy(() =>
+  import('../Lessons/SpiralPanel').then((m) => ({ default: m.SpiralPanel })),
+);
 
 /**
  * The chain-rule panel for a matrix program (issue 15, points 4 and 5): the step's rule with
@@ -30,8 +35,16 @@ export function TensorStepFormula(props: { tensor: TensorAnalysis; stepIndex: nu
   useEffect(() => void preloadKatex(), []);
   const step = stepIndex > 0 ? tensor.steps[stepIndex - 1] : undefined;
   const lines = useMemo(() => (step ? stepLines(tensor, step) : []), [tensor, step]);
+  const presentSpiral = useApp(
+    (s) => s.settings.mode === 'present' && /\bspiral_points\s*\(/.test(s.source),
+  );
   return (
     <>
+      {presentSpiral && (
+        <Suspense fallback={null}>
+          <SpiralPanel />
+        </Suspense>
+      )}
       <EntryFormula tensor={tensor} stepIndex={stepIndex} t={t} />
       {step ? (
         // `data-step`: the step it shows, which follows the graph's by a frame (`useAfterPaint`).
