@@ -372,6 +372,9 @@ test.describe('large graphs', () => {
       );
     const count = await nodes(page).count();
     const before = await places();
+    // Where an untouched input is on screen: the camera keeps its view too, so nothing jumps.
+    const onScreen = () => nodeNamed(page, 'x1').boundingBox();
+    const seen = (await onScreen())!;
     const line = source.split('\n').find((l) => l.startsWith('h1_2'))!;
     await editor(page).fill(source.replace(line, line.replace('+ b1_2)', '+ b1_2 + c)')));
     await expect(nodes(page)).toHaveCount(count + 2);
@@ -384,6 +387,8 @@ test.describe('large graphs', () => {
     expect(kept.filter((n) => after[n] !== before[n])).toEqual([]);
     const y = (t: string | null) => Number(/,\s*([-\d.]+)\)/.exec(t ?? '')?.[1]);
     for (const n of ['o1', 'o2', 'L']) expect(y(after[n])).toBe(y(before[n]));
+    const now = (await onScreen())!;
+    expect(Math.abs(now.x - seen.x) + Math.abs(now.y - seen.y)).toBeLessThan(1);
   });
 
   test('a 2,000-node program lays out off the main thread: a click is answered meanwhile', async ({

@@ -52,7 +52,11 @@ export function settingsFor(n: number, quality: LayoutQuality = 'auto'): Sugiyam
  * r.nodes[1].layer // 1
  */
 export function layoutGraph(input: LayoutInput, options: LayoutOptions = {}): LayoutResult {
-  return layoutWith(withPrevious(input), settingsFor(input.nodes.length, options.quality));
+  const placed = withPrevious(input);
+  const result = layoutWith(placed, settingsFor(input.nodes.length, options.quality));
+  return isAnchored(placed, input.previous?.layout.nodes.length ?? 0)
+    ? { ...result, anchored: true }
+    : result;
 }
 
 /**
@@ -123,6 +127,16 @@ function layoutOnce(
     clashes: best.clashes,
     spread: settings.spread ?? 1,
   };
+}
+
+/**
+ * An edit of the drawing on screen, not another program that shares a name or two: at least
+ * half of the previous drawing's nodes are found again.
+ */
+function isAnchored(input: LayoutInput, before: number): boolean {
+  let kept = 0;
+  for (const node of input.nodes) if (node.was) kept++;
+  return before > 0 && kept * 2 >= before;
 }
 
 /**

@@ -110,6 +110,8 @@ export interface LayoutResult {
   engine: string;
   /** Time the layout took, in milliseconds. */
   ms: number;
+  /** Laid out from the drawing before an edit (`LayoutInput.previous`): kept nodes kept places. */
+  anchored?: boolean;
 }
 
 /** `auto` picks `high` for graphs small enough to lay out well within a frame, `fast` beyond. */

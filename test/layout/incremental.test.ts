@@ -148,3 +148,17 @@ describe('stable layout when a statement grows inside the program', () => {
     ).toEqual([]);
   });
 });
+
+describe('an anchored layout says so, for the camera', () => {
+  it('is anchored when most of the drawing is found again, not for another program', () => {
+    const ia = inputOf(NET);
+    const la = layoutGraph(ia);
+    const line = NET.split('\n').find((l) => l.startsWith('h1_2'))!;
+    const grown = inputOf(NET.replace(line, line.replace('+ b1_2)', '+ b1_2 + c)')));
+    expect(layoutGraph({ ...grown, previous: { input: ia, layout: la } }).anchored).toBe(true);
+    // Only the name x1 in common: a new picture, which the camera fits afresh.
+    const other = inputOf('x1 = 2; f = x1 * x1 + 3');
+    expect(layoutGraph({ ...other, previous: { input: ia, layout: la } }).anchored).toBeUndefined();
+    expect(layoutGraph(grown).anchored).toBeUndefined();
+  });
+});

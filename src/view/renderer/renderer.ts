@@ -328,6 +328,20 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
     moveTo(defaultView(box.w, box.h, bounds.width, bounds.height, minK, focus), animate);
   }
 
+  /**
+   * After an edit whose layout kept the drawing's places (`anchored`), the view stays where it
+   * was, so nothing on screen jumps: a zoomed or partial view always, a view of the whole graph
+   * while the grown drawing still fits in it (else it is fitted again).
+   */
+  function keepsView(before: GraphView | undefined, view: GraphView): boolean {
+    if (!before || !view.anchored) return false;
+    if (userZoomed) return true;
+    const cam = cameraOf(transform);
+    const whole = (b: { width: number; height: number }): Rect => [0, 0, b.width, b.height];
+    const wasWhole = inView(cam, box.w, box.h, whole(graphBounds(before)));
+    return !wasWhole || inView(cam, box.w, box.h, whole(bounds));
+  }
+
   /** The whole graph, centred, as large as fits (up to 2.2×), however small its labels get. */
   function fit(animate = false) {
     measure();
@@ -411,6 +425,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
 
   return {
     update(view, opts) {
+      const before = last;
       const grew =
         !last ||
         last.width !== view.width ||
@@ -444,7 +459,7 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
       if (!diff || rovingId === undefined) rove(view);
       if (!sameGraph) {
         minimap.draw(view, bounds);
-        if (!userZoomed || grew) resetMeasured();
+        if (!keepsView(before, view) && (!userZoomed || grew)) resetMeasured();
       } else if (stepChanged || readabilityChanged) {
         followStep(view, duration > 0);
       }

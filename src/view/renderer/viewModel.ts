@@ -28,6 +28,8 @@ export interface GraphView {
   readonly edges: readonly EdgeView[];
   readonly width: number;
   readonly height: number;
+  /** The layout kept the places of the drawing before an edit: the camera may keep its view. */
+  readonly anchored?: boolean;
   /** The step just played, for the renderer to animate; undefined at the start. */
   readonly step?: StepView;
   readonly outputId: number;
@@ -350,6 +352,7 @@ export function graphView(input: ViewInput): GraphView {
     edges,
     width: layout.width,
     height: layout.height,
+    ...(layout.anchored ? { anchored: true } : {}),
     outputId: g.output,
     ...(tangent ? { tangentMark: tangentMarkOf(a, tangent) } : {}),
     ...(current
