@@ -202,19 +202,7 @@ export function groupChain(
 ): GroupChainTerm[] {
   if (group.roots) return layerChain(g, group, group.roots, bw);
   // d root / d member, filled from the root back (members are in topological order).
-  const d = new Map<number, number>([[group.root, 1]]);
-  const member = new Set(group.nodes);
-  const toInput = new Map<number, number>();
-  for (let k = group.nodes.length - 1; k >= 0; k--) {
-    const m = group.nodes[k];
-    const here = d.get(m) ?? 0;
-    for (let e = g.inStart[m]; e < g.inStart[m + 1]; e++) {
-      const from = g.edgeFrom[e];
-      const share = here * bw.local[e];
-      const target = member.has(from) ? d : toInput;
-      target.set(from, (target.get(from) ?? 0) + share);
-    }
-  }
+  const toInput = pullBack(g, group, new Map([[group.root, 1]]), bw.local);
   const upstream = g.variable[group.root] ? bw.grad[group.root] : 0;
   const terms: GroupChainTerm[] = [];
   for (const [operand, local] of [...toInput].sort((a, b) => a[0] - b[0])) {
@@ -236,8 +224,28 @@ function layerChain(
   roots: readonly number[],
   bw: Pick<BackwardResult, 'local' | 'grad'>,
 ): GroupChainTerm[] {
-  const d = new Map<number, number>();
-  for (const r of roots) d.set(r, g.variable[r] ? bw.grad[r] : 0);
+  const seed = new Map<number, number>();
+  for (const r of roots) seed.set(r, g.variable[r] ? bw.grad[r] : 0);
+  const toInput = pullBack(g, group, seed, bw.local);
+  const terms: GroupChainTerm[] = [];
+  for (const [operand, product] of [...toInput].sort((a, b) => a[0] - b[0])) {
+    if (!g.variable[operand]) continue;
+    terms.push({ operand, upstream: 1, local: product, product });
+  }
+  return terms;
+}
+
+/**
+ * A small backward pass inside a group: `d` seeds the derivatives at its roots and is filled
+ * from them back through its members (in topological order); returns what reaches each operand
+ * from outside the group.
+ */
+function pullBack(
+  g: CompiledGraph,
+  group: StatementGroup,
+  d: Map<number, number>,
+  local: BackwardResult['local'],
+): Map<number, number> {
   const member = new Set(group.nodes);
   const toInput = new Map<number, number>();
   for (let k = group.nodes.length - 1; k >= 0; k--) {
@@ -246,15 +254,10 @@ function layerChain(
     for (let e = g.inStart[m]; e < g.inStart[m + 1]; e++) {
       const from = g.edgeFrom[e];
       const target = member.has(from) ? d : toInput;
-      target.set(from, (target.get(from) ?? 0) + here * bw.local[e]);
+      target.set(from, (target.get(from) ?? 0) + here * local[e]);
     }
   }
-  const terms: GroupChainTerm[] = [];
-  for (const [operand, product] of [...toInput].sort((a, b) => a[0] - b[0])) {
-    if (!g.variable[operand]) continue;
-    terms.push({ operand, upstream: 1, local: product, product });
-  }
-  return terms;
+  return toInput;
 }
 
 /**

@@ -172,7 +172,6 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       }
       const request = ++layoutRequest;
       const land = (layout: LayoutResult) => {
-        if (request !== layoutRequest) return;
         set({
           analysis,
           layout,
@@ -195,21 +194,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       const shown = get().layout;
       if (!kept && shown && laidOutInput && !analysis.tensor && !previous?.tensor)
         input.previous = { input: laidOutInput, layout: { nodes: shown.nodes } };
-      const result = kept ?? deps.layout(input);
-      const made = { ...input, previous: undefined };
-      if (result instanceof Promise) {
-        set({ layingOut: true, error: null });
-        result.then(
-          (r) => {
-            if (request === layoutRequest) laidOutInput = made;
-            land(r);
-          },
-          () => request === layoutRequest && set({ layingOut: false }),
-        );
-      } else {
-        laidOutInput = made;
-        land(result);
-      }
+      runLayout(input, request, land, { error: null }, kept ?? undefined);
       then?.(analysis);
       return analysis;
     };
@@ -226,22 +211,33 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       if (ifChanged && key === laidOutKey) return;
       laidOutKey = key;
       const request = ++layoutRequest;
-      const land = (layout: LayoutResult) =>
-        request === layoutRequest && set({ layout, layingOut: false });
-      const result = deps.layout(input);
+      runLayout(input, request, (layout) => set({ layout, layingOut: false }));
+    };
+
+    /**
+     * Lays `input` out (inline, or in the worker for a large graph) unless `ready` is the drawing
+     * already, and hands it to `land` if no newer request came meanwhile; `waiting` is set while
+     * a worker lays it out. Remembers the input the drawing on screen was made from (without its
+     * previous drawing), for the next edit's anchoring.
+     */
+    const runLayout = (
+      input: LayoutInput,
+      request: number,
+      land: (layout: LayoutResult) => void,
+      waiting: Partial<AppState> = {},
+      ready?: LayoutResult,
+    ) => {
+      const made = input.previous ? { ...input, previous: undefined } : input;
+      const done = (layout: LayoutResult) => {
+        if (request !== layoutRequest) return;
+        laidOutInput = made;
+        land(layout);
+      };
+      const result = ready ?? deps.layout(input);
       if (result instanceof Promise) {
-        set({ layingOut: true });
-        result.then(
-          (r) => {
-            if (request === layoutRequest) laidOutInput = input;
-            land(r);
-          },
-          () => request === layoutRequest && set({ layingOut: false }),
-        );
-      } else {
-        laidOutInput = input;
-        land(result);
-      }
+        set({ layingOut: true, ...waiting });
+        result.then(done, () => request === layoutRequest && set({ layingOut: false }));
+      } else done(result);
     };
 
     const stopPlaying = () => {

@@ -6,6 +6,7 @@ import { useApp } from '../../state/appStore';
 import { selectPractice, type PracticeFeedback } from '../../state/practice';
 import { checksOf } from '../BackwardPass/checks';
 import { Tex } from '../Formula/Tex';
+import { AnswerRow } from './AnswerRow';
 import { TensorPractice } from './TensorPractice';
 import { Verdict as SaidVerdict } from './Verdict';
 import { hintText, questionFormulas, questionText } from './words';
@@ -131,31 +132,16 @@ export function PracticePanel() {
               <Tex {...questionFormulas(analysis, step, question.kind, false)} wrap />
             </div>
           )}
-          <div className="practice-row">
-            <label htmlFor={`${id}-answer`} className="practice-label">
-              {t('practice.answer')}
-            </label>
-            <input
-              ref={input}
-              id={`${id}-answer`}
-              className="practice-input"
-              type="text"
-              inputMode="text"
-              autoComplete="off"
-              autoCapitalize="off"
-              spellCheck={false}
-              value={draft}
-              onChange={(e) => setDraft(e.target.value)}
-              aria-invalid={invalid ? true : undefined}
-              aria-describedby={feedback ? feedbackId : undefined}
-            />
-            <button type="submit" className="button primary">
-              {t('practice.check')}
-            </button>
-            <button type="button" className="button" onClick={revealAnswer}>
-              {t('practice.show')}
-            </button>
-          </div>
+          <AnswerRow
+            id={id}
+            fieldRef={input}
+            draft={draft}
+            setDraft={setDraft}
+            invalid={invalid}
+            describedBy={feedback ? feedbackId : undefined}
+            onReveal={revealAnswer}
+            t={t}
+          />
         </form>
       ) : (
         !feedback && (

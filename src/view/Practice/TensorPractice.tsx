@@ -6,6 +6,7 @@ import { useT } from '../../i18n/useT';
 import './tensorPractice.css';
 import { useApp } from '../../state/appStore';
 import type { PracticeFeedback, PracticeView } from '../../state/practice';
+import { AnswerRow } from './AnswerRow';
 import { Verdict } from './Verdict';
 import {
   productVerdict,
@@ -164,35 +165,20 @@ export function TensorPractice({
             </>
           ) : (
             <>
-              <div className="practice-row">
-                <label htmlFor={`${id}-answer`} className="practice-label">
-                  {tr('practice.answer')}
-                </label>
-                <input
-                  ref={field}
-                  id={`${id}-answer`}
-                  className="practice-input"
-                  type="text"
-                  inputMode="text"
-                  autoComplete="off"
-                  autoCapitalize="off"
-                  spellCheck={false}
-                  value={a.draft}
-                  onChange={(e) => a.setDraft(e.target.value)}
-                  aria-invalid={feedback?.kind === 'invalid' && aboutCurrent ? true : undefined}
-                  aria-describedby={
-                    [q.kind === 'shape' ? `${id}-help` : '', feedback ? feedbackId : '']
-                      .filter(Boolean)
-                      .join(' ') || undefined
-                  }
-                />
-                <button type="submit" className="button primary">
-                  {tr('practice.check')}
-                </button>
-                <button type="button" className="button" onClick={a.revealAnswer}>
-                  {tr('practice.show')}
-                </button>
-              </div>
+              <AnswerRow
+                id={id}
+                fieldRef={field}
+                draft={a.draft}
+                setDraft={a.setDraft}
+                invalid={feedback?.kind === 'invalid' && aboutCurrent}
+                describedBy={
+                  [q.kind === 'shape' ? `${id}-help` : '', feedback ? feedbackId : '']
+                    .filter(Boolean)
+                    .join(' ') || undefined
+                }
+                onReveal={a.revealAnswer}
+                t={tr}
+              />
               {q.kind === 'shape' && (
                 <p className="hint" id={`${id}-help`}>
                   {tr('practice.m.shapeHelp')}

@@ -13,12 +13,11 @@ import { gridDims } from '../../layout/fromTensor';
 import { labelTargetPx } from '../renderer/camera';
 import { moveCell, type CellSpot } from './cellKeys';
 import { entryView, readKey } from './entryView';
-import { shapeHidden, usePracticeMask } from './practiceMask';
+import { shapeHidden, useTensorStep } from './practiceMask';
 import {
   cellTitle,
   gridCells,
   gridPlacement,
-  tensorKnown,
   tensorNodeName,
   type TensorWords,
 } from './tensorView';
@@ -76,17 +75,8 @@ export function TensorGraph({ tensor, layout, stepIndex, selected, select }: Pro
   );
   // Practice (issue 16): the step's numbers stay hidden while it asks for them, and a forward
   // step's shape while that is asked.
-  const mask = usePracticeMask();
-  const { pending } = mask;
-  const known = useMemo(
-    () => tensorKnown(tensor, stepIndex, pending),
-    [tensor, stepIndex, pending],
-  );
   // A gradient entry drilled into (issue 15, point 5): it and the cells it came from light up.
-  const { entry, setEntry } = useApp((s) => ({
-    entry: s.tensorEntry,
-    setEntry: s.setTensorEntry,
-  }));
+  const { mask, known, entry, setEntry } = useTensorStep(tensor, stepIndex);
   const lit = useMemo(
     () => (entry ? (entryView(tensor, entry, stepIndex)?.reads ?? null) : null),
     [tensor, entry, stepIndex],

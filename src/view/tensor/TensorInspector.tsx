@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { TensorAnalysis } from '../../engine/tensor/run';
 import type { Value } from '../../engine/tensor/types';
 import { formatNumber } from '../../engine/format';
@@ -8,8 +8,8 @@ import { indexOf } from '../../engine/tensor/indexForm';
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
-import { shapeHidden, usePracticeMask } from './practiceMask';
-import { entries, tensorKnown } from './tensorView';
+import { shapeHidden, useTensorStep } from './practiceMask';
+import { entries } from './tensorView';
 import { ColumnHeads, summaryText } from './matrixParts';
 import './tensor.css';
 import '../../i18n/enLater';
@@ -30,16 +30,7 @@ export function TensorInspector({
   const t = useT();
   // Practice (issue 16): the numbers the current step asks for are not listed yet, nor a shape
   // that is asked or would give one away.
-  const mask = usePracticeMask();
-  const { pending } = mask;
-  const known = useMemo(
-    () => tensorKnown(tensor, stepIndex, pending),
-    [tensor, stepIndex, pending],
-  );
-  const { entry, setEntry } = useApp((s) => ({
-    entry: s.tensorEntry,
-    setEntry: s.setTensorEntry,
-  }));
+  const { mask, known, entry, setEntry } = useTensorStep(tensor, stepIndex);
   // An entry drilled into from the graph: its button here comes into view in the side panel's
   // scroll box (never the page's), with the cell pressed.
   const root = useRef<HTMLDivElement>(null);

@@ -1,6 +1,7 @@
 import { useApp } from '../../state/appStore';
 import { practicePending, selectPractice } from '../../state/practice';
-import type { TensorKnown } from './tensorView';
+import type { AppState, AppStore } from '../../state/types';
+import { tensorKnown, type TensorKnown } from './tensorView';
 
 /** What practice on a matrix program (issue 16) keeps hidden: used by the graph and the inspector. */
 export interface PracticeMask {
@@ -40,4 +41,38 @@ export function shapeHidden(
       node.id !== known.activeNode &&
       !known.value.has(node.id))
   );
+}
+
+const knownCache = new WeakMap<object, Map<string, TensorKnown>>();
+
+/**
+ * What the graph and the inspector of a matrix program show at step `stepIndex` under practice's
+ * mask, and the gradient entry drilled into: one hook for both, and `tensorKnown` (which replays
+ * the steps up to k) computed once per step for the two of them.
+ */
+export function useTensorStep(
+  tensor: Parameters<typeof tensorKnown>[0],
+  stepIndex: number,
+): {
+  mask: PracticeMask;
+  known: TensorKnown;
+  entry: AppState['tensorEntry'];
+  setEntry: AppStore['setTensorEntry'];
+} {
+  const mask = usePracticeMask();
+  let byStep = knownCache.get(tensor);
+  if (!byStep) knownCache.set(tensor, (byStep = new Map()));
+  const key = `${stepIndex}:${mask.pending}`;
+  let known = byStep.get(key);
+  if (!known) {
+    // A long scrub must not keep every step's maps.
+    if (byStep.size > 8) byStep.clear();
+    known = tensorKnown(tensor, stepIndex, mask.pending);
+    byStep.set(key, known);
+  }
+  const { entry, setEntry } = useApp((s) => ({
+    entry: s.tensorEntry,
+    setEntry: s.setTensorEntry,
+  }));
+  return { mask, known, entry, setEntry };
 }
