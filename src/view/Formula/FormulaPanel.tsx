@@ -7,6 +7,7 @@ import { selectStepState } from '../../state/stepState';
 import { tensorEngine } from '../../engine/tensor/hook';
 import { selectPractice } from '../../state/practice';
 import { Tex } from './Tex';
+import { useAfterPaint } from '../hooks/useAfterPaint';
 import { localizeRule } from '../tensor/localizeRule';
 
 // A step's explanation is not on the first screen (that shows the program): it loads on demand,
@@ -27,7 +28,7 @@ const StepNotes = lazy(() => import('../tensor/StepNotes').then((m) => ({ defaul
 export function FormulaPanel() {
   const t = useT();
   // The active mode's step (src/state/stepState.ts): forward mode plays its tangent pass.
-  const { analysis, known, hoverFactor, stepIndex, open } = useApp((s) => ({
+  const now = useApp((s) => ({
     analysis: s.analysis,
     known: selectStepState(s),
     hoverFactor: s.hoverFactor,
@@ -35,6 +36,16 @@ export function FormulaPanel() {
     // Practice on a matrix program (issue 16): the kinds of this step's questions still open.
     open: openTensorQuestions(s),
   }));
+  const { hoverFactor, stepIndex, open } = now;
+  // A scalar step's formula follows the graph's frame (see `useAfterPaint`); a matrix step's
+  // components defer their own typesetting.
+  const picture = useMemo(
+    () => ({ analysis: now.analysis, known: now.known }),
+    [now.analysis, now.known],
+  );
+  const shown = useAfterPaint(picture);
+  const { analysis } = now.analysis?.tensor ? picture : shown;
+  const known = now.analysis?.tensor ? now.known : shown.known;
   if (analysis?.tensor) {
     // A matrix program: each step's rule in matrix form, with the shapes and the numbers.
     const played = stepIndex > 0 ? analysis.tensor.steps[stepIndex - 1] : undefined;

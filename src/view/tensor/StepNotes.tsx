@@ -4,7 +4,7 @@ import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
 import { NOTE_SOURCE, type StepNote } from '../../stepNotes';
 import { Tex } from '../Formula/Tex';
-import { useAfterPaint } from './afterPaint';
+import { useAfterPaint } from '../hooks/useAfterPaint';
 import { annotatedExample, notesAt, workOut, workRows } from './stepNoteWork';
 import './stepNotes.css';
 // This module's English loads with it, not with the first screen.

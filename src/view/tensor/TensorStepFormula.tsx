@@ -5,7 +5,7 @@ import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../state/appStore';
 import { preloadKatex, Tex } from '../Formula/Tex';
-import { useAfterPaint } from './afterPaint';
+import { useAfterPaint } from '../hooks/useAfterPaint';
 import { entryView } from './entryView';
 import { localizeRule } from './localizeRule';
 import './tensor.css';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 
 /**
- * `value`, handed on only once the frame after its change has been drawn. A step of a matrix
- * program redraws the graph's cards at once; the chain-rule panel's formulas (KaTeX, measured to
- * fit, about two thirds of a step's work) follow in the task after that frame, so the step's
- * picture is not held back by its typesetting. The first value is handed on at once.
+ * `value`, handed on only once the frame after its change has been drawn. A step redraws the
+ * graph at once; the chain-rule panel's formulas (KaTeX, measured to fit: two thirds of a matrix
+ * step's work, a third of a step at 2,000 nodes) follow in the task after that frame, so the
+ * step's picture is not held back by its typesetting. The first value is handed on at once.
  */
 export function useAfterPaint<T>(value: T): T {
   const [shown, setShown] = useState(value);
