@@ -139,6 +139,21 @@ test.describe('the camera follows the step', () => {
     }
   });
 
+  test('a link to any step opens with that step in view, on a phone too', async ({ page }) => {
+    test.slow();
+    // staged's long edges (den → sigx) cannot show both ends at a readable zoom on a phone: the
+    // view opened by a link must then hold the node the step arrives at, as stepping does.
+    await page.setViewportSize({ width: 375, height: 812 });
+    const source = EXAMPLES.find((e) => e.id === 'staged')!.source;
+    const n = analyze(source, {}).steps.length;
+    for (let k = 1; k <= n; k++) {
+      await openApp(page, link(source, `&step=${k}`));
+      await expect(counter(page)).toContainText(`Step ${k} of`);
+      await expect(page.locator('svg.graph g.node[aria-current="step"]').first()).toBeAttached();
+      expect(await currentInView(page), `step ${k}`).toEqual([]);
+    }
+  });
+
   test('stepping while zoomed out brings the zoom back to readable', async ({ page }) => {
     await openApp(page, link(EXAMPLES.find((e) => e.id === 'neuron')!.source));
     await page.keyboard.press('0'); // the whole graph, however small

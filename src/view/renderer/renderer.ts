@@ -324,8 +324,20 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
   /** The default view, fitted to the box as last measured (`update` measures before it draws). */
   function resetMeasured(animate = false) {
     userZoomed = false;
-    const focus = last ? focusOf(last) : ([0, 0, bounds.width, bounds.height] as const);
+    const focus = last ? stepFocus(last) : ([0, 0, bounds.width, bounds.height] as const);
     moveTo(defaultView(box.w, box.h, bounds.width, bounds.height, minK, focus), animate);
+  }
+
+  /**
+   * What the view must show of the current step at a readable zoom: the step's edge and both its
+   * nodes; for an edge so long that its ends cannot share the view, the node the step arrives at
+   * and the number on the edge (readability wins over seeing both ends); else that node alone.
+   */
+  function stepFocus(view: GraphView): Rect {
+    let focus = focusOf(view);
+    if (fitsAt(box.w, box.h, focus) < minK) focus = focusOf(view, true);
+    if (fitsAt(box.w, box.h, focus) < minK) focus = focusOf(view, true, false);
+    return focus;
   }
 
   /**
@@ -351,13 +363,8 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
 
   /** Keeps the current step in view at a readable zoom (see `follow`). */
   function followStep(view: GraphView, animate: boolean) {
-    let focus = focusOf(view);
-    // An edge so long that its ends cannot share the view at a readable zoom: keep the node the
-    // step arrives at and the number on the edge (readability wins over seeing both ends).
-    if (fitsAt(box.w, box.h, focus) < minK) focus = focusOf(view, true);
-    if (fitsAt(box.w, box.h, focus) < minK) focus = focusOf(view, true, false);
     const cam = cameraOf(transform);
-    const next = follow(cam, box.w, box.h, minK, focus);
+    const next = follow(cam, box.w, box.h, minK, stepFocus(view));
     if (next.k === cam.k && next.x === cam.x && next.y === cam.y) return;
     moveTo(next, animate);
   }
