@@ -328,6 +328,35 @@ test.describe('room for the graph', () => {
     });
   }
 
+  test("a narrow phone: the graph's bar wraps to two rows above the drawing, never on it", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 320, height: 700 });
+    for (const lang of ['en', 'vi']) {
+      await openApp(page, link(EXAMPLES.find((e) => e.id === 'staged')!.source, `&lang=${lang}`));
+      const field = page.locator('.find-node input');
+      await expect(field).toBeVisible();
+      const bar = (await page.locator('.graph-bar').boundingBox())!;
+      const area = (await page.locator('.graph-area').boundingBox())!;
+      // Every control of the bar lies inside it, and the bar ends where the drawing begins.
+      for (const control of await page.locator('.graph-bar .button, .graph-bar input').all()) {
+        const b = (await control.boundingBox())!;
+        expect(b.y + b.height, lang).toBeLessThanOrEqual(bar.y + bar.height + 0.5);
+        expect(b.x + b.width, lang).toBeLessThanOrEqual(bar.x + bar.width + 0.5);
+      }
+      expect(bar.y + bar.height).toBeLessThanOrEqual(area.y + 0.5);
+      // The placeholder is read whole, not cut by its field.
+      const fits = await field.evaluate((el: HTMLInputElement) => {
+        const cs = getComputedStyle(el);
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = cs.font;
+        const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+        return ctx.measureText(el.placeholder).width <= room;
+      });
+      expect(fits, lang).toBe(true);
+    }
+  });
+
   test('presenting, the resting controls keep the step counter and give their room to the graph', async ({
     page,
   }) => {

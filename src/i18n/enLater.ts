@@ -177,7 +177,7 @@ export const enLater = {
     '{name}, collapsed: the gradient passes through it in one step, by the chain rule.',
   'groups.insideExpand': 'Expand it to see each step inside.',
   'find.label': 'Find a node',
-  'find.placeholder': 'name, e.g. h1',
+  'find.placeholder': 'e.g. h1',
   'find.go': 'Find',
   'find.none': 'No node named “{name}”.',
   'find.found': 'Found {name}.',

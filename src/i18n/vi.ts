@@ -200,7 +200,7 @@ export const vi: Table = {
     '{name} đang thu gọn: gradient đi qua nhóm trong một bước, theo quy tắc dây chuyền.',
   'groups.insideExpand': 'Mở rộng nhóm để xem từng bước bên trong.',
   'find.label': 'Tìm một nút',
-  'find.placeholder': 'tên, ví dụ h1',
+  'find.placeholder': 'vd. h1',
   'find.go': 'Tìm',
   'find.none': 'Không có nút nào tên “{name}”.',
   'find.found': 'Đã tìm thấy {name}.',
