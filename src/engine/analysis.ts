@@ -236,14 +236,18 @@ export function analyzeRead(
   return { ...run(buildGraph(program, values), source), backwardPass: pass, values: values ?? {} };
 }
 
-/** Runs an already built graph, optionally with other input values (`inputValues[k]` for input k). */
+/**
+ * Runs an already built graph, optionally with other input values (`inputValues[k]` for input k)
+ * and another backward order (see `backward`).
+ */
 export function run(
   g: CompiledGraph,
   source: string,
   inputValues?: ArrayLike<number>,
+  order?: Int32Array,
 ): ScalarAnalysis {
   const fw = forward(g, inputValues);
-  const bw = backward(g, fw.value);
+  const bw = backward(g, fw.value, order);
   const trace = buildTrace({ graph: g, value: fw.value, backward: bw, digits: DIGITS });
   return assemble(g, source, fw.value, fw.notes, bw, trace);
 }

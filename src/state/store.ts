@@ -21,7 +21,7 @@ import {
   stepAfterModeChange,
   tangentMarkRoom,
 } from './modes';
-import { collapsedGroups, keptNames, stepAfter } from './groups';
+import { collapsedGroups, hiddenOf, keptNames, stepAfter } from './groups';
 import { structureKey } from './selectors';
 import { practiceActions, practicePending } from './practice';
 import { trainingActions, trainingForExample } from './training';
@@ -93,6 +93,34 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
     };
 
     /**
+     * `a` as a person steps it with the groups `names` collapsed: each group's backward steps in
+     * one run, so its one step is where all it hides takes effect (issue 17; see
+     * `collapsedPlay.ts`). Until that code has loaded (with the first collapse), `a` as it is.
+     */
+    const playedOf = (a: Analysis, names: readonly string[]): Analysis => {
+      const groups = collapsedGroups(a, names);
+      if (playOrder) return playOrder.playedAnalysis(a, groups);
+      if (groups.length > 0 && playOrder === undefined) void loadPlayOrder().then(applyPlayOrder);
+      return a;
+    };
+    /** `a` played with `names` collapsed, and step `k` of `a`'s own order moved into it. */
+    const replay = (a: Analysis, k: number, names = get().collapsed) => {
+      const analysis = playedOf(a, names);
+      if (analysis === a || !playOrder) return { analysis, stepIndex: k };
+      // Forward mode plays its own list after the values, which the backward order leaves alone.
+      const hidden = hiddenOf({ analysis, collapsed: names });
+      const stepIndex =
+        get().settings.ad === 'reverse' ? playOrder.mapStep(a, analysis, k, hidden) : k;
+      return { analysis, stepIndex };
+    };
+    const applyPlayOrder = () => {
+      const { analysis, stepIndex } = get();
+      if (!analysis) return;
+      const next = replay(analysis, stepIndex);
+      if (next.analysis !== analysis) set(next);
+    };
+
+    /**
      * Analyse `source`; on success swap in the analysis (and a new layout if the shape changed).
      * Returns the analysis, or undefined when the text has an error.
      */
@@ -149,6 +177,19 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         set({ error: toSourceError(e), layingOut: false });
         return undefined;
       }
+      const collapsedNames = keptNames(analysis, get().collapsed);
+      if (
+        playOrder === undefined &&
+        collapsedNames.length > 0 &&
+        typeof step === 'number' &&
+        step > analysis.trace.forwardCount + 1
+      ) {
+        // A link's step= counts in the collapsed groups' order: the last graph stays until the
+        // code that plays it is here.
+        void loadPlayOrder().then(() => get().source === source && analyzeNow(source, step, then));
+        return undefined;
+      }
+      analysis = playedOf(analysis, collapsedNames);
       const previous = get().analysis;
       const wasAtEnd = previous !== null && get().stepIndex === stepCount();
       const n = activeStepCount({ analysis, settings: get().settings });
@@ -166,18 +207,18 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         collapsedKey(analysis) === laidOutWith
       ) {
         layoutRequest++;
-        set({ analysis, error: null, layingOut: false, stepIndex });
+        set({ ...replay(analysis, stepIndex), error: null, layingOut: false });
         then?.(analysis);
         return analysis;
       }
       const request = ++layoutRequest;
       const land = (layout: LayoutResult) => {
         set({
-          analysis,
+          // The order's code may have come while the layout was made.
+          ...replay(analysis, stepIndex),
           layout,
           error: null,
           layingOut: false,
-          stepIndex,
           selected: null,
           hovered: null,
           hoverNode: null,
@@ -449,9 +490,11 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       },
 
       setCollapsed(names) {
-        const { analysis } = get();
+        const { analysis, stepIndex } = get();
         const collapsed = keptNames(analysis, names);
-        set({ collapsed });
+        // The backward order changes with what is collapsed, and the step moves with it: to the
+        // first stop where every share played so far is played (see `mapStep`).
+        set({ collapsed, ...(analysis ? replay(analysis, stepIndex, collapsed) : {}) });
         relayout();
       },
 
@@ -549,6 +592,19 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
     };
   });
 }
+
+/** How collapsed groups are played (issue 17): loaded with the first collapse. */
+let playOrder: typeof import('./collapsedPlay') | null | undefined;
+let playOrderLoading: Promise<void> | undefined;
+/**
+ * Loads the code that plays collapsed groups as one run of steps (tests await it). Offline, a
+ * collapsed group's steps play in the engine's own order (null), as before issue 17's fix.
+ */
+export const loadPlayOrder = () =>
+  (playOrderLoading ??= import('./collapsedPlay').then(
+    (m) => void (playOrder = m),
+    () => void (playOrder = null),
+  ));
 
 /** The reader of hand-written backward passes once loaded; null if it could not be (offline). */
 let backwardReader: typeof import('../engine/backwardPass') | null | undefined;
