@@ -185,7 +185,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         step > analysis.trace.forwardCount + 1
       ) {
         // A link's step= counts in the collapsed groups' order: the last graph stays until the
-        // code that plays it is here.
+        // code that plays it is here (a moment: the first picture waits for it, as for a layout).
+        set({ layingOut: true });
         void loadPlayOrder().then(() => get().source === source && analyzeNow(source, step, then));
         return undefined;
       }

@@ -120,6 +120,32 @@ describe('a collapsed group plays its backward steps as one run (issue 17)', () 
     expect(done(s.analysis!)).toEqual(done(a));
   });
 
+  it('a link opened before the order’s code has loaded waits for it, then opens at its step', async () => {
+    const store = makeStore();
+    store.getState().setCollapsed(['h2_*']);
+    const a = store.getState().analysis!;
+    const layer = groupsOf(a).find((g) => g.name === 'h2_*')!;
+    const steps = groupSteps(a.compiled, layer, a.trace).backward;
+    const k = steps[steps.length - 1] + 1;
+    // A fresh page: the store module (and what it has loaded) anew.
+    vi.resetModules();
+    const fresh = await import('../../src/state/store');
+    const deps: StoreDeps = { layout: fakeLayout, sizeOf: () => ({ width: 40, height: 40 }) };
+    const other = fresh.createAppStore(deps);
+    other
+      .getState()
+      .hydrate(decodeUrl(`?expr=${encodeURIComponent(NET)}&collapse=h2_*&step=${k}`).state);
+    // Nothing drawn in the wrong order meanwhile: the graph waits, as for a layout.
+    expect(other.getState().analysis).toBeNull();
+    expect(other.getState().layingOut).toBe(true);
+    await fresh.loadPlayOrder();
+    await vi.waitFor(() => expect(other.getState().analysis).not.toBeNull());
+    const s = other.getState();
+    expect(s.stepIndex).toBe(k);
+    expect(s.layingOut).toBe(false);
+    expect([...s.analysis!.backward.edgeOrder]).toEqual([...a.backward.edgeOrder]);
+  });
+
   it('forward mode keeps its index when a group is collapsed', () => {
     const store = makeStore();
     store.getState().setSettings({ ad: 'forward' });
