@@ -269,6 +269,14 @@ test.describe('large graphs', () => {
     expect(stops).toBeGreaterThan(3);
     expect((await badges()).filter((b) => b === '')).toEqual([]);
     await expect(page.locator('.group-step')).toContainText('h2_*');
+    // Its 35 chain-rule lines scroll inside the bar: never over the graph, nor pushing its
+    // footer out of the panel.
+    const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+    const [note, area, footer, panel] = await Promise.all(
+      ['.group-step', '.graph-area', '.graph-footer', '.graph-panel'].map(box),
+    );
+    expect(note.y + note.height).toBeLessThanOrEqual(area.y + 1);
+    expect(footer.y + footer.height).toBeLessThanOrEqual(panel.y + panel.height + 1);
 
     // The link holds the step in the collapsed order: it reopens the same picture.
     await expect.poll(() => query(page).get('step')).toBe(String(groupStop));
