@@ -11,6 +11,7 @@ import {
 } from './helpers';
 import {
   analyze,
+  analysisInOrder,
   formatNumber,
   groupChain,
   groupSteps,
@@ -19,7 +20,7 @@ import {
   nextStop,
   statementGroups,
 } from '../src/engine';
-import { analysisInOrder, collapsedEdgeOrder } from '../src/engine/collapsedOrder';
+import { collapsedEdgeOrder } from '../src/engine/collapsedOrder';
 import { stopsBefore } from '../src/state/groups';
 import { mapStep } from '../src/state/collapsedPlay';
 import { networkProgram, programOfSize } from '../src/layout/samplePrograms';

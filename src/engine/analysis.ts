@@ -253,6 +253,23 @@ export function run(
 }
 
 /**
+ * `a` played in another backward order (see `backward`; `collapsedOrder.ts` makes the order
+ * where each collapsed group is one run): the same program, graph and forward values, with the
+ * backward sweep, its running sums and the step trace rebuilt for `order` (shares arrive in
+ * another order, so running sums and arrival numbers change; final gradients only by rounding).
+ * `compiled` is `a`'s own, so whatever is memoized on it stays valid.
+ *
+ * @example
+ * analysisInOrder(a, collapsedEdgeOrder(a.compiled, [group])).steps // one run for the group
+ */
+export function analysisInOrder(a: Analysis, order: Int32Array): Analysis {
+  if (order === a.backward.edgeOrder || a.tensor) return a;
+  const g = a.compiled;
+  const inputs = Array.from(g.inputs, (id) => a.value[id]);
+  return { ...a, ...run(g, a.source, inputs, order) };
+}
+
+/**
  * The result object. `graph.nodes`, `graph.edges`, `inputs` and `steps` are arrays whose
  * elements are made on first read, and `gradients` is filled on first read (see `lazy.ts`): the
  * flat arrays already hold every number, and a UI reads a few elements at a time, so a

@@ -1,4 +1,3 @@
-import { run, type Analysis } from './analysis';
 import type { CompiledGraph } from './graph';
 
 /**
@@ -182,20 +181,4 @@ class MinHeap {
     }
     return top;
   }
-}
-
-/**
- * `a` played in another backward order: the same program, graph and forward values, with the
- * backward sweep, its running sums and the step trace rebuilt for `order` (shares arrive in
- * another order, so running sums and arrival numbers change; final gradients only by rounding).
- * `compiled` is `a`'s own, so whatever is memoized on it stays valid.
- *
- * @example
- * analysisInOrder(a, collapsedEdgeOrder(a.compiled, [group])).steps // one run for the group
- */
-export function analysisInOrder(a: Analysis, order: Int32Array): Analysis {
-  if (order === a.backward.edgeOrder || a.tensor) return a;
-  const g = a.compiled;
-  const inputs = Array.from(g.inputs, (id) => a.value[id]);
-  return { ...a, ...run(g, a.source, inputs, order) };
 }

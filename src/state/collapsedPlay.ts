@@ -1,6 +1,6 @@
-import type { Analysis, StatementGroup } from '../engine';
+import { analysisInOrder, type Analysis, type StatementGroup } from '../engine';
 // By path: the sort is only needed once a group is collapsed, so it loads then (see the store).
-import { analysisInOrder, collapsedEdgeOrder } from '../engine/collapsedOrder';
+import { collapsedEdgeOrder } from '../engine/collapsedOrder';
 
 /**
  * The analysis a person steps through when groups are collapsed: the same program played in the

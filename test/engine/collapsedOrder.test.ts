@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   analyze,
+  analysisInOrder,
   groupSteps,
   hiddenSteps,
   layerGroups,
@@ -11,7 +12,7 @@ import {
   type CompiledGraph,
   type StatementGroup,
 } from '../../src/engine';
-import { analysisInOrder, collapsedEdgeOrder } from '../../src/engine/collapsedOrder';
+import { collapsedEdgeOrder } from '../../src/engine/collapsedOrder';
 import { SCALAR_EXAMPLES } from '../../src/examples';
 import { networkProgram } from '../../src/layout/samplePrograms';
 import { dagProgram } from './dagPrograms';
