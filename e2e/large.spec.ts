@@ -278,6 +278,9 @@ test.describe('large graphs', () => {
     );
     expect(note.y + note.height).toBeLessThanOrEqual(area.y + 1);
     expect(footer.y + footer.height).toBeLessThanOrEqual(panel.y + panel.height + 1);
+    // The scrolling note is reached from the keyboard (axe: scrollable-region-focusable).
+    await expect(page.locator('.group-step')).toHaveAttribute('tabindex', '0');
+    await expectNoSeriousViolations(page);
 
     // The link holds the step in the collapsed order: it reopens the same picture.
     await expect.poll(() => query(page).get('step')).toBe(String(groupStop));
