@@ -113,6 +113,12 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         get().settings.ad === 'reverse' ? playOrder.mapStep(a, analysis, k, hidden) : k;
       return { analysis, stepIndex };
     };
+    /**
+     * The last collapse or expand, while no step has been taken since: toggling a group back
+     * returns to the step it left. (One way may have had to play other nodes' steps that the
+     * other order interleaves with the group's; the way back need not keep them.)
+     */
+    let lastToggle: { from: Analysis; k: number; to: Analysis; j: number } | undefined;
     const applyPlayOrder = () => {
       const { analysis, stepIndex } = get();
       if (!analysis) return;
@@ -294,6 +300,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         stopPlaying();
         return;
       }
+      lastToggle = undefined;
       set({ stepIndex: stepAfter(get(), 1), hoverNode: null });
       // Practice: playing stops on the first step that asks for its number.
       if (practicePending(get())) {
@@ -327,6 +334,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
 
     const moveTo = (k: number) => {
       stopPlaying();
+      lastToggle = undefined;
       // The formula under the pointer is replaced by the new step's: its link goes with it.
       set({ stepIndex: clampStep(k), hoverNode: null });
     };
@@ -495,7 +503,16 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         const collapsed = keptNames(analysis, names);
         // The backward order changes with what is collapsed, and the step moves with it: to the
         // first stop where every share played so far is played (see `mapStep`).
-        set({ collapsed, ...(analysis ? replay(analysis, stepIndex, collapsed) : {}) });
+        const next = analysis ? replay(analysis, stepIndex, collapsed) : undefined;
+        const back = lastToggle;
+        if (next && back && back.to === analysis && back.j === stepIndex) {
+          if (back.from === next.analysis) next.stepIndex = back.k;
+        }
+        lastToggle =
+          next && analysis && next.analysis !== analysis
+            ? { from: analysis, k: stepIndex, to: next.analysis, j: next.stepIndex }
+            : undefined;
+        set({ collapsed, ...next });
         relayout();
       },
 

@@ -69,6 +69,28 @@ describe('a collapsed group plays its backward steps as one run (issue 17)', () 
     if (step.kind === 'backward-edge') expect(layer.nodes).toContain(step.from);
   });
 
+  it('expanding and collapsing again, with no step between, returns to the same step', () => {
+    const store = makeStore();
+    store.getState().setCollapsed(['h2_*']);
+    const collapsed = store.getState().analysis!;
+    const layer = groupsOf(collapsed).find((g) => g.name === 'h2_*')!;
+    const steps = groupSteps(collapsed.compiled, layer, collapsed.trace).backward;
+    const groupStop = steps[steps.length - 1] + 1;
+    store.getState().goTo(groupStop);
+    store.getState().setCollapsed([]);
+    const inside = store.getState().stepIndex;
+    // Expanded, the trace also played steps the expanded order puts among the group's (h1_5's):
+    // played from there, the collapsed order would land a stop or more further on.
+    store.getState().setCollapsed(['h2_*']);
+    expect(store.getState().stepIndex).toBe(groupStop);
+    store.getState().setCollapsed([]);
+    expect(store.getState().stepIndex).toBe(inside);
+    // A step taken in between: the way back maps what is played, as any collapse does.
+    store.getState().stepBy(1);
+    store.getState().setCollapsed(['h2_*']);
+    expect(store.getState().stepIndex).toBeGreaterThan(groupStop);
+  });
+
   it('collapsing mid-trace keeps every share played, and lands on a stop', () => {
     const store = makeStore();
     const expanded = store.getState().analysis!;
