@@ -6,18 +6,23 @@ import {
   expectNoSeriousViolations,
   nodeNamed,
   openApp,
+  picture,
   screenshot,
 } from './helpers';
 import {
   analyze,
+  analysisInOrder,
   formatNumber,
   groupChain,
   groupSteps,
   hiddenSteps,
   layerGroups,
+  nextStop,
   statementGroups,
 } from '../src/engine';
+import { collapsedEdgeOrder } from '../src/engine/collapsedOrder';
 import { stopsBefore } from '../src/state/groups';
+import { mapStep } from '../src/state/collapsedPlay';
 import { networkProgram, programOfSize } from '../src/layout/samplePrograms';
 import { TWO_NEURONS } from '../test/fixtures/networks';
 
@@ -25,18 +30,28 @@ const NET = TWO_NEURONS;
 const NET_QUERY = `?expr=${encodeURIComponent(NET)}`;
 const a = analyze(NET);
 const [H1] = statementGroups(a.compiled);
-const H1_STEPS = groupSteps(a.compiled, H1, a.trace);
+/** The trace as the app plays it with h1 collapsed: h1's backward steps in one run (issue 17). */
+const aH1 = analysisInOrder(a, collapsedEdgeOrder(a.compiled, [H1]));
+const H1_STEPS = groupSteps(a.compiled, H1, aH1.trace);
 /** The counter with h1 collapsed: "Step k of n", h1's forward run and backward run one step each. */
-const H1_HIDDEN = hiddenSteps(a.compiled, a.trace, [H1]);
+const H1_HIDDEN = hiddenSteps(a.compiled, aH1.trace, [H1]);
 const shownStep = (k: number) =>
   `Step ${stopsBefore(H1_HIDDEN, k)} of ${stopsBefore(H1_HIDDEN, a.steps.length)}`;
 
 /** A small network whose hidden layer (h1_1, h1_2, h1_3) collapses into one box, h1_*. */
 const layerNet = analyze(networkProgram([2, 3, 1]));
 const LAYER = layerGroups(layerNet.compiled)[0];
-const LAYER_STEPS = groupSteps(layerNet.compiled, LAYER, layerNet.trace);
-const LAYER_HIDDEN = hiddenSteps(layerNet.compiled, layerNet.trace, [LAYER]);
+const layerPlayed = analysisInOrder(layerNet, collapsedEdgeOrder(layerNet.compiled, [LAYER]));
+const LAYER_STEPS = groupSteps(layerNet.compiled, LAYER, layerPlayed.trace);
+const LAYER_HIDDEN = hiddenSteps(layerNet.compiled, layerPlayed.trace, [LAYER]);
 const LAYER_QUERY = `?expr=${encodeURIComponent(networkProgram([2, 3, 1]))}`;
+
+/** Issue 17's 4-5-5-2 network of tanh neurons: its layer h2_* sends shares out of its box. */
+const DEEP_NET = networkProgram([4, 5, 5, 2]).replaceAll('sigmoid', 'tanh');
+const DEEP_QUERY = `?expr=${encodeURIComponent(DEEP_NET)}`;
+const deep = analyze(DEEP_NET);
+const H2 = layerGroups(deep.compiled).find((g) => g.name === 'h2_*')!;
+const deepH2 = analysisInOrder(deep, collapsedEdgeOrder(deep.compiled, [H2]));
 
 const nodes = (page: Page) => page.locator('svg.graph g.node');
 const control = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
@@ -146,7 +161,7 @@ test.describe('large graphs', () => {
     // Expanded mid-trace: the step just played is inside the group, and it is marked there.
     await control(page, 'Expand h1').click();
     await expect(nodes(page)).toHaveCount(a.graph.nodes.length);
-    const step = a.steps[last];
+    const step = a.steps[mapStep(aH1, a, last + 1) - 1];
     const inside = step.kind === 'backward-edge' ? [step.from, step.to] : [];
     const current = page.locator('svg.graph g.node[aria-current="step"]');
     await expect(current).toHaveCount(2);
@@ -210,6 +225,89 @@ test.describe('large graphs', () => {
     await expect.poll(() => query(page).get('collapse')).toContain('h_10');
     await expectNoSeriousViolations(page);
     await screenshot(page, 'large-chain-collapsed');
+    expect(consoleErrors(page)).toEqual([]);
+  });
+
+  test('a collapsed layer is one backward step: nothing outside its box changes before it; expanded, the trace is inside it', async ({
+    page,
+  }) => {
+    const seed = deep.trace.forwardCount;
+    await openApp(page, `${DEEP_QUERY}&step=${seed + 1}`);
+    await page.getByRole('button', { name: 'Collapse h2_*' }).click();
+    await expect(control(page, 'Expand h2_*')).toBeVisible();
+    await expect.poll(() => query(page).get('step')).toBe(String(seed + 1));
+    // What h2_* sends shares to: its weights w2_*, biases b2_* and the neurons h1_* before it.
+    // Nothing else reads them, so their badges appear with the layer's step and not before.
+    const outside = [...new Set(H2.inputs.map((e) => deep.compiled.edgeFrom[e]))].filter(
+      (id) => deep.compiled.variable[id] === 1,
+    );
+    expect(outside.length).toBe(5 * 5 + 5 + 5);
+    const badges = () =>
+      page.evaluate(
+        (ids) =>
+          ids.map((id) => {
+            const b = document.querySelector(`svg.graph g.node[data-node="${id}"] g.node-grad`);
+            return !b || b.getAttribute('display') === 'none' ? '' : (b.textContent ?? '');
+          }),
+        outside,
+      );
+    const none = outside.map(() => '');
+    const hidden = hiddenSteps(deep.compiled, deepH2.trace, [H2]);
+    const steps = groupSteps(deep.compiled, H2, deepH2.trace).backward;
+    const groupStop = steps.at(-1)! + 1;
+    const total = stopsBefore(hidden, deep.steps.length);
+    expect(await badges()).toEqual(none);
+    let k = seed + 1;
+    let stops = 0;
+    while (k < groupStop) {
+      await page.getByRole('button', { name: 'Next step' }).click();
+      k = nextStop(hidden, k, 1);
+      stops++;
+      await expect(counter(page)).toContainText(`Step ${stopsBefore(hidden, k)} of ${total}`);
+      if (k < groupStop) expect(await badges(), `stop ${k}`).toEqual(none);
+    }
+    expect(k).toBe(groupStop);
+    expect(stops).toBeGreaterThan(3);
+    expect((await badges()).filter((b) => b === '')).toEqual([]);
+    await expect(page.locator('.group-step')).toContainText('h2_*');
+    // Its 35 chain-rule lines scroll inside the bar: never over the graph, nor pushing its
+    // footer out of the panel.
+    const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+    const [note, area, footer, panel] = await Promise.all(
+      ['.group-step', '.graph-area', '.graph-footer', '.graph-panel'].map(box),
+    );
+    expect(note.y + note.height).toBeLessThanOrEqual(area.y + 1);
+    expect(footer.y + footer.height).toBeLessThanOrEqual(panel.y + panel.height + 1);
+    // The scrolling note is reached from the keyboard (axe: scrollable-region-focusable).
+    await expect(page.locator('.group-step')).toHaveAttribute('tabindex', '0');
+    await expectNoSeriousViolations(page);
+
+    // The link holds the step in the collapsed order: it reopens the same picture.
+    await expect.poll(() => query(page).get('step')).toBe(String(groupStop));
+    expect(query(page).get('collapse')).toBe('h2_*');
+    const link = new URL(page.url()).search;
+    const seen = await picture(page);
+    await openApp(page, link);
+    await expect(counter(page)).toContainText(`Step ${stopsBefore(hidden, groupStop)} of ${total}`);
+    expect(await picture(page)).toEqual(seen);
+
+    // Expanded: the step just played is the layer's last inner step, marked on its nodes.
+    await control(page, 'Expand h2_*').focus();
+    await page.keyboard.press('Enter');
+    await expect(nodes(page)).toHaveCount(deep.graph.nodes.length);
+    const j = mapStep(deepH2, deep, groupStop);
+    await expect(counter(page)).toContainText(`Step ${j} of ${deep.steps.length}`);
+    const step = deep.steps[j - 1];
+    expect(step.kind).toBe('backward-edge');
+    const current = page.locator('svg.graph g.node[aria-current="step"]');
+    await expect(current).toHaveCount(2);
+    const ids = await current.evaluateAll((els) =>
+      els.map((e) => Number(e.getAttribute('data-node'))),
+    );
+    expect(ids.sort()).toEqual(step.kind === 'backward-edge' ? [step.from, step.to].sort() : []);
+    const inner = ids.filter((id) => H2.nodes.includes(id) && !H2.roots!.includes(id));
+    expect(inner.length).toBeGreaterThan(0);
+    await expectNoSeriousViolations(page);
     expect(consoleErrors(page)).toEqual([]);
   });
 

@@ -236,16 +236,37 @@ export function analyzeRead(
   return { ...run(buildGraph(program, values), source), backwardPass: pass, values: values ?? {} };
 }
 
-/** Runs an already built graph, optionally with other input values (`inputValues[k]` for input k). */
+/**
+ * Runs an already built graph, optionally with other input values (`inputValues[k]` for input k)
+ * and another backward order (see `backward`).
+ */
 export function run(
   g: CompiledGraph,
   source: string,
   inputValues?: ArrayLike<number>,
+  order?: Int32Array,
 ): ScalarAnalysis {
   const fw = forward(g, inputValues);
-  const bw = backward(g, fw.value);
+  const bw = backward(g, fw.value, order);
   const trace = buildTrace({ graph: g, value: fw.value, backward: bw, digits: DIGITS });
   return assemble(g, source, fw.value, fw.notes, bw, trace);
+}
+
+/**
+ * `a` played in another backward order (see `backward`; `collapsedOrder.ts` makes the order
+ * where each collapsed group is one run): the same program, graph and forward values, with the
+ * backward sweep, its running sums and the step trace rebuilt for `order` (shares arrive in
+ * another order, so running sums and arrival numbers change; final gradients only by rounding).
+ * `compiled` is `a`'s own, so whatever is memoized on it stays valid.
+ *
+ * @example
+ * analysisInOrder(a, collapsedEdgeOrder(a.compiled, [group])).steps // one run for the group
+ */
+export function analysisInOrder(a: Analysis, order: Int32Array): Analysis {
+  if (order === a.backward.edgeOrder || a.tensor) return a;
+  const g = a.compiled;
+  const inputs = Array.from(g.inputs, (id) => a.value[id]);
+  return { ...a, ...run(g, a.source, inputs, order) };
 }
 
 /**

@@ -10,7 +10,10 @@ export interface BackwardResult {
   readonly contribution: Float64Array;
   /** runningSum[e] = the operand's gradient just after edge e's contribution was added. */
   readonly runningSum: Float64Array;
-  /** Edges that carry a gradient back, in the order the sweep sends them (the graph's `gradEdges`). */
+  /**
+   * Edges that carry a gradient back, in the order the sweep sends them: the graph's `gradEdges`,
+   * or the order it was given (a collapsed group's steps in one run, see `collapsedOrder.ts`).
+   */
   readonly edgeOrder: Int32Array;
   /** Notes on slopes that are not finite (sqrt at 0, a power's exponent over a negative base). */
   readonly notes: ReadonlyMap<number, readonly Note[]>;
@@ -25,13 +28,21 @@ export interface BackwardResult {
  * (level by level back from the output, ties in program order): for colah's
  * `e = (a+b)*(b+1)` the fork at `b` receives 2 (through a+b) and then 3 (through b+1).
  *
+ * `order` may put the same edges in another reverse topological order (each node's consumers
+ * before it): the shares then arrive, and the running sums grow, in that order.
+ *
  * @example
  * const g = buildGraph(parse('(x+y)*z'), { x: -2, y: 5, z: -4 });
  * backward(g, forward(g).value).grad[g.inputs[0]] // -4
  */
-export function backward(g: CompiledGraph, value: Float64Array): BackwardResult {
+export function backward(
+  g: CompiledGraph,
+  value: Float64Array,
+  order: Int32Array = g.gradEdges,
+): BackwardResult {
   const n = g.nodeCount;
-  const { kind, op, inStart, edgeFrom, edgeTo, gradEdges, output } = g;
+  const { kind, op, inStart, edgeFrom, edgeTo, output } = g;
+  const gradEdges = order;
   const local = new Float64Array(g.edgeCount);
   for (let i = 0; i < n; i++) {
     if (kind[i] !== NodeKind.Op) continue;

@@ -265,6 +265,11 @@ function pullBack(
  * forward step but the root's evaluation and every backward step but the group's last, so the
  * group plays as one forward step and one backward step. `hidden[k]` is 1 for a skipped step.
  *
+ * `trace` should play the backward pass in `collapsedEdgeOrder` for these groups (see
+ * `collapsedOrder.ts`): each group's backward steps are then one run, the hidden ones are that
+ * run but its last, and nothing outside the box changes before the group's step. In the graph's
+ * own order they interleave with other nodes' steps, which would take effect at those.
+ *
  * @example
  * const hidden = hiddenSteps(g, trace, [group]);
  * nextStop(hidden, 0, 1) // the first step still on show, played

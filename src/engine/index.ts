@@ -1,6 +1,7 @@
 /** The engine's public surface: every definition lives in a module of its own, this file only re-exports. */
 export {
   analyze,
+  analysisInOrder,
   analyzeRead,
   run,
   isScalarAnalysis,

@@ -135,7 +135,10 @@ export function programKey(a: Analysis): string {
             `${i.name}=${typeof i.value === 'number' ? i.value : Array.from(i.value.data).join(',')}`,
         )
       : a.inputs.map((i) => `${i.name}=${i.value}`);
-    const text = `${a.source}\u0000${inputs.join(';')}`;
+    // A collapsed group plays the backward steps in another order (issue 17): step k is then
+    // another question, whose answer is kept apart.
+    const order = a.backward.edgeOrder === a.compiled.gradEdges ? '' : a.backward.edgeOrder.join();
+    const text = `${a.source}\u0000${inputs.join(';')}${order && `\u0000${order}`}`;
     // FNV-1a, twice with different offsets: 64 bits are plenty to tell a person's programs apart.
     let h1 = 0x811c9dc5;
     let h2 = 0x01000193;

@@ -21,7 +21,7 @@ import {
   stepAfterModeChange,
   tangentMarkRoom,
 } from './modes';
-import { collapsedGroups, keptNames, stepAfter } from './groups';
+import { collapsedGroups, hiddenOf, keptNames, stepAfter } from './groups';
 import { structureKey } from './selectors';
 import { practiceActions, practicePending } from './practice';
 import { trainingActions, trainingForExample } from './training';
@@ -93,6 +93,40 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
     };
 
     /**
+     * `a` as a person steps it with the groups `names` collapsed: each group's backward steps in
+     * one run, so its one step is where all it hides takes effect (issue 17; see
+     * `collapsedPlay.ts`). Until that code has loaded (with the first collapse), `a` as it is.
+     */
+    const playedOf = (a: Analysis, names: readonly string[]): Analysis => {
+      const groups = collapsedGroups(a, names);
+      if (playOrder) return playOrder.playedAnalysis(a, groups);
+      if (groups.length > 0 && playOrder === undefined) void loadPlayOrder().then(applyPlayOrder);
+      return a;
+    };
+    /** `a` played with `names` collapsed, and step `k` of `a`'s own order moved into it. */
+    const replay = (a: Analysis, k: number, names = get().collapsed) => {
+      const analysis = playedOf(a, names);
+      if (analysis === a || !playOrder) return { analysis, stepIndex: k };
+      // Forward mode plays its own list after the values, which the backward order leaves alone.
+      const hidden = hiddenOf({ analysis, collapsed: names });
+      const stepIndex =
+        get().settings.ad === 'reverse' ? playOrder.mapStep(a, analysis, k, hidden) : k;
+      return { analysis, stepIndex };
+    };
+    /**
+     * The last collapse or expand, while no step has been taken since: toggling a group back
+     * returns to the step it left. (One way may have had to play other nodes' steps that the
+     * other order interleaves with the group's; the way back need not keep them.)
+     */
+    let lastToggle: { from: Analysis; k: number; to: Analysis; j: number } | undefined;
+    const applyPlayOrder = () => {
+      const { analysis, stepIndex } = get();
+      if (!analysis) return;
+      const next = replay(analysis, stepIndex);
+      if (next.analysis !== analysis) set(next);
+    };
+
+    /**
      * Analyse `source`; on success swap in the analysis (and a new layout if the shape changed).
      * Returns the analysis, or undefined when the text has an error.
      */
@@ -149,6 +183,20 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         set({ error: toSourceError(e), layingOut: false });
         return undefined;
       }
+      const collapsedNames = keptNames(analysis, get().collapsed);
+      if (
+        playOrder === undefined &&
+        collapsedNames.length > 0 &&
+        typeof step === 'number' &&
+        step > analysis.trace.forwardCount + 1
+      ) {
+        // A link's step= counts in the collapsed groups' order: the last graph stays until the
+        // code that plays it is here (a moment: the first picture waits for it, as for a layout).
+        set({ layingOut: true });
+        void loadPlayOrder().then(() => get().source === source && analyzeNow(source, step, then));
+        return undefined;
+      }
+      analysis = playedOf(analysis, collapsedNames);
       const previous = get().analysis;
       const wasAtEnd = previous !== null && get().stepIndex === stepCount();
       const n = activeStepCount({ analysis, settings: get().settings });
@@ -166,18 +214,18 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         collapsedKey(analysis) === laidOutWith
       ) {
         layoutRequest++;
-        set({ analysis, error: null, layingOut: false, stepIndex });
+        set({ ...replay(analysis, stepIndex), error: null, layingOut: false });
         then?.(analysis);
         return analysis;
       }
       const request = ++layoutRequest;
       const land = (layout: LayoutResult) => {
         set({
-          analysis,
+          // The order's code may have come while the layout was made.
+          ...replay(analysis, stepIndex),
           layout,
           error: null,
           layingOut: false,
-          stepIndex,
           selected: null,
           hovered: null,
           hoverNode: null,
@@ -252,6 +300,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         stopPlaying();
         return;
       }
+      lastToggle = undefined;
       set({ stepIndex: stepAfter(get(), 1), hoverNode: null });
       // Practice: playing stops on the first step that asks for its number.
       if (practicePending(get())) {
@@ -285,6 +334,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
 
     const moveTo = (k: number) => {
       stopPlaying();
+      lastToggle = undefined;
       // The formula under the pointer is replaced by the new step's: its link goes with it.
       set({ stepIndex: clampStep(k), hoverNode: null });
     };
@@ -449,9 +499,20 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       },
 
       setCollapsed(names) {
-        const { analysis } = get();
+        const { analysis, stepIndex } = get();
         const collapsed = keptNames(analysis, names);
-        set({ collapsed });
+        // The backward order changes with what is collapsed, and the step moves with it: to the
+        // first stop where every share played so far is played (see `mapStep`).
+        const next = analysis ? replay(analysis, stepIndex, collapsed) : undefined;
+        const back = lastToggle;
+        if (next && back && back.to === analysis && back.j === stepIndex) {
+          if (back.from === next.analysis) next.stepIndex = back.k;
+        }
+        lastToggle =
+          next && analysis && next.analysis !== analysis
+            ? { from: analysis, k: stepIndex, to: next.analysis, j: next.stepIndex }
+            : undefined;
+        set({ collapsed, ...next });
         relayout();
       },
 
@@ -549,6 +610,19 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
     };
   });
 }
+
+/** How collapsed groups are played (issue 17): loaded with the first collapse. */
+let playOrder: typeof import('./collapsedPlay') | null | undefined;
+let playOrderLoading: Promise<void> | undefined;
+/**
+ * Loads the code that plays collapsed groups as one run of steps (tests await it). Offline, a
+ * collapsed group's steps play in the engine's own order (null), as before issue 17's fix.
+ */
+export const loadPlayOrder = () =>
+  (playOrderLoading ??= import('./collapsedPlay').then(
+    (m) => void (playOrder = m),
+    () => void (playOrder = null),
+  ));
 
 /** The reader of hand-written backward passes once loaded; null if it could not be (offline). */
 let backwardReader: typeof import('../engine/backwardPass') | null | undefined;

@@ -164,7 +164,8 @@ function GroupStepNote({
     return null;
   }, [analysis, collapsed, stepIndex, t]);
   return (
-    <div className="group-step" role="status">
+    // Focusable with a chain rule: a long one scrolls, and a keyboard must reach all of it.
+    <div className="group-step" role="status" tabIndex={note?.lines ? 0 : undefined}>
       {note && (
         <>
           <span>
