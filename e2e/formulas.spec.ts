@@ -26,10 +26,13 @@ async function overflowAt(page: Page, k: number): Promise<string> {
     for (;;) {
       const text = document.querySelector('.counter')?.textContent ?? '';
       const landed = k === 0 ? text.startsWith('Start') : text.startsWith(`Step ${k} `);
-      // A matrix program's panel typesets its step in the task after the graph's frame.
+      // The panel typesets its step in the task after the graph's frame: a matrix program's
+      // panel shows which step it has written (data-step).
       const matrix = document.querySelector('svg.tensor-graph') !== null;
       const shown = document.querySelector<HTMLElement>('.formula .tensor-step')?.dataset.step;
-      const caughtUp = !matrix || k === 0 || shown === String(k);
+      // A scalar program's panel too, and says so with aria-busy until it has.
+      const busy = document.querySelector('section.formula[aria-busy="true"]') !== null;
+      const caughtUp = (!matrix || k === 0 || shown === String(k)) && !busy;
       if (landed && caughtUp && !document.querySelector('.formula .tex-fallback')) break;
       if (performance.now() > deadline) return `step ${k} never rendered (${text})`;
       await frame();

@@ -81,6 +81,14 @@ export async function pressKey(page: Page, key: string, times = 1): Promise<void
 export const counter = (page: Page) => page.locator('.counter');
 
 /**
+ * Waits until the chain-rule panel shows the step the graph shows: it typesets in the task after
+ * the graph's frame, and says `aria-busy` until then. For reads that do not retry.
+ */
+export async function formulaSettled(page: Page): Promise<void> {
+  await expect(page.locator('section.formula')).not.toHaveAttribute('aria-busy', 'true');
+}
+
+/**
  * Saves a picture for a person to look at, when asked for with E2E_SHOTS=1 (into
  * `$E2E_OUT/screens/`). It is not an assertion and nothing compares it: pixel snapshots break on
  * every font and anti-aliasing change, so what a test claims about a picture it measures (boxes

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { analyze } from '../src/engine';
 import { EXAMPLES, SCALAR_EXAMPLES } from '../src/examples';
-import { counter, expectNoSeriousViolations, openApp } from './helpers';
+import { counter, expectNoSeriousViolations, formulaSettled, openApp } from './helpers';
 
 /** The built-in examples a class sees whole: up to 25 nodes (the sigmoid neuron included). */
 const SMALL = SCALAR_EXAMPLES.filter((e) => analyze(e.source, {}).graph.nodes.length <= 25);
@@ -193,6 +193,7 @@ test.describe('every symbol a formula uses is on the graph', () => {
   test('generated names (a₁, a₇) are drawn on their nodes', async ({ page }) => {
     await openApp(page, link(EXAMPLES.find((e) => e.id === 'neuron')!.source, '&step=25'));
     await expect(page.locator('.formula .katex').first()).toBeVisible();
+    await formulaSettled(page);
     const formula = await page.locator('.formula').innerText();
     const names = [...new Set(formula.match(/a\s*\d+/g) ?? [])].map((s) => s.replace(/\s+/g, ''));
     expect(names.length).toBeGreaterThan(0);

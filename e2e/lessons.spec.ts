@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { consoleErrors, counter, openApp, pressKey, screenshot } from './helpers';
+import { consoleErrors, counter, formulaSettled, openApp, pressKey, screenshot } from './helpers';
 
 /** Chooses an example and waits for its graph (a large one is laid out off the main thread). */
 async function loadExample(page: Page, id: string): Promise<void> {
@@ -75,6 +75,7 @@ test.describe('lessons: gates, gradient check, gradient descent, presets', () =>
     await pressKey(page, 'End');
     // Walk back to the step through exp: a unary gate, which shows its local derivative.
     for (let k = 0; k < 12; k++) {
+      await formulaSettled(page);
       if ((await callout(page).allTextContents()).join('').includes('Unary gate exp')) break;
       await pressKey(page, 'ArrowLeft');
     }

@@ -141,33 +141,35 @@ test('on a phone, stepping keeps both cards of the step’s edge in the graph’
   for (let k = 1; k <= total; k++) {
     await page.getByRole('button', { name: 'Next step' }).click();
     await expect(page.locator('.counter')).toContainText(`${k} of ${total}`);
-    const outside = await host.evaluate((h) => {
-      const box = h.getBoundingClientRect();
-      const inside = (el: Element | null) => {
-        if (!el) return true;
-        const r = el.getBoundingClientRect();
-        return (
-          r.left >= box.left - 1 &&
-          r.right <= box.left + h.clientWidth + 1 &&
-          r.top >= box.top - 1 &&
-          r.bottom <= box.top + h.clientHeight + 1
-        );
-      };
-      const bad: string[] = [];
-      for (const edge of h.querySelectorAll('path[class*="tensor-active-"]')) {
-        const ends = ['from', 'to'].map((end) =>
-          h.querySelector(`[data-node="${edge.getAttribute(`data-${end}`)}"]`),
-        );
-        // Both ends when they fit the box together; a long edge keeps at least the active card.
-        const [a, b] = ends.map((el) => el!.getBoundingClientRect());
-        const fits =
-          Math.max(a.right, b.right) - Math.min(a.left, b.left) <= h.clientWidth &&
-          Math.max(a.bottom, b.bottom) - Math.min(a.top, b.top) <= h.clientHeight;
-        const must = fits ? ends : [h.querySelector('.tensor-node.active')];
-        for (const el of must) if (!inside(el)) bad.push(el?.getAttribute('aria-label') ?? '?');
-      }
-      return bad;
-    });
-    expect(outside, `step ${k}`).toEqual([]);
+    // The box scrolls to the step in the frame after it is drawn: polled, not read once.
+    const outside = () =>
+      host.evaluate((h) => {
+        const box = h.getBoundingClientRect();
+        const inside = (el: Element | null) => {
+          if (!el) return true;
+          const r = el.getBoundingClientRect();
+          return (
+            r.left >= box.left - 1 &&
+            r.right <= box.left + h.clientWidth + 1 &&
+            r.top >= box.top - 1 &&
+            r.bottom <= box.top + h.clientHeight + 1
+          );
+        };
+        const bad: string[] = [];
+        for (const edge of h.querySelectorAll('path[class*="tensor-active-"]')) {
+          const ends = ['from', 'to'].map((end) =>
+            h.querySelector(`[data-node="${edge.getAttribute(`data-${end}`)}"]`),
+          );
+          // Both ends when they fit the box together; a long edge keeps at least the active card.
+          const [a, b] = ends.map((el) => el!.getBoundingClientRect());
+          const fits =
+            Math.max(a.right, b.right) - Math.min(a.left, b.left) <= h.clientWidth &&
+            Math.max(a.bottom, b.bottom) - Math.min(a.top, b.top) <= h.clientHeight;
+          const must = fits ? ends : [h.querySelector('.tensor-node.active')];
+          for (const el of must) if (!inside(el)) bad.push(el?.getAttribute('aria-label') ?? '?');
+        }
+        return bad;
+      });
+    await expect.poll(outside, { message: `step ${k}`, timeout: 3000 }).toEqual([]);
   }
 });

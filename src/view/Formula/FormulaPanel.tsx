@@ -46,6 +46,8 @@ export function FormulaPanel() {
   const shown = useAfterPaint(picture);
   const { analysis } = now.analysis?.tensor ? picture : shown;
   const known = now.analysis?.tensor ? now.known : shown.known;
+  // Until the formula has caught up with the graph, the panel says it is being updated.
+  const busy = shown !== picture && !now.analysis?.tensor ? true : undefined;
   if (analysis?.tensor) {
     // A matrix program: each step's rule in matrix form, with the shapes and the numbers.
     const played = stepIndex > 0 ? analysis.tensor.steps[stepIndex - 1] : undefined;
@@ -100,6 +102,7 @@ export function FormulaPanel() {
     <section
       className="panel formula"
       aria-labelledby="formula-title"
+      aria-busy={busy}
       tabIndex={0}
       onMouseOver={onOver}
       onMouseLeave={() => hoverFactor(null)}
