@@ -18,6 +18,18 @@ function makeStore() {
 }
 
 /** The backward edges played at step index k of `a`. */
+/** A store with the layer `h2_*` collapsed, at the stop right after the layer's one step. */
+function atLayerStop() {
+  const store = makeStore();
+  store.getState().setCollapsed(['h2_*']);
+  const collapsed = store.getState().analysis!;
+  const layer = groupsOf(collapsed).find((g) => g.name === 'h2_*')!;
+  const steps = groupSteps(collapsed.compiled, layer, collapsed.trace).backward;
+  const groupStop = steps[steps.length - 1] + 1;
+  store.getState().goTo(groupStop);
+  return { store, collapsed, layer, groupStop };
+}
+
 const playedAt = (a: Analysis, k: number) =>
   Array.from(a.backward.edgeOrder.subarray(0, Math.max(0, k - a.trace.forwardCount - 1)));
 
@@ -49,13 +61,7 @@ describe('a collapsed group plays its backward steps as one run (issue 17)', () 
   });
 
   it('expanding right after the group’s step lands on its last inner step', () => {
-    const store = makeStore();
-    store.getState().setCollapsed(['h2_*']);
-    const collapsed = store.getState().analysis!;
-    const layer = groupsOf(collapsed).find((g) => g.name === 'h2_*')!;
-    const steps = groupSteps(collapsed.compiled, layer, collapsed.trace).backward;
-    const groupStop = steps[steps.length - 1] + 1;
-    store.getState().goTo(groupStop);
+    const { store, collapsed, layer, groupStop } = atLayerStop();
     const played = playedAt(collapsed, groupStop);
     store.getState().setCollapsed([]);
     const s = store.getState();
@@ -70,13 +76,7 @@ describe('a collapsed group plays its backward steps as one run (issue 17)', () 
   });
 
   it('expanding and collapsing again, with no step between, returns to the same step', () => {
-    const store = makeStore();
-    store.getState().setCollapsed(['h2_*']);
-    const collapsed = store.getState().analysis!;
-    const layer = groupsOf(collapsed).find((g) => g.name === 'h2_*')!;
-    const steps = groupSteps(collapsed.compiled, layer, collapsed.trace).backward;
-    const groupStop = steps[steps.length - 1] + 1;
-    store.getState().goTo(groupStop);
+    const { store, groupStop } = atLayerStop();
     store.getState().setCollapsed([]);
     const inside = store.getState().stepIndex;
     // Expanded, the trace also played steps the expanded order puts among the group's (h1_5's):
@@ -120,13 +120,7 @@ describe('a collapsed group plays its backward steps as one run (issue 17)', () 
   });
 
   it('a link with collapse= and step= reopens the same step, in the collapsed order', () => {
-    const store = makeStore();
-    store.getState().setCollapsed(['h2_*']);
-    const a = store.getState().analysis!;
-    const layer = groupsOf(a).find((g) => g.name === 'h2_*')!;
-    const steps = groupSteps(a.compiled, layer, a.trace).backward;
-    const k = steps[steps.length - 1] + 1;
-    store.getState().goTo(k);
+    const { store, collapsed: a, groupStop: k } = atLayerStop();
     const search = encodeUrl(urlStateOf(store.getState()));
     expect(search).toContain('collapse=h2_*');
     expect(search).toContain(`step=${k}`);
