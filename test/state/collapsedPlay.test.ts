@@ -17,7 +17,6 @@ function makeStore() {
   return store;
 }
 
-/** The backward edges played at step index k of `a`. */
 /** A store with the layer `h2_*` collapsed, at the stop right after the layer's one step. */
 function atLayerStop() {
   const store = makeStore();
@@ -30,6 +29,7 @@ function atLayerStop() {
   return { store, collapsed, layer, groupStop };
 }
 
+/** The backward edges played at step index k of `a`. */
 const playedAt = (a: Analysis, k: number) =>
   Array.from(a.backward.edgeOrder.subarray(0, Math.max(0, k - a.trace.forwardCount - 1)));
 
