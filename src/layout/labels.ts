@@ -1,6 +1,7 @@
 import { monotoneTangents, pointOnCurve } from './curve';
 import type { Point } from './routes';
 import { LABEL_BOX, NODE_CLEARANCE } from './settings';
+import { sideBox, SIDE_OFFSETS } from './vertical';
 
 /** An axis-aligned box: left, top, right, bottom. */
 export type Box = [number, number, number, number];
@@ -43,7 +44,9 @@ export function placeLabels(
 
 /**
  * `placeLabels`, also told the rows where nodes write their own labels (`rows`: kept clear of
- * labels like nodes, and of every wire): says which rows a wire runs through.
+ * labels like nodes, and of every wire): says which rows a wire runs through. `beside`: the
+ * turned frame of a top-to-bottom drawing (see `vertical.ts`), where a label sits beside its
+ * wire (`sideBox`, its `dy` the side) rather than across it, and keeps off its own wire too.
  */
 export function placeLabelsAround(
   routes: readonly Point[][],
@@ -51,7 +54,10 @@ export function placeLabelsAround(
   rows: readonly Box[],
   lean?: Int8Array,
   widths?: readonly number[],
+  beside = false,
 ): { spots: LabelSpot[]; crossedRows: number[] } {
+  const boxOf = beside ? sideBox : boxAt;
+  const offsetsOff = beside ? SIDE_OFFSETS : LEADER_OFFSETS;
   // Boxes by grid cell (as indices into `placed`); `mark` keeps a box spanning several cells
   // from being counted twice in one query.
   const grid = new Map<number, number[]>();
@@ -154,9 +160,9 @@ export function placeLabelsAround(
       for (const u of fractions) {
         const p = pointOnCurve(pts, tangents, i, u);
         tried.push(p);
-        const box = boxAt(p, 0, width);
+        const box = boxOf(p, 0, width);
         let area = overlap(box, bestArea);
-        if (area < bestArea) area += crossing(box, k, bestArea - area);
+        if (area < bestArea) area += crossing(box, beside ? -1 : k, bestArea - area);
         if (area < bestArea) {
           best = p;
           bestArea = area;
@@ -172,9 +178,9 @@ export function placeLabelsAround(
       for (const i of stretchOrder(pts, lean ? lean[k] : 0)) {
         for (const u of HALF_STEPS) tried.push(pointOnCurve(pts, tangents, i, u));
       }
-      offsets: for (const d of LEADER_OFFSETS) {
+      offsets: for (const d of offsetsOff) {
         for (const p of tried) {
-          const box = boxAt(p, d, width);
+          const box = boxOf(p, d, width);
           if (overlap(box, 1e-9) === 0 && crossing(box, -1, 1) === 0) {
             best = p;
             dy = d;
@@ -184,7 +190,7 @@ export function placeLabelsAround(
       }
     }
     const clear = dy !== 0 || bestArea === 0;
-    add(boxAt(best, dy, width));
+    add(boxOf(best, dy, width));
     return { at: best, dy, clear };
   });
   return { spots, crossedRows };

@@ -16,6 +16,7 @@ import {
 } from '../../src/layout/nodeSize';
 import { LABEL_BOX } from '../../src/layout/settings';
 import type { LayoutInput, LayoutResult } from '../../src/layout/types';
+import { verticalRows } from '../../src/layout/vertical';
 import { formatNumber } from '../../src/engine/format';
 import { samplePath } from './samplePath';
 
@@ -41,6 +42,18 @@ function collisions(input: LayoutInput, r: LayoutResult): string[] {
       box: [x - v.width / 2, y - v.height / 2, x + v.width / 2, y + v.height / 2],
       what: `node ${n.id}`,
     });
+    if (r.direction === 'TB') {
+      // Top to bottom: rows beside or above the node (see vertical.ts), as the renderer draws them.
+      const { above, below } = verticalRows(n);
+      for (const [b, what] of [
+        [above, 'above'],
+        [below, 'below'],
+      ] as const) {
+        if (b)
+          rows.push({ box: [x + b[0], y + b[1], x + b[2], y + b[3]], what: `${what} ${n.id}` });
+      }
+      return;
+    }
     if (n.above) {
       const top = y - v.height / 2;
       rows.push({
@@ -62,7 +75,9 @@ function collisions(input: LayoutInput, r: LayoutResult): string[] {
       if (hit(b, labels[j])) out.push(`label ${k} × label ${j}`);
     for (const n of [...nodes, ...rows]) if (hit(b, n.box)) out.push(`label ${k} × ${n.what}`);
     wires.forEach((w, j) => {
-      if (j !== k && w.some((p) => inside(p, b))) out.push(`label ${k} × wire ${j}`);
+      // Top to bottom a label sits beside its own wire too, never on it.
+      if ((j !== k || r.direction === 'TB') && w.some((p) => inside(p, b)))
+        out.push(`label ${k} × wire ${j}`);
     });
   });
   for (const row of rows) {
@@ -110,6 +125,19 @@ describe('labels have room for any number (issue 9)', () => {
         ),
       ).toBe(true);
       expect(collisions(input, layoutGraph(input))).toEqual([]);
+    });
+  }
+
+  // A portrait box (issue 9): the same checks on the drawing top to bottom, where it is chosen.
+  for (const ex of SCALAR_EXAMPLES) {
+    it(`${ex.id}, top to bottom: every label collides with nothing, in both modes`, () => {
+      const a = analyze(ex.source, {});
+      const input: LayoutInput = { ...toLayoutInput(a, layoutSize), direction: 'TB' };
+      expect(collisions(input, layoutGraph(input))).toEqual([]);
+      const marks = a.inputs.map((i) => `∂/∂${a.compiled.symbol(i.node).text}`);
+      const mark = marks.reduce((m, b) => (badgeMarkWidth(b) > badgeMarkWidth(m) ? b : m));
+      const forward = withBadgeMark(input, badgeMarkWidth(mark) - badgeMarkWidth('∂'));
+      expect(collisions(forward, layoutGraph(forward))).toEqual([]);
     });
   }
 
