@@ -239,6 +239,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         if (request !== layoutRequest) return;
         laidOutInput = made;
         land(layout);
+        // The box turned portrait (or back) while this was laid out (issue 9): once more.
+        if (portrait !== (made.direction === 'TB')) relayout(true);
       };
       const result = ready ?? deps.layout(input);
       if (result instanceof Promise) {

@@ -107,6 +107,17 @@ describe('the drawing follows its box: top to bottom in a portrait box (issue 9)
     expect(store.getState().layout!.direction).toBeUndefined();
   });
 
+  it('a box measured while a large graph is still being laid out still gets its direction', async () => {
+    // A worker's answer, left to right, lands after the box turned portrait: laid out again.
+    const layout = vi.fn((input: LayoutInput) => Promise.resolve(layoutGraph(input)));
+    const store = createAppStore({ layout, sizeOf: layoutSize }, { source: NEURON });
+    store.getState().setSource(NEURON, { immediate: true });
+    expect(store.getState().layingOut).toBe(true);
+    store.getState().setGraphBox(681, 1351);
+    await vi.waitFor(() => expect(store.getState().layout?.direction).toBe('TB'));
+    expect(layout).toHaveBeenCalledTimes(2);
+  });
+
   it('keeps an edited top-to-bottom drawing where it was', () => {
     const before = inputOf(NEURON, true);
     const first = layoutGraph(before);
