@@ -1,6 +1,9 @@
 import type { Box } from './labels';
 import { LABEL_BOX } from './settings';
 import type { LayoutInput, LayoutNodeInput } from './types';
+import { SIDE_GAP } from './direction';
+
+export { PORTRAIT_ENTER, PORTRAIT_LEAVE, SIDE_GAP, wantsVertical } from './direction';
 
 /**
  * Top-to-bottom drawing (issue 9: "lay out for the screen's aspect ratio"). A portrait box fits a
@@ -15,8 +18,6 @@ import type { LayoutInput, LayoutNodeInput } from './types';
  * drawing fit a portrait box larger.
  */
 
-/** Air between a wire and the label written beside it. */
-export const SIDE_GAP = 7;
 /** Height of a row of a node's own labels (a value, a badge). */
 const ROW = 23;
 /** Half the height of a row beside a node. */
@@ -25,30 +26,6 @@ const HALF = 12;
 export const TB_LAYER_GAP = 40;
 /** Graphs up to this many nodes are tried top to bottom; beyond, their layers are too wide. */
 export const TB_MAX_NODES = 80;
-/**
- * A box this much taller than wide (height / width) turns the drawing top to bottom; it turns
- * back below `PORTRAIT_LEAVE`. The gap between them keeps a box near square from flipping the
- * drawing at each small resize. The layout compares both directions in a box of `PORTRAIT_ENTER`
- * (the least portrait box that asks for top to bottom) and keeps left to right where that fits
- * as large or larger, so a taller box only favours top to bottom more.
- */
-export const PORTRAIT_ENTER = 1.1;
-export const PORTRAIT_LEAVE = 0.95;
-
-/**
- * Whether a graph box of `width`×`height` asks for a top-to-bottom drawing, given whether it did
- * before (`was`): hysteresis, so that a resize across the square does not flip it back and forth.
- *
- * @example
- * wantsVertical(false, 631, 728) // true (1.15)
- * wantsVertical(true, 800, 780) // true: still above PORTRAIT_LEAVE
- */
-export function wantsVertical(was: boolean, width: number, height: number): boolean {
-  if (!(width > 0 && height > 0)) return was;
-  const ratio = height / width;
-  return was ? ratio >= PORTRAIT_LEAVE : ratio >= PORTRAIT_ENTER;
-}
-
 /** The rows of a node's own labels in a top-to-bottom drawing, as screen boxes around its centre. */
 export function verticalRows(node: LayoutNodeInput): { above?: Box; below?: Box } {
   const v = node.visual ?? node;

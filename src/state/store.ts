@@ -12,7 +12,7 @@ import { hasTable, loadTable } from '../i18n';
 import { collapseLayoutInput } from '../layout/collapse';
 import { toLayoutInput, withBadgeMark } from '../layout/fromAnalysis';
 import { layoutKey } from '../layout/incremental';
-import { wantsVertical } from '../layout/vertical';
+import { wantsVertical } from '../layout/direction';
 import type { LayoutInput, LayoutResult } from '../layout/types';
 import { initialState, STEP_MS, TYPING_DEBOUNCE_MS } from './initialState';
 import {

@@ -1,6 +1,6 @@
 import { GROUP_TOGGLE } from '../../layout/collapse';
 import { GROUP_CONTROL_ROOM, nameWidth } from '../../layout/nodeSize';
-import { SIDE_GAP } from '../../layout/vertical';
+import { SIDE_GAP } from '../../layout/direction';
 import { changed, type G } from './draw';
 import type { GraphView, NodeView } from './viewModel';
 

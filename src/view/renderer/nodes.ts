@@ -6,7 +6,7 @@ import { changed, chunked, land, type G } from './draw';
 import { GEOMETRY } from './geometry';
 import { GROUP_TOGGLE } from '../../layout/collapse';
 import { GROUP_CONTROL_ROOM } from '../../layout/nodeSize';
-import { SIDE_GAP } from '../../layout/vertical';
+import { SIDE_GAP } from '../../layout/direction';
 import { flash } from './motion';
 import type { GraphView, NodeView } from './viewModel';
 
