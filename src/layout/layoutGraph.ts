@@ -7,8 +7,8 @@ import { routeEdges, type Point } from './routes';
 import { withPrevious } from './stableKeys';
 import { LABEL_BOX, SPACING } from './settings';
 import type { LaidOutEdge, LayoutInput, LayoutOptions, LayoutQuality, LayoutResult } from './types';
-import { GEOMETRY } from './nodeSize';
 import {
+  OUTPUT_STUB,
   PORTRAIT_ENTER,
   sideBox,
   SIDE_GAP,
@@ -102,7 +102,7 @@ function forget(input: LayoutInput): LayoutInput {
  * drawing and, left to right, the output's stub right of it (as the renderer's fit counts it).
  */
 export function fitIn(r: LayoutResult, aspect: number): number {
-  const width = r.direction === 'TB' ? r.width : r.width + GEOMETRY.outputStub + 8;
+  const width = r.direction === 'TB' ? r.width : r.width + OUTPUT_STUB + 8;
   return Math.min(1 / Math.max(1, width), aspect / Math.max(1, r.height));
 }
 
@@ -125,7 +125,7 @@ function layoutDown(input: LayoutInput, settings: SugiyamaSettings): LayoutResul
     if (node.id === output) {
       // The output's stub runs down from it, its value and gradient right of it.
       const vh = (node.visual ?? node).height / 2;
-      rows.push([vh + 2, -2, vh + GEOMETRY.outputStub + 10, SIDE_GAP + LABEL_BOX.width]);
+      rows.push([vh + 2, -2, vh + OUTPUT_STUB + 10, SIDE_GAP + LABEL_BOX.width]);
       rowNode.push(i);
     }
   });

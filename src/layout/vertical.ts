@@ -18,6 +18,11 @@ export { PORTRAIT_ENTER, PORTRAIT_LEAVE, SIDE_GAP, wantsVertical } from './direc
  * drawing fit a portrait box larger.
  */
 
+/**
+ * Length of the output's stub (`GEOMETRY.outputStub`, which the renderer draws; a test keeps the
+ * two equal): written here so the layout's chunk does not share `nodeSize` with the first screen.
+ */
+export const OUTPUT_STUB = 78;
 /** Height of a row of a node's own labels (a value, a badge). */
 const ROW = 23;
 /** Half the height of a row beside a node. */

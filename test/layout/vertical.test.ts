@@ -4,9 +4,9 @@ import { exampleById, SCALAR_EXAMPLES } from '../../src/examples';
 import { toLayoutInput } from '../../src/layout/fromAnalysis';
 import { layoutKey } from '../../src/layout/incremental';
 import { fitIn, layoutGraph } from '../../src/layout/layoutGraph';
-import { layoutSize } from '../../src/layout/nodeSize';
+import { GEOMETRY, layoutSize } from '../../src/layout/nodeSize';
 import type { LayoutInput } from '../../src/layout/types';
-import { PORTRAIT_ENTER, wantsVertical } from '../../src/layout/vertical';
+import { OUTPUT_STUB, PORTRAIT_ENTER, wantsVertical } from '../../src/layout/vertical';
 import { createAppStore, type StoreDeps } from '../../src/state/store';
 
 const inputOf = (source: string, tb = false): LayoutInput => {
@@ -66,6 +66,10 @@ describe('the drawing follows its box: top to bottom in a portrait box (issue 9)
       const lr = layoutGraph(inputOf(ex.source));
       expect(fitIn(tb, PORTRAIT_ENTER)).toBeGreaterThanOrEqual(fitIn(lr, PORTRAIT_ENTER));
     }
+  });
+
+  it('keeps room below the output for the stub the renderer draws', () => {
+    expect(OUTPUT_STUB).toBe(GEOMETRY.outputStub);
   });
 
   it('asks for a new layout when the direction changes, and only then', () => {
