@@ -156,23 +156,28 @@ export function placeLabelsAround(
     let best: Point = pointOnCurve(pts, tangents, 0, 0.5);
     let bestArea = Infinity;
     const tried: Point[] = [];
+    let dy = 0;
     search: for (const i of stretchOrder(pts, lean ? lean[k] : 0)) {
       for (const u of fractions) {
         const p = pointOnCurve(pts, tangents, i, u);
         tried.push(p);
-        const box = boxOf(p, 0, width);
-        let area = overlap(box, bestArea);
-        if (area < bestArea) area += crossing(box, beside ? -1 : k, bestArea - area);
-        if (area < bestArea) {
-          best = p;
-          bestArea = area;
-          if (area === 0) break search;
+        // Beside a wire, either side of it: where a wire bends away on one side, the other is free.
+        for (const side of beside ? BOTH_SIDES : ON_WIRE) {
+          const box = boxOf(p, side, width);
+          let area = overlap(box, bestArea);
+          if (area < bestArea) area += crossing(box, beside ? -1 : k, bestArea - area);
+          if (area < bestArea) {
+            best = p;
+            bestArea = area;
+            dy = side;
+            if (area === 0) break search;
+          }
         }
       }
     }
     // Every spot on the curve is taken: the label moves off its wire, as little as will do, to a
     // spot clear of everything (its own wire included), and a leader line ties it to its edge.
-    let dy = 0;
+    let clear = bestArea === 0;
     if (bestArea > LEADER_MIN_COST) {
       // Off the wire, spots between those tried on it too: a gap may be a few px wide.
       for (const i of stretchOrder(pts, lean ? lean[k] : 0)) {
@@ -184,12 +189,12 @@ export function placeLabelsAround(
           if (overlap(box, 1e-9) === 0 && crossing(box, -1, 1) === 0) {
             best = p;
             dy = d;
+            clear = true;
             break offsets;
           }
         }
       }
     }
-    const clear = dy !== 0 || bestArea === 0;
     add(boxOf(best, dy, width));
     return { at: best, dy, clear };
   });
@@ -201,6 +206,9 @@ export function placeLabelsAround(
  * wire never runs through it, and no farther than a reader still joins it to its edge.
  */
 const LEADER_OFFSETS = [-26, 28, -38, 40, -50, 52];
+/** The spots tried at each point of a wire: on it, or (top to bottom) right of it, then left. */
+const ON_WIRE = [0];
+const BOTH_SIDES = [0, -1];
 /** Cost on the wire above which a label leaves it: any other wire through its box. */
 const LEADER_MIN_COST = 0;
 

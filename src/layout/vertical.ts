@@ -126,5 +126,5 @@ export function sideBox([x, y]: readonly [number, number], side: number, width: 
     : [top, y - SIDE_GAP - extra - width, bottom, y - SIDE_GAP - extra];
 }
 
-/** Offsets a label beside its wire tries when no spot right of it is free, nearest first. */
-export const SIDE_OFFSETS = [-1, 14, -14, 28, -28];
+/** Offsets a label beside its wire tries when no spot next to it is free, nearest first. */
+export const SIDE_OFFSETS = [14, -14, 28, -28];

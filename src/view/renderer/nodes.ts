@@ -108,7 +108,9 @@ export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) 
         const input = d.kind === 'input';
         above
           .attr('text-anchor', input ? 'middle' : 'end')
-          .attr('x', input ? 0 : -d.width / 2 - SIDE_GAP - GROUP_CONTROL_ROOM)
+          // A name keeps room for its group's control next to the node; a collapsed box's
+          // value has its control inside the box.
+          .attr('x', input ? 0 : -d.width / 2 - SIDE_GAP - (box ? 0 : GROUP_CONTROL_ROOM))
           .attr('y', input ? -d.height / 2 - 31 : 5);
       } else above.attr('text-anchor', 'middle').attr('x', null);
       above.selectAll('tspan').remove();
