@@ -157,12 +157,12 @@ export function placeLabelsAround(
     let bestArea = Infinity;
     const tried: Point[] = [];
     let dy = 0;
-    search: for (const i of stretchOrder(pts, lean ? lean[k] : 0)) {
-      for (const u of fractions) {
-        const p = pointOnCurve(pts, tangents, i, u);
-        tried.push(p);
-        // Beside a wire, either side of it: where a wire bends away on one side, the other is free.
-        for (const side of beside ? BOTH_SIDES : ON_WIRE) {
+    // Beside a wire, its right side first, then its left (where the wire bends away from it).
+    search: for (const side of beside ? BOTH_SIDES : ON_WIRE) {
+      for (const i of stretchOrder(pts, lean ? lean[k] : 0)) {
+        for (const u of fractions) {
+          const p = pointOnCurve(pts, tangents, i, u);
+          if (side === 0) tried.push(p);
           const box = boxOf(p, side, width);
           let area = overlap(box, bestArea);
           if (area < bestArea) area += crossing(box, beside ? -1 : k, bestArea - area);
@@ -187,6 +187,9 @@ export function placeLabelsAround(
         for (const p of tried) {
           const box = boxOf(p, d, width);
           if (overlap(box, 1e-9) === 0 && crossing(box, -1, 1) === 0) {
+            // Beside a wire there is no leader line: a label with another wire between it and
+            // its own would read as that one's.
+            if (beside && crossing(between(p, box), k, 1) > 0) continue;
             best = p;
             dy = d;
             clear = true;
@@ -206,7 +209,7 @@ export function placeLabelsAround(
  * wire never runs through it, and no farther than a reader still joins it to its edge.
  */
 const LEADER_OFFSETS = [-26, 28, -38, 40, -50, 52];
-/** The spots tried at each point of a wire: on it, or (top to bottom) right of it, then left. */
+/** Where a label is tried along its wire: on it, or (top to bottom) right of it, then left. */
 const ON_WIRE = [0];
 const BOTH_SIDES = [0, -1];
 /** Cost on the wire above which a label leaves it: any other wire through its box. */
@@ -237,6 +240,11 @@ function stretchOrder(pts: readonly Point[], lean: number): number[] {
   if (lean < 0) return [...bends, ...levels]; // the first of parallel edges: from the left
   const last = bends.pop();
   return last === undefined ? levels : [last, ...bends, ...levels];
+}
+
+/** The strip between an anchor on a wire and a label box beside it (the turned frame). */
+function between([, y]: Point, box: Box): Box {
+  return y <= box[1] ? [box[0], y, box[2], box[1]] : [box[0], box[3], box[2], y];
 }
 
 /** The label box around an anchor, moved `dy` down (a label off its wire), `width` across. */
