@@ -166,6 +166,8 @@ export function placeLabelsAround(
           const box = boxOf(p, side, width);
           let area = overlap(box, bestArea);
           if (area < bestArea) area += crossing(box, beside ? -1 : k, bestArea - area);
+          // Beside a wire, another wire in the gap between the two would claim the label.
+          if (beside && area < bestArea) area += crossing(between(p, box), k, bestArea - area);
           if (area < bestArea) {
             best = p;
             bestArea = area;

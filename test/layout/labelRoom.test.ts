@@ -80,6 +80,20 @@ function collisions(input: LayoutInput, r: LayoutResult): string[] {
         out.push(`label ${k} × wire ${j}`);
     });
   });
+  if (r.direction === 'TB') {
+    // Beside its wire, with no leader line: no other wire runs between a label and its own.
+    r.edges.forEach((e, k) => {
+      const own = wires[k].reduce((a, p) =>
+        Math.abs(p[1] - e.label.y) < Math.abs(a[1] - e.label.y) ? p : a,
+      );
+      const b = labels[k];
+      const strip: Box =
+        own[0] <= b[0] ? [own[0] + 1, b[1], b[0], b[3]] : [b[2], b[1], own[0] - 1, b[3]];
+      wires.forEach((w, j) => {
+        if (j !== k && w.some((p) => inside(p, strip))) out.push(`label ${k} reads as wire ${j}'s`);
+      });
+    });
+  }
   for (const row of rows) {
     const b = shrink(row.box, 1);
     wires.forEach((w, j) => w.some((p) => inside(p, b)) && out.push(`${row.what} × wire ${j}`));
