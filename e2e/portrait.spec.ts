@@ -167,5 +167,25 @@ test.describe('the drawing follows its box (issue 9)', () => {
     await expect(box).toHaveAttribute('aria-expanded', 'false');
     await expect.poll(() => direction(page)).toBe('TB');
     await screenshot(page, 'portrait-twoLayer-dark');
+
+    // Zoomed to a readable size, the drawing is larger than its view: the minimap shows, and
+    // Find a node centres the one asked for.
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await expect(page.locator('.minimap')).toBeVisible();
+    const find = page.getByRole('searchbox', { name: 'Find a node' });
+    await find.fill('L');
+    await find.press('Enter');
+    const node = page.locator('svg.graph g.node[data-name="L"]');
+    await expect(node).toHaveAttribute('aria-pressed', 'true');
+    const svg = (await page.locator('svg.graph').boundingBox())!;
+    await expect
+      .poll(async () => {
+        const b = (await node.locator('.node-body').boundingBox())!;
+        const dx = b.x + b.width / 2 - (svg.x + svg.width / 2);
+        const dy = b.y + b.height / 2 - (svg.y + svg.height / 2);
+        return Math.round(Math.hypot(dx, dy));
+      })
+      .toBeLessThan(40);
   });
 });
