@@ -83,6 +83,8 @@ test.describe('the drawing follows its box (issue 9)', () => {
       // drawing fitted by its width, so the height alone gave its labels nothing.
       await page.setViewportSize(UPRIGHT);
       await expect.poll(() => direction(page)).toBe('TB');
+      // The legend says where the numbers are now.
+      await expect(page.locator('.legend')).toContainText('forward value (beside an edge)');
       await page.keyboard.press('0');
       await expect.poll(() => smallestLabelPx(page)).toBeGreaterThan(wide * 1.3);
       const upright = await smallestLabelPx(page);
@@ -98,6 +100,7 @@ test.describe('the drawing follows its box (issue 9)', () => {
     // The layout code arrives after the first screen, and with it any relayout: wait for it.
     await page.waitForTimeout(500);
     expect(await direction(page)).toBe('LR');
+    await expect(page.locator('.legend')).toContainText('forward value (above an edge)');
   });
 
   test('a resize that keeps the box portrait lays nothing out again; a landscape box turns it back', async ({
