@@ -51,7 +51,9 @@ export function settingsFor(n: number, quality: LayoutQuality = 'auto'): Sugiyam
  * Lays a computational graph out left to right, like the circuit diagrams of cs231n: inputs in
  * the first column, each op one column right of its deepest operand, constants just before their
  * consumer, the output alone on the right; edges curve between columns and never cross a node.
- * Pure and synchronous: runs in Node, in a Worker or on the main thread.
+ * With `direction: 'TB'` (a portrait box) it is drawn top to bottom instead, where that fits such
+ * a box larger (see `vertical.ts`). Pure and synchronous: runs in Node, in a Worker or on the
+ * main thread.
  *
  * @example
  * const r = layoutGraph({
