@@ -82,39 +82,59 @@ async function collisions(page: Page): Promise<string[]> {
   });
 }
 
-test.describe('no label or badge overlaps another, a node or an edge', () => {
-  test.beforeEach(async ({ page }) => {
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    // A view that shows every example whole, so every label is checked.
-    await page.setViewportSize({ width: 2600, height: 1600 });
+/** Drawn top to bottom: every input above the output (a portrait box, issue 9). */
+async function topToBottom(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const y = (g: Element) => {
+      const r = g.querySelector('.node-body')!.getBoundingClientRect();
+      return (r.top + r.bottom) / 2;
+    };
+    const svg = document.querySelector('svg.graph')!;
+    const out = y(svg.querySelector('g.node.output')!);
+    return [...svg.querySelectorAll('g.node.node-input')].every((g) => y(g) < out - 40);
   });
+}
 
-  for (const mode of ['reverse', 'forward'] as const) {
-    // The scalar graph's labels and badges: a matrix example (issue 15) draws heat grids, with
-    // no edge labels to collide.
-    for (const ex of SCALAR_EXAMPLES) {
-      test(`${ex.id}, ${mode} mode, at every step`, async ({ page }) => {
-        // Forward mode's badges name the input (`∂/∂w_o1 -0.006983`), wider than a gradient's
-        // ∂: taken with respect to the input of the longest name, the widest mark there is.
-        const inputs = analyze(ex.source).inputs.map((i) => i.name);
-        const widest = inputs.reduce((a, b) => (b.length > a.length ? b : a));
-        const query = mode === 'forward' ? `&ad=forward&wrt=${encodeURIComponent(widest)}` : '';
-        test.slow();
-        await openApp(page, `?expr=${encodeURIComponent(ex.source)}${query}`);
-        await page.keyboard.press('0'); // the whole graph
-        const total = Number((await counter(page).textContent())!.match(/(\d+) steps?/)![1]);
-        const found: string[] = [];
-        for (let k = 0; k <= total; k++) {
-          if (k > 0) {
-            await page.keyboard.press('ArrowRight');
-            await expect(counter(page)).toContainText(`Step ${k} of`);
+// The same check in both directions: left to right in a landscape box, top to bottom in a
+// portrait one (a monitor turned upright).
+for (const portrait of [false, true]) {
+  test.describe(`no label or badge overlaps another, a node or an edge${portrait ? ', top to bottom' : ''}`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      // A view that shows every example whole, so every label is checked.
+      await page.setViewportSize(
+        portrait ? { width: 1600, height: 2600 } : { width: 2600, height: 1600 },
+      );
+    });
+
+    for (const mode of ['reverse', 'forward'] as const) {
+      // The scalar graph's labels and badges: a matrix example (issue 15) draws heat grids, with
+      // no edge labels to collide.
+      for (const ex of SCALAR_EXAMPLES) {
+        test(`${ex.id}, ${mode} mode, at every step`, async ({ page }) => {
+          // Forward mode's badges name the input (`∂/∂w_o1 -0.006983`), wider than a gradient's
+          // ∂: taken with respect to the input of the longest name, the widest mark there is.
+          const inputs = analyze(ex.source).inputs.map((i) => i.name);
+          const widest = inputs.reduce((a, b) => (b.length > a.length ? b : a));
+          const query = mode === 'forward' ? `&ad=forward&wrt=${encodeURIComponent(widest)}` : '';
+          test.slow();
+          await openApp(page, `?expr=${encodeURIComponent(ex.source)}${query}`);
+          if (portrait) await expect.poll(() => topToBottom(page)).toBe(true);
+          await page.keyboard.press('0'); // the whole graph
+          const total = Number((await counter(page).textContent())!.match(/(\d+) steps?/)![1]);
+          const found: string[] = [];
+          for (let k = 0; k <= total; k++) {
+            if (k > 0) {
+              await page.keyboard.press('ArrowRight');
+              await expect(counter(page)).toContainText(`Step ${k} of`);
+            }
+            for (const c of await collisions(page)) found.push(`step ${k}: ${c}`);
           }
-          for (const c of await collisions(page)) found.push(`step ${k}: ${c}`);
-        }
-        // Every example clean at every step. This holds for any values: the layout keeps room
-        // for the widest number a label can show, with the widest mark of the mode.
-        expect(found).toEqual([]);
-      });
+          // Every example clean at every step. This holds for any values: the layout keeps room
+          // for the widest number a label can show, with the widest mark of the mode.
+          expect(found).toEqual([]);
+        });
+      }
     }
-  }
-});
+  });
+}

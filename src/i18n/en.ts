@@ -67,6 +67,9 @@ export const en = {
   'legend.input': 'input',
   'legend.op': 'operation',
   'legend.const': 'constant',
+  // Issue 9, a graph drawn top to bottom (a portrait box): its labels sit beside the edges
+  'legend.valueBeside': 'forward value (beside an edge)',
+  'legend.gradientBeside': 'gradient (beside an edge, under its value)',
   'export.svg': 'Export SVG',
   'export.png': 'Export PNG',
   'export.latex': 'Copy LaTeX',

@@ -214,6 +214,9 @@ export const vi: Table = {
   'legend.input': 'đầu vào',
   'legend.op': 'phép toán',
   'legend.const': 'hằng số',
+  // Issue 9, đồ thị vẽ từ trên xuống (khung dọc): nhãn nằm bên cạnh đường nối
+  'legend.valueBeside': 'giá trị lan truyền xuôi (bên cạnh)',
+  'legend.gradientBeside': 'gradient (bên cạnh, dưới giá trị)',
   'export.svg': 'Xuất SVG',
   'export.png': 'Xuất PNG',
   'export.latex': 'Sao chép LaTeX',

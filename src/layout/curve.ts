@@ -1,7 +1,8 @@
-import { curveMonotoneX, line } from 'd3';
+import { curveMonotoneX, curveMonotoneY, line } from 'd3';
 import type { Point } from './routes';
 
 const pathOf = line().curve(curveMonotoneX);
+const pathDown = line().curve(curveMonotoneY);
 
 /** SVG `d` of the smooth curve through a route: d3-shape's monotone-x cubic (no overshoot). */
 export function curvePath(points: readonly Point[], digits = 1): string {
@@ -10,6 +11,19 @@ export function curvePath(points: readonly Point[], digits = 1): string {
     ([px, py]) => [Math.round(px * f) / f, Math.round(py * f) / f] as Point,
   );
   return pathOf(rounded) ?? '';
+}
+
+/**
+ * `curvePath` of a route running down the screen (y strictly increasing): d3-shape's monotone-y
+ * cubic, the same curve as monotone-x through the route with x and y swapped, so the points the
+ * labels were placed on (in that turned frame) lie on it.
+ */
+export function curvePathDown(points: readonly Point[], digits = 1): string {
+  const f = 10 ** digits;
+  const rounded = points.map(
+    ([px, py]) => [Math.round(px * f) / f, Math.round(py * f) / f] as Point,
+  );
+  return pathDown(rounded) ?? '';
 }
 
 /**

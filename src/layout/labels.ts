@@ -1,6 +1,7 @@
 import { monotoneTangents, pointOnCurve } from './curve';
 import type { Point } from './routes';
 import { LABEL_BOX, NODE_CLEARANCE } from './settings';
+import { sideBox, SIDE_OFFSETS } from './vertical';
 
 /** An axis-aligned box: left, top, right, bottom. */
 export type Box = [number, number, number, number];
@@ -43,7 +44,9 @@ export function placeLabels(
 
 /**
  * `placeLabels`, also told the rows where nodes write their own labels (`rows`: kept clear of
- * labels like nodes, and of every wire): says which rows a wire runs through.
+ * labels like nodes, and of every wire): says which rows a wire runs through. `beside`: the
+ * turned frame of a top-to-bottom drawing (see `vertical.ts`), where a label sits beside its
+ * wire (`sideBox`, its `dy` the side) rather than across it, and keeps off its own wire too.
  */
 export function placeLabelsAround(
   routes: readonly Point[][],
@@ -51,7 +54,10 @@ export function placeLabelsAround(
   rows: readonly Box[],
   lean?: Int8Array,
   widths?: readonly number[],
+  beside = false,
 ): { spots: LabelSpot[]; crossedRows: number[] } {
+  const boxOf = beside ? sideBox : boxAt;
+  const offsetsOff = beside ? SIDE_OFFSETS : LEADER_OFFSETS;
   // Boxes by grid cell (as indices into `placed`); `mark` keeps a box spanning several cells
   // from being counted twice in one query.
   const grid = new Map<number, number[]>();
@@ -150,41 +156,51 @@ export function placeLabelsAround(
     let best: Point = pointOnCurve(pts, tangents, 0, 0.5);
     let bestArea = Infinity;
     const tried: Point[] = [];
-    search: for (const i of stretchOrder(pts, lean ? lean[k] : 0)) {
-      for (const u of fractions) {
-        const p = pointOnCurve(pts, tangents, i, u);
-        tried.push(p);
-        const box = boxAt(p, 0, width);
-        let area = overlap(box, bestArea);
-        if (area < bestArea) area += crossing(box, k, bestArea - area);
-        if (area < bestArea) {
-          best = p;
-          bestArea = area;
-          if (area === 0) break search;
+    let dy = 0;
+    // Beside a wire, its right side first, then its left (where the wire bends away from it).
+    search: for (const side of beside ? BOTH_SIDES : ON_WIRE) {
+      for (const i of stretchOrder(pts, lean ? lean[k] : 0)) {
+        for (const u of fractions) {
+          const p = pointOnCurve(pts, tangents, i, u);
+          if (side === 0) tried.push(p);
+          const box = boxOf(p, side, width);
+          let area = overlap(box, bestArea);
+          if (area < bestArea) area += crossing(box, beside ? -1 : k, bestArea - area);
+          // Beside a wire, another wire in the gap between the two would claim the label.
+          if (beside && area < bestArea) area += crossing(between(p, box), k, bestArea - area);
+          if (area < bestArea) {
+            best = p;
+            bestArea = area;
+            dy = side;
+            if (area === 0) break search;
+          }
         }
       }
     }
     // Every spot on the curve is taken: the label moves off its wire, as little as will do, to a
     // spot clear of everything (its own wire included), and a leader line ties it to its edge.
-    let dy = 0;
+    let clear = bestArea === 0;
     if (bestArea > LEADER_MIN_COST) {
       // Off the wire, spots between those tried on it too: a gap may be a few px wide.
       for (const i of stretchOrder(pts, lean ? lean[k] : 0)) {
         for (const u of HALF_STEPS) tried.push(pointOnCurve(pts, tangents, i, u));
       }
-      offsets: for (const d of LEADER_OFFSETS) {
+      offsets: for (const d of offsetsOff) {
         for (const p of tried) {
-          const box = boxAt(p, d, width);
+          const box = boxOf(p, d, width);
           if (overlap(box, 1e-9) === 0 && crossing(box, -1, 1) === 0) {
+            // Beside a wire there is no leader line: a label with another wire between it and
+            // its own would read as that one's.
+            if (beside && crossing(between(p, box), k, 1) > 0) continue;
             best = p;
             dy = d;
+            clear = true;
             break offsets;
           }
         }
       }
     }
-    const clear = dy !== 0 || bestArea === 0;
-    add(boxAt(best, dy, width));
+    add(boxOf(best, dy, width));
     return { at: best, dy, clear };
   });
   return { spots, crossedRows };
@@ -195,6 +211,9 @@ export function placeLabelsAround(
  * wire never runs through it, and no farther than a reader still joins it to its edge.
  */
 const LEADER_OFFSETS = [-26, 28, -38, 40, -50, 52];
+/** Where a label is tried along its wire: on it, or (top to bottom) right of it, then left. */
+const ON_WIRE = [0];
+const BOTH_SIDES = [0, -1];
 /** Cost on the wire above which a label leaves it: any other wire through its box. */
 const LEADER_MIN_COST = 0;
 
@@ -223,6 +242,11 @@ function stretchOrder(pts: readonly Point[], lean: number): number[] {
   if (lean < 0) return [...bends, ...levels]; // the first of parallel edges: from the left
   const last = bends.pop();
   return last === undefined ? levels : [last, ...bends, ...levels];
+}
+
+/** The strip between an anchor on a wire and a label box beside it (the turned frame). */
+function between([, y]: Point, box: Box): Box {
+  return y <= box[1] ? [box[0], y, box[2], box[1]] : [box[0], box[3], box[2], y];
 }
 
 /** The label box around an anchor, moved `dy` down (a label off its wire), `width` across. */

@@ -1,5 +1,5 @@
 import { anchor } from './anchor';
-import { curvePath } from './curve';
+import { curvePath, curvePathDown } from './curve';
 import { boxAt, placeLabelsAround, type Box } from './labels';
 import { assignLayers, type Layered } from './layering';
 import { place, type Placement, type SugiyamaSettings } from './placement';
@@ -7,6 +7,15 @@ import { routeEdges, type Point } from './routes';
 import { withPrevious } from './stableKeys';
 import { LABEL_BOX, SPACING } from './settings';
 import type { LaidOutEdge, LayoutInput, LayoutOptions, LayoutQuality, LayoutResult } from './types';
+import {
+  OUTPUT_STUB,
+  PORTRAIT_ENTER,
+  sideBox,
+  SIDE_GAP,
+  TB_MAX_NODES,
+  turnedInput,
+  verticalRows,
+} from './vertical';
 
 /**
  * What each quality runs, chosen with `npm run bench:layout`: d3-dag's simplex placement draws
@@ -42,7 +51,9 @@ export function settingsFor(n: number, quality: LayoutQuality = 'auto'): Sugiyam
  * Lays a computational graph out left to right, like the circuit diagrams of cs231n: inputs in
  * the first column, each op one column right of its deepest operand, constants just before their
  * consumer, the output alone on the right; edges curve between columns and never cross a node.
- * Pure and synchronous: runs in Node, in a Worker or on the main thread.
+ * With `direction: 'TB'` (a portrait box) it is drawn top to bottom instead, where that fits such
+ * a box larger (see `vertical.ts`). Pure and synchronous: runs in Node, in a Worker or on the
+ * main thread.
  *
  * @example
  * const r = layoutGraph({
@@ -53,10 +64,85 @@ export function settingsFor(n: number, quality: LayoutQuality = 'auto'): Sugiyam
  */
 export function layoutGraph(input: LayoutInput, options: LayoutOptions = {}): LayoutResult {
   const placed = withPrevious(input);
-  const result = layoutWith(placed, settingsFor(input.nodes.length, options.quality));
-  return isAnchored(placed, input.previous?.layout.nodes.length ?? 0)
-    ? { ...result, anchored: true }
-    : result;
+  const before = input.previous?.layout.nodes.length ?? 0;
+  // The places of a drawing in the other direction say nothing about this one.
+  const wasDown = input.previous?.layout.direction === 'TB';
+  const settings = settingsFor(input.nodes.length, options.quality);
+  const across = wasDown ? forget(placed) : placed;
+  const flat = layoutWith(across, settings);
+  let result = flat;
+  let used = across;
+  const n = input.nodes.length;
+  if (input.direction === 'TB' && n > 0 && n <= TB_MAX_NODES) {
+    const down = wasDown ? placed : forget(placed);
+    const tb = layoutDown(down, settings);
+    // Top to bottom only where it fits the least portrait box that asks for it larger: never
+    // a drawing smaller than left to right would give (see PORTRAIT_ENTER).
+    if (fitIn(tb, PORTRAIT_ENTER) > fitIn(flat, PORTRAIT_ENTER)) {
+      result = tb;
+      used = down;
+    }
+  }
+  return isAnchored(used, before) ? { ...result, anchored: true } : result;
+}
+
+/** `input` without the places of a previous drawing. */
+function forget(input: LayoutInput): LayoutInput {
+  if (!input.nodes.some((node) => node.was)) return input;
+  return {
+    ...input,
+    nodes: input.nodes.map((node) => {
+      if (!node.was) return node;
+      const { was: _was, ...rest } = node;
+      return rest;
+    }),
+  };
+}
+
+/**
+ * The zoom that fits `r` whole in a box `aspect` times taller than wide (of width 1): the
+ * drawing and, left to right, the output's stub right of it (as the renderer's fit counts it).
+ */
+export function fitIn(r: LayoutResult, aspect: number): number {
+  const width = r.direction === 'TB' ? r.width : r.width + OUTPUT_STUB + 8;
+  return Math.min(1 / Math.max(1, width), aspect / Math.max(1, r.height));
+}
+
+/**
+ * `input` drawn top to bottom: laid out left to right in a turned frame (see `vertical.ts`),
+ * then turned back.
+ */
+function layoutDown(input: LayoutInput, settings: SugiyamaSettings): LayoutResult {
+  const { input: turned, shift } = turnedInput(input);
+  const rows: Box[] = [];
+  const rowNode: number[] = [];
+  const output = turned.output;
+  input.nodes.forEach((node, i) => {
+    const { above, below } = verticalRows(node);
+    for (const r of [above, below]) {
+      if (!r) continue;
+      rows.push([r[1], r[0], r[3], r[2]]);
+      rowNode.push(i);
+    }
+    if (node.id === output) {
+      // The output's stub runs down from it, its value and gradient right of it.
+      const vh = (node.visual ?? node).height / 2;
+      rows.push([vh + 2, -2, vh + OUTPUT_STUB + 10, SIDE_GAP + LABEL_BOX.width]);
+      rowNode.push(i);
+    }
+  });
+  return layoutWith(turned, { ...settings, vertical: true }, { rows, rowNode, shift });
+}
+
+/**
+ * A top-to-bottom drawing's extras in the turned frame: its nodes' label rows (relative to the
+ * node's centre, x along and y across, `rowNode` saying whose), and how far each node's centre
+ * lies across from its box's centre.
+ */
+interface Down {
+  rows: Box[];
+  rowNode: number[];
+  shift: Float64Array;
 }
 
 /**
@@ -69,17 +155,21 @@ const ROOMIER = [1.3, 1.6];
 const ROOMIER_MAX_NODES = 80;
 
 /** `layoutGraph` with explicit d3-dag settings (the bench compares them). */
-export function layoutWith(input: LayoutInput, settings: SugiyamaSettings): LayoutResult {
+export function layoutWith(
+  input: LayoutInput,
+  settings: SugiyamaSettings,
+  down?: Down,
+): LayoutResult {
   const t0 = performance.now();
   const n = input.nodes.length;
   if (n === 0) {
     return { nodes: [], edges: [], width: 0, height: 0, engine: 'empty', ms: 0 };
   }
   const layered = assignLayers(input);
-  let best = layoutOnce(input, layered, settings);
+  let best = layoutOnce(input, layered, settings, down);
   for (const spread of n <= ROOMIER_MAX_NODES && settings.spread === undefined ? ROOMIER : []) {
     if (best.clashes === 0) break;
-    const next = layoutOnce(input, layered, { ...settings, spread });
+    const next = layoutOnce(input, layered, { ...settings, spread }, down);
     if (next.clashes < best.clashes) best = next;
   }
   const { result, spread } = best;
@@ -98,22 +188,25 @@ function layoutOnce(
   input: LayoutInput,
   layered: Layered,
   settings: SugiyamaSettings,
+  down?: Down,
 ): { result: LayoutResult; clashes: number; spread: number } {
   const placement = place(input, layered, settings);
   mirrorToSourceOrder(placement, layered);
   // An edited program: nodes that were drawn before keep their heights (see anchor.ts).
   if (input.nodes.some((node) => node.was)) anchor(input, layered, placement, settings.spread ?? 1);
+  // Top to bottom, d3-dag placed each node's box; its rows may reach farther on one side.
+  if (down) for (let i = 0; i < placement.y.length; i++) placement.y[i] += down.shift[i];
   // Where labels clash, the gap they are in grows (a dense gap gets the room its labels need,
   // the others stay tight): only x moves, so this is cheap next to placing the nodes again.
   const labelled = input.edgeLabels !== false;
   const extra = new Float64Array(layered.layerCount).fill(labelled ? SPACING.labelGap : 0);
-  let best = arrange(input, layered, placement, extra);
+  let best = arrange(input, layered, placement, extra, down);
   // A round that helps not at all widens more the next time; four such rounds end it.
   let stuck = 0;
   const rounds = labelled && input.nodes.length <= ROOMIER_MAX_NODES ? WIDEN_ROUNDS : 0;
   for (let round = 0; round < rounds && best.clashes > 0 && stuck < 4; round++) {
     for (const g of best.crowded) extra[g] += WIDEN_STEP * 2 ** stuck;
-    const next = arrange(input, layered, placement, extra);
+    const next = arrange(input, layered, placement, extra, down);
     if (next.clashes < best.clashes) {
       best = next;
       stuck = 0;
@@ -122,7 +215,7 @@ function layoutOnce(
   return {
     result: {
       ...best.result,
-      engine: `d3-dag sugiyama: longest-path layers, ${placement.decross} decross, ${settings.coord} coord`,
+      engine: `d3-dag sugiyama: longest-path layers, ${placement.decross} decross, ${settings.coord} coord${down ? ', top to bottom' : ''}`,
     },
     clashes: best.clashes,
     spread: settings.spread ?? 1,
@@ -149,6 +242,7 @@ function arrange(
   layered: Layered,
   placed: Placement,
   extra: Float64Array,
+  down?: Down,
 ): { result: LayoutResult; clashes: number; crowded: number[] } {
   const shift = new Float64Array(layered.layerCount);
   for (let l = 1; l < shift.length; l++) shift[l] = shift[l - 1] + extra[l - 1];
@@ -161,34 +255,40 @@ function arrange(
   const routes = routed.routes.map((r) => r.map(round));
   const { x, y, layerX } = placement;
 
-  const nodeBoxes: Box[] = input.nodes.map(({ width, height }, i) => [
-    x[i] - width / 2,
-    y[i] - height / 2,
-    x[i] + width / 2,
-    y[i] + height / 2,
-  ]);
+  // Top to bottom, a node's box is its drawn shape: its rows lie beside it, given apart.
+  const nodeBoxes: Box[] = input.nodes.map((node, i) => {
+    const { width, height } = down ? (node.visual ?? node) : node;
+    return [x[i] - width / 2, y[i] - height / 2, x[i] + width / 2, y[i] + height / 2];
+  });
   // The rows where nodes write their own value or name (above) and gradient (below).
   const rows: Box[] = [];
   const rowNode: number[] = [];
-  input.nodes.forEach((node, i) => {
-    const vh = (node.visual ?? node).height / 2;
-    const room = node.height / 2 - vh;
-    if (node.above) {
-      rows.push([x[i] - node.above / 2, y[i] - vh - room, x[i] + node.above / 2, y[i] - vh]);
-      rowNode.push(i);
-    }
-    if (node.below) {
-      rows.push([
-        x[i] - node.below / 2,
-        y[i] + vh + 2,
-        x[i] + node.below / 2,
-        y[i] + vh + room + 2,
-      ]);
-      rowNode.push(i);
-    }
+  down?.rows.forEach((r, k) => {
+    const i = down.rowNode[k];
+    rows.push([x[i] + r[0], y[i] + r[1], x[i] + r[2], y[i] + r[3]]);
+    rowNode.push(i);
   });
+  if (!down)
+    input.nodes.forEach((node, i) => {
+      const vh = (node.visual ?? node).height / 2;
+      const room = node.height / 2 - vh;
+      if (node.above) {
+        rows.push([x[i] - node.above / 2, y[i] - vh - room, x[i] + node.above / 2, y[i] - vh]);
+        rowNode.push(i);
+      }
+      if (node.below) {
+        rows.push([
+          x[i] - node.below / 2,
+          y[i] + vh + 2,
+          x[i] + node.below / 2,
+          y[i] + vh + room + 2,
+        ]);
+        rowNode.push(i);
+      }
+    });
   const widths = input.edges.map((e) => e.labelWidth ?? LABEL_BOX.width);
-  const placedLabels = placeLabelsAround(routes, nodeBoxes, rows, routed.lean, widths);
+  const placedLabels = placeLabelsAround(routes, nodeBoxes, rows, routed.lean, widths, !!down);
+  const boxOf = down ? sideBox : boxAt;
   const labels = placedLabels.spots.map((l) => ({ ...l, at: round(l.at) }));
 
   // The gaps of what clashes: a label's, and both beside a node whose row a wire runs through.
@@ -224,33 +324,46 @@ function arrange(
   };
   nodeBoxes.forEach(grow);
   rows.forEach(grow);
-  labels.forEach((l, k) => grow(boxAt(l.at, l.dy, widths[k])));
+  labels.forEach((l, k) => grow(boxOf(l.at, l.dy, widths[k])));
   for (const r of routes) for (const [px, py] of r) grow([px, py, px, py]);
   const dx = SPACING.margin - left;
   const dy = SPACING.margin - top;
   const move = ([px, py]: Point): Point => round([px + dx, py + dy]);
 
+  // Top to bottom: turned back, x across and y down the screen.
+  const turn = down ? ([px, py]: Point): Point => [py, px] : (p: Point) => p;
+
   const nodes = input.nodes.map((node, i) => {
-    const [cx, cy] = move([x[i], y[i]]);
+    const [cx, cy] = turn(move([x[i], y[i]]));
     return { id: node.id, x: cx, y: cy, layer: layered.layer[i] };
   });
   const edges = input.edges.map((edge, k) => {
-    const points = routes[k].map(move);
-    const [lx, ly] = move(labels[k].at);
+    const points = routes[k].map(move).map(turn);
     const { dy } = labels[k];
-    const label: LaidOutEdge['label'] = { x: lx, y: ly };
-    if (dy) label.dy = dy;
+    let label: LaidOutEdge['label'];
+    if (down) {
+      // The renderer centres a label's box on its anchor: the middle of the box beside the wire.
+      const b = sideBox(move(labels[k].at), dy, widths[k]);
+      label = { x: round([(b[1] + b[3]) / 2, 0])[0], y: move(labels[k].at)[0] };
+    } else {
+      const [lx, ly] = move(labels[k].at);
+      label = { x: lx, y: ly };
+      if (dy) label.dy = dy;
+    }
     if (edge.labelWidth) label.width = edge.labelWidth;
-    return { id: edge.id, path: curvePath(points), points, label };
+    return { id: edge.id, path: down ? curvePathDown(points) : curvePath(points), points, label };
   });
+  const width = Math.ceil(right - left + 2 * SPACING.margin);
+  const height = Math.ceil(bottom - top + 2 * SPACING.margin);
   const result: LayoutResult = {
     nodes,
     edges,
-    width: Math.ceil(right - left + 2 * SPACING.margin),
-    height: Math.ceil(bottom - top + 2 * SPACING.margin),
+    width: down ? height : width,
+    height: down ? width : height,
     engine: '',
     ms: 0,
   };
+  if (down) result.direction = 'TB';
   return { result, clashes, crowded: [...crowded] };
 }
 

@@ -15,7 +15,10 @@ export const GEOMETRY = {
   inputFont: 17,
   constFont: 13,
   labelFont: 14,
-  /** Length of the stub drawn out of the output node, carrying its value and gradient. */
+  /**
+   * Length of the stub drawn out of the output node, carrying its value and gradient (a
+   * top-to-bottom layout keeps room for it: `vertical.ts`'s `OUTPUT_STUB`, checked equal).
+   */
   outputStub: 78,
 } as const;
 

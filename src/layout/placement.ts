@@ -18,6 +18,7 @@ import { decrossSweep } from './decross';
 import type { Layered } from './layering';
 import { LABEL_BOX, SPACING } from './settings';
 import type { LayoutInput } from './types';
+import { TB_LAYER_GAP } from './vertical';
 
 /** How d3-dag's sugiyama orders each layer and places nodes across it. */
 export interface SugiyamaSettings {
@@ -35,6 +36,11 @@ export interface SugiyamaSettings {
   coord: 'simplex' | 'quad' | 'greedy';
   /** Gaps between nodes and between layers, times `SPACING`'s (default 1). */
   spread?: number;
+  /**
+   * The turned frame of a top-to-bottom drawing (`vertical.ts`): labels sit beside the wires, so
+   * layers are `TB_LAYER_GAP` apart and a node keeps no room across for a stack of labels.
+   */
+  vertical?: boolean;
 }
 
 export interface Placement {
@@ -148,7 +154,7 @@ export function place(input: LayoutInput, layered: Layered, settings: SugiyamaSe
     const { width, height } = input.nodes[i];
     // Room for the labels of the edges at this node, stacked: a layer gap holds one label box
     // across (SPACING.layerGap < 2 × LABEL_BOX.width), so a fork's labels sit one above another.
-    const labels = Math.max(outdegree[i], indegree[i]) * LABEL_BOX.height;
+    const labels = settings.vertical ? 0 : Math.max(outdegree[i], indegree[i]) * LABEL_BOX.height;
     // top-to-bottom in d3-dag: [size across layers, size along the layer direction]
     return [Math.max(height, labels, 1), Math.max(width, 1)] as const;
   };
@@ -176,9 +182,10 @@ export function place(input: LayoutInput, layered: Layered, settings: SugiyamaSe
       .decross(decross)
       .coord(coord)
       .nodeSize(size)
-      .gap([SPACING.nodeGap * (settings.spread ?? 1), SPACING.layerGap * (settings.spread ?? 1)])(
-      g,
-    );
+      .gap([
+        SPACING.nodeGap * (settings.spread ?? 1),
+        (settings.vertical ? TB_LAYER_GAP : SPACING.layerGap) * (settings.spread ?? 1),
+      ])(g);
   };
 
   let decross = settings.decross;

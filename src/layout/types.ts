@@ -64,7 +64,13 @@ export interface LayoutInput {
    * The drawing on screen before an edit of the program: nodes found in both (see
    * `stableKeys`) keep their places where they can (see `anchor.ts`). Not part of `layoutKey`.
    */
-  previous?: { input: LayoutInput; layout: Pick<LayoutResult, 'nodes'> };
+  previous?: { input: LayoutInput; layout: Pick<LayoutResult, 'nodes' | 'direction'> };
+  /**
+   * `TB`: the graph's box is portrait (see `wantsVertical`), so draw top to bottom (inputs at
+   * the top, the output at the bottom) where that fits such a box larger than left to right;
+   * the result's `direction` says which was drawn. Absent: left to right.
+   */
+  direction?: 'TB';
 }
 
 export interface LaidOutNode {
@@ -72,7 +78,7 @@ export interface LaidOutNode {
   /** Centre of the node. */
   x: number;
   y: number;
-  /** Column, 0 = leftmost (all inputs). */
+  /** Column, 0 = leftmost (all inputs); the row from the top in a top-to-bottom drawing. */
   layer: number;
 }
 
@@ -112,6 +118,12 @@ export interface LayoutResult {
   ms: number;
   /** Laid out from the drawing before an edit (`LayoutInput.previous`): kept nodes kept places. */
   anchored?: boolean;
+  /**
+   * `TB`: drawn top to bottom (`LayoutInput.direction`): edges run down, `points` have y strictly
+   * increasing, edge labels sit beside their wires (never off them with a leader: no `dy`), the
+   * output's stub (down from it) lies inside `width`×`height`. Absent: left to right.
+   */
+  direction?: 'TB';
 }
 
 /** `auto` picks `high` for graphs small enough to lay out well within a frame, `fast` beyond. */

@@ -12,6 +12,7 @@ import { hasTable, loadTable } from '../i18n';
 import { collapseLayoutInput } from '../layout/collapse';
 import { toLayoutInput, withBadgeMark } from '../layout/fromAnalysis';
 import { layoutKey } from '../layout/incremental';
+import { wantsVertical } from '../layout/direction';
 import type { LayoutInput, LayoutResult } from '../layout/types';
 import { initialState, STEP_MS, TYPING_DEBOUNCE_MS } from './initialState';
 import {
@@ -74,6 +75,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
     let laidOutKey = '';
     /** What the layout on screen was made from: an edit's new layout keeps its nodes (issue 17). */
     let laidOutInput: LayoutInput | undefined;
+    /** The graph's box is portrait (issue 9): scalar graphs are laid out top to bottom. */
+    let portrait = false;
     const collapsedKey = (a: Analysis) =>
       collapsedGroups(a, get().collapsed)
         .map((g) => g.name)
@@ -89,7 +92,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       // Forward mode's badges carry `∂/∂x₁`, wider than a gradient's ∂: room for it, so that a
       // long tangent never meets a neighbour (issue 9). Reverse mode's layout is left as it was.
       const tangent = activeTangent({ analysis: a, settings: get().settings });
-      return withBadgeMark(input, tangentMarkRoom(a, tangent));
+      const marked = withBadgeMark(input, tangentMarkRoom(a, tangent));
+      return portrait ? { ...marked, direction: 'TB' as const } : marked;
     };
 
     /**
@@ -241,7 +245,10 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       laidOutKey = key;
       const shown = get().layout;
       if (!kept && shown && laidOutInput && !analysis.tensor && !previous?.tensor)
-        input.previous = { input: laidOutInput, layout: { nodes: shown.nodes } };
+        input.previous = {
+          input: laidOutInput,
+          layout: { nodes: shown.nodes, direction: shown.direction },
+        };
       runLayout(input, request, land, { error: null }, kept ?? undefined);
       then?.(analysis);
       return analysis;
@@ -280,6 +287,8 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         if (request !== layoutRequest) return;
         laidOutInput = made;
         land(layout);
+        // The box turned portrait (or back) while this was laid out (issue 9): once more.
+        if (portrait !== (made.direction === 'TB')) relayout(true);
       };
       const result = ready ?? deps.layout(input);
       if (result instanceof Promise) {
@@ -569,6 +578,13 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         while (seed === old) seed = 1 + Math.floor(Math.random() * 999_999_999);
         set({ seed });
         analyzeNow(get().source, 'keep');
+      },
+      setGraphBox(width, height) {
+        // Issue 9: only a change of shape (portrait or not) lays the graph out again.
+        const next = wantsVertical(portrait, width, height);
+        if (next === portrait) return;
+        portrait = next;
+        relayout(true);
       },
       dismissNotice() {
         set({ ignored: [] });

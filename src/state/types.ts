@@ -138,6 +138,12 @@ export interface AppActions extends TrainingActions, PracticeActions {
   setCollapsed(names: readonly string[]): void;
   /** Draws new `randn` values (issue 14): a new seed, and the program analysed again. */
   newSeed(): void;
+  /**
+   * The graph's box was measured (issue 9's portrait layout): a box that turns portrait (or
+   * back, with hysteresis: `wantsVertical`) lays a scalar graph out again, top to bottom (or
+   * left to right); any other resize changes nothing.
+   */
+  setGraphBox(width: number, height: number): void;
   /** Writes one tensor gradient entry in index form (null closes it). Issue 15. */
   setTensorEntry(entry: AppState['tensorEntry']): void;
   /** Opens the scalar program of a tensor op (`name`), remembering the matrix program and step. */

@@ -16,6 +16,7 @@ import {
 } from '../../src/layout/nodeSize';
 import { LABEL_BOX } from '../../src/layout/settings';
 import type { LayoutInput, LayoutResult } from '../../src/layout/types';
+import { verticalRows } from '../../src/layout/vertical';
 import { formatNumber } from '../../src/engine/format';
 import { samplePath } from './samplePath';
 
@@ -41,6 +42,18 @@ function collisions(input: LayoutInput, r: LayoutResult): string[] {
       box: [x - v.width / 2, y - v.height / 2, x + v.width / 2, y + v.height / 2],
       what: `node ${n.id}`,
     });
+    if (r.direction === 'TB') {
+      // Top to bottom: rows beside or above the node (see vertical.ts), as the renderer draws them.
+      const { above, below } = verticalRows(n);
+      for (const [b, what] of [
+        [above, 'above'],
+        [below, 'below'],
+      ] as const) {
+        if (b)
+          rows.push({ box: [x + b[0], y + b[1], x + b[2], y + b[3]], what: `${what} ${n.id}` });
+      }
+      return;
+    }
     if (n.above) {
       const top = y - v.height / 2;
       rows.push({
@@ -62,9 +75,25 @@ function collisions(input: LayoutInput, r: LayoutResult): string[] {
       if (hit(b, labels[j])) out.push(`label ${k} × label ${j}`);
     for (const n of [...nodes, ...rows]) if (hit(b, n.box)) out.push(`label ${k} × ${n.what}`);
     wires.forEach((w, j) => {
-      if (j !== k && w.some((p) => inside(p, b))) out.push(`label ${k} × wire ${j}`);
+      // Top to bottom a label sits beside its own wire too, never on it.
+      if ((j !== k || r.direction === 'TB') && w.some((p) => inside(p, b)))
+        out.push(`label ${k} × wire ${j}`);
     });
   });
+  if (r.direction === 'TB') {
+    // Beside its wire, with no leader line: no other wire runs between a label and its own.
+    r.edges.forEach((e, k) => {
+      const own = wires[k].reduce((a, p) =>
+        Math.abs(p[1] - e.label.y) < Math.abs(a[1] - e.label.y) ? p : a,
+      );
+      const b = labels[k];
+      const strip: Box =
+        own[0] <= b[0] ? [own[0] + 1, b[1], b[0], b[3]] : [b[2], b[1], own[0] - 1, b[3]];
+      wires.forEach((w, j) => {
+        if (j !== k && w.some((p) => inside(p, strip))) out.push(`label ${k} reads as wire ${j}'s`);
+      });
+    });
+  }
   for (const row of rows) {
     const b = shrink(row.box, 1);
     wires.forEach((w, j) => w.some((p) => inside(p, b)) && out.push(`${row.what} × wire ${j}`));
@@ -110,6 +139,19 @@ describe('labels have room for any number (issue 9)', () => {
         ),
       ).toBe(true);
       expect(collisions(input, layoutGraph(input))).toEqual([]);
+    });
+  }
+
+  // A portrait box (issue 9): the same checks on the drawing top to bottom, where it is chosen.
+  for (const ex of SCALAR_EXAMPLES) {
+    it(`${ex.id}, top to bottom: every label collides with nothing, in both modes`, () => {
+      const a = analyze(ex.source, {});
+      const input: LayoutInput = { ...toLayoutInput(a, layoutSize), direction: 'TB' };
+      expect(collisions(input, layoutGraph(input))).toEqual([]);
+      const marks = a.inputs.map((i) => `∂/∂${a.compiled.symbol(i.node).text}`);
+      const mark = marks.reduce((m, b) => (badgeMarkWidth(b) > badgeMarkWidth(m) ? b : m));
+      const forward = withBadgeMark(input, badgeMarkWidth(mark) - badgeMarkWidth('∂'));
+      expect(collisions(forward, layoutGraph(forward))).toEqual([]);
     });
   }
 

@@ -84,7 +84,12 @@ export function GraphPanel() {
       );
     };
     svg.addEventListener(GROUP_TOGGLE_EVENT, toggle);
-    const observer = new ResizeObserver(() => r.resized());
+    const observer = new ResizeObserver(() => {
+      r.resized();
+      // A portrait box draws the graph top to bottom (issue 9); the store decides, with
+      // hysteresis, and lays out again only when that changes.
+      appStore.getState().setGraphBox(svg.clientWidth, svg.clientHeight);
+    });
     observer.observe(svg);
     return () => {
       observer.disconnect();

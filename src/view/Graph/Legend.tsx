@@ -14,6 +14,8 @@ export function Legend() {
   });
   const markWidth = mark ? Math.ceil(badgeMarkWidth(mark)) : 0;
   const tensor = useApp((s) => s.analysis?.tensor !== undefined);
+  // Drawn top to bottom (a portrait box, issue 9), the labels sit beside the edges.
+  const beside = useApp((s) => s.layout?.direction === 'TB');
   if (tensor) return <TensorLegend t={t} />;
   return (
     <div className="legend" aria-label={t('legend.title')} role="note">
@@ -23,7 +25,7 @@ export function Legend() {
             3
           </text>
         </svg>
-        {t('legend.value')}
+        {t(beside ? 'legend.valueBeside' : 'legend.value')}
       </span>
       <span className="legend-item">
         <svg width="44" height="22" aria-hidden="true" className="legend-badge">
@@ -35,7 +37,7 @@ export function Legend() {
             -4
           </text>
         </svg>
-        {t('legend.gradient')}
+        {t(beside ? 'legend.gradientBeside' : 'legend.gradient')}
       </span>
       {wrt !== null && mark && (
         <span className="legend-item">

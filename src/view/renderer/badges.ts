@@ -16,6 +16,11 @@ export function markOf(view: GraphView, kind: 'gradient' | 'tangent'): string {
   return kind === 'tangent' && view.tangentMark ? view.tangentMark : '∂';
 }
 
+/** Width of the box `layoutBadge` draws around `label` (centred on the badge's origin). */
+export function badgeBoxWidth(label: string, mark = '∂'): number {
+  return numberWidth(label, LABEL_FONT.grad) + badgeMarkWidth(mark) + 10;
+}
+
 /**
  * Fits a badge (mark, number, rounded box) around `label`, centred at height `y`. The mark is ∂
  * for gradients; forward mode's tangents say what they are taken with respect to, `∂/∂b`, as

@@ -1,5 +1,6 @@
 import { GROUP_TOGGLE } from '../../layout/collapse';
-import { nameWidth } from '../../layout/nodeSize';
+import { GROUP_CONTROL_ROOM, nameWidth } from '../../layout/nodeSize';
+import { SIDE_GAP } from '../../layout/direction';
 import { changed, type G } from './draw';
 import type { GraphView, NodeView } from './viewModel';
 
@@ -53,7 +54,7 @@ export function createGroupToggles(layer: G) {
         .filter(function (d) {
           return changed(
             this,
-            `${d.x},${d.y},${d.width},${d.height},${d.group!.collapsed},${d.group!.label}`,
+            `${d.x},${d.y},${d.width},${d.height},${d.group!.collapsed},${d.group!.label},${view.vertical}`,
           );
         })
         .attr('aria-label', (d) => d.group!.label)
@@ -62,11 +63,14 @@ export function createGroupToggles(layer: G) {
         .attr('transform', (d) => {
           const [x, y] = d.group!.collapsed
             ? [d.x + d.width / 2 - GROUP_TOGGLE / 2 - 3, d.y]
-            : // Right of the name above the node, in the room the layout keeps there.
-              [
-                d.x + Math.max(d.width, d.name ? nameWidth(d.name) : 0) / 2 + SIZE / 2 + 2,
-                d.y - d.height / 2 - SIZE / 2,
-              ];
+            : view.vertical
+              ? // Top to bottom, between the node and its name left of it.
+                [d.x - d.width / 2 - SIDE_GAP - GROUP_CONTROL_ROOM / 2, d.y]
+              : // Right of the name above the node, in the room the layout keeps there.
+                [
+                  d.x + Math.max(d.width, d.name ? nameWidth(d.name) : 0) / 2 + SIZE / 2 + 2,
+                  d.y - d.height / 2 - SIZE / 2,
+                ];
           return `translate(${x},${y})`;
         })
         .select('path')

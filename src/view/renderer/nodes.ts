@@ -1,10 +1,12 @@
 import { select, selectAll, type Selection as D3Selection } from 'd3';
 import type { NodeSymbol } from '../../engine';
 import type { Selection } from '../../state/types';
-import { fillBadge, layoutBadge, markOf } from './badges';
+import { badgeBoxWidth, fillBadge, layoutBadge, markOf } from './badges';
 import { changed, chunked, land, type G } from './draw';
 import { GEOMETRY } from './geometry';
 import { GROUP_TOGGLE } from '../../layout/collapse';
+import { GROUP_CONTROL_ROOM } from '../../layout/nodeSize';
+import { SIDE_GAP } from '../../layout/direction';
 import { flash } from './motion';
 import type { GraphView, NodeView } from './viewModel';
 
@@ -63,7 +65,9 @@ export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) 
           return false;
         }
         deferred.delete(d.id);
-        return changed(this, `${JSON.stringify(d)}|${view.tangentMark}`) || isFresh;
+        return (
+          changed(this, `${JSON.stringify(d)}|${view.tangentMark}|${view.vertical}`) || isFresh
+        );
       })
       .attr('class', (d) => `node node-${d.kind}`)
       .classed('node-group', (d) => d.group?.collapsed === true)
@@ -98,6 +102,17 @@ export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) 
       const nameAbove = d.kind === 'op' && d.name !== undefined && !box;
       const valueAbove = (d.kind === 'input' || box) && d.showValue && d.value !== null;
       above.attr('display', nameAbove || valueAbove ? null : 'none').attr('y', -d.height / 2 - 9);
+      // Top to bottom (see src/layout/vertical.ts): an input's value above its badge, above it;
+      // any other node's name or value left of it, its group's control between them.
+      if (view.vertical) {
+        const input = d.kind === 'input';
+        above
+          .attr('text-anchor', input ? 'middle' : 'end')
+          // A name keeps room for its group's control next to the node; a collapsed box's
+          // value has its control inside the box.
+          .attr('x', input ? 0 : -d.width / 2 - SIDE_GAP - (box ? 0 : GROUP_CONTROL_ROOM))
+          .attr('y', input ? -d.height / 2 - 31 : 5);
+      } else above.attr('text-anchor', 'middle').attr('x', null);
       above.selectAll('tspan').remove();
       above.text(null);
       if (nameAbove) writeSymbol(above, d.name!, 'node-name');
@@ -113,11 +128,16 @@ export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) 
       const badge = g.select<SVGGElement>('g.node-grad');
       badge.attr('display', d.grad === null || d.output ? 'none' : null);
       if (d.grad !== null && !d.output) {
-        layoutBadge(
-          badge,
-          d.grad + (d.gradPartial ? ' …' : ''),
-          d.height / 2 + 16,
-          markOf(view, d.gradKind),
+        const label = d.grad + (d.gradPartial ? ' …' : '');
+        const mark = markOf(view, d.gradKind);
+        // Top to bottom: above an input (under its value), right of any other node.
+        const y = !view.vertical ? d.height / 2 + 16 : d.kind === 'input' ? -d.height / 2 - 12 : 0;
+        layoutBadge(badge, label, y, mark);
+        badge.attr(
+          'transform',
+          view.vertical && d.kind !== 'input'
+            ? `translate(${d.width / 2 + SIDE_GAP + badgeBoxWidth(label, mark) / 2},0)`
+            : null,
         );
         badge.classed('partial', d.gradPartial);
         badge.classed('tangent', d.gradKind === 'tangent');
@@ -189,20 +209,26 @@ export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) 
     const out = view.nodes.find((n) => n.id === view.outputId);
     stubLayer.selectAll('*').remove();
     if (!out) return;
-    const x0 = out.x + out.width / 2 + 4;
-    const x1 = x0 + GEOMETRY.outputStub;
+    // Left to right the stub leaves the output's right side, its value above it and its badge
+    // below; top to bottom it runs down from the output, both right of it (room the layout kept).
+    const down = view.vertical === true;
+    const s0 = down ? out.y + out.height / 2 + 4 : out.x + out.width / 2 + 4;
+    const s1 = s0 + GEOMETRY.outputStub;
+    const mid = (s0 + s1) / 2;
     stubLayer
       .append('path')
       .attr('class', 'edge-line stub-line')
-      .attr('d', `M${x0},${out.y} L${x1 - 4},${out.y}`)
+      .attr(
+        'd',
+        down ? `M${out.x},${s0} L${out.x},${s1 - 4}` : `M${s0},${out.y} L${s1 - 4},${out.y}`,
+      )
       .attr('marker-end', 'url(#arrow-plain)');
-    const mid = (x0 + x1) / 2;
     const value = stubLayer
       .append('text')
       .attr('class', 'value-label output-value')
-      .attr('text-anchor', 'middle')
-      .attr('x', mid)
-      .attr('y', out.y - 8)
+      .attr('text-anchor', down ? 'start' : 'middle')
+      .attr('x', down ? out.x + SIDE_GAP : mid)
+      .attr('y', down ? mid - 6 : out.y - 8)
       .text(out.value ?? '');
     if (
       out.value !== null &&
@@ -219,10 +245,16 @@ export function createNodes(nodeLayer: G, stubLayer: G, handlers: NodeHandlers) 
     }
     if (out.grad !== null) {
       const badge = stubLayer.append('g').attr('class', 'grad-badge output-grad').call(fillBadge);
+      const mark = markOf(view, out.gradKind);
       badge
-        .attr('transform', `translate(${mid},${out.y})`)
+        .attr(
+          'transform',
+          down
+            ? `translate(${out.x + SIDE_GAP + badgeBoxWidth(out.grad, mark) / 2},${mid})`
+            : `translate(${mid},${out.y})`,
+        )
         .classed('tangent', out.gradKind === 'tangent');
-      layoutBadge(badge, out.grad, 16, markOf(view, out.gradKind));
+      layoutBadge(badge, out.grad, down ? 11 : 16, mark);
     }
   }
 }

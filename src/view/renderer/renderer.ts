@@ -306,8 +306,15 @@ export function createGraphRenderer(svgEl: SVGSVGElement, options: RendererOptio
         continue;
       }
       const half = Math.max(n.width / 2, 36);
-      grow(n.x - half, n.y - n.height / 2 - 26, n.x + half, n.y + n.height / 2 + 28);
-      if (n.output) grow(n.x, n.y - 20, n.x + n.width / 2 + GEOMETRY.outputStub + 8, n.y + 28);
+      if (view.vertical) {
+        // Top to bottom: an input's value and badge above it, a node's name left, badge right.
+        const side = n.width / 2 + 12;
+        grow(n.x - side - 60, n.y - n.height / 2 - 52, n.x + side + 110, n.y + n.height / 2 + 8);
+        if (n.output) grow(n.x, n.y, n.x + 130, n.y + n.height / 2 + GEOMETRY.outputStub + 8);
+      } else {
+        grow(n.x - half, n.y - n.height / 2 - 26, n.x + half, n.y + n.height / 2 + 28);
+        if (n.output) grow(n.x, n.y - 20, n.x + n.width / 2 + GEOMETRY.outputStub + 8, n.y + 28);
+      }
     }
     const edge =
       view.step?.edge !== undefined ? view.edges.find((e) => e.id === view.step!.edge) : undefined;
@@ -606,10 +613,14 @@ function same(a: object, b: object): boolean {
   return true;
 }
 
-/** The extent a fit shows: the laid-out graph and the stub out of its output. */
-export function graphBounds(view: Pick<GraphView, 'width' | 'height'>): {
+/**
+ * The extent a fit shows: the laid-out graph and the stub out of its output (inside the drawing
+ * already when it runs top to bottom).
+ */
+export function graphBounds(view: Pick<GraphView, 'width' | 'height' | 'vertical'>): {
   width: number;
   height: number;
 } {
+  if (view.vertical) return { width: view.width, height: view.height };
   return { width: view.width + GEOMETRY.outputStub + 8, height: view.height };
 }

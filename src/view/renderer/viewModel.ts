@@ -35,6 +35,8 @@ export interface GraphView {
   readonly outputId: number;
   /** In forward mode, the mark on tangent badges: `∂/∂b`. */
   readonly tangentMark?: string;
+  /** Drawn top to bottom (a portrait box: `LayoutResult.direction`); absent, left to right. */
+  readonly vertical?: boolean;
 }
 
 export interface NodeView {
@@ -353,6 +355,7 @@ export function graphView(input: ViewInput): GraphView {
     width: layout.width,
     height: layout.height,
     ...(layout.anchored ? { anchored: true } : {}),
+    ...(layout.direction === 'TB' ? { vertical: true } : {}),
     outputId: g.output,
     ...(tangent ? { tangentMark: tangentMarkOf(a, tangent) } : {}),
     ...(current
