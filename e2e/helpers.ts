@@ -81,6 +81,21 @@ export async function pressKey(page: Page, key: string, times = 1): Promise<void
 export const counter = (page: Page) => page.locator('.counter');
 
 /**
+ * Chooses a built-in example and waits until its graph is drawn: until then the old program is
+ * still the one on screen (a first layout may wait for its code), and a key or button pressed
+ * would act on it.
+ */
+export async function chooseExample(page: Page, id: string): Promise<void> {
+  const select = page.getByLabel('Examples');
+  const drawn = page.locator('svg.graph g.node, svg.tensor-graph g.tensor-node');
+  const picture = () => drawn.evaluateAll((ns) => ns.map((n) => n.textContent).join('|'));
+  const already = (await select.inputValue()) === id;
+  const before = await picture();
+  await select.selectOption(id);
+  if (!already) await expect.poll(picture).not.toBe(before);
+}
+
+/**
  * Waits until the chain-rule panel shows the step the graph shows: it typesets in the task after
  * the graph's frame, and says `aria-busy` until then. For reads that do not retry.
  */

@@ -1,17 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
-import { consoleErrors, counter, formulaSettled, openApp, pressKey, screenshot } from './helpers';
+import {
+  chooseExample,
+  consoleErrors,
+  counter,
+  formulaSettled,
+  openApp,
+  pressKey,
+  screenshot,
+} from './helpers';
 
-/**
- * Chooses an example and waits for its graph (a large one is laid out off the main thread): the
- * counter says Start before the new graph lands too, so the drawing itself must have changed, or
- * a key pressed next would step the old program.
- */
+/** Chooses an example and waits for its graph, at its start. */
 async function loadExample(page: Page, id: string): Promise<void> {
-  const nodes = page.locator('svg.graph g.node');
-  const names = () => nodes.evaluateAll((ns) => ns.map((n) => n.getAttribute('data-name')).join());
-  const before = await names();
-  await page.getByLabel('Examples').selectOption(id);
-  await expect.poll(names).not.toBe(before);
+  await chooseExample(page, id);
   await expect(counter(page)).toHaveText(/^Start/);
 }
 const callout = (page: Page) => page.getByRole('complementary', { name: 'Gate pattern' });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { consoleErrors, counter, openApp, screenshot } from './helpers';
+import { chooseExample, consoleErrors, counter, openApp, screenshot } from './helpers';
 
 interface Box {
   x: number;
@@ -134,7 +134,7 @@ test('the larger examples also render without overlaps', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openApp(page);
   for (const id of ['staged', 'softmax', 'neuron', 'hidden']) {
-    await page.getByLabel('Examples').selectOption(id);
+    await chooseExample(page, id);
     await page.getByRole('button', { name: 'Jump to end' }).click();
     await expectCleanPicture(page, { partial: true });
     await screenshot(page, `example-${id}`);

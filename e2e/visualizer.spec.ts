@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import {
   consoleErrors,
   counter,
+  chooseExample,
   edgeGrad,
   edgeValue,
   editor,
@@ -255,7 +256,7 @@ test.describe('the visualizer', () => {
       .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     expect(ids.length).toBeGreaterThanOrEqual(10);
     for (const id of ids) {
-      await page.getByLabel('Examples').selectOption(id);
+      await chooseExample(page, id);
       await expect(page.getByRole('alert')).toHaveCount(0);
       await page.getByRole('button', { name: 'Jump to end' }).click();
       // A matrix example (issue 15) is drawn as heat grids, its last step's rule in the panel.
