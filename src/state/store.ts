@@ -103,18 +103,18 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
      */
     const playedOf = (a: Analysis, names: readonly string[]): Analysis => {
       const groups = collapsedGroups(a, names);
-      if (playOrder) return playOrder.playedAnalysis(a, groups);
-      if (groups.length > 0 && playOrder === undefined) void loadPlayOrder().then(applyPlayOrder);
+      if (plays.current) return plays.current.playedAnalysis(a, groups);
+      if (groups.length > 0 && plays.current === undefined) void plays.load().then(applyPlayOrder);
       return a;
     };
     /** `a` played with `names` collapsed, and step `k` of `a`'s own order moved into it. */
     const replay = (a: Analysis, k: number, names = get().collapsed) => {
       const analysis = playedOf(a, names);
-      if (analysis === a || !playOrder) return { analysis, stepIndex: k };
+      if (analysis === a || !plays.current) return { analysis, stepIndex: k };
       // Forward mode plays its own list after the values, which the backward order leaves alone.
       const hidden = hiddenOf({ analysis, collapsed: names });
       const stepIndex =
-        get().settings.ad === 'reverse' ? playOrder.mapStep(a, analysis, k, hidden) : k;
+        get().settings.ad === 'reverse' ? plays.current.mapStep(a, analysis, k, hidden) : k;
       return { analysis, stepIndex };
     };
     /**
@@ -141,18 +141,16 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       then?: (analysis: Analysis) => void,
     ): Analysis | undefined => {
       clearTimeout(typingTimer);
-      if (backwardReader === undefined && mayHoldGradients(source)) {
+      if (reader.current === undefined && mayHoldGradients(source)) {
         // It may hold a hand-written backward pass, whose reader is a small chunk of its own:
         // the last graph stays until it is here (issue 12).
-        void loadBackwardReader().then(
-          () => get().source === source && analyzeNow(source, step, then),
-        );
+        void reader.load().then(() => get().source === source && analyzeNow(source, step, then));
         return undefined;
       }
       const options = { seed: get().seed };
       const analyzeSource = (source: string, values: Record<string, number>) =>
-        backwardReader
-          ? backwardReader.analyzeWithBackwardPass(source, values, get().reading, options)
+        reader.current
+          ? reader.current.analyzeWithBackwardPass(source, values, get().reading, options)
           : analyze(source, values, options);
       let { values } = get();
       let analysis: Analysis;
@@ -189,7 +187,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
       }
       const collapsedNames = keptNames(analysis, get().collapsed);
       if (
-        playOrder === undefined &&
+        plays.current === undefined &&
         collapsedNames.length > 0 &&
         typeof step === 'number' &&
         step > analysis.trace.forwardCount + 1
@@ -197,7 +195,7 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
         // A link's step= counts in the collapsed groups' order: the last graph stays until the
         // code that plays it is here (a moment: the first picture waits for it, as for a layout).
         set({ layingOut: true });
-        void loadPlayOrder().then(() => get().source === source && analyzeNow(source, step, then));
+        void plays.load().then(() => get().source === source && analyzeNow(source, step, then));
         return undefined;
       }
       analysis = playedOf(analysis, collapsedNames);
@@ -627,34 +625,41 @@ export function createAppStore(deps: StoreDeps, init: Partial<AppState> = {}): S
   });
 }
 
-/** How collapsed groups are played (issue 17): loaded with the first collapse. */
-let playOrder: typeof import('./collapsedPlay') | null | undefined;
-let playOrderLoading: Promise<void> | undefined;
 /**
- * Loads the code that plays collapsed groups as one run of steps (tests await it). Offline, a
- * collapsed group's steps play in the engine's own order (null), as before issue 17's fix.
+ * A chunk loaded when first needed: `current` is undefined until it has loaded, and null if it
+ * could not be (offline), so the app goes on without it.
  */
-export const loadPlayOrder = () =>
-  (playOrderLoading ??= import('./collapsedPlay').then(
-    (m) => void (playOrder = m),
-    () => void (playOrder = null),
-  ));
+function onDemand<M>(load: () => Promise<M>): {
+  current: M | null | undefined;
+  load(): Promise<void>;
+} {
+  let loading: Promise<void> | undefined;
+  const chunk = {
+    current: undefined as M | null | undefined,
+    load: () =>
+      (loading ??= load().then(
+        (m) => void (chunk.current = m),
+        () => void (chunk.current = null),
+      )),
+  };
+  return chunk;
+}
 
-/** The reader of hand-written backward passes once loaded; null if it could not be (offline). */
-let backwardReader: typeof import('../engine/backwardPass') | null | undefined;
+/**
+ * How collapsed groups are played (issue 17), loaded with the first collapse. Offline, a
+ * collapsed group's steps play in the engine's own order, as before issue 17's fix.
+ */
+const plays = onDemand(() => import('./collapsedPlay'));
+/** Loads the code that plays collapsed groups as one run of steps (tests await it). */
+export const loadPlayOrder = () => plays.load();
+
+/** The reader of hand-written backward passes, loaded when a program may hold gradient lines. */
+const reader = onDemand(() => import('../engine/backwardPass'));
 // How tensor programs are laid out (issue 15): loaded with the first one.
 let tensorLayout: typeof import('../layout/fromTensor') | undefined;
 let tensorLayoutLoading: Promise<void> | undefined;
 const loadTensorLayout = () =>
   (tensorLayoutLoading ??= import('../layout/fromTensor').then((m) => void (tensorLayout = m)));
-let readerLoading: Promise<void> | undefined;
-
-function loadBackwardReader(): Promise<void> {
-  return (readerLoading ??= import('../engine/backwardPass').then(
-    (m) => void (backwardReader = m),
-    () => void (backwardReader = null),
-  ));
-}
 
 /**
  * The example whose program this is, if it is one, so the menu and its lesson can show it.
